@@ -1,0 +1,83 @@
+// Start-up benchmarks: embedded PostgreSQL cold/warm, and `npm start` to the first 200.
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { PROJECT_ROOT } from "@/lib/db/schema-engine";
+import { freePort } from "@/tests/setup/test-database";
+import { summarize, timed } from "./stats";
+
+async function scratchDir(): Promise<string> {
+  const parent = await fs.mkdtemp(path.join(os.tmpdir(), "bench-pg-"));
+  await fs.chmod(parent, 0o755);
+  return parent;
+}
+
+export async function benchEmbeddedPostgres(rounds: number): Promise<string[]> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const parent = await scratchDir();
+    const options = { dir: path.join(parent, "data"), port: await freePort() };
+    let server: EmbeddedDatabase | undefined;
+    cold.push(await timed(async () => (server = await startEmbeddedPostgres(options))));
+    await server?.stop();
+    warm.push(await timed(async () => (server = await startEmbeddedPostgres(options))));
+    await server?.stop();
+    await fs.rm(parent, { recursive: true });
+  }
+  return [
+    summarize("PostgreSQL nhúng, khởi động lạnh (initdb + start)", cold),
+    summarize("PostgreSQL nhúng, khởi động ấm (dữ liệu có sẵn)", warm),
+  ];
+}
+
+/** Spawns the product as `npm start` does and measures until GET / answers 200. */
+async function startToFirst200(env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start đã thoát (mã ${child.exitCode})`);
+      const ok = await fetch(`http://localhost:${env.PORT}/`)
+        .then((r) => r.status === 200)
+        .catch(() => false);
+      if (ok) return performance.now() - started;
+      if (performance.now() - started > 120_000) throw new Error("npm start không trả lời 200 sau 120 s");
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+async function scratchEnv() {
+  return {
+    PORT: String(await freePort()),
+    EMBEDDED_DB_DIR: path.join(await scratchDir(), "data"),
+    EMBEDDED_DB_PORT: String(await freePort()),
+  };
+}
+
+export async function benchProductStart(rounds: number): Promise<string[]> {
+  // The goal is start-up with an existing build: one untimed run builds when the build is stale.
+  await startToFirst200(await scratchEnv());
+  const firstRun: number[] = [];
+  const restart: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const env = await scratchEnv();
+    firstRun.push(await startToFirst200(env));
+    restart.push(await startToFirst200(env));
+    await fs.rm(path.dirname(env.EMBEDDED_DB_DIR), { recursive: true });
+  }
+  return [
+    summarize("npm start → 200 đầu tiên, lần đầu (CSDL trống)", firstRun),
+    summarize("npm start → 200 đầu tiên, khởi động lại", restart),
+  ];
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// Every environment variable the product reads is declared and validated here, once.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** An external PostgreSQL. When absent, the product runs its own embedded one. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Where the embedded PostgreSQL keeps its data (relative to the project). */
+  EMBEDDED_DB_DIR: z.string().min(1).default(".data/postgres"),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
+  /** Write demo data on the first start of an empty database. */
+  DEMO_SEED: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  // An empty variable (DATABASE_URL= in a shell or .env file) means "not set".
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = ZEnv.safeParse(set);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Biến môi trường không hợp lệ:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Read on every call: the start script sets DATABASE_URL after the embedded server is up. */
+export function env(): TEnv {
+  return parseEnv(process.env);
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL chưa được đặt. Chạy sản phẩm bằng `npm start` (tự khởi động PostgreSQL nhúng) hoặc đặt DATABASE_URL.",
+    );
+  }
+  return url;
+}

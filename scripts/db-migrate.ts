@@ -1,0 +1,12 @@
+// npm run db:migrate: applies pending migrations to DATABASE_URL or the embedded database.
+import { openDatabaseServer } from "@/lib/db/database-server";
+import { applyMigrations } from "@/lib/db/schema-engine";
+
+const server = await openDatabaseServer();
+try {
+  const applied = await applyMigrations(server.url);
+  console.log(applied.length ? `Đã áp dụng: ${applied.join(", ")}` : "Cơ sở dữ liệu đã ở phiên bản mới nhất.");
+} finally {
+  await server.stop();
+}
+process.exit(0);

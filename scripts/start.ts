@@ -1,0 +1,125 @@
+// npm start (production) / npm run dev: the whole product in one process.
+// Builds when the build is missing or older than the sources, opens the database
+// (embedded PostgreSQL unless DATABASE_URL is set), applies pending migrations, seeds demo
+// data into a new database, then serves Next.js. Running Next in this same process means a
+// hard kill leaves at most the embedded PostgreSQL behind, which the next start recovers.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { db, disconnectDb } from "@/lib/db/client";
+import { openDatabaseServer } from "@/lib/db/database-server";
+import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
+import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
+import { env } from "@/lib/env";
+
+const dev = process.argv.includes("--dev");
+// Next reads NODE_ENV when it loads; it must be set before the dynamic import below.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+const startedAt = performance.now();
+const config = env();
+
+if (!dev && (await buildIsStale())) {
+  console.log("▸ Đang build giao diện (next build)…");
+  const build = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/next"), ["build"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) {
+    console.error("✗ next build thất bại; xem lỗi ở trên.");
+    process.exit(1);
+  }
+}
+
+const lockFile = config.DATABASE_URL ? null : claimEmbeddedDatabase(config.EMBEDDED_DB_DIR);
+const server = await openDatabaseServer();
+console.log(
+  server.embedded
+    ? `▸ PostgreSQL nhúng sẵn sàng (${config.EMBEDDED_DB_DIR}, cổng ${config.EMBEDDED_DB_PORT})`
+    : "▸ Dùng PostgreSQL tại DATABASE_URL",
+);
+
+const applied = await applyMigrations(server.url);
+if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
+
+if (config.DEMO_SEED && (await isDatabaseEmpty(db()))) {
+  const summary = await seedDemo(db());
+  console.log(`▸ Đã ghi dữ liệu mẫu: ${summary.provinces} đơn vị cấp tỉnh (63 trước và 34 sau 1/7/2025).`);
+}
+await disconnectDb();
+
+const { default: next } = await import("next");
+const app = next({ dev, dir: PROJECT_ROOT, hostname: "localhost", port: config.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const httpServer = http.createServer((req, res) => handle(req, res));
+
+httpServer.on("error", async (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === "EADDRINUSE"
+      ? `✗ Cổng ${config.PORT} đang được dùng. Dừng chương trình đang chiếm cổng hoặc đặt PORT khác.`
+      : `✗ Không mở được máy chủ web: ${error.message}`,
+  );
+  await shutdown(1);
+});
+httpServer.listen(config.PORT, config.HOST, () => {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`✓ Đề án 06 đang chạy tại http://localhost:${config.PORT} (khởi động ${seconds} s). Ctrl+C để dừng.`);
+});
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  httpServer.close();
+  await app.close?.().catch(() => undefined);
+  await server.stop();
+  if (lockFile) rmSync(lockFile, { force: true });
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+/** One product per embedded database: a second start on the same data would stop the first's server. */
+function claimEmbeddedDatabase(dataDir: string): string {
+  const file = `${path.resolve(dataDir)}.owner-pid`;
+  if (existsSync(file)) {
+    const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
+    if (owner !== process.pid && isAlive(owner)) {
+      console.error(`✗ Sản phẩm đang chạy (PID ${owner}) trên cùng cơ sở dữ liệu ${dataDir}. Dừng nó trước.`);
+      process.exit(1);
+    }
+  }
+  writeFileSync(file, String(process.pid));
+  return file;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The build is stale when missing or older than any source, style or config file. */
+async function buildIsStale(): Promise<boolean> {
+  const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const roots = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package.json"];
+  for (const root of roots) {
+    const full = path.join(PROJECT_ROOT, root);
+    if (!existsSync(full)) continue;
+    if (statSync(full).isFile()) {
+      if (statSync(full).mtimeMs > builtAt) return true;
+      continue;
+    }
+    for (const entry of await fs.readdir(full, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAt) return true;
+    }
+  }
+  return false;
+}

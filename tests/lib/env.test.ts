@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("environment", () => {
+  it("has defaults that run the product with an embedded database", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.EMBEDDED_DB_DIR).toBe(".data/postgres");
+    expect(env.DEMO_SEED).toBe(true);
+  });
+
+  it("names each invalid variable and what is wrong with it", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", PORT: "http" })).toThrow(
+      /DATABASE_URL: DATABASE_URL phải bắt đầu bằng postgres:\/\/[\s\S]*PORT:/,
+    );
+  });
+
+  it("treats an empty variable as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", PORT: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("reads DEMO_SEED=false as off", () => {
+    expect(parseEnv({ DEMO_SEED: "false" }).DEMO_SEED).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+// Vitest global setup: a PostgreSQL of the tests' own (never the dev database), migrated.
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/schema-engine";
+
+export async function setup(project: TestProject) {
+  const server = await startEmbeddedPostgres({
+    dir: path.join(os.tmpdir(), `de-an-06-vitest-${process.pid}`),
+    port: await freePort(),
+    database: "de_an_06_test",
+    ephemeral: true,
+  });
+  await applyMigrations(server.url);
+  process.env.DATABASE_URL = server.url;
+  project.provide("databaseUrl", server.url);
+  return () => server.stop();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
