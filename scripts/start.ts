@@ -4,7 +4,7 @@
 // data into a new database, then serves Next.js. Running Next in this same process means a
 // hard kill leaves at most the embedded PostgreSQL behind, which the next start recovers.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -91,6 +91,7 @@ function claimEmbeddedDatabase(dataDir: string): string {
       process.exit(1);
     }
   }
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, String(process.pid));
   return file;
 }
