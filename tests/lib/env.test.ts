@@ -7,7 +7,7 @@ describe("environment", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PORT).toBe(3000);
     expect(env.EMBEDDED_DB_DIR).toBe(".data/postgres");
-    expect(env.DEMO_SEED).toBe(true);
+    expect(env.DEMO_SEED).toBeUndefined(); // seeded only when the database is the embedded one
   });
 
   it("names each invalid variable and what is wrong with it", () => {

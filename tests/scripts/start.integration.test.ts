@@ -1,0 +1,89 @@
+// The product as `npm start` runs it: embedded database kept across restarts, recovery after
+// a hard kill, and an external DATABASE_URL used as-is. Needs a build (npm test builds first).
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { freePort } from "../setup/test-database";
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const dir of dirs.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function startProduct(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  child.stdout?.on("data", (c: Buffer) => (output += c));
+  child.stderr?.on("data", (c: Buffer) => (output += c));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the product exited (${child.exitCode}):\n${output}`);
+    if (output.includes("đang chạy tại")) return { child, output: () => output };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the product did not start in 60 s:\n${output}`);
+}
+
+async function provinceCount(port: string): Promise<number> {
+  const html = await (await fetch(`http://localhost:${port}/`)).text();
+  return Number(/(\d+)(?:<!-- -->)? tỉnh, thành phố/.exec(html)?.[1]);
+}
+
+async function scratchEnv() {
+  const parent = await fs.mkdtemp(path.join(os.tmpdir(), "product-start-"));
+  await fs.chmod(parent, 0o755);
+  dirs.push(parent);
+  return {
+    PORT: String(await freePort()),
+    EMBEDDED_DB_DIR: path.join(parent, "postgres"),
+    EMBEDDED_DB_PORT: String(await freePort()),
+  };
+}
+
+describe("npm start", () => {
+  it("seeds a new embedded database once, keeps it across restarts and recovers from kill -9", async () => {
+    const env = await scratchEnv();
+    const first = await startProduct(env);
+    expect(first.output()).toContain("Đã ghi dữ liệu mẫu: 97");
+    expect(await provinceCount(env.PORT)).toBe(34);
+    first.child.kill("SIGTERM");
+    await new Promise((r) => first.child.once("exit", r));
+    expect(existsSync(path.join(env.EMBEDDED_DB_DIR, "postmaster.pid"))).toBe(false);
+
+    const second = await startProduct(env);
+    expect(second.output()).not.toContain("dữ liệu mẫu");
+    second.child.kill("SIGKILL");
+    await new Promise((r) => second.child.once("exit", r));
+
+    const third = await startProduct(env);
+    expect(await provinceCount(env.PORT)).toBe(34);
+    third.child.kill("SIGTERM");
+    await new Promise((r) => third.child.once("exit", r));
+  });
+
+  it("uses DATABASE_URL when set: no embedded server, no demo data written unasked", async () => {
+    const env = await scratchEnv();
+    const url = inject("databaseUrl");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("TRUNCATE unit RESTART IDENTITY CASCADE");
+    const product = await startProduct({ ...env, DATABASE_URL: url });
+    expect(product.output()).toContain("Dùng PostgreSQL tại DATABASE_URL");
+    expect(existsSync(env.EMBEDDED_DB_DIR)).toBe(false);
+    expect((await client.query("SELECT count(*)::int AS n FROM unit")).rows[0].n).toBe(0);
+    await client.end();
+    product.child.kill("SIGTERM");
+    await new Promise((r) => product.child.once("exit", r));
+  });
+});
