@@ -7,11 +7,11 @@ export function connectTestDatabase() {
   return db();
 }
 
-/** Empties every product table, keeping the migration history. */
+/** Empties every product table, keeping the migration history and the core indicators. */
 export async function resetDatabase(): Promise<void> {
   await db().$executeRawUnsafe(
     `DO $$ DECLARE t text; BEGIN
-       FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' LOOP
+       FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'indicator') LOOP
          EXECUTE format('TRUNCATE TABLE %I RESTART IDENTITY CASCADE', t);
        END LOOP;
      END $$`,

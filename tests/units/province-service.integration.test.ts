@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { listProvinces } from "@/lib/units/province-service";
 import { seedProvinces } from "@/lib/units/seed-provinces";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
@@ -11,7 +10,7 @@ beforeEach(resetDatabase);
 
 describe("provinces across the 1 July 2025 reorganisation", () => {
   it("lists 63 provinces before the change and 34 from it", async () => {
-    await seedDemo(prisma);
+    await seedProvinces(prisma);
     expect(await listProvinces(day("2024-03-15"))).toHaveLength(63);
     expect(await listProvinces(day("2025-06-30"))).toHaveLength(63);
     expect(await listProvinces(day("2025-07-01"))).toHaveLength(34);

@@ -1,0 +1,158 @@
+import { todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TableRow } from "@/lib/imports/read-table";
+import {
+  checkCount,
+  checkDate,
+  checkIndicator,
+  type ImportProblem,
+  loadIndicators,
+  ProblemList,
+  UnitResolver,
+} from "@/lib/imports/row-checks";
+import { refreshSeries } from "@/lib/series/refresh-series";
+import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
+
+export const FIGURE_COLUMNS = ["unit_code", "indicator", "as_of", "value"] as const;
+
+export type ImportReport = {
+  rows: number;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  written: boolean;
+};
+
+export type ImportOptions = {
+  actor: string;
+  source: string;
+  requestId?: string;
+  /** Check and report only; write nothing. */
+  dryRun?: boolean;
+  /** Restricts the units a file may touch (a user's scope). */
+  allowedUnitIds?: Set<number>;
+  onProgress?: (rowsRead: number) => void;
+  today?: Date;
+};
+
+/**
+ * Imports figures: every row is checked first; a file with any invalid row writes nothing
+ * and lists every problem. Valid files are written in one transaction, each change with its
+ * audit entry, and the rankings' read model is refreshed in the same transaction.
+ */
+export async function importFigures(
+  prisma: PrismaClient,
+  rows: AsyncIterable<TableRow>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const today = options.today ?? todayInVietnam();
+  const [indicators, units] = await Promise.all([
+    loadIndicators(prisma),
+    UnitResolver.load(prisma, options.allowedUnitIds),
+  ]);
+  const problems = new ProblemList();
+  const parsed: ParsedFigure[] = [];
+  const seen = new Map<string, number>();
+  let count = 0;
+  for await (const { line, values } of rows) {
+    count++;
+    if (count % 5000 === 0) options.onProgress?.(count);
+    const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
+    const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
+    const value = checkCount(values.value ?? "", line, "value", problems);
+    const unitId = asOf ? units.resolve(values.unit_code ?? "", asOf, line, "unit_code", problems) : null;
+    if (!indicator || !asOf || value === null || unitId === null) continue;
+    const key = `${unitId}:${indicator.id}:${asOf.getTime()}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.add(line, "unit_code", `trùng với dòng ${first} (cùng đơn vị, chỉ tiêu và ngày)`);
+      continue;
+    }
+    seen.set(key, line);
+    parsed.push({ line, unitId, indicatorId: indicator.id, cumulative: indicator.kind === "CUMULATIVE", asOf, value });
+  }
+  options.onProgress?.(count);
+  const report: ImportReport = {
+    rows: count,
+    errors: problems.items,
+    warnings: [],
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+  };
+  if (count === 0) problems.add(1, "unit_code", "tệp không có dòng số liệu nào");
+  if (problems.items.length) return report;
+
+  report.warnings = await findFigureAnomalies(prisma, parsed);
+  if (options.dryRun) return report;
+
+  const counts = await writeFigures(prisma, parsed, options);
+  Object.assign(report, counts, { unchanged: parsed.length - counts.inserted - counts.updated, written: true });
+  return report;
+}
+
+async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], options: ImportOptions) {
+  let inserted = 0;
+  let updated = 0;
+  await prisma.$transaction(
+    async (tx) => {
+      for (let i = 0; i < figures.length; i += 10_000) {
+        const chunk = figures.slice(i, i + 10_000);
+        const actions = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
+          UPSERT_WITH_AUDIT,
+          chunk.map((f) => f.unitId),
+          chunk.map((f) => f.indicatorId),
+          chunk.map((f) => f.asOf),
+          chunk.map((f) => f.value),
+          options.source,
+          options.actor,
+          options.requestId ?? null,
+        );
+        for (const a of actions) {
+          if (a.action === "create") inserted += Number(a.n);
+          else updated += Number(a.n);
+        }
+      }
+      const from = new Date(Math.min(...figures.map((f) => f.asOf.getTime())));
+      await refreshSeries(tx, {
+        unitIds: [...new Set(figures.map((f) => f.unitId))],
+        indicatorIds: [...new Set(figures.map((f) => f.indicatorId))],
+        from,
+      });
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+  return { inserted, updated };
+}
+
+// One statement: upsert the rows (skipping unchanged values) and write one audit entry per
+// change with the value it replaced. CTEs see the table as it was before the statement.
+const UPSERT_WITH_AUDIT = `
+WITH input AS (
+  SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::int[]) AS t(unit_id, indicator_id, as_of, value)
+),
+previous AS (
+  SELECT f.id, f.value, f.version FROM figure f JOIN input i USING (unit_id, indicator_id, as_of)
+),
+written AS (
+  INSERT INTO figure (unit_id, indicator_id, as_of, value, source, entered_by, updated_at)
+  SELECT unit_id, indicator_id, as_of, value, $5, $6, now() FROM input
+  ON CONFLICT (unit_id, indicator_id, as_of) DO UPDATE
+    SET value = EXCLUDED.value, source = EXCLUDED.source, entered_by = EXCLUDED.entered_by,
+        version = figure.version + 1, updated_at = now()
+    WHERE figure.value IS DISTINCT FROM EXCLUDED.value
+  RETURNING id, unit_id, indicator_id, as_of, value, version
+),
+audited AS (
+  INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, old_value, new_value, request_id)
+  SELECT $6, CASE WHEN p.id IS NULL THEN 'create' ELSE 'update' END, 'figure', w.id, w.unit_id, w.indicator_id,
+         CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('value', p.value, 'version', p.version) END,
+         jsonb_build_object('value', w.value, 'asOf', w.as_of, 'version', w.version, 'source', $5::text),
+         $7
+  FROM written w LEFT JOIN previous p ON p.id = w.id
+  RETURNING action
+)
+SELECT action, count(*) AS n FROM audited GROUP BY action`;

@@ -1,0 +1,116 @@
+import { formatDateVi, parseIsoDate } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+
+/** A problem in an input file, located the way a spreadsheet user finds it. */
+export type ImportProblem = { line: number; column: string; message: string };
+
+export function formatProblem(p: ImportProblem): string {
+  return `dòng ${p.line}, cột ${p.column}: ${p.message}`;
+}
+
+export class ProblemList {
+  readonly items: ImportProblem[] = [];
+  /** Records a problem; returns null so checks can `return problems.add(...)`. */
+  add(line: number, column: string, message: string): null {
+    this.items.push({ line, column, message });
+    return null;
+  }
+}
+
+const MAX_COUNT = 2_147_483_647;
+
+/** A whole, non-negative count (1234567 or 1.234.567); null, with the problem recorded, otherwise. */
+export function checkCount(text: string, line: number, column: string, problems: ProblemList): number | null {
+  if (text === "") return problems.add(line, column, "trống, cần một số nguyên ≥ 0");
+  const grouped = /^\d{1,3}([. ]\d{3})+$/.test(text);
+  if (!grouped && !/^-?\d+$/.test(text)) {
+    return problems.add(line, column, `"${text}" không phải số nguyên ≥ 0`);
+  }
+  const value = Number(grouped ? text.replace(/[. ]/g, "") : text);
+  if (value < 0) return problems.add(line, column, `${text} là số âm, cần ≥ 0`);
+  if (value > MAX_COUNT) return problems.add(line, column, `${text} quá lớn`);
+  return value;
+}
+
+/** A YYYY-MM-DD date, optionally not after `latest`. */
+export function checkDate(
+  text: string,
+  line: number,
+  column: string,
+  problems: ProblemList,
+  latest?: Date,
+): Date | null {
+  if (text === "") return problems.add(line, column, "trống, cần ngày dạng YYYY-MM-DD");
+  const date = parseIsoDate(text);
+  if (!date) return problems.add(line, column, `"${text}" không phải ngày hợp lệ dạng YYYY-MM-DD`);
+  if (latest && date > latest) {
+    return problems.add(line, column, `${formatDateVi(date)} là ngày trong tương lai`);
+  }
+  return date;
+}
+
+/** GSO codes have 2 (province), 3 (district) or 5 (commune) digits. */
+export function levelOfCode(code: string): UnitLevel | null {
+  if (/^\d{2}$/.test(code)) return "PROVINCE";
+  if (/^\d{3}$/.test(code)) return "DISTRICT";
+  if (/^\d{5}$/.test(code)) return "COMMUNE";
+  return null;
+}
+
+type Period = { id: number; validFrom: Date; validTo: Date | null; name: string };
+
+/** Finds the unit a code denotes on a date: a code is reused for different places over time. */
+export class UnitResolver {
+  private constructor(private readonly periods: Map<string, Period[]>) {}
+
+  static async load(prisma: PrismaClient, onlyIds?: Set<number>): Promise<UnitResolver> {
+    const rows = await prisma.unit.findMany({
+      select: { id: true, code: true, validFrom: true, validTo: true, name: true },
+    });
+    const periods = new Map<string, Period[]>();
+    for (const r of rows) {
+      if (onlyIds && !onlyIds.has(r.id)) continue;
+      const list = periods.get(r.code) ?? [];
+      list.push(r);
+      periods.set(r.code, list);
+    }
+    return new UnitResolver(periods);
+  }
+
+  resolve(code: string, on: Date, line: number, column: string, problems: ProblemList): number | null {
+    if (code === "") return problems.add(line, column, "trống, cần mã đơn vị hành chính");
+    if (!levelOfCode(code)) return problems.add(line, column, `"${code}" không phải mã đơn vị (2, 3 hoặc 5 chữ số)`);
+    const periods = this.periods.get(code);
+    if (!periods) return problems.add(line, column, `không có đơn vị mã ${code}`);
+    const match = periods.find((p) => p.validFrom <= on && (p.validTo === null || p.validTo >= on));
+    if (!match) {
+      const spans = periods.map(
+        (p) => `${p.name} ${formatDateVi(p.validFrom)}–${p.validTo ? formatDateVi(p.validTo) : "nay"}`,
+      );
+      return problems.add(line, column, `mã ${code} không có hiệu lực ngày ${formatDateVi(on)} (${spans.join("; ")})`);
+    }
+    return match.id;
+  }
+}
+
+export async function loadIndicators(prisma: PrismaClient) {
+  const rows = await prisma.indicator.findMany({ select: { id: true, code: true, kind: true } });
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export function checkIndicator(
+  code: string,
+  indicators: Map<string, { id: number; kind: string }>,
+  line: number,
+  column: string,
+  problems: ProblemList,
+) {
+  if (code === "") return problems.add(line, column, "trống, cần mã chỉ tiêu");
+  const found = indicators.get(code.toUpperCase());
+  if (!found) {
+    problems.add(line, column, `không có chỉ tiêu "${code}" (có: ${[...indicators.keys()].join(", ")})`);
+    return null;
+  }
+  return found;
+}

@@ -1,0 +1,103 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+
+/** A Prisma client or the transaction client handed to `$transaction(async (tx) => …)`. */
+export type Db = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
+
+const EPOCH = new Date("1900-01-01T00:00:00Z");
+const BOTTOM_UP: UnitLevel[] = ["COMMUNE", "DISTRICT", "PROVINCE"];
+
+/**
+ * Recomputes the unit_series read model for `unitIds` and all their ancestors, for the
+ * given indicators, from `from` on. Call it in the transaction that changed figures, so a
+ * saved figure is in the very next ranking.
+ */
+export async function refreshSeries(
+  db: Db,
+  options: { unitIds: number[]; indicatorIds: number[]; from?: Date },
+): Promise<void> {
+  const from = options.from ?? EPOCH;
+  let pending = [...new Set(options.unitIds)];
+  for (const level of BOTTOM_UP) {
+    if (pending.length === 0) return;
+    const rows = await db.$queryRawUnsafe<{ id: number; level: UnitLevel; parent_id: number | null }[]>(
+      `SELECT id, level, parent_id FROM unit WHERE id = ANY($1::int[])`,
+      pending,
+    );
+    const atLevel = rows.filter((r) => r.level === level).map((r) => r.id);
+    const later = rows.filter((r) => r.level !== level).map((r) => r.id);
+    if (atLevel.length) await recomputeUnits(db, level, atLevel, options.indicatorIds, from);
+    const parents = rows.filter((r) => r.level === level && r.parent_id !== null).map((r) => r.parent_id as number);
+    pending = [...new Set([...later, ...parents])];
+  }
+}
+
+/** Rebuilds the whole read model for the given indicators (after bulk loads). */
+export async function rebuildSeries(db: Db, indicatorIds: number[]): Promise<void> {
+  for (const level of BOTTOM_UP) {
+    const ids = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM unit WHERE level = $1::"UnitLevel"`, level);
+    await recomputeUnits(
+      db,
+      level,
+      ids.map((r) => r.id),
+      indicatorIds,
+      EPOCH,
+    );
+  }
+}
+
+async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indicatorIds: number[], from: Date) {
+  await db.$executeRawUnsafe(
+    `DELETE FROM unit_series WHERE unit_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND as_of >= $3::date`,
+    unitIds,
+    indicatorIds,
+    from,
+  );
+  if (level === "COMMUNE") {
+    // Communes have no children: their series is their own figures.
+    await db.$executeRawUnsafe(
+      `INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum)
+       SELECT f.indicator_id, f.unit_id, f.as_of, f.value, f.value, NULL
+       FROM figure f
+       WHERE f.unit_id = ANY($1::int[]) AND f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date`,
+      unitIds,
+      indicatorIds,
+      from,
+    );
+    return;
+  }
+  // A parent has a point wherever it or a child has one; its value there is its own latest
+  // figure if it ever reported one, otherwise the sum of its children's latest values.
+  await db.$executeRawUnsafe(
+    `WITH target AS (SELECT unnest($1::int[]) AS unit_id),
+     points AS (
+       SELECT f.indicator_id, f.unit_id, f.as_of FROM figure f JOIN target t USING (unit_id)
+       WHERE f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date
+       UNION
+       SELECT s.indicator_id, c.parent_id, s.as_of FROM unit c
+       JOIN target t ON c.parent_id = t.unit_id
+       JOIN unit_series s ON s.unit_id = c.id
+       WHERE s.indicator_id = ANY($2::int[]) AND s.as_of >= $3::date
+     )
+     INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum)
+     SELECT p.indicator_id, p.unit_id, p.as_of, COALESCE(own.value, kids.total, 0), own.value, kids.total
+     FROM points p
+     LEFT JOIN LATERAL (
+       SELECT f.value FROM figure f
+       WHERE f.unit_id = p.unit_id AND f.indicator_id = p.indicator_id AND f.as_of <= p.as_of
+       ORDER BY f.as_of DESC LIMIT 1
+     ) own ON true
+     LEFT JOIN LATERAL (
+       SELECT SUM(cv.value) AS total FROM unit c
+       CROSS JOIN LATERAL (
+         SELECT s.value FROM unit_series s
+         WHERE s.indicator_id = p.indicator_id AND s.unit_id = c.id AND s.as_of <= p.as_of
+         ORDER BY s.as_of DESC LIMIT 1
+       ) cv
+       WHERE c.parent_id = p.unit_id
+     ) kids ON true`,
+    unitIds,
+    indicatorIds,
+    from,
+  );
+}

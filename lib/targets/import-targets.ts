@@ -1,0 +1,137 @@
+import type { ImportOptions, ImportReport } from "@/lib/figures/import-figures";
+import { todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TableRow } from "@/lib/imports/read-table";
+import {
+  checkCount,
+  checkDate,
+  checkIndicator,
+  loadIndicators,
+  ProblemList,
+  UnitResolver,
+} from "@/lib/imports/row-checks";
+
+export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
+
+type ParsedTarget = {
+  unitId: number;
+  indicatorId: number;
+  value: number;
+  deadline: Date;
+  directive: string;
+  assignedOn: Date;
+};
+
+/**
+ * Imports targets with the same all-or-nothing checking as figures. The same unit,
+ * indicator and assignment date replaces the earlier row; a later assignment date adds a
+ * new target that supersedes the earlier one from that date on.
+ */
+export async function importTargets(
+  prisma: PrismaClient,
+  rows: AsyncIterable<TableRow>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const today = options.today ?? todayInVietnam();
+  const [indicators, units] = await Promise.all([
+    loadIndicators(prisma),
+    UnitResolver.load(prisma, options.allowedUnitIds),
+  ]);
+  const problems = new ProblemList();
+  const parsed: ParsedTarget[] = [];
+  const seen = new Map<string, number>();
+  let count = 0;
+  for await (const { line, values } of rows) {
+    count++;
+    if (count % 5000 === 0) options.onProgress?.(count);
+    const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
+    const value = checkCount(values.target ?? "", line, "target", problems);
+    if (value === 0) problems.add(line, "target", "chỉ tiêu phải lớn hơn 0");
+    const assignedOn = checkDate(values.assigned_on ?? "", line, "assigned_on", problems, today);
+    const deadline = checkDate(values.deadline ?? "", line, "deadline", problems);
+    if (deadline && assignedOn && deadline < assignedOn) {
+      problems.add(line, "deadline", "hạn hoàn thành trước ngày giao chỉ tiêu");
+    }
+    const directive = (values.directive ?? "").trim();
+    if (!directive) problems.add(line, "directive", "trống, cần số hiệu văn bản giao chỉ tiêu (ví dụ Điện số 16/HT)");
+    const unitId = assignedOn ? units.resolve(values.unit_code ?? "", assignedOn, line, "unit_code", problems) : null;
+    if (!indicator || !value || !assignedOn || !deadline || !directive || unitId === null) continue;
+    const key = `${unitId}:${indicator.id}:${assignedOn.getTime()}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.add(line, "unit_code", `trùng với dòng ${first} (cùng đơn vị, chỉ tiêu và ngày giao)`);
+      continue;
+    }
+    seen.set(key, line);
+    parsed.push({ unitId, indicatorId: indicator.id, value, deadline, directive, assignedOn });
+  }
+  options.onProgress?.(count);
+  if (count === 0) problems.add(1, "unit_code", "tệp không có dòng chỉ tiêu nào");
+  const report: ImportReport = {
+    rows: count,
+    errors: problems.items,
+    warnings: [],
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+  };
+  if (problems.items.length || options.dryRun) return report;
+
+  const actions = await prisma.$transaction(
+    (tx) =>
+      tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
+        UPSERT_WITH_AUDIT,
+        parsed.map((t) => t.unitId),
+        parsed.map((t) => t.indicatorId),
+        parsed.map((t) => t.value),
+        parsed.map((t) => t.deadline),
+        parsed.map((t) => t.directive),
+        parsed.map((t) => t.assignedOn),
+        options.actor,
+        options.requestId ?? null,
+      ),
+    { timeout: 300_000 },
+  );
+  for (const a of actions) {
+    if (a.action === "create") report.inserted = Number(a.n);
+    else report.updated = Number(a.n);
+  }
+  report.unchanged = parsed.length - report.inserted - report.updated;
+  report.written = true;
+  return report;
+}
+
+// The assigning unit is the target unit's parent (none for provinces: the Ministry).
+const UPSERT_WITH_AUDIT = `
+WITH input AS (
+  SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::date[], $5::text[], $6::date[])
+    AS t(unit_id, indicator_id, value, deadline, directive, assigned_on)
+),
+previous AS (
+  SELECT t.id, t.value, t.deadline, t.directive, t.version
+  FROM target t JOIN input i USING (unit_id, indicator_id, assigned_on)
+),
+written AS (
+  INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
+  SELECT i.unit_id, i.indicator_id, i.value, i.deadline, i.directive, i.assigned_on, u.parent_id, now()
+  FROM input i JOIN unit u ON u.id = i.unit_id
+  ON CONFLICT (unit_id, indicator_id, assigned_on) DO UPDATE
+    SET value = EXCLUDED.value, deadline = EXCLUDED.deadline, directive = EXCLUDED.directive,
+        version = target.version + 1, updated_at = now()
+    WHERE (target.value, target.deadline, target.directive) IS DISTINCT FROM
+          (EXCLUDED.value, EXCLUDED.deadline, EXCLUDED.directive)
+  RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on, version
+),
+audited AS (
+  INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, old_value, new_value, request_id)
+  SELECT $7, CASE WHEN p.id IS NULL THEN 'create' ELSE 'update' END, 'target', w.id, w.unit_id, w.indicator_id,
+         CASE WHEN p.id IS NULL THEN NULL
+              ELSE jsonb_build_object('value', p.value, 'deadline', p.deadline, 'directive', p.directive, 'version', p.version) END,
+         jsonb_build_object('value', w.value, 'deadline', w.deadline, 'directive', w.directive,
+                            'assignedOn', w.assigned_on, 'version', w.version),
+         $8
+  FROM written w LEFT JOIN previous p ON p.id = w.id
+  RETURNING action
+)
+SELECT action, count(*) AS n FROM audited GROUP BY action`;

@@ -1,0 +1,54 @@
+import { InvalidParamError } from "@/lib/errors";
+import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { levelOfCode } from "@/lib/imports/row-checks";
+import { dateParam, parseLevel } from "@/lib/rankings/parse-ranking-query";
+import { LEVEL_NAMES } from "@/lib/rankings/ranking-types";
+
+export type UnitListItem = {
+  code: string;
+  name: string;
+  type: string;
+  parentCode: string | null;
+  validFrom: string;
+  validTo: string | null;
+};
+
+/** Units of a level (under an optional ancestor) in force on a date, by code. */
+export async function listUnits(prisma: PrismaClient, params: URLSearchParams) {
+  const level = parseLevel(params.get("level") ?? "province");
+  if (!level) throw new InvalidParamError("level", "level phải là province, district hoặc commune.");
+  const asOf = dateParam(params, "asOf") ?? todayInVietnam();
+  const inForce = { validFrom: { lte: asOf }, OR: [{ validTo: null }, { validTo: { gte: asOf } }] };
+  const parentCode = params.get("parent")?.trim() || null;
+  let parentId: number | null = null;
+  if (parentCode) {
+    const parentLevel = levelOfCode(parentCode);
+    const parent = parentLevel
+      ? await prisma.unit.findFirst({
+          where: { code: parentCode, level: parentLevel, ...inForce },
+          select: { id: true },
+        })
+      : null;
+    if (!parent)
+      throw new InvalidParamError("parent", `Không có đơn vị mã ${parentCode} vào ngày ${formatDateVi(asOf)}.`);
+    parentId = parent.id;
+  }
+  const rows = await prisma.unit.findMany({
+    where: {
+      level,
+      AND: [inForce, parentId === null ? {} : { OR: [{ parentId }, { parent: { parentId } }] }],
+    },
+    select: { code: true, name: true, type: true, validFrom: true, validTo: true, parent: { select: { code: true } } },
+    orderBy: { code: "asc" },
+  });
+  const items: UnitListItem[] = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    parentCode: r.parent?.code ?? null,
+    validFrom: isoDate(r.validFrom),
+    validTo: r.validTo ? isoDate(r.validTo) : null,
+  }));
+  return { level: LEVEL_NAMES[level], parent: parentCode, asOf: isoDate(asOf), items };
+}

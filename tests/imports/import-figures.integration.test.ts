@@ -1,0 +1,158 @@
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { FIGURE_COLUMNS, importFigures } from "@/lib/figures/import-figures";
+import { readTable } from "@/lib/imports/read-table";
+import { formatProblem } from "@/lib/imports/row-checks";
+import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { csv, day, figureRows, loadFigures, loadSmallStructure } from "../setup/fixtures";
+
+const prisma = connectTestDatabase();
+const options = { actor: "test", source: "test", today: day("2026-11-22") };
+
+beforeEach(async () => {
+  await resetDatabase();
+  await loadSmallStructure(prisma, true);
+});
+
+describe("figure import: bad input writes nothing and names every problem", () => {
+  it("lists each invalid row by line and column", async () => {
+    const report = await importFigures(
+      prisma,
+      figureRows(`unit_code,indicator,as_of,value
+00001,CCCD_INTAKE,2023-04-02,100
+99999,CCCD_INTAKE,2023-04-02,100
+00001,NOT_AN_INDICATOR,2023-04-02,100
+00001,CCCD_INTAKE,2026-01-04,100
+00001,CCCD_INTAKE,2023-04-09,
+00001,CCCD_INTAKE,2023-04-16,-5
+00001,CCCD_INTAKE,2023-04-23,12.5
+00001,CCCD_INTAKE,2023-02-30,10
+00001,CCCD_INTAKE,2027-01-03,10
+00001,CCCD_INTAKE,2023-04-02,150`),
+      options,
+    );
+    expect(report.written).toBe(false);
+    expect(report.errors.map(formatProblem)).toEqual([
+      "dòng 3, cột unit_code: không có đơn vị mã 99999",
+      expect.stringMatching(/^dòng 4, cột indicator: không có chỉ tiêu "NOT_AN_INDICATOR"/),
+      expect.stringMatching(/^dòng 5, cột unit_code: mã 00001 không có hiệu lực ngày 04\/01\/2026/),
+      "dòng 6, cột value: trống, cần một số nguyên ≥ 0",
+      "dòng 7, cột value: -5 là số âm, cần ≥ 0",
+      'dòng 8, cột value: "12.5" không phải số nguyên ≥ 0',
+      'dòng 9, cột as_of: "2023-02-30" không phải ngày hợp lệ dạng YYYY-MM-DD',
+      "dòng 10, cột as_of: 03/01/2027 là ngày trong tương lai",
+      "dòng 11, cột unit_code: trùng với dòng 2 (cùng đơn vị, chỉ tiêu và ngày)",
+    ]);
+    expect(await prisma.figure.count()).toBe(0);
+    expect(await prisma.auditEntry.count()).toBe(0);
+  });
+
+  it("names missing columns", async () => {
+    const rows = readTable(
+      { stream: csv("unit_code,indicator,value\n00001,CCCD_INTAKE,1"), fileName: "f.csv" },
+      FIGURE_COLUMNS,
+    );
+    await expect(importFigures(prisma, rows, options)).rejects.toThrow(/dòng 1: thiếu cột as_of/);
+  });
+});
+
+describe("figure import: valid files", () => {
+  it("counts inserted, updated and unchanged rows, and audits each change with the value it replaced", async () => {
+    const first = await loadFigures(
+      prisma,
+      "unit_code,indicator,as_of,value\n00001,CCCD_INTAKE,2023-04-02,100\n00002,CCCD_INTAKE,2023-04-02,50",
+    );
+    expect(first).toMatchObject({ inserted: 2, updated: 0, unchanged: 0, written: true });
+    const second = await loadFigures(
+      prisma,
+      "unit_code,indicator,as_of,value\n00001,CCCD_INTAKE,2023-04-02,120\n00002,CCCD_INTAKE,2023-04-02,50",
+    );
+    expect(second).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    const figure = await prisma.figure.findFirstOrThrow({ where: { unit: { code: "00001" } } });
+    expect(figure).toMatchObject({ value: 120, version: 2 });
+    const audit = await prisma.auditEntry.findMany({ where: { entityId: figure.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.oldValue, (a.newValue as { value: number }).value])).toEqual([
+      ["create", null, 100],
+      ["update", { value: 100, version: 1 }, 120],
+    ]);
+  });
+
+  it("warns, but imports, a cumulative figure that went down or jumped far above its usual weekly increase", async () => {
+    await loadFigures(
+      prisma,
+      `unit_code,indicator,as_of,value
+00001,CCCD_INTAKE,2023-04-02,100
+00001,CCCD_INTAKE,2023-04-09,200
+00001,CCCD_INTAKE,2023-04-16,300
+00001,CCCD_INTAKE,2023-04-23,400`,
+    );
+    const report = await loadFigures(
+      prisma,
+      `unit_code,indicator,as_of,value
+00001,CCCD_INTAKE,2023-04-30,380
+00002,CCCD_INTAKE,2023-04-02,10
+00001,CCCD_INTAKE,2023-05-07,2000`,
+    );
+    expect(report.written).toBe(true);
+    expect(report.warnings.map(formatProblem)).toEqual([
+      "dòng 2, cột value: số cộng dồn giảm từ 400 (ngày 23/04/2023) xuống 380",
+      "dòng 4, cột value: tăng 1620/tuần, cao bất thường so với mức thường 100/tuần",
+    ]);
+  });
+
+  it("reads Excel files, dates and numbers as typed in cells", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Số liệu");
+    sheet.addRow(["unit_code", "indicator", "as_of", "value"]);
+    sheet.addRow(["00001", "CCCD_INTAKE", new Date(Date.UTC(2023, 3, 2)), 100]);
+    sheet.addRow(["00003", "cccd_intake", "2023-04-02", "1.234"]);
+    const file = path.join(os.tmpdir(), `figures-${process.pid}.xlsx`);
+    await workbook.xlsx.writeFile(file);
+    const report = await importFigures(prisma, readTable({ path: file }, FIGURE_COLUMNS), options);
+    expect(report).toMatchObject({ errors: [], inserted: 2 });
+    const values = await prisma.figure.findMany({
+      select: { value: true, unit: { select: { code: true } } },
+      orderBy: { value: "asc" },
+    });
+    expect(values.map((v) => [v.unit.code, v.value])).toEqual([
+      ["00001", 100],
+      ["00003", 1234],
+    ]);
+  });
+});
+
+describe("target import", () => {
+  it("checks deadlines and directives, and keeps a later assignment beside the earlier one", async () => {
+    const bad = await importTargets(
+      prisma,
+      readTable(
+        {
+          stream: csv(
+            "unit_code,indicator,target,deadline,directive,assigned_on\n01,CCCD_INTAKE,0,2023-01-01,,2023-03-21",
+          ),
+          fileName: "t.csv",
+        },
+        TARGET_COLUMNS,
+      ),
+      options,
+    );
+    expect(bad.errors.map(formatProblem)).toEqual([
+      "dòng 2, cột target: chỉ tiêu phải lớn hơn 0",
+      "dòng 2, cột deadline: hạn hoàn thành trước ngày giao chỉ tiêu",
+      "dòng 2, cột directive: trống, cần số hiệu văn bản giao chỉ tiêu (ví dụ Điện số 16/HT)",
+    ]);
+    const good = `unit_code,indicator,target,deadline,directive,assigned_on
+01,CCCD_INTAKE,1000,2023-06-30,Điện số 16/HT,2023-03-21
+01,CCCD_INTAKE,1200,2023-09-30,Điện số 20/HT,2023-05-01`;
+    const report = await importTargets(
+      prisma,
+      readTable({ stream: csv(good), fileName: "t.csv" }, TARGET_COLUMNS),
+      options,
+    );
+    expect(report).toMatchObject({ inserted: 2, written: true });
+    expect(await prisma.auditEntry.count({ where: { entity: "target" } })).toBe(2);
+  });
+});
