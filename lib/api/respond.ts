@@ -1,0 +1,42 @@
+import { NextResponse } from "next/server";
+import { InvalidParamError, NotFoundError } from "@/lib/errors";
+
+type Cell = string | number | boolean | null;
+
+/** JSON, or CSV of `rows` when the request asks for format=csv. */
+export function respond(request: Request, body: unknown, csv: { name: string; rows: Record<string, Cell>[] }) {
+  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  if (format === "csv") {
+    return new NextResponse(toCsv(csv.rows), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${csv.name}.csv"`,
+      },
+    });
+  }
+  if (format !== "json") return badRequest("format", "format phải là json hoặc csv.");
+  return NextResponse.json(body);
+}
+
+export function badRequest(param: string, message: string) {
+  return NextResponse.json({ error: { param, message } }, { status: 400 });
+}
+
+/** Maps a wrong parameter to 400 naming it; anything else is logged and answered with a plain 500. */
+export function handleApiError(error: unknown) {
+  if (error instanceof InvalidParamError) return badRequest(error.param, error.message);
+  if (error instanceof NotFoundError) return NextResponse.json({ error: { message: error.message } }, { status: 404 });
+  console.error(error);
+  return NextResponse.json({ error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } }, { status: 500 });
+}
+
+// A UTF-8 BOM so Excel opens Vietnamese names correctly.
+export function toCsv(rows: Record<string, Cell>[]): string {
+  if (rows.length === 0) return "\uFEFF";
+  const header = Object.keys(rows[0] as object);
+  const quote = (v: Cell) => {
+    const text = v === null ? "" : String(v);
+    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `\uFEFF${[header.join(","), ...rows.map((r) => header.map((h) => quote(r[h] ?? null)).join(","))].join("\r\n")}\r\n`;
+}

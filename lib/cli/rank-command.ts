@@ -1,0 +1,76 @@
+import { db } from "@/lib/db/client";
+import { InvalidParamError } from "@/lib/errors";
+import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
+import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { getRanking } from "@/lib/rankings/get-ranking";
+import { parseLevel } from "@/lib/rankings/parse-ranking-query";
+
+type Flags = {
+  indicator?: string;
+  level?: string;
+  parent?: string;
+  "as-of"?: string;
+  "structure-on"?: string;
+  json?: boolean;
+};
+
+export async function runRank(flags: Flags): Promise<number> {
+  const asOf = flags["as-of"] ? parseIsoDate(flags["as-of"]) : todayInVietnam();
+  const structureOn = flags["structure-on"] ? parseIsoDate(flags["structure-on"]) : undefined;
+  const level = parseLevel(flags.level ?? "province");
+  if (!flags.indicator || !asOf || structureOn === null || !level) {
+    console.error(
+      "Cần --indicator MÃ, --level province|district|commune và ngày dạng YYYY-MM-DD (--as-of, --structure-on).",
+    );
+    return 2;
+  }
+  try {
+    const ranking = await getRanking(db(), {
+      indicator: flags.indicator,
+      level,
+      parent: flags.parent,
+      asOf,
+      structureOn,
+    });
+    if (flags.json) {
+      console.log(JSON.stringify(ranking, null, 2));
+      return 0;
+    }
+    console.log(
+      `Xếp hạng ${ranking.indicator}, cấp ${ranking.level}${ranking.parent ? ` thuộc ${ranking.parent}` : ""}, tính đến ${formatDateVi(asOf)}\n`,
+    );
+    const rows = ranking.items.map((i) => [
+      i.rank === null ? "–" : String(i.rank),
+      i.code,
+      i.name + (i.approximate ? " (≈)" : "") + (i.discrepancy ? " (!)" : ""),
+      formatCount(i.value),
+      formatCount(i.target),
+      formatPercent(i.percent),
+      i.reachedOn ? formatDateVi(new Date(i.reachedOn)) : "",
+      i.daysAhead === null ? "" : String(i.daysAhead),
+      i.forecastOn ? formatDateVi(new Date(i.forecastOn)) : "",
+      i.childrenTotal === null ? "" : `${i.childrenDone}/${i.childrenTotal}`,
+    ]);
+    printTable(
+      ["Hạng", "Mã", "Tên", "Số liệu", "Chỉ tiêu", "Tỷ lệ", "Về đích", "Sớm (ngày)", "Dự báo", "Cấp dưới xong"],
+      rows,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidParamError) {
+      console.error(`✗ --${error.param}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
+  const numeric = new Set([0, 3, 4, 5, 7, 9]);
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}

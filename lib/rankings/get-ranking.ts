@@ -1,0 +1,133 @@
+import { addDays, isoDate } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  comparePercentDesc,
+  competitionRanks,
+  daysAhead,
+  forecastReachDate,
+  PACE_WEEKS,
+  percentOf,
+} from "./arithmetic";
+import { resolveRankingScope } from "./ranking-scope";
+import { LEVEL_NAMES, type Ranking, type RankingItem, type RankingQuery } from "./ranking-types";
+import { reaggregatedRows } from "./reaggregate";
+
+/** What the database gives for each ranked unit; the arithmetic happens in TypeScript. */
+export type RankingRow = {
+  code: string;
+  name: string;
+  value: number | null;
+  own_value: number | null;
+  children_sum: number | null;
+  week_ago: number | null;
+  pace_base: number | null;
+  target: number | null;
+  deadline: Date | null;
+  reached_on: Date | null;
+  children_total: number | null;
+  children_done: number | null;
+  approximate: boolean;
+};
+
+/**
+ * The ranking every page, the CLI and the API show: the units of a level (under an optional
+ * ancestor) in force on a date, by percent of target. Values are read from the unit_series
+ * read model, which figure writes keep current.
+ */
+export async function getRanking(prisma: PrismaClient, query: RankingQuery): Promise<Ranking> {
+  const scope = await resolveRankingScope(prisma, query);
+  const rows = query.structureOn
+    ? await reaggregatedRows(prisma, scope, query.asOf)
+    : await prisma.$queryRawUnsafe<RankingRow[]>(
+        RANKING_SQL,
+        scope.indicatorId,
+        scope.level,
+        scope.parentId,
+        query.asOf,
+        addDays(query.asOf, -7),
+        addDays(query.asOf, -7 * PACE_WEEKS),
+      );
+  return {
+    indicator: scope.indicatorCode,
+    level: LEVEL_NAMES[query.level],
+    parent: scope.parentCode,
+    asOf: isoDate(query.asOf),
+    structureOn: query.structureOn ? isoDate(query.structureOn) : null,
+    items: rankRows(rows, query.asOf),
+  };
+}
+
+export function rankRows(rows: RankingRow[], asOf: Date): RankingItem[] {
+  const sorted = [...rows].sort((a, b) => comparePercentDesc(a, b) || a.code.localeCompare(b.code));
+  const ranks = competitionRanks(sorted, comparePercentDesc, (r) => percentOf(r.value, r.target) !== null);
+  return sorted.map((r, i) => ({
+    rank: ranks[i] ?? null,
+    code: r.code,
+    name: r.name,
+    value: r.value,
+    target: r.target,
+    percent: percentOf(r.value, r.target),
+    reachedOn: r.reached_on ? isoDate(r.reached_on) : null,
+    deadline: r.deadline ? isoDate(r.deadline) : null,
+    daysAhead: daysAhead(r.deadline, r.reached_on, asOf),
+    forecastOn: toIso(forecastReachDate(r.value, r.target, r.pace_base, asOf)),
+    weeklyChange: r.value !== null && r.week_ago !== null ? r.value - r.week_ago : null,
+    childrenDone: r.children_done,
+    childrenTotal: r.children_total,
+    approximate: r.approximate,
+    discrepancy:
+      r.own_value !== null && r.children_sum !== null && r.own_value !== r.children_sum
+        ? { reported: r.own_value, childrenSum: r.children_sum }
+        : null,
+  }));
+}
+
+const toIso = (d: Date | null) => (d ? isoDate(d) : null);
+
+// $1 indicator, $2 level, $3 ancestor id or null, $4 as-of, $5 a week earlier, $6 pace base date.
+const RANKING_SQL = `
+WITH ranked AS (
+  SELECT u.id, u.code, u.name FROM unit u
+  WHERE u.level = $2::"UnitLevel"
+    AND u.valid_from <= $4::date AND (u.valid_to IS NULL OR u.valid_to >= $4::date)
+    AND ($3::int IS NULL OR u.parent_id = $3::int
+         OR u.parent_id IN (SELECT id FROM unit WHERE parent_id = $3::int))
+)
+SELECT r.code, r.name,
+  cur.value::float8 AS value, cur.own_value::float8 AS own_value, cur.children_sum::float8 AS children_sum,
+  wk.value::float8 AS week_ago, pace.value::float8 AS pace_base,
+  t.value::float8 AS target, t.deadline,
+  (SELECT min(s.as_of) FROM unit_series s
+    WHERE s.indicator_id = $1 AND s.unit_id = r.id AND s.as_of <= $4::date AND s.value >= t.value) AS reached_on,
+  kids.total::int AS children_total, kids.done::int AS children_done,
+  false AS approximate
+FROM ranked r
+LEFT JOIN LATERAL (
+  SELECT value, deadline FROM target
+  WHERE unit_id = r.id AND indicator_id = $1 AND assigned_on <= $4::date ORDER BY assigned_on DESC LIMIT 1
+) t ON true
+LEFT JOIN LATERAL (
+  SELECT value, own_value, children_sum FROM unit_series
+  WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $4::date ORDER BY as_of DESC LIMIT 1
+) cur ON true
+LEFT JOIN LATERAL (
+  SELECT value FROM unit_series
+  WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $5::date ORDER BY as_of DESC LIMIT 1
+) wk ON true
+LEFT JOIN LATERAL (
+  SELECT value FROM unit_series
+  WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $6::date ORDER BY as_of DESC LIMIT 1
+) pace ON true
+LEFT JOIN LATERAL (
+  SELECT count(*) AS total, count(*) FILTER (WHERE cv.value >= ct.value) AS done
+  FROM unit c
+  LEFT JOIN LATERAL (
+    SELECT value FROM unit_series
+    WHERE indicator_id = $1 AND unit_id = c.id AND as_of <= $4::date ORDER BY as_of DESC LIMIT 1
+  ) cv ON true
+  LEFT JOIN LATERAL (
+    SELECT value FROM target
+    WHERE unit_id = c.id AND indicator_id = $1 AND assigned_on <= $4::date ORDER BY assigned_on DESC LIMIT 1
+  ) ct ON true
+  WHERE c.parent_id = r.id AND c.valid_from <= $4::date AND (c.valid_to IS NULL OR c.valid_to >= $4::date)
+) kids ON true`;

@@ -1,0 +1,64 @@
+import { InvalidParamError } from "@/lib/errors";
+import { formatDateVi } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { levelOfCode } from "@/lib/imports/row-checks";
+import type { RankingQuery } from "./ranking-types";
+
+export type RankingScope = {
+  indicatorId: number;
+  indicatorCode: string;
+  level: UnitLevel;
+  parentId: number | null;
+  parentCode: string | null;
+  /** The date whose units are ranked: the structure date when re-aggregating, else as-of. */
+  unitsOn: Date;
+};
+
+const DEPTH: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 };
+
+/** Checks a ranking query against the data, naming the parameter that is wrong. */
+export async function resolveRankingScope(prisma: PrismaClient, query: RankingQuery): Promise<RankingScope> {
+  const unitsOn = query.structureOn ?? query.asOf;
+  const indicator = await prisma.indicator.findUnique({ where: { code: query.indicator.toUpperCase() } });
+  if (!indicator) {
+    const codes = (await prisma.indicator.findMany({ select: { code: true }, orderBy: { sortOrder: "asc" } })).map(
+      (i) => i.code,
+    );
+    throw new InvalidParamError("indicator", `Không có chỉ tiêu "${query.indicator}". Có: ${codes.join(", ")}.`);
+  }
+  const inForce = { validFrom: { lte: unitsOn }, OR: [{ validTo: null }, { validTo: { gte: unitsOn } }] };
+  let parent: { id: number; code: string } | null = null;
+  if (query.parent) {
+    const parentLevel = levelOfCode(query.parent);
+    if (!parentLevel)
+      throw new InvalidParamError("parent", `"${query.parent}" không phải mã đơn vị (2, 3 hoặc 5 chữ số).`);
+    if (DEPTH[parentLevel] >= DEPTH[query.level]) {
+      throw new InvalidParamError(
+        "parent",
+        `Đơn vị ${query.parent} không ở cấp trên cấp ${query.level.toLowerCase()}.`,
+      );
+    }
+    parent = await prisma.unit.findFirst({
+      where: { code: query.parent, level: parentLevel, ...inForce },
+      select: { id: true, code: true },
+    });
+    if (!parent) {
+      throw new InvalidParamError("parent", `Không có đơn vị mã ${query.parent} vào ngày ${formatDateVi(unitsOn)}.`);
+    }
+  }
+  if (query.level === "DISTRICT" && (await prisma.unit.count({ where: { level: "DISTRICT", ...inForce } })) === 0) {
+    throw new InvalidParamError(
+      "level",
+      `Không có cấp huyện vào ngày ${formatDateVi(unitsOn)} (từ 1/7/2025 chỉ còn cấp tỉnh và cấp xã).`,
+    );
+  }
+  return {
+    indicatorId: indicator.id,
+    indicatorCode: indicator.code,
+    level: query.level,
+    parentId: parent?.id ?? null,
+    parentCode: parent?.code ?? null,
+    unitsOn,
+  };
+}

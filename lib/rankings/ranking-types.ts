@@ -1,0 +1,50 @@
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+
+export type RankingQuery = {
+  indicator: string;
+  level: UnitLevel;
+  /** Code of an ancestor: districts of a province, communes of a district or province. */
+  parent?: string;
+  asOf: Date;
+  /**
+   * Re-aggregate onto the units in force on this date (e.g. 2023 figures onto today's 34
+   * provinces) through the old → new crosswalk.
+   */
+  structureOn?: Date;
+};
+
+/** One ranked unit. Field names are a public API contract: keep them. Dates are YYYY-MM-DD. */
+export type RankingItem = {
+  rank: number | null;
+  code: string;
+  name: string;
+  value: number | null;
+  target: number | null;
+  percent: number | null;
+  reachedOn: string | null;
+  deadline: string | null;
+  daysAhead: number | null;
+  forecastOn: string | null;
+  weeklyChange: number | null;
+  /** Children that reached their own target; null when re-aggregating onto another structure. */
+  childrenDone: number | null;
+  childrenTotal: number | null;
+  approximate: boolean;
+  /** Set when the unit reported its own figure and its children's sum differs from it. */
+  discrepancy: { reported: number; childrenSum: number } | null;
+};
+
+export type Ranking = {
+  indicator: string;
+  level: "province" | "district" | "commune";
+  parent: string | null;
+  asOf: string;
+  structureOn: string | null;
+  items: RankingItem[];
+};
+
+export const LEVEL_NAMES: Record<UnitLevel, Ranking["level"]> = {
+  PROVINCE: "province",
+  DISTRICT: "district",
+  COMMUNE: "commune",
+};

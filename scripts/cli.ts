@@ -1,0 +1,64 @@
+// npm run cli -- <command>: administration from the command line, on DATABASE_URL or the
+// embedded database. Run without arguments for the list of commands.
+import { parseArgs } from "node:util";
+import { runDemo } from "@/lib/cli/demo-command";
+import { runImport } from "@/lib/cli/import-command";
+import { runRank } from "@/lib/cli/rank-command";
+import { disconnectDb } from "@/lib/db/client";
+import { openDatabaseServer } from "@/lib/db/database-server";
+import { applyMigrations } from "@/lib/db/schema-engine";
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh>
+
+  import units <tệp.json> --valid-from YYYY-MM-DD     danh sách đơn vị hành chính (định dạng GSO)
+  import crosswalk <tệp.json> [--old-on D] [--new-on D] bảng chuyển đổi đơn vị cũ → mới (2025)
+  import targets <tệp.csv|.xlsx> [--dry-run]           unit_code,indicator,target,deadline,directive,assigned_on
+  import figures <tệp.csv|.xlsx> [--dry-run]           unit_code,indicator,as_of,value
+  rank --indicator MÃ --level province|district|commune [--parent MÃ] --as-of YYYY-MM-DD
+       [--structure-on YYYY-MM-DD] [--json]            bảng xếp hạng
+  demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    "valid-from": { type: "string" },
+    "old-on": { type: "string" },
+    "new-on": { type: "string" },
+    "dry-run": { type: "boolean" },
+    indicator: { type: "string" },
+    level: { type: "string" },
+    parent: { type: "string" },
+    "as-of": { type: "string" },
+    "structure-on": { type: "string" },
+    json: { type: "boolean" },
+    weeks: { type: "string" },
+    seed: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+
+const [command, ...rest] = positionals;
+if (!command || values.help) {
+  console.log(USAGE);
+  process.exit(command ? 0 : 2);
+}
+
+const server = await openDatabaseServer();
+let exitCode = 0;
+try {
+  await applyMigrations(server.url);
+  if (command === "import") exitCode = await runImport(rest, values);
+  else if (command === "rank") exitCode = await runRank(values);
+  else if (command === "demo") exitCode = await runDemo(values);
+  else {
+    console.error(`Không có lệnh "${command}".\n\n${USAGE}`);
+    exitCode = 2;
+  }
+} catch (error) {
+  console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await disconnectDb();
+  await server.stop();
+}
+process.exit(exitCode);
