@@ -51,6 +51,7 @@ export default defineConfig({
       EMBEDDED_DB_PORT: "54331",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
+      DEMO_WEEKS: "8",
     },
   },
 });

@@ -18,6 +18,10 @@ const ZEnv = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  /** Weeks of demo figures written on first start. */
+  DEMO_WEEKS: z.coerce.number().int().min(1).max(520).default(78),
+  /** Where the demo finds the GSO unit lists and the 2025 crosswalk; without them, provinces only. */
+  DEMO_UNITS_DIR: z.string().default("../shared/data"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,14 +1,23 @@
 // npm run db:seed: writes the demo data (safe to repeat) into DATABASE_URL or the embedded database.
+import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { seedDemo } from "@/lib/demo/seed-demo";
+import { env } from "@/lib/env";
 
 const server = await openDatabaseServer();
 try {
   await applyMigrations(server.url);
-  const summary = await seedDemo(db());
-  console.log(`Dữ liệu mẫu: thêm ${summary.provinces} tỉnh/thành phố.`);
+  const { DEMO_WEEKS, DEMO_UNITS_DIR } = env();
+  const summary = await seedDemo(db(), {
+    weeks: DEMO_WEEKS,
+    unitsDir: path.resolve(PROJECT_ROOT, DEMO_UNITS_DIR),
+    onProgress: (message) => console.log(`  ${message}`),
+  });
+  console.log(
+    `Dữ liệu mẫu: ${summary.provinces} tỉnh/thành phố mới, ${summary.figures} số liệu, ${summary.targets} chỉ tiêu.`,
+  );
 } finally {
   await disconnectDb();
   await server.stop();

@@ -45,8 +45,16 @@ if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join("
 
 // Demo data goes into the embedded database by default, never into an external one unasked.
 if ((config.DEMO_SEED ?? server.embedded) && (await isDatabaseEmpty(db()))) {
-  const summary = await seedDemo(db());
-  console.log(`▸ Đã ghi dữ liệu mẫu: ${summary.provinces} đơn vị cấp tỉnh (63 trước và 34 sau 1/7/2025).`);
+  console.log("▸ Cơ sở dữ liệu mới: ghi dữ liệu mẫu…");
+  const summary = await seedDemo(db(), {
+    weeks: config.DEMO_WEEKS,
+    unitsDir: path.resolve(PROJECT_ROOT, config.DEMO_UNITS_DIR),
+    onProgress: (message) => console.log(`    ${message}`),
+  });
+  console.log(
+    `▸ Đã ghi dữ liệu mẫu: ${summary.provinces} đơn vị cấp tỉnh (63 trước và 34 sau 1/7/2025), ` +
+      `${summary.units} đơn vị cấp dưới, ${summary.figures} số liệu, ${summary.targets} chỉ tiêu.`,
+  );
 }
 await disconnectDb();
 

@@ -20,7 +20,15 @@ afterEach(async () => {
 async function startProduct(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", ...env },
+    // Provinces-only demo data, four weeks: enough to check the first-run path quickly.
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: "",
+      DEMO_UNITS_DIR: "/nonexistent",
+      DEMO_WEEKS: "4",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -55,7 +63,7 @@ describe("npm start", () => {
   it("seeds a new embedded database once, keeps it across restarts and recovers from kill -9", async () => {
     const env = await scratchEnv();
     const first = await startProduct(env);
-    expect(first.output()).toContain("Đã ghi dữ liệu mẫu: 97");
+    expect(first.output()).toContain("Đã ghi dữ liệu mẫu: 97 đơn vị cấp tỉnh");
     expect(await provinceCount(env.PORT)).toBe(34);
     first.child.kill("SIGTERM");
     await new Promise((r) => first.child.once("exit", r));

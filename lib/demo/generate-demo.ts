@@ -1,0 +1,187 @@
+import { addDays, isoDate, todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rebuildSeries } from "@/lib/series/refresh-series";
+
+export type DemoOptions = {
+  weeks: number;
+  seed: string;
+  /** Last reporting date; defaults to the latest Sunday up to today in Vietnam. */
+  until?: Date;
+  onProgress?: (message: string) => void;
+};
+
+/** Indicators the demo fills, with the share of the population each reaches and its target share. */
+const CURVES = [
+  { code: "CCCD_ELIGIBLE", cap: 1, target: null, lagWeeks: 0 },
+  { code: "CCCD_INTAKE", cap: 1.02, target: 0.95, lagWeeks: 0 },
+  { code: "CCCD_ISSUED", cap: 0.99, target: 0.93, lagWeeks: 3 },
+  { code: "VNEID_L2_INTAKE", cap: 0.88, target: 0.8, lagWeeks: 1 },
+  { code: "VNEID_L2_ACTIVATED", cap: 0.82, target: 0.75, lagWeeks: 3 },
+] as const;
+
+/**
+ * Writes deterministic, realistic demo data for every unit loaded: weekly cumulative figures
+ * following S-curves for the units that have no children (communes, island districts, or
+ * provinces when nothing finer is loaded), some provinces early and some late, a few missing
+ * weeks, and targets cascaded from the units up. The same seed gives the same data.
+ * Replaces earlier demo data; figures from other sources are left alone.
+ */
+export async function generateDemo(
+  prisma: PrismaClient,
+  options: DemoOptions,
+): Promise<{ figures: number; targets: number }> {
+  const until = options.until ?? lastSunday(todayInVietnam());
+  const from = addDays(until, -7 * (options.weeks - 1));
+  const started = performance.now();
+  const progress = (message: string) =>
+    options.onProgress?.(`${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${message}`);
+  const indicators = await prisma.indicator.findMany({ where: { code: { in: CURVES.map((c) => c.code) } } });
+  const curves = CURVES.map((c) => ({ ...c, id: indicators.find((i) => i.code === c.code)?.id }));
+  if (curves.some((c) => c.id === undefined)) throw new Error("Thiếu chỉ tiêu gốc; hãy chạy migration trước.");
+
+  let figures = 0;
+  let targets = 0;
+  await prisma.$transaction(
+    async (tx) => {
+      progress(`Tham số cho từng đơn vị (${isoDate(from)} → ${isoDate(until)})…`);
+      await tx.$executeRawUnsafe(`DELETE FROM figure WHERE source = 'demo'`);
+      await tx.$executeRawUnsafe(`DELETE FROM target WHERE directive LIKE '% (dữ liệu mẫu)'`);
+      await tx.$executeRawUnsafe(DEMO_PARAMS_SQL, options.seed, from, until);
+      await tx.$executeRawUnsafe(INHERIT_POPULATION_SQL);
+      for (const curve of curves) {
+        progress(`Số liệu ${curve.code}…`);
+        figures += Number(
+          await tx.$executeRawUnsafe(
+            FIGURES_SQL,
+            curve.id,
+            curve.cap,
+            curve.lagWeeks,
+            from,
+            until,
+            options.seed,
+            curve.code === "CCCD_ELIGIBLE",
+          ),
+        );
+        if (curve.target !== null) {
+          targets += Number(await tx.$executeRawUnsafe(TARGETS_SQL, curve.id, curve.target, from, until));
+        }
+      }
+      await tx.$executeRawUnsafe(`DROP TABLE demo_unit`);
+      progress("Tổng hợp lên cấp trên cho bảng xếp hạng…");
+      await tx.$executeRawUnsafe(
+        `DELETE FROM unit_series WHERE indicator_id = ANY($1::int[])`,
+        curves.map((c) => c.id),
+      );
+      await rebuildSeries(
+        tx,
+        curves.map((c) => c.id as number),
+      );
+    },
+    { timeout: 3_600_000, maxWait: 30_000 },
+  );
+  return { figures, targets };
+}
+
+function lastSunday(day: Date): Date {
+  return addDays(day, -day.getUTCDay());
+}
+
+// Per leaf unit: population, when its curve is half-way (t0, in days before the last date), how
+// steep it is and how far it gets (reach). Pace and reach are shared by a province (its new
+// code after 2025) with a little jitter per unit, so some provinces are early, some late and
+// some never reach their target.
+const DEMO_PARAMS_SQL = `
+CREATE TEMP TABLE demo_unit ON COMMIT DROP AS
+WITH RECURSIVE leaf AS (
+  SELECT u.* FROM unit u
+  WHERE NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)
+    AND u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)
+),
+up AS (
+  SELECT l.id AS leaf_id, l.id, l.parent_id, l.level, l.code FROM leaf l
+  UNION ALL
+  SELECT up.leaf_id, p.id, p.parent_id, p.level, p.code FROM up JOIN unit p ON p.id = up.parent_id
+),
+province AS (
+  SELECT up.leaf_id,
+         coalesce((SELECT n.code FROM unit_successor s JOIN unit n ON n.id = s.successor_id
+                   WHERE s.predecessor_id = up.id LIMIT 1), up.code) AS key
+  FROM up WHERE up.level = 'PROVINCE'
+)
+SELECT l.id, l.level, l.valid_from, l.valid_to,
+  CASE l.level WHEN 'PROVINCE' THEN 600000 + 2400000 * h.r1
+               WHEN 'DISTRICT' THEN 2000 + 8000 * h.r1
+               ELSE 3000 + 22000 * h.r1 END AS population,
+  -(0.15 + 0.5 * hp.r2 + 0.05 * h.r2) * ($3::date - $2::date) AS t0,
+  (0.08 + 0.06 * hp.r3) * ($3::date - $2::date) + 14 AS tau,
+  0.92 + 0.14 * hp.r4 AS reach
+FROM leaf l
+JOIN province p ON p.leaf_id = l.id
+CROSS JOIN LATERAL (SELECT (hashtext(l.code || ':' || l.valid_from || $1) & 2147483647) / 2147483647.0 AS r1,
+                           (hashtext($1 || l.code) & 2147483647) / 2147483647.0 AS r2) h
+CROSS JOIN LATERAL (SELECT (hashtext('p' || p.key || $1) & 2147483647) / 2147483647.0 AS r2,
+                           (hashtext('q' || p.key || $1) & 2147483647) / 2147483647.0 AS r3,
+                           (hashtext('r' || p.key || $1) & 2147483647) / 2147483647.0 AS r4) hp`;
+
+const INHERIT_POPULATION_SQL = `
+UPDATE demo_unit d SET population = m.population FROM (
+  SELECT s.successor_id AS id, sum(o.population / c.n) AS population
+  FROM unit_successor s
+  JOIN demo_unit o ON o.id = s.predecessor_id
+  JOIN (SELECT predecessor_id, count(*) AS n FROM unit_successor GROUP BY predecessor_id) c
+    ON c.predecessor_id = s.predecessor_id
+  GROUP BY s.successor_id
+) m WHERE m.id = d.id`;
+
+// Communes created in 2025 inherit the population of the communes merged into them (a split
+// commune's equally divided), so totals run on across the reorganisation.
+
+// Weekly figures on Sundays while each unit is in force, with ~3 % of weeks missing (never the
+// latest), and one audit entry per figure written in the same statement.
+const FIGURES_SQL = `
+WITH written AS (
+  INSERT INTO figure (unit_id, indicator_id, as_of, value, source, entered_by, updated_at)
+  SELECT d.id, $1, w.as_of,
+    CASE WHEN $7 THEN round(d.population * (1 + 0.0002 * (w.as_of - DATE '2023-01-01') / 7.0))
+         ELSE round(d.population * $2 * d.reach
+              / (1 + exp(-((w.as_of - $5::date) - 7 * $3 - d.t0) / d.tau))) END,
+    'demo', 'demo', now()
+  FROM demo_unit d
+  CROSS JOIN LATERAL (SELECT g::date AS as_of FROM generate_series($4::date, $5::date, interval '7 days') g) w
+  WHERE w.as_of >= d.valid_from AND (d.valid_to IS NULL OR w.as_of <= d.valid_to)
+    AND (w.as_of = $5::date OR (hashtext(d.id || ':' || w.as_of || $6) & 1023) >= 31)
+  RETURNING id, unit_id, indicator_id, as_of, value
+)
+INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, new_value)
+SELECT 'demo', 'create', 'figure', id, unit_id, indicator_id,
+       jsonb_build_object('value', value, 'asOf', as_of, 'version', 1, 'source', 'demo')
+FROM written`;
+
+// Targets for every unit in force in the period: leaves get a share of their population, and
+// each parent the sum of its children's (the cascade). Units of the old structure get the
+// 2023 directive, units created on 1 July 2025 a new one.
+const TARGETS_SQL = `
+WITH RECURSIVE tree AS (
+  SELECT d.id, round(d.population * $2) AS value FROM demo_unit d
+  UNION ALL
+  SELECT u.parent_id, t.value FROM tree t JOIN unit u ON u.id = t.id WHERE u.parent_id IS NOT NULL
+),
+totals AS (SELECT id, sum(value) AS value FROM tree GROUP BY id),
+written AS (
+  INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
+  SELECT u.id, $1, t.value,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', $4::date + 30)
+         ELSE DATE '2025-06-30' END,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN 'Kế hoạch số 12/KH-C06 ngày 15/7/2025 (dữ liệu mẫu)'
+         ELSE 'Điện số 16/HT ngày 21/3/2023 (dữ liệu mẫu)' END,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(u.valid_from, DATE '2025-07-15')
+         ELSE greatest(u.valid_from, DATE '2023-03-21') END,
+    u.parent_id, now()
+  FROM totals t JOIN unit u ON u.id = t.id
+  WHERE u.valid_from <= $4::date AND (u.valid_to IS NULL OR u.valid_to >= $3::date)
+  RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
+)
+INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, new_value)
+SELECT 'demo', 'create', 'target', id, unit_id, indicator_id,
+       jsonb_build_object('value', value, 'deadline', deadline, 'directive', directive, 'assignedOn', assigned_on)
+FROM written`;
