@@ -1,12 +1,21 @@
-// npm run bench: prints timings; goals are checked by reading them, not by timed tests.
-// `npm run bench -- N` repeats each measurement N times (default 5).
+// npm run bench [-- --smoke] [-- --rounds N]: prints timings; goals are read from the output,
+// not asserted by timed tests. --smoke runs every path at a small scale (used by npm test).
 import os from "node:os";
+import { parseArgs } from "node:util";
+import { benchNational, SCALES } from "./national";
 import { benchEmbeddedPostgres, benchProductStart } from "./startup";
 
-const rounds = Number.parseInt(process.argv[2] ?? "5", 10);
+const { values } = parseArgs({ options: { smoke: { type: "boolean" }, rounds: { type: "string" } } });
+const rounds = Number.parseInt(values.rounds ?? (values.smoke ? "1" : "5"), 10);
 console.log(
-  `Đề án 06 – benchmark (${os.cpus().length} lõi, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${rounds} lượt)\n`,
+  `Đề án 06 – benchmark (${os.cpus().length} lõi, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version})\n`,
 );
-for (const line of await benchEmbeddedPostgres(rounds)) console.log(line);
-for (const line of await benchProductStart(Math.max(1, Math.min(rounds, 3)))) console.log(line);
+console.log("Khởi động");
+for (const line of await benchEmbeddedPostgres(rounds)) console.log(`  ${line}`);
+const smokeDemo = { DEMO_UNITS_DIR: "/nonexistent", DEMO_WEEKS: "4" };
+for (const line of await benchProductStart(Math.max(1, Math.min(rounds, 3)), values.smoke ? smokeDemo : {})) {
+  console.log(`  ${line}`);
+}
+console.log("\nXếp hạng");
+for (const line of await benchNational(values.smoke ? SCALES.smoke : SCALES.full)) console.log(`  ${line}`);
 process.exit(0);

@@ -1,6 +1,6 @@
 // npm test: every check a change must pass, in the order that fails fastest.
 // Security floor → types → format/lint → build → unit and integration tests (own PostgreSQL) →
-// browser tests (Debian's chromium, installed here when missing and we are root).
+// benchmark smoke run → browser tests (Debian's chromium, installed here when missing and we are root).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -64,6 +64,12 @@ step("Kiểm thử đơn vị và tích hợp (vitest, PostgreSQL riêng)", bin(
   "--reporter=default",
   "--reporter=json",
   "--outputFile.json=test-reports/vitest.json",
+]);
+step("Benchmark, quy mô nhỏ (npm run bench -- --smoke)", process.execPath, [
+  "--import",
+  "tsx",
+  "bench/run.ts",
+  "--smoke",
 ]);
 ensureChromium();
 // Browser tests start from an empty database so the first-run path (migrate + demo seed) is exercised.

@@ -55,7 +55,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     authMethod: "scram-sha-256",
     persistent: !options.ephemeral,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      // Sized for bulk imports of national files on a developer machine, not PostgreSQL's
+      // conservative defaults (128 MB buffers, checkpoints every 1 GB of WAL).
+      ...["-c", "shared_buffers=512MB", "-c", "work_mem=32MB", "-c", "maintenance_work_mem=256MB"],
+      ...["-c", "max_wal_size=4GB", "-c", "checkpoint_timeout=15min"],
+    ],
     initdbFlags: ["--encoding=UTF8"],
     onLog: (m) => log.push(m),
     onError: (m) => log.push(String(m instanceof Error ? m.message : m)),

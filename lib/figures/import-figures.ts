@@ -10,6 +10,7 @@ import {
   ProblemList,
   UnitResolver,
 } from "@/lib/imports/row-checks";
+import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
 
@@ -122,6 +123,7 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
         indicatorIds: [...new Set(figures.map((f) => f.indicatorId))],
         from,
       });
+      await bumpDataVersion(tx);
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

@@ -97,8 +97,7 @@ SELECT r.code, r.name,
   cur.value::float8 AS value, cur.own_value::float8 AS own_value, cur.children_sum::float8 AS children_sum,
   wk.value::float8 AS week_ago, pace.value::float8 AS pace_base,
   t.value::float8 AS target, t.deadline,
-  (SELECT min(s.as_of) FROM unit_series s
-    WHERE s.indicator_id = $1 AND s.unit_id = r.id AND s.as_of <= $4::date AND s.value >= t.value) AS reached_on,
+  reached.as_of AS reached_on,
   kids.total::int AS children_total, kids.done::int AS children_done,
   false AS approximate
 FROM ranked r
@@ -106,6 +105,13 @@ LEFT JOIN LATERAL (
   SELECT value, deadline FROM target
   WHERE unit_id = r.id AND indicator_id = $1 AND assigned_on <= $4::date ORDER BY assigned_on DESC LIMIT 1
 ) t ON true
+LEFT JOIN LATERAL (
+  -- The first date the target was reached: the smallest peak at or above it (peaks never fall).
+  SELECT s.as_of FROM unit_series s
+  WHERE s.indicator_id = $1 AND s.unit_id = r.id AND s.peak >= t.value
+  ORDER BY s.peak, s.as_of LIMIT 1
+) first_reach ON true
+LEFT JOIN LATERAL (SELECT first_reach.as_of WHERE first_reach.as_of <= $4::date) reached ON true
 LEFT JOIN LATERAL (
   SELECT value, own_value, children_sum FROM unit_series
   WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $4::date ORDER BY as_of DESC LIMIT 1

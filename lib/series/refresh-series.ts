@@ -56,10 +56,10 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
   if (level === "COMMUNE") {
     // Communes have no children: their series is their own figures.
     await db.$executeRawUnsafe(
-      `INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum)
-       SELECT f.indicator_id, f.unit_id, f.as_of, f.value, f.value, NULL
-       FROM figure f
-       WHERE f.unit_id = ANY($1::int[]) AND f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date`,
+      withPeak(`SELECT f.indicator_id, f.unit_id, f.as_of, f.value::bigint AS value,
+                       f.value::bigint AS own_value, NULL::bigint AS children_sum
+                FROM figure f
+                WHERE f.unit_id = ANY($1::int[]) AND f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date`),
       unitIds,
       indicatorIds,
       from,
@@ -69,7 +69,8 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
   // A parent has a point wherever it or a child has one; its value there is its own latest
   // figure if it ever reported one, otherwise the sum of its children's latest values.
   await db.$executeRawUnsafe(
-    `WITH target AS (SELECT unnest($1::int[]) AS unit_id),
+    withPeak(`
+     WITH target AS (SELECT unnest($1::int[]) AS unit_id),
      points AS (
        SELECT f.indicator_id, f.unit_id, f.as_of FROM figure f JOIN target t USING (unit_id)
        WHERE f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date
@@ -79,8 +80,8 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
        JOIN unit_series s ON s.unit_id = c.id
        WHERE s.indicator_id = ANY($2::int[]) AND s.as_of >= $3::date
      )
-     INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum)
-     SELECT p.indicator_id, p.unit_id, p.as_of, COALESCE(own.value, kids.total, 0), own.value, kids.total
+     SELECT p.indicator_id, p.unit_id, p.as_of, COALESCE(own.value, kids.total, 0)::bigint AS value,
+            own.value::bigint AS own_value, kids.total::bigint AS children_sum
      FROM points p
      LEFT JOIN LATERAL (
        SELECT f.value FROM figure f
@@ -95,9 +96,26 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
          ORDER BY s.as_of DESC LIMIT 1
        ) cv
        WHERE c.parent_id = p.unit_id
-     ) kids ON true`,
+     ) kids ON true`),
     unitIds,
     indicatorIds,
     from,
   );
+}
+
+/**
+ * Inserts the computed points with their peak: the highest value so far, continuing from
+ * the last point kept before the recomputed range.
+ */
+function withPeak(points: string): string {
+  return `
+    INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum, peak)
+    SELECT x.indicator_id, x.unit_id, x.as_of, x.value, x.own_value, x.children_sum,
+           greatest(max(x.value) OVER (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.as_of), before.peak)
+    FROM (${points}) x
+    LEFT JOIN LATERAL (
+      SELECT s.peak FROM unit_series s
+      WHERE s.indicator_id = x.indicator_id AND s.unit_id = x.unit_id AND s.as_of < $3::date
+      ORDER BY s.as_of DESC LIMIT 1
+    ) before ON true`;
 }

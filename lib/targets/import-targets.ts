@@ -10,6 +10,7 @@ import {
   ProblemList,
   UnitResolver,
 } from "@/lib/imports/row-checks";
+import { bumpDataVersion } from "@/lib/series/data-version";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
 
@@ -79,8 +80,8 @@ export async function importTargets(
   if (problems.items.length || options.dryRun) return report;
 
   const actions = await prisma.$transaction(
-    (tx) =>
-      tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
+    async (tx) => {
+      const written = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
         UPSERT_WITH_AUDIT,
         parsed.map((t) => t.unitId),
         parsed.map((t) => t.indicatorId),
@@ -90,7 +91,10 @@ export async function importTargets(
         parsed.map((t) => t.assignedOn),
         options.actor,
         options.requestId ?? null,
-      ),
+      );
+      await bumpDataVersion(tx);
+      return written;
+    },
     { timeout: 300_000 },
   );
   for (const a of actions) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { bumpDataVersion } from "@/lib/series/data-version";
 
 // ../shared/data/vn-merger-2025-splits.json: each old province and old commune with the
 // new unit(s) it went into. One successor: the whole unit went there (FULL); several: it
@@ -51,6 +52,7 @@ export async function importCrosswalk(
     const predecessors = [...new Set(links.map((l) => l.predecessorId))];
     await tx.unitSuccessor.deleteMany({ where: { predecessorId: { in: predecessors } } });
     await tx.unitSuccessor.createMany({ data: links, skipDuplicates: true });
+    await bumpDataVersion(tx);
   });
   result.links = links.length;
   return result;

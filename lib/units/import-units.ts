@@ -1,6 +1,7 @@
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { bumpDataVersion } from "@/lib/series/data-version";
 import type { ListedUnit } from "./unit-list-file";
 
 export type UnitImportResult = {
@@ -99,6 +100,7 @@ export async function importUnits(
           await tx.unit.createMany({ data: inserts.slice(i, i + 2000) });
         }
       }
+      await bumpDataVersion(tx);
     },
     { timeout: 120_000 },
   );

@@ -1,0 +1,186 @@
+// National-scale benchmark: the 63 / 696 / 10,035 structure of ../shared/data with 156 weeks
+// of figures for 5 indicators on every commune (about 7.8 million figures). Prints load time,
+// p50/p95 of the rankings and a unit's series, the rankings API's rate beside a trivial JSON
+// route, and checks that a saved figure shows in the next ranking. `--smoke` runs the same
+// path at a small scale (CI).
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { db, disconnectDb } from "@/lib/db/client";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
+import { generateDemo } from "@/lib/demo/generate-demo";
+import { FIGURE_COLUMNS, importFigures } from "@/lib/figures/import-figures";
+import { addDays, isoDate } from "@/lib/format/dates";
+import { readTable, type TableRow } from "@/lib/imports/read-table";
+import { getRanking } from "@/lib/rankings/get-ranking";
+import { getUnitSeries } from "@/lib/series/get-unit-series";
+import { importUnits } from "@/lib/units/import-units";
+import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
+import { freePort } from "@/tests/setup/test-database";
+import { percentile, timed } from "./stats";
+
+const UNITS_FILE = path.resolve(PROJECT_ROOT, "../shared/data/vn-units-2025-03.json");
+const UNTIL = new Date("2025-06-29T00:00:00Z"); // last Sunday of the 63-province structure
+
+type Scale = { weeks: number; runs: number; seconds: number; label: string };
+export const SCALES: Record<"full" | "smoke", Scale> = {
+  full: { weeks: 156, runs: 200, seconds: 10, label: "quốc gia, 156 tuần" },
+  smoke: { weeks: 3, runs: 20, seconds: 2, label: "kiểm tra nhanh, 3 tuần" },
+};
+
+export async function benchNational(scale: Scale): Promise<string[]> {
+  const out: string[] = [];
+  const parent = await fs.mkdtemp(path.join(os.tmpdir(), "bench-national-"));
+  await fs.chmod(parent, 0o755);
+  const server = await startEmbeddedPostgres({
+    dir: path.join(parent, "data"),
+    port: await freePort(),
+    ephemeral: true,
+  });
+  try {
+    process.env.DATABASE_URL = server.url;
+    await applyMigrations(server.url);
+    const prisma = db();
+
+    const list = flattenUnitList(ZUnitListFile.parse(JSON.parse(await fs.readFile(UNITS_FILE, "utf8"))));
+    const unitsMs = await timed(() => importUnits(prisma, list, addDays(UNTIL, -7 * 200)));
+    let figures = 0;
+    const demoMs = await timed(async () => {
+      ({ figures } = await generateDemo(prisma, { weeks: scale.weeks, seed: "bench", until: UNTIL }));
+    });
+    out.push(
+      `Dữ liệu (${scale.label}): ${list.length.toLocaleString("vi-VN")} đơn vị, ${figures.toLocaleString("vi-VN")} số liệu`,
+    );
+    out.push(
+      `  nạp đơn vị ${(unitsMs / 1000).toFixed(1)} s; sinh số liệu + chỉ tiêu + nhật ký + bảng tổng hợp ${(demoMs / 1000).toFixed(1)} s`,
+    );
+
+    const query = (level: "PROVINCE" | "DISTRICT" | "COMMUNE", parentCode?: string) => () =>
+      getRanking(prisma, { indicator: "CCCD_INTAKE", level, parent: parentCode, asOf: UNTIL });
+    const seriesParams = new URLSearchParams({ indicator: "CCCD_INTAKE", asOf: isoDate(UNTIL) });
+    const cases: [string, () => Promise<unknown>][] = [
+      ["Xếp hạng 63 tỉnh toàn quốc", query("PROVINCE")],
+      ["Xếp hạng các huyện của Hà Nội (30)", query("DISTRICT", "01")],
+      ["Xếp hạng các xã của Hà Nội (526)", query("COMMUNE", "01")],
+      ["Xếp hạng các xã của Thanh Hoá (547)", query("COMMUNE", "38")],
+      ["Chuỗi số liệu của một tỉnh (Hà Nội)", () => getUnitSeries(prisma, "01", seriesParams)],
+    ];
+    for (const [label, run] of cases) {
+      for (let i = 0; i < 5; i++) await run(); // warm-up
+      const samples: number[] = [];
+      for (let i = 0; i < scale.runs; i++) samples.push(await timed(run));
+      out.push(
+        `${label.padEnd(40)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms   (n=${samples.length})`,
+      );
+    }
+
+    out.push(...(await weeklyFileImport(prisma)));
+    out.push(...(await freshness(prisma)));
+    await disconnectDb();
+    out.push(...(await httpRate(server, scale)));
+  } finally {
+    await disconnectDb();
+    await server.stop();
+    await fs.rm(parent, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** A national weekly file: every commune × 5 indicators, one week after the loaded data. */
+async function weeklyFileImport(prisma: ReturnType<typeof db>): Promise<string[]> {
+  const asOf = addDays(UNTIL, 7);
+  const latest = await prisma.$queryRawUnsafe<{ code: string; indicator: string; value: number }[]>(
+    `SELECT u.code, i.code AS indicator, f.value FROM figure f
+     JOIN unit u ON u.id = f.unit_id JOIN indicator i ON i.id = f.indicator_id
+     WHERE f.as_of = $1::date AND u.level = 'COMMUNE'`,
+    UNTIL,
+  );
+  const file = path.join(os.tmpdir(), `bench-weekly-${process.pid}.csv`);
+  const lines = latest.map((r) => `${r.code},${r.indicator},${isoDate(asOf)},${r.value + 25}`);
+  await fs.writeFile(file, `unit_code,indicator,as_of,value\n${lines.join("\n")}\n`);
+  let report: Awaited<ReturnType<typeof importFigures>> | undefined;
+  const ms = await timed(async () => {
+    report = await importFigures(prisma, readTable({ path: file }, FIGURE_COLUMNS), {
+      actor: "bench",
+      source: "bench",
+    });
+  });
+  await fs.rm(file);
+  return [
+    `Nhập tệp tuần toàn quốc (${lines.length.toLocaleString("vi-VN")} dòng CSV): ${(ms / 1000).toFixed(1)} s, ` +
+      `thêm ${report?.inserted}, lỗi ${report?.errors.length}, cảnh báo ${report?.warnings.length}`,
+  ];
+}
+
+/** A saved figure must be in the very next ranking: no batch step in between. */
+async function freshness(prisma: ReturnType<typeof db>): Promise<string[]> {
+  const before = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: UNTIL });
+  const hanoi = before.items.find((i) => i.code === "01");
+  const commune = await prisma.unit.findFirstOrThrow({ where: { code: "00001" } });
+  const current = await prisma.figure.findFirstOrThrow({
+    where: { unitId: commune.id, asOf: UNTIL, indicator: { code: "CCCD_INTAKE" } },
+  });
+  const rows = (async function* (): AsyncGenerator<TableRow> {
+    yield {
+      line: 2,
+      values: {
+        unit_code: "00001",
+        indicator: "CCCD_INTAKE",
+        as_of: isoDate(UNTIL),
+        value: String(current.value + 1000),
+      },
+    };
+  })();
+  const saveMs = await timed(() => importFigures(prisma, rows, { actor: "bench", source: "bench", today: UNTIL }));
+  const after = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: UNTIL });
+  const delta = (after.items.find((i) => i.code === "01")?.value ?? 0) - (hanoi?.value ?? 0);
+  return [
+    `Lưu 1 số liệu (kèm nhật ký và cập nhật bảng tổng hợp) ${saveMs.toFixed(0)} ms; xếp hạng ngay sau đó thấy Hà Nội +${delta} ${delta === 1000 ? "✓" : "✗ (cần +1000)"}`,
+  ];
+}
+
+/** Requests per second of the rankings API beside a trivial JSON route of the same server. */
+async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[]> {
+  const port = await freePort();
+  const child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: server.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 400; i++) {
+      if (
+        await fetch(`${base}/api/v1/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const rankings = `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=province&asOf=${isoDate(UNTIL)}`;
+    const load = async (url: string) => {
+      await autocannon({ url, connections: 10, duration: 1 }); // warm-up
+      const result = await autocannon({ url, connections: 50, duration: scale.seconds });
+      return result;
+    };
+    const health = await load(`${base}/api/v1/health`);
+    const ranking = await load(rankings);
+    const ratio = ranking.requests.average / health.requests.average;
+    const line = (label: string, r: autocannon.Result) =>
+      `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p97.5 ${r.latency.p97_5} ms   lỗi ${r.errors + r.non2xx}`;
+    return [
+      "HTTP, 50 kết nối đồng thời:",
+      line("  GET /api/v1/health (JSON tối giản)", health),
+      line("  GET /api/v1/rankings (63 tỉnh)", ranking),
+      `  tỷ lệ xếp hạng / tối giản: ${ratio.toFixed(2)} (mục tiêu ≥ 0,5)`,
+    ];
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import { readDataVersion } from "@/lib/series/data-version";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { day, loadFigures, loadSmallFigures, loadSmallStructure, loadTargets } from "../setup/fixtures";
+
+const prisma = connectTestDatabase();
+const query = { indicator: "CCCD_INTAKE", level: "PROVINCE" as const, asOf: day("2023-04-30") };
+
+beforeAll(async () => {
+  await resetDatabase();
+  await loadSmallStructure(prisma);
+  await loadSmallFigures(prisma);
+});
+
+describe("the remembered ranking", () => {
+  it("is reused while nothing changes", async () => {
+    const first = await getRankingCached(prisma, query);
+    expect(await getRankingCached(prisma, query)).toBe(first);
+  });
+
+  it("is recomputed after a figure or a target is saved", async () => {
+    const before = await readDataVersion(prisma);
+    const first = await getRankingCached(prisma, query);
+    await loadFigures(prisma, "unit_code,indicator,as_of,value\n00005,CCCD_INTAKE,2023-04-30,390");
+    expect(await readDataVersion(prisma)).toBe(before + 1n);
+    const afterFigure = await getRankingCached(prisma, query);
+    expect(afterFigure.items.find((i) => i.code === "03")?.value).toBe(390);
+    await loadTargets(
+      prisma,
+      "unit_code,indicator,target,deadline,directive,assigned_on\n03,CCCD_INTAKE,390,2023-06-30,Điện số 17/HT,2023-04-01",
+    );
+    const afterTarget = await getRankingCached(prisma, query);
+    expect(afterTarget.items.find((i) => i.code === "03")).toMatchObject({ target: 390, percent: 100 });
+    expect(first).not.toBe(afterTarget);
+  });
+});
