@@ -1,72 +1,85 @@
 import Link from "next/link";
-import { ProvinceStructureChart, type StructureCount } from "@/components/charts/province-structure-chart";
+import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-structure-chart";
+import type { StructureCount } from "@/components/charts/province-structure-chart";
+import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
+import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { formatDateVi } from "@/lib/format/dates";
+import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { listProvinces, type ProvinceRow } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
 
-type Props = { searchParams: Promise<{ structure?: string }> };
+type Props = { searchParams: Promise<{ indicator?: string; date?: string; structure?: string }> };
 
-export default async function HomePage({ searchParams }: Props) {
-  const structure = parseStructure((await searchParams).structure);
-  const [before, after] = await Promise.all([listProvinces(structureDate("63")), listProvinces(structureDate("34"))]);
-  const shown = structure === "63" ? before : after;
-  const chartData: StructureCount[] = [countByType("Trước 1/7/2025", before), countByType("Từ 1/7/2025", after)];
+export default async function LeaderboardPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const structure = parseStructure(params.structure);
+  const [board, before, after] = await Promise.all([
+    getLeaderboard({ indicator: params.indicator, date: params.date, structure }),
+    listProvinces(structureDate("63")),
+    listProvinces(structureDate("34")),
+  ]);
+  const csv = board.asOf
+    ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", asOf: board.asOf, format: "csv" })}`
+    : null;
 
   return (
-    <main className="mx-auto max-w-5xl px-4 py-8">
-      <header className="mb-8">
+    <main className="mx-auto max-w-6xl px-4 py-8">
+      <header className="mb-6">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Đề án 06</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">
           Tiến độ cấp căn cước công dân gắn chip và định danh điện tử
         </h1>
-        <p className="mt-2 text-slate-600">Số liệu theo từng địa phương, cập nhật hằng tuần từ công an các cấp.</p>
+        <p className="mt-2 text-slate-600">
+          Xếp hạng các tỉnh, thành phố theo tỷ lệ hoàn thành chỉ tiêu, từ số liệu công an các cấp báo cáo hằng tuần.
+        </p>
       </header>
 
-      <section aria-labelledby="structure-heading" className="mb-8 rounded-lg bg-white p-4 shadow-sm">
+      <section aria-labelledby="ranking-heading" className="mb-8 rounded-lg bg-white p-4 shadow-sm">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="ranking-heading" className="text-lg font-semibold">
+            {board.indicator.name}
+            {board.asOf && (
+              <span className="font-normal text-slate-600">
+                {" "}
+                – {board.items.length} tỉnh, thành phố, tính đến {formatDateVi(new Date(`${board.asOf}T00:00:00Z`))}
+              </span>
+            )}
+          </h2>
+          <StructureSwitch current={structure} indicator={board.indicator.code} />
+        </div>
+        <div className="mb-4">
+          <LeaderboardControls
+            key={`${board.indicator.code}-${structure}-${board.asOf}`}
+            indicators={board.indicators}
+            indicator={board.indicator.code}
+            dates={board.dates}
+            asOf={board.asOf}
+          />
+        </div>
+        {board.items.length === 0 ? (
+          <p className="text-slate-600">
+            Chưa có số liệu cho chỉ tiêu này{structure === "63" ? " trước 1/7/2025" : ""}. Số liệu được nhập bằng{" "}
+            <code>npm run cli -- import figures</code> hoặc dữ liệu mẫu <code>npm run cli -- demo</code>.
+          </p>
+        ) : (
+          <>
+            <RankingTable items={board.items} childLabel={structure === "63" ? "Huyện" : "Xã"} />
+            {csv && (
+              <p className="mt-3 text-sm">
+                <a className="font-semibold text-brand-700 underline" href={csv} download>
+                  Tải bảng xếp hạng (CSV)
+                </a>
+              </p>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="structure-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="structure-heading" className="text-lg font-semibold">
           Đơn vị hành chính cấp tỉnh trước và sau sắp xếp
         </h2>
-        <ProvinceStructureChart data={chartData} />
-      </section>
-
-      <section aria-labelledby="provinces-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
-          <h2 id="provinces-heading" className="text-lg font-semibold">
-            {shown.length} tỉnh, thành phố
-            <span className="font-normal text-slate-600"> (tính đến {formatDateVi(structureDate(structure))})</span>
-          </h2>
-          <StructureSwitch current={structure} />
-        </div>
-        {shown.length === 0 ? (
-          <p className="text-slate-600">
-            Chưa có danh sách đơn vị hành chính. Chạy <code>npm run db:seed</code> để nạp danh sách tỉnh, thành phố.
-          </p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Mã
-                </th>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Tên
-                </th>
-                <th scope="col" className="py-2 font-semibold">
-                  Loại
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.code} className="border-b border-slate-100">
-                  <td className="py-1.5 pr-4 tabular-nums">{p.code}</td>
-                  <td className="py-1.5 pr-4">{p.name}</td>
-                  <td className="py-1.5">{p.type}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <LazyProvinceStructureChart data={[countByType("Trước 1/7/2025", before), countByType("Từ 1/7/2025", after)]} />
       </section>
     </main>
   );
@@ -77,7 +90,7 @@ function countByType(label: string, rows: ProvinceRow[]): StructureCount {
   return { label, provinces: rows.length - cities, cities };
 }
 
-function StructureSwitch({ current }: { current: Structure }) {
+function StructureSwitch({ current, indicator }: { current: Structure; indicator: string }) {
   const options: { value: Structure; label: string }[] = [
     { value: "34", label: "34 tỉnh (hiện nay)" },
     { value: "63", label: "63 tỉnh (trước 1/7/2025)" },
@@ -87,7 +100,7 @@ function StructureSwitch({ current }: { current: Structure }) {
       {options.map((o) => (
         <Link
           key={o.value}
-          href={o.value === "34" ? "/" : `/?structure=${o.value}`}
+          href={`/?${new URLSearchParams({ indicator, structure: o.value })}`}
           aria-current={o.value === current ? "page" : undefined}
           className={
             o.value === current

@@ -15,7 +15,19 @@ export function respond(request: Request, body: unknown, csv: { name: string; ro
     });
   }
   if (format !== "json") return badRequest("format", "format phải là json hoặc csv.");
-  return NextResponse.json(body);
+  return new NextResponse(serialized(body), { headers: { "content-type": "application/json" } });
+}
+
+// Remembered results (see cached-ranking.ts) come back as the same object: serialize once.
+const serializedBodies = new WeakMap<object, string>();
+function serialized(body: unknown): string {
+  if (typeof body !== "object" || body === null) return JSON.stringify(body);
+  let text = serializedBodies.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serializedBodies.set(body, text);
+  }
+  return text;
 }
 
 export function badRequest(param: string, message: string) {

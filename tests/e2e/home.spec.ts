@@ -1,18 +1,19 @@
 import { expect, test } from "@playwright/test";
 
-test("home page lists today's 34 provinces in Vietnamese with a chart", async ({ page }) => {
+// The browser tests' database holds the demo data (8 weeks) on the real unit lists.
+
+test("the leaderboard ranks today's 34 provinces in Vietnamese, with the chart and the font", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("căn cước công dân gắn chip");
-  await expect(page.getByRole("heading", { name: /34 tỉnh, thành phố/ })).toBeVisible();
   const rows = page.locator("table tbody tr");
   await expect(rows).toHaveCount(34);
-  await expect(page.getByRole("cell", { name: "Thừa Thiên Huế" })).toHaveCount(0);
   await expect(page.getByRole("cell", { name: "Nghệ An" })).toBeVisible();
-  // The recharts chart renders on the client, one bar group per structure.
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  // Vietnamese number formats: 1.234.567 and 98,60 %.
+  await expect(rows.first()).toContainText(/\d{1,3}(\.\d{3})+/);
+  await expect(rows.first()).toContainText(/\d+,\d{2} %/);
+  // recharts is loaded after the page and still renders.
   await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(4);
 
-  // The Vietnamese subset of the bundled font really loaded (not a silent system-font fallback).
   const loadedRanges = await page.evaluate(async () => {
     await document.fonts.ready;
     return [...document.fonts]
@@ -22,15 +23,39 @@ test("home page lists today's 34 provinces in Vietnamese with a chart", async ({
   expect(loadedRanges.some((range) => range.includes("1EA0"))).toBe(true);
 });
 
-test("switching to the 63 provinces before 1 July 2025 is kept in the URL", async ({ page }) => {
+test("indicator, date and structure live in the URL, and reloading restores the view", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "63 tỉnh (trước 1/7/2025)" }).click();
-  await expect(page).toHaveURL(/\?structure=63$/);
-  await expect(page.locator("table tbody tr")).toHaveCount(63);
-  await expect(page.getByRole("cell", { name: "Hà Nam" })).toBeVisible();
-  await expect(page.getByText("tính đến 30/06/2025")).toBeVisible();
+  await page.getByLabel("Chỉ tiêu").selectOption("VNEID_L2_ACTIVATED");
+  await expect(page).toHaveURL(/indicator=VNEID_L2_ACTIVATED/);
+  await expect(page.getByRole("heading", { level: 2, name: /định danh điện tử mức 2 đã kích hoạt/ })).toBeVisible();
+
+  const slider = page.getByRole("slider");
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page).toHaveURL(/date=\d{4}-\d{2}-\d{2}/);
+  const url = page.url();
+  const firstRow = (await page.locator("table tbody tr").first().textContent()) ?? "";
 
   await page.reload();
-  await expect(page.locator("table tbody tr")).toHaveCount(63);
+  expect(page.url()).toBe(url);
+  await expect(page.locator("table tbody tr").first()).toHaveText(firstRow);
+
+  await page.getByRole("link", { name: "63 tỉnh (trước 1/7/2025)" }).click();
+  await expect(page).toHaveURL(/structure=63/);
   await expect(page.getByRole("link", { name: "63 tỉnh (trước 1/7/2025)" })).toHaveAttribute("aria-current", "page");
+});
+
+test("the CSV download has one row per province with the table's numbers", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.getByRole("link", { name: "Tải bảng xếp hạng (CSV)" }).getAttribute("href");
+  const csv = (await (await request.get(href as string)).text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(csv).toHaveLength(35);
+  const [rank, code, name, value] = (csv[1] as string).split(",");
+  const firstRow = page.locator("table tbody tr").first();
+  await expect(firstRow).toContainText(name as string);
+  await expect(firstRow).toContainText(Number(value).toLocaleString("vi-VN"));
+  expect([rank, code]).toHaveLength(2);
 });

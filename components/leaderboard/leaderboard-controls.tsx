@@ -1,0 +1,70 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, useTransition } from "react";
+
+type Props = {
+  indicators: { code: string; name: string }[];
+  indicator: string;
+  dates: string[];
+  asOf: string | null;
+};
+
+const viDate = (iso: string) => iso.split("-").reverse().join("/");
+
+/** Indicator and date pickers; every choice is written to the URL so a link reproduces the view. */
+export function LeaderboardControls({ indicators, indicator, dates, asOf }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [index, setIndex] = useState(Math.max(0, asOf ? dates.indexOf(asOf) : dates.length - 1));
+
+  const go = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) next.set(k, v);
+    startTransition(() => router.replace(`${pathname}?${next}`, { scroll: false }));
+  };
+  const shown = dates[index];
+
+  return (
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-end" aria-busy={pending}>
+      <label className="flex flex-col gap-1 text-sm font-semibold">
+        Chỉ tiêu
+        <select
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
+          value={indicator}
+          onChange={(e) => go({ indicator: e.target.value })}
+        >
+          {indicators.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {dates.length > 1 && shown && (
+        <label className="flex flex-1 flex-col gap-1 text-sm font-semibold">
+          <span>
+            Tính đến ngày <output className="tabular-nums">{viDate(shown)}</output>
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={dates.length - 1}
+            value={index}
+            aria-valuetext={viDate(shown)}
+            onChange={(e) => setIndex(Number(e.target.value))}
+            onPointerUp={() => go({ date: shown })}
+            onKeyUp={() => go({ date: shown })}
+            className="accent-brand-700"
+          />
+          <span className="flex justify-between text-xs font-normal text-slate-500">
+            <span>{viDate(dates[0] as string)}</span>
+            <span>{viDate(dates.at(-1) as string)}</span>
+          </span>
+        </label>
+      )}
+    </div>
+  );
+}
