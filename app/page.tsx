@@ -63,7 +63,12 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           </p>
         ) : (
           <>
-            <RankingTable items={board.items} childLabel={structure === "63" ? "Huyện" : "Xã"} />
+            <RankingTable
+              items={board.items}
+              unitLabel="Tỉnh, thành phố"
+              childLabel={structure === "63" ? "Huyện" : "Xã"}
+              linkQuery={new URLSearchParams({ indicator: board.indicator.code, date: board.asOf ?? "" }).toString()}
+            />
             {csv && (
               <p className="mt-3 text-sm">
                 <a className="font-semibold text-brand-700 underline" href={csv} download>

@@ -15,8 +15,14 @@ export function ProvinceStructureChart({ data }: { data: StructureCount[] }) {
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="provinces" name="Tỉnh" stackId="units" fill="#b91c1c" />
-          <Bar dataKey="cities" name="Thành phố trực thuộc TW" stackId="units" fill="#f59e0b" />
+          <Bar dataKey="provinces" name="Tỉnh" stackId="units" fill="#b91c1c" isAnimationActive={false} />
+          <Bar
+            dataKey="cities"
+            name="Thành phố trực thuộc TW"
+            stackId="units"
+            fill="#f59e0b"
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

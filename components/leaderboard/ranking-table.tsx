@@ -1,11 +1,23 @@
+import Link from "next/link";
 import { formatDateVi } from "@/lib/format/dates";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
-import type { LeaderboardItem } from "@/lib/leaderboard/get-leaderboard";
+import { isAtRisk } from "@/lib/leaderboard/at-risk";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
+
+type Row = RankingItem & { rankChange?: number | null };
 
 const viDate = (iso: string | null) => (iso ? formatDateVi(new Date(`${iso}T00:00:00Z`)) : "");
 
-/** Provinces by percent of target: the table leadership reads in meetings. */
-export function RankingTable({ items, childLabel }: { items: LeaderboardItem[]; childLabel: string }) {
+type Props = {
+  items: Row[];
+  unitLabel: string;
+  childLabel: string | null;
+  /** Query kept on the links to each unit's page (indicator, date). */
+  linkQuery: string;
+};
+
+/** Units by percent of target: the table leadership reads in meetings. */
+export function RankingTable({ items, unitLabel, childLabel, linkQuery }: Props) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[720px] text-left text-sm">
@@ -15,7 +27,7 @@ export function RankingTable({ items, childLabel }: { items: LeaderboardItem[]; 
               Hạng
             </th>
             <th scope="col" className="py-2 pr-3 font-semibold">
-              Tỉnh, thành phố
+              {unitLabel}
             </th>
             <th scope="col" className="py-2 pr-3 text-right font-semibold">
               Số liệu
@@ -29,20 +41,26 @@ export function RankingTable({ items, childLabel }: { items: LeaderboardItem[]; 
             <th scope="col" className="py-2 pr-3 font-semibold">
               Về đích
             </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              {childLabel} xong
-            </th>
+            {childLabel && (
+              <th scope="col" className="py-2 pr-3 font-semibold">
+                {childLabel} xong
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {items.map((item) => (
             <tr key={item.code} className="border-b border-slate-100 align-middle">
               <td className="py-2 pr-2 tabular-nums">
-                <span className="font-semibold">{item.rank ?? "–"}</span> <RankChange change={item.rankChange} />
+                <span className="font-semibold">{item.rank ?? "–"}</span>{" "}
+                <RankChange change={item.rankChange ?? null} />
               </td>
               <td className="py-2 pr-3">
-                {item.name}
-                {item.atRisk && (
+                <Link href={`/units/${item.code}?${linkQuery}`} className="hover:underline">
+                  {item.name}
+                </Link>
+                {item.approximate && <span title="gần đúng: có xã bị chia tách"> ≈</span>}
+                {isAtRisk(item) && (
                   <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">
                     nguy cơ trễ hạn
                   </span>
@@ -56,9 +74,11 @@ export function RankingTable({ items, childLabel }: { items: LeaderboardItem[]; 
               <td className="py-2 pr-3 text-xs">
                 <Finish item={item} />
               </td>
-              <td className="py-2 pr-3 tabular-nums">
-                {item.childrenTotal ? `${item.childrenDone}/${item.childrenTotal}` : ""}
-              </td>
+              {childLabel && (
+                <td className="py-2 pr-3 tabular-nums">
+                  {item.childrenTotal ? `${item.childrenDone}/${item.childrenTotal}` : ""}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -95,7 +115,7 @@ function PercentBar({ percent }: { percent: number | null }) {
   );
 }
 
-function Finish({ item }: { item: LeaderboardItem }) {
+function Finish({ item }: { item: Row }) {
   if (item.reachedOn) {
     const days = item.daysAhead ?? 0;
     return (

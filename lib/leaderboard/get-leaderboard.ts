@@ -11,8 +11,6 @@ export const DEFAULT_INDICATOR = "CCCD_INTAKE";
 export type LeaderboardItem = RankingItem & {
   /** Places gained since the previous week (negative: places lost); null when not ranked then. */
   rankChange: number | null;
-  /** The forecast at the current pace falls after the deadline, or there is no progress at all. */
-  atRisk: boolean;
 };
 
 export type Leaderboard = {
@@ -53,16 +51,10 @@ export const getLeaderboard = cache(async (params: Params): Promise<Leaderboard>
     return {
       ...item,
       rankChange: item.rank !== null && before != null ? before - item.rank : null,
-      atRisk: isAtRisk(item),
     };
   });
   return { indicators, indicator, structure: params.structure, dates, asOf, items };
 });
-
-export function isAtRisk(item: RankingItem): boolean {
-  if (item.reachedOn || item.target === null || item.value === null || !item.deadline) return false;
-  return item.forecastOn === null || item.forecastOn > item.deadline;
-}
 
 /** The requested date if it is a reporting date, else the latest one on or before it, else the latest. */
 function pickDate(dates: string[], wanted: string | undefined): string | null {

@@ -1,0 +1,7 @@
+import type { RankingItem } from "@/lib/rankings/ranking-types";
+
+/** Not yet reached and the forecast at the current pace falls after the deadline, or there is no progress. */
+export function isAtRisk(item: RankingItem): boolean {
+  if (item.reachedOn || item.target === null || item.value === null || !item.deadline) return false;
+  return item.forecastOn === null || item.forecastOn > item.deadline;
+}

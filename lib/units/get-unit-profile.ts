@@ -1,0 +1,123 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+import { isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { levelOfCode } from "@/lib/imports/row-checks";
+import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
+import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
+
+type UnitRef = { code: string; name: string; type: string; validFrom: string; validTo: string | null };
+
+export type UnitProfile = {
+  unit: UnitRef & { level: UnitLevel };
+  asOf: string;
+  indicator: { code: string; name: string };
+  indicators: { code: string; name: string }[];
+  ancestors: UnitRef[];
+  successors: (UnitRef & { partial: boolean })[];
+  predecessors: (UnitRef & { partial: boolean })[];
+  points: { asOf: string; value: number }[];
+  targets: { value: number; deadline: string; directive: string; assignedOn: string }[];
+  reports: { asOf: string; value: number; source: string; enteredBy: string }[];
+  /** The unit's line in the ranking of its siblings, and how many siblings are ranked. */
+  standing: { item: RankingItem; of: number } | null;
+  children: RankingItem[];
+  childLevel: UnitLevel | null;
+};
+
+const ref = (u: { code: string; name: string; type: string; validFrom: Date; validTo: Date | null }): UnitRef => ({
+  code: u.code,
+  name: u.name,
+  type: u.type,
+  validFrom: isoDate(u.validFrom),
+  validTo: u.validTo ? isoDate(u.validTo) : null,
+});
+
+/**
+ * Everything the unit page shows. A code names different places over time: the period in
+ * force on the date is shown, or else the code's latest period before it (a unit that
+ * ceased to exist is shown as it was, with what it became).
+ */
+export const getUnitProfile = cache(
+  async (code: string, params: { indicator?: string; date?: string }): Promise<UnitProfile | null> => {
+    const prisma = db();
+    const level = levelOfCode(code);
+    if (!level) return null;
+    const wanted = (params.date && parseIsoDate(params.date)) || todayInVietnam();
+    const periods = await prisma.unit.findMany({ where: { code, level }, orderBy: { validFrom: "desc" } });
+    const unit = periods.find((p) => p.validFrom <= wanted) ?? periods.at(-1);
+    if (!unit) return null;
+    const asOf = unit.validTo && unit.validTo < wanted ? unit.validTo : wanted;
+
+    const indicators = (
+      await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true } })
+    ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi }));
+    const indicator =
+      indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
+      indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
+      (indicators[0] as (typeof indicators)[number]);
+
+    const ancestors: UnitRef[] = [];
+    for (let parentId = unit.parentId; parentId !== null; ) {
+      const parent = await prisma.unit.findUniqueOrThrow({ where: { id: parentId } });
+      ancestors.unshift(ref(parent));
+      parentId = parent.parentId;
+    }
+    // A province's children are districts before 1 July 2025 and communes after.
+    const childLevel =
+      (await prisma.unit.findFirst({ where: { parentId: unit.id }, select: { level: true } }))?.level ?? null;
+    const [links, points, targets, reports, siblings, children] = await Promise.all([
+      prisma.unitSuccessor.findMany({
+        where: { OR: [{ predecessorId: unit.id }, { successorId: unit.id }] },
+        include: { predecessor: true, successor: true },
+      }),
+      prisma.unitSeries.findMany({
+        where: { unitId: unit.id, indicatorId: indicator.id },
+        orderBy: { asOf: "asc" },
+        select: { asOf: true, value: true },
+      }),
+      prisma.target.findMany({ where: { unitId: unit.id, indicatorId: indicator.id }, orderBy: { assignedOn: "asc" } }),
+      prisma.figure.findMany({
+        where: { unitId: unit.id, indicatorId: indicator.id },
+        orderBy: { asOf: "desc" },
+        take: 12,
+      }),
+      getRankingCached(prisma, { indicator: indicator.code, level, parent: ancestors.at(-1)?.code, asOf }),
+      childLevel
+        ? getRankingCached(prisma, { indicator: indicator.code, level: childLevel, parent: code, asOf })
+        : null,
+    ]);
+    const own = siblings.items.find((i) => i.code === code);
+    return {
+      unit: { ...ref(unit), level },
+      asOf: isoDate(asOf),
+      indicator: { code: indicator.code, name: indicator.name },
+      indicators: indicators.map(({ code, name }) => ({ code, name })),
+      ancestors,
+      successors: links
+        .filter((l) => l.predecessorId === unit.id)
+        .map((l) => ({ ...ref(l.successor), partial: l.kind === "PARTIAL" })),
+      predecessors: links
+        .filter((l) => l.successorId === unit.id)
+        .map((l) => ({ ...ref(l.predecessor), partial: l.kind === "PARTIAL" })),
+      points: points.map((p) => ({ asOf: isoDate(p.asOf), value: Number(p.value) })),
+      targets: targets.map((t) => ({
+        value: t.value,
+        deadline: isoDate(t.deadline),
+        directive: t.directive,
+        assignedOn: isoDate(t.assignedOn),
+      })),
+      reports: reports.map((r) => ({
+        asOf: isoDate(r.asOf),
+        value: r.value,
+        source: r.source,
+        enteredBy: r.enteredBy,
+      })),
+      standing: own ? { item: own, of: siblings.items.filter((i) => i.rank !== null).length } : null,
+      children: children?.items ?? [],
+      childLevel: children ? childLevel : null,
+    };
+  },
+);
