@@ -101,7 +101,7 @@ function RankChange({ change }: { change: number | null }) {
 
 /** Over 100 % is shown as such: the bar fills and the number says how far past the target. */
 function PercentBar({ percent }: { percent: number | null }) {
-  if (percent === null) return <span className="text-slate-400">chưa có</span>;
+  if (percent === null) return <span className="text-slate-500">chưa có</span>;
   return (
     <div className="flex items-center gap-2">
       <div className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-200" aria-hidden>
@@ -131,5 +131,5 @@ function Finish({ item }: { item: Row }) {
   if (item.daysAhead !== null && item.daysAhead < 0)
     return <span className="text-red-700">quá hạn {-item.daysAhead} ngày</span>;
   if (item.forecastOn) return <span className="text-slate-600">dự kiến {viDate(item.forecastOn)}</span>;
-  return <span className="text-slate-400">chưa có dự báo</span>;
+  return <span className="text-slate-500">chưa có dự báo</span>;
 }
