@@ -3,6 +3,7 @@ import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-st
 import type { StructureCount } from "@/components/charts/province-structure-chart";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { TileMap } from "@/components/map/tile-map";
 import { formatDateVi } from "@/lib/format/dates";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { listProvinces, type ProvinceRow } from "@/lib/units/province-service";
@@ -18,6 +19,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     listProvinces(structureDate("63")),
     listProvinces(structureDate("34")),
   ]);
+  const linkQuery = new URLSearchParams({ indicator: board.indicator.code, date: board.asOf ?? "" }).toString();
   const csv = board.asOf
     ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", asOf: board.asOf, format: "csv" })}`
     : null;
@@ -67,7 +69,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               items={board.items}
               unitLabel="Tỉnh, thành phố"
               childLabel={structure === "63" ? "Huyện" : "Xã"}
-              linkQuery={new URLSearchParams({ indicator: board.indicator.code, date: board.asOf ?? "" }).toString()}
+              linkQuery={linkQuery}
             />
             {csv && (
               <p className="mt-3 text-sm">
@@ -78,6 +80,18 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             )}
           </>
         )}
+      </section>
+
+      <section aria-labelledby="map-heading" className="mb-8 rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="map-heading" className="mb-2 text-lg font-semibold">
+          Bản đồ tỷ lệ hoàn thành
+        </h2>
+        <TileMap
+          provinces={structure === "63" ? before : after}
+          items={board.items}
+          structure={structure}
+          linkQuery={linkQuery}
+        />
       </section>
 
       <section aria-labelledby="structure-heading" className="rounded-lg bg-white p-4 shadow-sm">

@@ -25,7 +25,7 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, with the chart a
 
 test("indicator, date and structure live in the URL, and reloading restores the view", async ({ page }) => {
   await page.goto("/");
-  await page.getByLabel("Chỉ tiêu").selectOption("VNEID_L2_ACTIVATED");
+  await page.getByRole("combobox", { name: /Chỉ tiêu/ }).selectOption("VNEID_L2_ACTIVATED");
   await expect(page).toHaveURL(/indicator=VNEID_L2_ACTIVATED/);
   await expect(page.getByRole("heading", { level: 2, name: /định danh điện tử mức 2 đã kích hoạt/ })).toBeVisible();
 
@@ -58,4 +58,19 @@ test("the CSV download has one row per province with the table's numbers", async
   await expect(firstRow).toContainText(name as string);
   await expect(firstRow).toContainText(Number(value).toLocaleString("vi-VN"));
   expect([rank, code]).toHaveLength(2);
+});
+
+test("the tile map draws every province and the archipelagos, and a tile opens the province", async ({ page }) => {
+  await page.goto("/");
+  const map = page.getByRole("group", { name: /Bản đồ ô vuông/ });
+  await expect(map.locator("a")).toHaveCount(34);
+  await expect(map).toContainText("QĐ Hoàng Sa");
+  await expect(map).toContainText("QĐ Trường Sa");
+  await page.goto("/?structure=63");
+  await expect(page.getByRole("group", { name: /Bản đồ ô vuông/ }).locator("a")).toHaveCount(63);
+  await page
+    .getByRole("group", { name: /Bản đồ ô vuông/ })
+    .getByRole("link", { name: /Hà Nam:/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tỉnh Hà Nam");
 });

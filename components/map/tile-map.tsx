@@ -1,0 +1,145 @@
+import Link from "next/link";
+import { formatPercent } from "@/lib/format/numbers";
+import { TILES_34, TILES_63 } from "@/lib/map/tile-grid";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
+import type { Structure } from "@/lib/units/structures";
+
+const SIZE = 44;
+const GAP = 4;
+
+/** Colour classes by percent of target; the legend lists the same bands. */
+export const PERCENT_BANDS = [
+  { min: 100, label: "≥ 100 %", fill: "#047857", text: "#ffffff" },
+  { min: 90, label: "90 – 100 %", fill: "#65a30d", text: "#0f172a" },
+  { min: 75, label: "75 – 90 %", fill: "#ca8a04", text: "#0f172a" },
+  { min: 50, label: "50 – 75 %", fill: "#ea580c", text: "#0f172a" },
+  { min: 0, label: "< 50 %", fill: "#b91c1c", text: "#ffffff" },
+] as const;
+const NO_DATA = { fill: "#cbd5e1", text: "#0f172a" };
+
+/** Tile and label colours; labels are dark or white, whichever reads on the tile. */
+function colours(percent: number | null): { fill: string; text: string } {
+  if (percent === null) return NO_DATA;
+  return PERCENT_BANDS.find((b) => percent >= b.min) ?? PERCENT_BANDS[4];
+}
+
+/**
+ * Every province as one square in its approximate place, coloured by percent of target.
+ * Server-rendered SVG: no JavaScript; each square is a link (focusable, with a title) to the
+ * province's page. Hoàng Sa and Trường Sa are drawn with the provinces they belong to.
+ */
+type Props = {
+  provinces: { code: string; name: string }[];
+  items: RankingItem[];
+  structure: Structure;
+  linkQuery: string;
+};
+
+export function TileMap({ provinces, items, structure, linkQuery }: Props) {
+  const tiles = structure === "63" ? TILES_63 : TILES_34;
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  const names = new Map(provinces.map((p) => [p.code, p.name]));
+  const labels = shortNames(provinces.map((p) => p.name));
+  const columns = Math.max(...Object.values(tiles).map(([c]) => c)) + 1;
+  const rows = Math.max(...Object.values(tiles).map(([, r]) => r)) + 1;
+  const islands = [
+    { label: "QĐ Hoàng Sa (Đà Nẵng)", code: "48", row: Math.round(rows * 0.4) },
+    { label: "QĐ Trường Sa (Khánh Hòa)", code: "56", row: Math.round(rows * 0.72) },
+  ];
+  const width = (columns + 4) * (SIZE + GAP);
+  const height = rows * (SIZE + GAP);
+  return (
+    <figure>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group names the map's links */}
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="mx-auto block h-auto w-full max-w-md"
+        role="group"
+        aria-label="Bản đồ ô vuông các tỉnh, thành phố theo tỷ lệ hoàn thành chỉ tiêu"
+      >
+        {Object.entries(tiles).map(([code, [column, row]]) => {
+          const item = byCode.get(code);
+          const name = names.get(code) ?? code;
+          const short = labels.get(name) ?? code;
+          const label = `${short} – ${name}: ${item?.percent == null ? "chưa có số liệu" : formatPercent(item.percent)}`;
+          return (
+            <Link key={code} href={`/units/${code}?${linkQuery}`} aria-label={label}>
+              <title>{label}</title>
+              <rect
+                x={column * (SIZE + GAP)}
+                y={row * (SIZE + GAP)}
+                width={SIZE}
+                height={SIZE}
+                rx={6}
+                fill={colours(item?.percent ?? null).fill}
+                className="stroke-white stroke-2 hover:stroke-slate-900 focus:stroke-slate-900"
+              />
+              <text
+                x={column * (SIZE + GAP) + SIZE / 2}
+                y={row * (SIZE + GAP) + SIZE / 2 + 4}
+                textAnchor="middle"
+                fill={colours(item?.percent ?? null).text}
+                className="pointer-events-none text-[11px] font-semibold"
+              >
+                {short}
+              </text>
+            </Link>
+          );
+        })}
+        {islands.map((island) => (
+          <g key={island.label}>
+            <rect
+              x={(columns + 0.4) * (SIZE + GAP)}
+              y={island.row * (SIZE + GAP) + SIZE / 3}
+              width={SIZE * 1.4}
+              height={SIZE / 3}
+              rx={4}
+              fill={colours(byCode.get(island.code)?.percent ?? null).fill}
+              opacity={0.7}
+            />
+            <text
+              x={(columns + 0.4) * (SIZE + GAP)}
+              y={island.row * (SIZE + GAP) + SIZE / 4}
+              className="fill-slate-700 text-[9px]"
+            >
+              {island.label}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="mt-2 flex flex-wrap justify-center gap-3 text-xs text-slate-700">
+        {PERCENT_BANDS.map((b) => (
+          <span key={b.label} className="flex items-center gap-1">
+            <span className="inline-block h-3 w-3 rounded-sm" style={{ background: b.fill }} aria-hidden />
+            {b.label}
+          </span>
+        ))}
+        <span className="flex items-center gap-1">
+          <span className="inline-block h-3 w-3 rounded-sm bg-slate-300" aria-hidden />
+          chưa có số liệu
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Initials that fit a square ("Hồ Chí Minh" → HCM), longer where two would collide (Hà Nội, Hà Nam). */
+function shortNames(names: string[]): Map<string, string> {
+  const initials = (name: string) =>
+    name
+      .split(" ")
+      .map((w) => w[0])
+      .join("")
+      .toUpperCase();
+  const count = new Map<string, number>();
+  for (const n of names) count.set(initials(n), (count.get(initials(n)) ?? 0) + 1);
+  return new Map(
+    names.map((name) => {
+      const words = name.split(" ");
+      if (words.length === 1) return [name, name.slice(0, 4)];
+      if ((count.get(initials(name)) ?? 0) === 1) return [name, initials(name)];
+      const last = words.at(-1) as string;
+      return [name, `${initials(words.slice(0, -1).join(" "))}${last.slice(0, 2)}`];
+    }),
+  );
+}
