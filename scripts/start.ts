@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
+import { isAlive } from "@/lib/db/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
@@ -104,15 +105,6 @@ function claimEmbeddedDatabase(dataDir: string): string {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, String(process.pid));
   return file;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The build is stale when missing or older than any source, style or config file. */

@@ -158,7 +158,7 @@ async function isPostgresOn(pid: number, dir: string): Promise<boolean> {
   return cmdline === null || (cmdline.includes("postgres") && cmdline.includes(dir));
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,15 +1,8 @@
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
-import {
-  checkCount,
-  checkDate,
-  checkIndicator,
-  type ImportProblem,
-  loadIndicators,
-  ProblemList,
-  UnitResolver,
-} from "@/lib/imports/row-checks";
+import { checkCount, checkDate, checkIndicator, type ImportProblem } from "@/lib/imports/row-checks";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
@@ -49,32 +42,22 @@ export async function importFigures(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const today = options.today ?? todayInVietnam();
-  const [indicators, units] = await Promise.all([
-    loadIndicators(prisma),
-    UnitResolver.load(prisma, options.allowedUnitIds),
-  ]);
-  const problems = new ProblemList();
-  const parsed: ParsedFigure[] = [];
-  const seen = new Map<string, number>();
-  let count = 0;
-  for await (const { line, values } of rows) {
-    count++;
-    if (count % 5000 === 0) options.onProgress?.(count);
-    const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
-    const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
-    const value = checkCount(values.value ?? "", line, "value", problems);
-    const unitId = asOf ? units.resolve(values.unit_code ?? "", asOf, line, "unit_code", problems) : null;
-    if (!indicator || !asOf || value === null || unitId === null) continue;
-    const key = `${unitId}:${indicator.id}:${asOf.getTime()}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.add(line, "unit_code", `trùng với dòng ${first} (cùng đơn vị, chỉ tiêu và ngày)`);
-      continue;
-    }
-    seen.set(key, line);
-    parsed.push({ line, unitId, indicatorId: indicator.id, cumulative: indicator.kind === "CUMULATIVE", asOf, value });
-  }
-  options.onProgress?.(count);
+  const { parsed, problems, count } = await checkRows<ParsedFigure>(
+    prisma,
+    rows,
+    { ...options, what: "số liệu", duplicate: "cùng đơn vị, chỉ tiêu và ngày" },
+    ({ line, values }, { indicators, units, problems }) => {
+      const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
+      const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
+      const value = checkCount(values.value ?? "", line, "value", problems);
+      const unitId = asOf ? units.resolve(values.unit_code ?? "", asOf, line, "unit_code", problems) : null;
+      if (!indicator || !asOf || value === null || unitId === null) return null;
+      return {
+        key: `${unitId}:${indicator.id}:${asOf.getTime()}`,
+        value: { line, unitId, indicatorId: indicator.id, cumulative: indicator.kind === "CUMULATIVE", asOf, value },
+      };
+    },
+  );
   const report: ImportReport = {
     rows: count,
     errors: problems.items,
@@ -84,7 +67,6 @@ export async function importFigures(
     unchanged: 0,
     written: false,
   };
-  if (count === 0) problems.add(1, "unit_code", "tệp không có dòng số liệu nào");
   if (problems.items.length) return report;
 
   report.warnings = await findFigureAnomalies(prisma, parsed);

@@ -1,15 +1,9 @@
 import type { ImportOptions, ImportReport } from "@/lib/figures/import-figures";
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
-import {
-  checkCount,
-  checkDate,
-  checkIndicator,
-  loadIndicators,
-  ProblemList,
-  UnitResolver,
-} from "@/lib/imports/row-checks";
+import { checkCount, checkDate, checkIndicator } from "@/lib/imports/row-checks";
 import { bumpDataVersion } from "@/lib/series/data-version";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
@@ -34,40 +28,29 @@ export async function importTargets(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const today = options.today ?? todayInVietnam();
-  const [indicators, units] = await Promise.all([
-    loadIndicators(prisma),
-    UnitResolver.load(prisma, options.allowedUnitIds),
-  ]);
-  const problems = new ProblemList();
-  const parsed: ParsedTarget[] = [];
-  const seen = new Map<string, number>();
-  let count = 0;
-  for await (const { line, values } of rows) {
-    count++;
-    if (count % 5000 === 0) options.onProgress?.(count);
-    const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
-    const value = checkCount(values.target ?? "", line, "target", problems);
-    if (value === 0) problems.add(line, "target", "chỉ tiêu phải lớn hơn 0");
-    const assignedOn = checkDate(values.assigned_on ?? "", line, "assigned_on", problems, today);
-    const deadline = checkDate(values.deadline ?? "", line, "deadline", problems);
-    if (deadline && assignedOn && deadline < assignedOn) {
-      problems.add(line, "deadline", "hạn hoàn thành trước ngày giao chỉ tiêu");
-    }
-    const directive = (values.directive ?? "").trim();
-    if (!directive) problems.add(line, "directive", "trống, cần số hiệu văn bản giao chỉ tiêu (ví dụ Điện số 16/HT)");
-    const unitId = assignedOn ? units.resolve(values.unit_code ?? "", assignedOn, line, "unit_code", problems) : null;
-    if (!indicator || !value || !assignedOn || !deadline || !directive || unitId === null) continue;
-    const key = `${unitId}:${indicator.id}:${assignedOn.getTime()}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.add(line, "unit_code", `trùng với dòng ${first} (cùng đơn vị, chỉ tiêu và ngày giao)`);
-      continue;
-    }
-    seen.set(key, line);
-    parsed.push({ unitId, indicatorId: indicator.id, value, deadline, directive, assignedOn });
-  }
-  options.onProgress?.(count);
-  if (count === 0) problems.add(1, "unit_code", "tệp không có dòng chỉ tiêu nào");
+  const { parsed, problems, count } = await checkRows<ParsedTarget>(
+    prisma,
+    rows,
+    { ...options, what: "chỉ tiêu", duplicate: "cùng đơn vị, chỉ tiêu và ngày giao" },
+    ({ line, values }, { indicators, units, problems }) => {
+      const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
+      const value = checkCount(values.target ?? "", line, "target", problems);
+      if (value === 0) problems.add(line, "target", "chỉ tiêu phải lớn hơn 0");
+      const assignedOn = checkDate(values.assigned_on ?? "", line, "assigned_on", problems, today);
+      const deadline = checkDate(values.deadline ?? "", line, "deadline", problems);
+      if (deadline && assignedOn && deadline < assignedOn) {
+        problems.add(line, "deadline", "hạn hoàn thành trước ngày giao chỉ tiêu");
+      }
+      const directive = (values.directive ?? "").trim();
+      if (!directive) problems.add(line, "directive", "trống, cần số hiệu văn bản giao chỉ tiêu (ví dụ Điện số 16/HT)");
+      const unitId = assignedOn ? units.resolve(values.unit_code ?? "", assignedOn, line, "unit_code", problems) : null;
+      if (!indicator || !value || !assignedOn || !deadline || !directive || unitId === null) return null;
+      return {
+        key: `${unitId}:${indicator.id}:${assignedOn.getTime()}`,
+        value: { unitId, indicatorId: indicator.id, value, deadline, directive, assignedOn },
+      };
+    },
+  );
   const report: ImportReport = {
     rows: count,
     errors: problems.items,

@@ -1,0 +1,46 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TableRow } from "./read-table";
+import { loadIndicators, ProblemList, UnitResolver } from "./row-checks";
+
+export type RowContext = {
+  indicators: Awaited<ReturnType<typeof loadIndicators>>;
+  units: UnitResolver;
+  problems: ProblemList;
+};
+
+/**
+ * Checks every row of a file before anything is written: `parse` records the row's
+ * problems and returns its value with a key, or null. A key seen before is a duplicate row,
+ * reported against the line that had it first. Progress is reported every 5,000 rows.
+ */
+export async function checkRows<T>(
+  prisma: PrismaClient,
+  rows: AsyncIterable<TableRow>,
+  options: { allowedUnitIds?: Set<number>; onProgress?: (rowsRead: number) => void; what: string; duplicate: string },
+  parse: (row: TableRow, context: RowContext) => { key: string; value: T } | null,
+): Promise<{ parsed: T[]; problems: ProblemList; count: number }> {
+  const [indicators, units] = await Promise.all([
+    loadIndicators(prisma),
+    UnitResolver.load(prisma, options.allowedUnitIds),
+  ]);
+  const context = { indicators, units, problems: new ProblemList() };
+  const parsed: T[] = [];
+  const seen = new Map<string, number>();
+  let count = 0;
+  for await (const row of rows) {
+    count++;
+    if (count % 5000 === 0) options.onProgress?.(count);
+    const result = parse(row, context);
+    if (!result) continue;
+    const first = seen.get(result.key);
+    if (first !== undefined) {
+      context.problems.add(row.line, "unit_code", `trùng với dòng ${first} (${options.duplicate})`);
+      continue;
+    }
+    seen.set(result.key, row.line);
+    parsed.push(result.value);
+  }
+  options.onProgress?.(count);
+  if (count === 0) context.problems.add(1, "unit_code", `tệp không có dòng ${options.what} nào`);
+  return { parsed, problems: context.problems, count };
+}
