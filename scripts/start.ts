@@ -56,6 +56,10 @@ if ((config.DEMO_SEED ?? server.embedded) && (await isDatabaseEmpty(db()))) {
     `▸ Đã ghi dữ liệu mẫu: ${summary.provinces} đơn vị cấp tỉnh (63 trước và 34 sau 1/7/2025), ` +
       `${summary.units} đơn vị cấp dưới, ${summary.figures} số liệu, ${summary.targets} chỉ tiêu.`,
   );
+} else if ((await db().figure.count({ take: 1 })) === 0) {
+  console.log(
+    "▸ Chưa có số liệu nào. Nhập bằng `npm run cli -- import figures <tệp>` hoặc ghi dữ liệu mẫu: `npm run cli -- demo`.",
+  );
 }
 await disconnectDb();
 
