@@ -20,7 +20,7 @@ type Props = {
 export function RankingTable({ items, unitLabel, childLabel, linkQuery }: Props) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[720px] text-left text-sm">
+      <table className="w-full sm:min-w-[720px] text-left text-sm">
         <thead className="border-b text-slate-600">
           <tr>
             <th scope="col" className="py-2 pr-2 font-semibold">
@@ -29,20 +29,20 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery }: Props)
             <th scope="col" className="py-2 pr-3 font-semibold">
               {unitLabel}
             </th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">
+            <th scope="col" className="hidden sm:table-cell py-2 pr-3 text-right font-semibold">
               Số liệu
             </th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">
+            <th scope="col" className="hidden sm:table-cell py-2 pr-3 text-right font-semibold">
               Chỉ tiêu
             </th>
-            <th scope="col" className="w-48 py-2 pr-3 font-semibold">
+            <th scope="col" className="w-32 py-2 pr-3 font-semibold sm:w-48">
               Tỷ lệ
             </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
+            <th scope="col" className="hidden sm:table-cell py-2 pr-3 font-semibold">
               Về đích
             </th>
             {childLabel && (
-              <th scope="col" className="py-2 pr-3 font-semibold">
+              <th scope="col" className="hidden sm:table-cell py-2 pr-3 font-semibold">
                 {childLabel} xong
               </th>
             )}
@@ -66,16 +66,16 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery }: Props)
                   </span>
                 )}
               </td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatCount(item.value)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{formatCount(item.target)}</td>
+              <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{formatCount(item.value)}</td>
+              <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{formatCount(item.target)}</td>
               <td className="py-2 pr-3">
                 <PercentBar percent={item.percent} />
               </td>
-              <td className="py-2 pr-3 text-xs">
+              <td className="hidden sm:table-cell py-2 pr-3 text-xs">
                 <Finish item={item} />
               </td>
               {childLabel && (
-                <td className="py-2 pr-3 tabular-nums">
+                <td className="hidden sm:table-cell py-2 pr-3 tabular-nums">
                   {item.childrenTotal ? `${item.childrenDone}/${item.childrenTotal}` : ""}
                 </td>
               )}
@@ -110,7 +110,7 @@ function PercentBar({ percent }: { percent: number | null }) {
           style={{ width: `${Math.min(percent, 100)}%` }}
         />
       </div>
-      <span className="w-20 text-right tabular-nums">{formatPercent(percent)}</span>
+      <span className="w-16 text-right tabular-nums sm:w-20">{formatPercent(percent)}</span>
     </div>
   );
 }
