@@ -145,14 +145,21 @@ async function freshness(prisma: ReturnType<typeof db>): Promise<string[]> {
 /** Requests per second of the rankings API beside a trivial JSON route of the same server. */
 async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[]> {
   const port = await freePort();
-  const child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  // The product as npm start runs it (its page cache included), on the benchmark's database.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: server.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: server.url,
+      PORT: String(port),
+      DEMO_SEED: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: "ignore",
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 2400; i++) {
       if (
         await fetch(`${base}/api/v1/health`).then(
           (r) => r.ok,
@@ -170,13 +177,15 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     };
     const health = await load(`${base}/api/v1/health`);
     const ranking = await load(rankings);
+    const leaderboard = await load(`${base}/?date=${isoDate(UNTIL)}&structure=63`);
     const ratio = ranking.requests.average / health.requests.average;
     const line = (label: string, r: autocannon.Result) =>
-      `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p97.5 ${r.latency.p97_5} ms   lỗi ${r.errors + r.non2xx}`;
+      `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p97.5 ${r.latency.p97_5} ms   p99 ${r.latency.p99} ms   lỗi ${r.errors + r.non2xx}`;
     return [
       "HTTP, 50 kết nối đồng thời:",
       line("  GET /api/v1/health (JSON tối giản)", health),
       line("  GET /api/v1/rankings (63 tỉnh)", ranking),
+      line("  GET / (bảng xếp hạng công khai, HTML)", leaderboard),
       `  tỷ lệ xếp hạng / tối giản: ${ratio.toFixed(2)} (mục tiêu ≥ 0,5)`,
     ];
   } finally {

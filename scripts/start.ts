@@ -4,16 +4,17 @@
 // data into a new database, then serves Next.js. Running Next in this same process means a
 // hard kill leaves at most the embedded PostgreSQL behind, which the next start recovers.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import pg from "pg";
 import { db, disconnectDb } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
-import { isAlive } from "@/lib/db/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
+import { withPageCache } from "@/lib/http/page-cache";
 
 const dev = process.argv.includes("--dev");
 // Next reads NODE_ENV when it loads; it must be set before the dynamic import below.
@@ -33,7 +34,6 @@ if (!dev && (await buildIsStale())) {
   }
 }
 
-const lockFile = config.DATABASE_URL ? null : claimEmbeddedDatabase(config.EMBEDDED_DB_DIR);
 const server = await openDatabaseServer();
 console.log(
   server.embedded
@@ -67,7 +67,18 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: PROJECT_ROOT, hostname: "localhost", port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const httpServer = http.createServer((req, res) => handle(req, res));
+// Public pages are served from memory until the data changes (see lib/http/page-cache.ts).
+const versionPool = new pg.Pool({ connectionString: server.url, max: 4 });
+const readVersion = async () =>
+  String((await versionPool.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? 0);
+const serve = dev ? handle : withPageCache(handle, readVersion);
+const httpServer = http.createServer((req, res) => {
+  serve(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Lỗi máy chủ; vui lòng thử lại sau.");
+  });
+});
 
 httpServer.on("error", async (error: NodeJS.ErrnoException) => {
   console.error(
@@ -88,28 +99,13 @@ async function shutdown(code: number): Promise<void> {
   stopping = true;
   setTimeout(() => process.exit(code), 20_000).unref(); // never hang on the way out
   httpServer.close();
+  await versionPool.end().catch(() => undefined);
   await app.close?.().catch(() => undefined);
   await server.stop();
-  if (lockFile) rmSync(lockFile, { force: true });
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-
-/** One product per embedded database: a second start on the same data would stop the first's server. */
-function claimEmbeddedDatabase(dataDir: string): string {
-  const file = `${path.resolve(dataDir)}.owner-pid`;
-  if (existsSync(file)) {
-    const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
-    if (owner !== process.pid && isAlive(owner)) {
-      console.error(`✗ Sản phẩm đang chạy (PID ${owner}) trên cùng cơ sở dữ liệu ${dataDir}. Dừng nó trước.`);
-      process.exit(1);
-    }
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, String(process.pid));
-  return file;
-}
 
 /** The build is stale when missing or older than any source, style or config file. */
 async function buildIsStale(): Promise<boolean> {

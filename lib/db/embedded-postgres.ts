@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import exitHook from "async-exit-hook";
@@ -85,7 +85,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     );
   });
 
-  const url = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  const url = urlFor(password, options.port, database);
   await createDatabaseIfMissing(url, database);
   running.add(server);
   const stop = async () => {
@@ -104,6 +104,15 @@ function errorText(e: unknown): string {
 
 function tail(log: string[]): string {
   return log.join("").split("\n").slice(-15).join("\n");
+}
+
+const urlFor = (password: string, port: number, database: string) =>
+  `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+/** The URL of an embedded server another process already runs on `dir`. */
+export function runningServerUrl(dir: string, port: number, database = "de_an_06"): string {
+  const password = readFileSync(`${path.resolve(dir)}.password`, "utf8").trim();
+  return urlFor(password, port, database);
 }
 
 // The password lives beside the data directory (not inside it: postgres owns that one).

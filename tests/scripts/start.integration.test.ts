@@ -1,12 +1,13 @@
 // The product as `npm start` runs it: embedded database kept across restarts, recovery after
 // a hard kill, and an external DATABASE_URL used as-is. Needs a build (npm test builds first).
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { isoDate, todayInVietnam } from "@/lib/format/dates";
 import { freePort } from "../setup/test-database";
 
 const children: ChildProcess[] = [];
@@ -65,6 +66,24 @@ describe("npm start", () => {
     const first = await startProduct(env);
     expect(first.output()).toContain("Đã ghi dữ liệu mẫu: 97 đơn vị cấp tỉnh");
     expect(await provinceCount(env.PORT)).toBe(34);
+
+    // Public pages are remembered until the data changes, even when another process changes it:
+    // a command run beside the product shares its embedded database.
+    await fetch(`http://localhost:${env.PORT}/`);
+    expect((await fetch(`http://localhost:${env.PORT}/`)).headers.get("x-page-cache")).toBe("hit");
+    const file = path.join(path.dirname(env.EMBEDDED_DB_DIR), "figures.csv");
+    await fs.writeFile(
+      file,
+      `unit_code,indicator,as_of,value\n01,CCCD_INTAKE,${isoDate(todayInVietnam())},987654321\n`,
+    );
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", "figures", file], {
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      encoding: "utf8",
+    });
+    expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+    const page = await fetch(`http://localhost:${env.PORT}/`);
+    expect(page.headers.get("x-page-cache")).toBe("miss");
+    expect(await page.text()).toContain("987.654.321");
     first.child.kill("SIGTERM");
     await new Promise((r) => first.child.once("exit", r));
     expect(existsSync(path.join(env.EMBEDDED_DB_DIR, "postmaster.pid"))).toBe(false);
