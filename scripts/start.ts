@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { db, disconnectDb } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
+import { handleSignalsYourself } from "@/lib/db/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
@@ -69,6 +70,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Public pages are served from memory until the data changes (see lib/http/page-cache.ts).
 const versionPool = new pg.Pool({ connectionString: server.url, max: 4 });
+versionPool.on("error", () => {}); // an idle connection dropped: the next query opens another
 const readVersion = async () =>
   String((await versionPool.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? 0);
 const serve = dev ? handle : withPageCache(handle, readVersion);
@@ -101,11 +103,14 @@ async function shutdown(code: number): Promise<void> {
   httpServer.close();
   await versionPool.end().catch(() => undefined);
   await app.close?.().catch(() => undefined);
+  await disconnectDb().catch(() => undefined);
   await server.stop();
   process.exit(code);
 }
+handleSignalsYourself();
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
 
 /** The build is stale when missing or older than any source, style or config file. */
 async function buildIsStale(): Promise<boolean> {

@@ -13,6 +13,15 @@ import pg from "pg";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 const running = new Set<EmbeddedPostgres>();
+
+/**
+ * For a process that handles SIGINT/SIGTERM itself and stops its servers in order (the
+ * product closes its connections first): without this, the library stops PostgreSQL the
+ * moment the signal arrives, under open connections.
+ */
+export function handleSignalsYourself(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
+}
 process.on("exit", () => {
   for (const server of running) (server as unknown as { process?: ChildProcess }).process?.kill("SIGINT");
 });
