@@ -3,6 +3,7 @@ import { formatDateVi } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { levelOfCode } from "@/lib/imports/row-checks";
+import { inForceOn } from "@/lib/units/in-force";
 import type { RankingQuery } from "./ranking-types";
 
 export type RankingScope = {
@@ -27,7 +28,7 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
     );
     throw new InvalidParamError("indicator", `Không có chỉ tiêu "${query.indicator}". Có: ${codes.join(", ")}.`);
   }
-  const inForce = { validFrom: { lte: unitsOn }, OR: [{ validTo: null }, { validTo: { gte: unitsOn } }] };
+  const inForce = inForceOn(unitsOn);
   let parent: { id: number; code: string } | null = null;
   if (query.parent) {
     const parentLevel = levelOfCode(query.parent);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { bumpDataVersion } from "@/lib/series/data-version";
+import { inForceOn } from "@/lib/units/in-force";
 
 // ../shared/data/vn-merger-2025-splits.json: each old province and old commune with the
 // new unit(s) it went into. One successor: the whole unit went there (FULL); several: it
@@ -60,7 +61,7 @@ export async function importCrosswalk(
 
 async function idsOn(prisma: PrismaClient, date: Date): Promise<Map<string, number>> {
   const rows = await prisma.unit.findMany({
-    where: { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] },
+    where: inForceOn(date),
     select: { id: true, level: true, code: true },
   });
   return new Map(rows.map((r) => [`${r.level}:${r.code}`, r.id]));

@@ -2,6 +2,7 @@ import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { bumpDataVersion } from "@/lib/series/data-version";
+import { inForceOn } from "@/lib/units/in-force";
 import type { ListedUnit } from "./unit-list-file";
 
 export type UnitImportResult = {
@@ -110,10 +111,6 @@ export async function importUnits(
 const key = (level: UnitLevel, code: string) => `${level}:${code}`;
 const parentLevel = (level: UnitLevel): UnitLevel | null =>
   level === "COMMUNE" ? "DISTRICT" : level === "DISTRICT" ? "PROVINCE" : null;
-
-function inForceOn(date: Date) {
-  return { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] };
-}
 
 async function loadInForce(prisma: PrismaClient, date: Date): Promise<Map<string, Existing>> {
   const rows = await prisma.unit.findMany({

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { levelOfCode } from "@/lib/imports/row-checks";
 import { dateParam, parseLevel } from "@/lib/rankings/parse-ranking-query";
 import { LEVEL_NAMES } from "@/lib/rankings/ranking-types";
+import { inForceOn } from "@/lib/units/in-force";
 
 export type UnitListItem = {
   code: string;
@@ -19,7 +20,7 @@ export async function listUnits(prisma: PrismaClient, params: URLSearchParams) {
   const level = parseLevel(params.get("level") ?? "province");
   if (!level) throw new InvalidParamError("level", "level phải là province, district hoặc commune.");
   const asOf = dateParam(params, "asOf") ?? todayInVietnam();
-  const inForce = { validFrom: { lte: asOf }, OR: [{ validTo: null }, { validTo: { gte: asOf } }] };
+  const inForce = inForceOn(asOf);
   const parentCode = params.get("parent")?.trim() || null;
   let parentId: number | null = null;
   if (parentCode) {
