@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { db, disconnectDb } from "@/lib/db/client";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -169,6 +170,7 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
         break;
       await new Promise((r) => setTimeout(r, 50));
     }
+    const firstLoad = await firstLoadJavaScript(`${base}/`);
     const rankings = `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=province&asOf=${isoDate(UNTIL)}`;
     const load = async (url: string) => {
       await autocannon({ url, connections: 10, duration: 1 }); // warm-up
@@ -187,9 +189,22 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
       line("  GET /api/v1/rankings (63 tỉnh)", ranking),
       line("  GET / (bảng xếp hạng công khai, HTML)", leaderboard),
       `  tỷ lệ xếp hạng / tối giản: ${ratio.toFixed(2)} (mục tiêu ≥ 0,5)`,
+      `JavaScript tải lần đầu của trang / : ${(firstLoad / 1024).toFixed(1)} KiB gzip (mục tiêu ≤ 250 KiB)`,
     ];
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
+}
+
+/** Gzip size of the scripts a first visit to a page loads (those its HTML references). */
+async function firstLoadJavaScript(pageUrl: string): Promise<number> {
+  const html = await (await fetch(pageUrl)).text();
+  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string));
+  let total = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, pageUrl))).arrayBuffer());
+    total += gzipSync(body).length;
+  }
+  return total;
 }
