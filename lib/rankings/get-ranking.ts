@@ -8,6 +8,7 @@ import {
   PACE_WEEKS,
   percentOf,
 } from "./arithmetic";
+import { rankedUnitsSql } from "./ranked-units-sql";
 import { resolveRankingScope } from "./ranking-scope";
 import { LEVEL_NAMES, type Ranking, type RankingItem, type RankingQuery } from "./ranking-types";
 import { reaggregatedRows } from "./reaggregate";
@@ -86,13 +87,7 @@ const toIso = (d: Date | null) => (d ? isoDate(d) : null);
 
 // $1 indicator, $2 level, $3 ancestor id or null, $4 as-of, $5 a week earlier, $6 pace base date.
 const RANKING_SQL = `
-WITH ranked AS (
-  SELECT u.id, u.code, u.name FROM unit u
-  WHERE u.level = $2::"UnitLevel"
-    AND u.valid_from <= $4::date AND (u.valid_to IS NULL OR u.valid_to >= $4::date)
-    AND ($3::int IS NULL OR u.parent_id = $3::int
-         OR u.parent_id IN (SELECT id FROM unit WHERE parent_id = $3::int))
-)
+WITH ranked AS (${rankedUnitsSql("$4")})
 SELECT r.code, r.name,
   cur.value::float8 AS value, cur.own_value::float8 AS own_value, cur.children_sum::float8 AS children_sum,
   wk.value::float8 AS week_ago, pace.value::float8 AS pace_base,

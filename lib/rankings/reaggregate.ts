@@ -2,6 +2,7 @@ import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { PACE_WEEKS } from "./arithmetic";
 import type { RankingRow } from "./get-ranking";
+import { rankedUnitsSql } from "./ranked-units-sql";
 import type { RankingScope } from "./ranking-scope";
 
 /**
@@ -39,13 +40,7 @@ export async function reaggregatedRows(prisma: PrismaClient, scope: RankingScope
 // $1 indicator, $2 level, $3 ancestor id (in the target structure) or null, $4 as-of,
 // $5 a week earlier, $6 pace base date, $7 date of the target structure.
 const REAGGREGATE_SQL = `
-WITH ranked AS (
-  SELECT u.id, u.code, u.name FROM unit u
-  WHERE u.level = $2::"UnitLevel"
-    AND u.valid_from <= $7::date AND (u.valid_to IS NULL OR u.valid_to >= $7::date)
-    AND ($3::int IS NULL OR u.parent_id = $3::int
-         OR u.parent_id IN (SELECT id FROM unit WHERE parent_id = $3::int))
-),
+WITH ranked AS (${rankedUnitsSql("$7")}),
 source AS (
   SELECT u.id FROM unit u
   WHERE u.level = $2::"UnitLevel" AND u.valid_from <= $4::date AND (u.valid_to IS NULL OR u.valid_to >= $4::date)
