@@ -10,3 +10,16 @@ export class InvalidParamError extends Error {
 
 /** What was asked for does not exist; the message says what was looked for. */
 export class NotFoundError extends Error {}
+
+/** The signed-in user may not do this to this unit; nothing was written. */
+export class ForbiddenError extends Error {}
+
+/** The request is well-formed but the record is locked (an approved week); nothing was written. */
+export class LockedError extends Error {}
+
+/** Nobody is signed in, or the session ended (user disabled, role changed). */
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super("Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.");
+  }
+}

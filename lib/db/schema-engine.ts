@@ -80,9 +80,32 @@ function supportCharColumns(adapter: object): void {
   };
 }
 
+// adapter-pg runs a migration script by splitting it on every ";", which cuts function
+// bodies ($$ … ; … $$) apart. PostgreSQL runs a multi-statement script itself when it comes as
+// one simple query (and atomically), so send it whole.
+function runScriptsWhole(adapter: object): void {
+  const proto = Object.getPrototypeOf(adapter) as {
+    executeScript(script: string): Promise<void>;
+    wholeScripts?: boolean;
+  };
+  if (proto.wholeScripts) return;
+  proto.wholeScripts = true;
+  proto.executeScript = async function (
+    this: { client: { query(text: string): Promise<unknown> }; onError(error: unknown): never },
+    script: string,
+  ) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+}
+
 async function connectAdapter(pool: pg.Pool) {
   const adapter = await new PrismaPg(pool).connect();
   supportCharColumns(adapter);
+  runScriptsWhole(adapter);
   return adapter;
 }
 

@@ -32,3 +32,8 @@ export function parseIsoDate(text: string): Date | null {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The Sunday on or before `day`: reporting weeks end on Sundays (figures are dated that day). */
+export function sundayOnOrBefore(day: Date): Date {
+  return addDays(day, -day.getUTCDay());
+}

@@ -17,6 +17,7 @@ export async function refreshSeries(
   options: { unitIds: number[]; indicatorIds: number[]; from?: Date },
 ): Promise<void> {
   const from = options.from ?? EPOCH;
+  await lockUnitsAndAncestors(db, options.unitIds);
   let pending = [...new Set(options.unitIds)];
   for (const level of BOTTOM_UP) {
     if (pending.length === 0) return;
@@ -30,6 +31,30 @@ export async function refreshSeries(
     const parents = rows.filter((r) => r.level === level && r.parent_id !== null).map((r) => r.parent_id as number);
     pending = [...new Set([...later, ...parents])];
   }
+}
+
+/** Advisory-lock namespace for "recomputing this parent unit's series". */
+const SERIES_LOCK = 6_0001;
+
+/**
+ * Two saves on sibling communes both recompute their shared district and province. Under READ
+ * COMMITTED the second would sum the children without the first's uncommitted row (a stale
+ * total) or collide on the same unit_series key. Each transaction therefore holds a lock per unit
+ * it recomputes (the saved ones and their ancestors) until it commits, taken in id order so two of them never wait on each other.
+ */
+async function lockUnitsAndAncestors(db: Db, unitIds: number[]): Promise<void> {
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `WITH RECURSIVE up AS (
+       SELECT id FROM unit WHERE id = ANY($1::int[])
+       UNION
+       SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL
+     ) SELECT id FROM up`,
+    [...new Set(unitIds)],
+  );
+  const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  // unnest yields the rows in array order, so the locks are taken in that order.
+  await db.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SERIES_LOCK}, id)::text FROM unnest($1::int[]) AS id`, ids);
 }
 
 /** Rebuilds the whole read model for the given indicators (after bulk loads). */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rebuildSeries } from "@/lib/series/refresh-series";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { connectTestDatabase, resetDatabase, truncateTables } from "../setup/database";
 import { loadFigures, loadSmallStructure } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
@@ -50,7 +50,7 @@ describe("the rankings' read model", () => {
       fc.asyncProperty(
         fc.array(fc.array(row, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }),
         async (batches) => {
-          await prisma.$executeRawUnsafe("TRUNCATE figure, unit_series, audit_entry");
+          await truncateTables("figure", "unit_series", "audit_entry");
           const figures = new Map<string, [string, number][]>();
           for (const batch of batches) {
             const unique = new Map(batch.map((r) => [`${r.unit}|${r.week}`, r]));

@@ -1,0 +1,129 @@
+import { ForbiddenError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Db } from "@/lib/series/refresh-series";
+import type { Actor } from "./actor";
+
+// The one place that decides "may this user do this to this unit". Every route handler,
+// server action and data function calls `authorize` (or filters with `scopeCondition`);
+// nothing relies on the proxy or on hidden buttons.
+
+export type Action =
+  | "figure.enter"
+  | "week.submit"
+  | "week.approve"
+  | "week.unlock"
+  | "target.assign"
+  | "unit.view"
+  | "audit.view"
+  | "user.manage";
+
+/** Where the unit stands from the actor: their own unit, below it, or anywhere else. */
+export type Relation = "own" | "below" | "outside";
+
+const OFFICER: Partial<Record<Action, Relation[]>> = {
+  "figure.enter": ["own", "below"],
+  "week.submit": ["own", "below"],
+  // Approval, unlocking and targets come from a level above the unit, never from the unit itself.
+  "week.approve": ["below"],
+  "week.unlock": ["below"],
+  "target.assign": ["below"],
+  "unit.view": ["own", "below"],
+  "audit.view": ["own", "below"],
+};
+
+const RULES: Record<Role, Partial<Record<Action, Relation[]>>> = {
+  COMMUNE_OFFICER: {
+    "figure.enter": ["own"],
+    "week.submit": ["own"],
+    "unit.view": ["own"],
+    "audit.view": ["own"],
+  },
+  DISTRICT_OFFICER: OFFICER,
+  PROVINCE_OFFICER: OFFICER,
+  PROVINCE_ADMIN: { ...OFFICER, "user.manage": ["own", "below"] },
+  // Without a unit, every unit of the country is "below" the ministry.
+  MINISTRY_ADMIN: { ...OFFICER, "user.manage": ["own", "below"] },
+  LEADERSHIP_VIEWER: { "unit.view": ["own", "below"], "audit.view": ["own", "below"] },
+};
+
+const ACTION_NAMES: Record<Action, string> = {
+  "figure.enter": "nhập số liệu cho",
+  "week.submit": "gửi báo cáo của",
+  "week.approve": "phê duyệt báo cáo của",
+  "week.unlock": "mở khoá báo cáo của",
+  "target.assign": "giao chỉ tiêu cho",
+  "unit.view": "xem số liệu nội bộ của",
+  "audit.view": "xem nhật ký thay đổi của",
+  "user.manage": "quản lý tài khoản của",
+};
+
+export function isAllowed(role: Role, action: Action, relation: Relation): boolean {
+  return RULES[role][action]?.includes(relation) ?? false;
+}
+
+/** The unit's relation to the actor, following the unit's own parents (its hierarchy for its period). */
+export async function relationTo(db: Db, actor: Actor, unitId: number): Promise<Relation> {
+  if (actor.unitId === null) return isNational(actor) ? "below" : "outside";
+  if (actor.unitId === unitId) return "own";
+  const rows = await db.$queryRawUnsafe<{ found: boolean }[]>(
+    `WITH RECURSIVE up AS (
+       SELECT parent_id FROM unit WHERE id = $1
+       UNION ALL SELECT u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+     ) SELECT EXISTS (SELECT 1 FROM up WHERE parent_id = $2) AS found`,
+    unitId,
+    actor.unitId,
+  );
+  return rows[0]?.found ? "below" : "outside";
+}
+
+export async function can(db: Db, actor: Actor, action: Action, unitId: number): Promise<boolean> {
+  // Cheap refusal first: a role that has the action nowhere needs no query.
+  if (!RULES[actor.role][action]?.length) return false;
+  return isAllowed(actor.role, action, await relationTo(db, actor, unitId));
+}
+
+/** Throws ForbiddenError (and logs the denial) unless the actor may do `action` to the unit. */
+export async function authorize(
+  db: Db,
+  actor: Actor,
+  action: Action,
+  unit: { id: number; name: string },
+): Promise<void> {
+  if (await can(db, actor, action, unit.id)) return;
+  logDenied(actor, action, unit.id);
+  throw new ForbiddenError(`Tài khoản ${actor.username} không có quyền ${ACTION_NAMES[action]} ${unit.name}.`);
+}
+
+export function logDenied(actor: Actor | null, action: string, unitId: number | null): void {
+  console.warn(
+    JSON.stringify({
+      event: "access.denied",
+      at: new Date().toISOString(),
+      user: actor?.username ?? null,
+      action,
+      unitId,
+    }),
+  );
+}
+
+/** Whether an actor without a unit sees the whole country (ministry, national leadership). */
+function isNational(actor: Actor): boolean {
+  return actor.unitId === null && (actor.role === "MINISTRY_ADMIN" || actor.role === "LEADERSHIP_VIEWER");
+}
+
+/**
+ * A SQL condition keeping only the units in the actor's scope (their unit and everything
+ * below it), for `where` clauses: `${scopeCondition(actor, "u.id", 3)}` with
+ * `scopeParam(actor)` passed as parameter $3.
+ */
+export function scopeCondition(actor: Actor, column: string, param: number): string {
+  if (actor.unitId === null) return `(${isNational(actor) ? "TRUE" : "FALSE"} OR $${param}::int IS NOT NULL)`;
+  return `${column} IN (WITH RECURSIVE down AS (
+      SELECT id FROM unit WHERE id = $${param}::int
+      UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id
+    ) SELECT id FROM down)`;
+}
+
+export function scopeParam(actor: Actor): number | null {
+  return actor.unitId;
+}

@@ -1,0 +1,195 @@
+import type { Actor } from "@/lib/access/actor";
+import { authorize } from "@/lib/access/authorize";
+import { InvalidParamError, LockedError } from "@/lib/errors";
+import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ReportStatus } from "@/lib/generated/prisma/enums";
+import type { Db } from "@/lib/series/refresh-series";
+import { fullName, type UnitOnDate, unitsOn } from "@/lib/units/units-on";
+import { firstIssue, ZReportAction } from "./entry-input";
+import { claimRequest, recordResponse } from "./request-receipt";
+import { retryOnDeadlock } from "./retry";
+
+export type ReportOutcome = { status: ReportStatus | "OPEN"; replayed: boolean; message: string };
+
+const ACTION = { submit: "week.submit", approve: "week.approve", unlock: "week.unlock" } as const;
+
+/**
+ * Submits, approves or unlocks a unit's weekly report. Submission sends it to the parent
+ * level; approval (by a level above, once every child unit's report is approved) locks it;
+ * only a level above the unit may unlock it, and not while the level above that has approved
+ * its own report. Each change is audited in the same transaction.
+ */
+export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<ReportOutcome> {
+  const parsed = ZReportAction.safeParse(raw);
+  if (!parsed.success) {
+    const { param, message } = firstIssue(parsed.error);
+    throw new InvalidParamError(param, message);
+  }
+  const { requestId, week, action } = parsed.data;
+  if (week > todayInVietnam())
+    throw new InvalidParamError("week", `Tuần kết thúc ngày ${formatDateVi(week)} chưa đến.`);
+  const unit = (await unitsOn(prisma, [parsed.data.unit], week)).get(parsed.data.unit);
+  if (!unit)
+    throw new InvalidParamError("unit", `Không có đơn vị mã ${parsed.data.unit} vào ngày ${formatDateVi(week)}.`);
+  await authorize(prisma, actor, ACTION[action], { id: unit.id, name: fullName(unit) });
+
+  return retryOnDeadlock(() =>
+    prisma.$transaction(async (tx) => {
+      const earlier = await claimRequest<ReportOutcome>(tx, requestId, actor.id);
+      if (earlier) return { ...earlier, replayed: true };
+      const outcome =
+        action === "submit"
+          ? await submit(tx, actor, unit, week)
+          : action === "approve"
+            ? await approve(tx, actor, unit, week)
+            : await unlock(tx, unit, week);
+      await audit(tx, actor, unit, week, action, outcome, requestId);
+      await recordResponse(tx, requestId, outcome.result);
+      return outcome.result;
+    }),
+  );
+}
+
+type Change = { reportId: number; from: ReportStatus | "OPEN"; result: ReportOutcome };
+type Row = { id: number; status: ReportStatus };
+
+async function lockReport(tx: Db, unitId: number, week: Date): Promise<Row | null> {
+  const rows = await tx.$queryRawUnsafe<Row[]>(
+    `SELECT id, status FROM weekly_report WHERE unit_id = $1 AND week = $2::date FOR UPDATE`,
+    unitId,
+    week,
+  );
+  return rows[0] ?? null;
+}
+
+async function submit(tx: Db, actor: Actor, unit: UnitOnDate, week: Date): Promise<Change> {
+  const children = await childReports(tx, unit.id, week);
+  if (children.length === 0) {
+    // A commune reports its own figures; a level with children reports theirs.
+    const own = await tx.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM figure WHERE unit_id = $1 AND as_of = $2::date LIMIT 1`,
+      unit.id,
+      week,
+    );
+    if (!own.length)
+      throw new InvalidParamError("week", "Chưa có số liệu nào của tuần này; nhập và lưu số liệu trước khi gửi.");
+  }
+  const existing = await lockReport(tx, unit.id, week);
+  if (existing?.status === "APPROVED")
+    throw new LockedError(`Báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)} đã được phê duyệt.`);
+  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `INSERT INTO weekly_report (unit_id, week, status, submitted_by, submitted_at) VALUES ($1, $2::date, 'SUBMITTED', $3, now())
+     ON CONFLICT (unit_id, week) DO UPDATE SET submitted_by = EXCLUDED.submitted_by, submitted_at = now() RETURNING id`,
+    unit.id,
+    week,
+    actor.username,
+  );
+  return {
+    reportId: (rows[0] as { id: number }).id,
+    from: existing?.status ?? "OPEN",
+    result: {
+      status: "SUBMITTED",
+      replayed: false,
+      message: `Đã gửi báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)} để cấp trên phê duyệt.`,
+    },
+  };
+}
+
+async function approve(tx: Db, actor: Actor, unit: UnitOnDate, week: Date): Promise<Change> {
+  const existing = await lockReport(tx, unit.id, week);
+  if (!existing)
+    throw new LockedError(`${fullName(unit)} chưa gửi báo cáo tuần ${formatDateVi(week)}; chưa thể phê duyệt.`);
+  if (existing.status === "APPROVED") {
+    return {
+      reportId: existing.id,
+      from: "APPROVED",
+      result: { status: "APPROVED", replayed: false, message: "Báo cáo đã được phê duyệt trước đó." },
+    };
+  }
+  const pending = (await childReports(tx, unit.id, week)).filter((c) => c.status !== "APPROVED");
+  if (pending.length) {
+    const names = pending.slice(0, 5).map(fullName).join(", ");
+    throw new LockedError(
+      `Chưa thể phê duyệt ${fullName(unit)}: ${pending.length} đơn vị cấp dưới chưa được phê duyệt (${names}${pending.length > 5 ? ", …" : ""}).`,
+    );
+  }
+  await tx.$executeRawUnsafe(
+    `UPDATE weekly_report SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`,
+    existing.id,
+    actor.username,
+  );
+  return {
+    reportId: existing.id,
+    from: existing.status,
+    result: {
+      status: "APPROVED",
+      replayed: false,
+      message: `Đã phê duyệt và khoá báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)}.`,
+    },
+  };
+}
+
+async function unlock(tx: Db, unit: UnitOnDate, week: Date): Promise<Change> {
+  const existing = await lockReport(tx, unit.id, week);
+  if (existing?.status !== "APPROVED")
+    throw new LockedError(`Báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)} không bị khoá.`);
+  if (unit.parentId !== null) {
+    const parent = await tx.$queryRawUnsafe<{ status: ReportStatus }[]>(
+      `SELECT status FROM weekly_report WHERE unit_id = $1 AND week = $2::date FOR SHARE`,
+      unit.parentId,
+      week,
+    );
+    if (parent[0]?.status === "APPROVED") {
+      throw new LockedError("Báo cáo của cấp trên tuần này đã được phê duyệt; mở khoá báo cáo cấp trên trước.");
+    }
+  }
+  // Back to "submitted": the unit can correct it, and it needs approving again.
+  await tx.$executeRawUnsafe(
+    `UPDATE weekly_report SET status = 'SUBMITTED', approved_by = NULL, approved_at = NULL WHERE id = $1`,
+    existing.id,
+  );
+  return {
+    reportId: existing.id,
+    from: "APPROVED",
+    result: {
+      status: "SUBMITTED",
+      replayed: false,
+      message: `Đã mở khoá báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)}; đơn vị có thể sửa và gửi lại.`,
+    },
+  };
+}
+
+/** The reports of the unit's child units in force that week (status OPEN when none). */
+export async function childReports(tx: Db, unitId: number, week: Date) {
+  return tx.$queryRawUnsafe<(UnitOnDate & { status: ReportStatus | "OPEN" })[]>(
+    `SELECT u.id, u.code, u.name, u.type, u.level, u.parent_id AS "parentId", COALESCE(r.status::text, 'OPEN') AS status
+     FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = $2::date
+     WHERE u.parent_id = $1 AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)
+     ORDER BY u.code`,
+    unitId,
+    week,
+  );
+}
+
+async function audit(
+  tx: Db,
+  actor: Actor,
+  unit: UnitOnDate,
+  week: Date,
+  action: string,
+  change: Change,
+  requestId: string,
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, old_value, new_value, request_id)
+     VALUES ($1, $2, 'weekly_report', $3, $4, NULL, $5::jsonb, $6::jsonb, $7)`,
+    actor.username,
+    action,
+    change.reportId,
+    unit.id,
+    JSON.stringify({ status: change.from }),
+    JSON.stringify({ status: change.result.status, week: isoDate(week) }),
+    requestId,
+  );
+}
