@@ -22,6 +22,15 @@ const ZEnv = z.object({
   DEMO_WEEKS: z.coerce.number().int().min(1).max(520).default(78),
   /** Where the demo finds the GSO unit lists and the 2025 crosswalk; without them, provinces only. */
   DEMO_UNITS_DIR: z.string().default("../shared/data"),
+  /** Password of the demo accounts; a random one is generated (and printed at start) when unset. */
+  DEMO_PASSWORD: z.string().min(10, "DEMO_PASSWORD cần ít nhất 10 ký tự").optional(),
+  /** Signs session cookies. When unset, `npm start` generates one and keeps it in .data/auth-secret. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET cần ít nhất 32 ký tự").optional(),
+  /** Behind a reverse proxy that sets X-Forwarded-For: trust it for the client address (login limits). */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

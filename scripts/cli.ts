@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
 import { runRank } from "@/lib/cli/rank-command";
+import { runUser } from "@/lib/cli/user-command";
 import { disconnectDb } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { applyMigrations } from "@/lib/db/schema-engine";
@@ -16,7 +17,12 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   import figures <tệp.csv|.xlsx> [--dry-run]           unit_code,indicator,as_of,value
   rank --indicator MÃ --level province|district|commune [--parent MÃ] --as-of YYYY-MM-DD
        [--structure-on YYYY-MM-DD] [--json]            bảng xếp hạng
-  demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp`;
+  demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp
+  user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--password-stdin]
+       VAI_TRÒ: MINISTRY_ADMIN, PROVINCE_ADMIN, PROVINCE_OFFICER, DISTRICT_OFFICER,
+       COMMUNE_OFFICER, LEADERSHIP_VIEWER (không có --unit: toàn quốc). Không có
+       --password-stdin thì tạo mật khẩu ngẫu nhiên và in ra một lần.
+  user disable U | user enable U                       khoá / mở khoá tài khoản (kết thúc mọi phiên)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -33,6 +39,11 @@ const { positionals, values } = parseArgs({
     json: { type: "boolean" },
     weeks: { type: "string" },
     seed: { type: "string" },
+    username: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    unit: { type: "string" },
+    "password-stdin": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -50,6 +61,7 @@ try {
   if (command === "import") exitCode = await runImport(rest, values);
   else if (command === "rank") exitCode = await runRank(values);
   else if (command === "demo") exitCode = await runDemo(values);
+  else if (command === "user") exitCode = await runUser(rest, values);
   else {
     console.error(`Không có lệnh "${command}".\n\n${USAGE}`);
     exitCode = 2;

@@ -9,10 +9,12 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
+import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db, disconnectDb } from "@/lib/db/client";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { handleSignalsYourself } from "@/lib/db/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
+import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { withPageCache } from "@/lib/http/page-cache";
@@ -46,7 +48,8 @@ const applied = await applyMigrations(server.url);
 if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
 
 // Demo data goes into the embedded database by default, never into an external one unasked.
-if ((config.DEMO_SEED ?? server.embedded) && (await isDatabaseEmpty(db()))) {
+const demo = config.DEMO_SEED ?? server.embedded;
+if (demo && (await isDatabaseEmpty(db()))) {
   console.log("▸ Cơ sở dữ liệu mới: ghi dữ liệu mẫu…");
   const summary = await seedDemo(db(), {
     weeks: config.DEMO_WEEKS,
@@ -62,6 +65,22 @@ if ((config.DEMO_SEED ?? server.embedded) && (await isDatabaseEmpty(db()))) {
     "▸ Chưa có số liệu nào. Nhập bằng `npm run cli -- import figures <tệp>` hoặc ghi dữ liệu mẫu: `npm run cli -- demo`.",
   );
 }
+// Demo accounts, one per role, whenever a demo database has no users yet. Their shared
+// password is kept beside the database so every start can print it.
+const accountsFile = server.embedded
+  ? `${path.resolve(PROJECT_ROOT, config.EMBEDDED_DB_DIR)}.demo-accounts.json`
+  : path.join(PROJECT_ROOT, ".data/demo-accounts.json");
+if (demo && (await db().appUser.count()) === 0) {
+  const password = demoPassword(config.DEMO_PASSWORD);
+  saveDemoAccounts(accountsFile, password, await createDemoAccounts(db(), password));
+}
+if (demo) printDemoAccounts(accountsFile);
+else if ((await db().appUser.count()) === 0) {
+  console.log(
+    '▸ Chưa có tài khoản nào. Tạo quản trị Bộ: `npm run cli -- user create --username TÊN --name "Họ tên" --role MINISTRY_ADMIN`.',
+  );
+}
+ensureAuthSecret(path.join(PROJECT_ROOT, ".data"));
 await disconnectDb();
 
 const { default: next } = await import("next");
@@ -75,6 +94,9 @@ const readVersion = async () =>
   String((await versionPool.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? 0);
 const serve = dev ? handle : withPageCache(handle, readVersion);
 const httpServer = http.createServer((req, res) => {
+  // Sign-in limits count failures per client address: unless a trusted proxy sets it, the
+  // address is the peer's, never a header the client wrote.
+  if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
   serve(req, res).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

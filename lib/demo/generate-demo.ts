@@ -1,4 +1,4 @@
-import { addDays, isoDate, todayInVietnam } from "@/lib/format/dates";
+import { addDays, isoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { rebuildSeries } from "@/lib/series/refresh-series";
@@ -31,7 +31,7 @@ export async function generateDemo(
   prisma: PrismaClient,
   options: DemoOptions,
 ): Promise<{ figures: number; targets: number }> {
-  const until = options.until ?? lastSunday(todayInVietnam());
+  const until = options.until ?? sundayOnOrBefore(todayInVietnam());
   const from = addDays(until, -7 * (options.weeks - 1));
   const started = performance.now();
   const progress = (message: string) =>
@@ -98,10 +98,6 @@ export async function generateDemo(
     { timeout: 3_600_000, maxWait: 30_000 },
   );
   return { figures, targets };
-}
-
-function lastSunday(day: Date): Date {
-  return addDays(day, -day.getUTCDay());
 }
 
 // Per leaf unit: population, when its curve is half-way (t0, in days before the last date), how

@@ -1,0 +1,71 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client";
+import { authenticate } from "./authenticate";
+
+/** Why a sign-in failed, carried in the error's code (never which of name or password was wrong). */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    readonly message: string,
+    reason: "invalid" | "limited",
+  ) {
+    super(message);
+    this.code = reason;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    actorId?: number;
+    sessionVersion?: number;
+  }
+}
+
+// Sessions are signed JWT cookies (HttpOnly, SameSite=Lax; Secure with the __Secure- prefix
+// whenever the site is reached over HTTPS). They carry only the user's id and session
+// version: every request re-reads the user (lib/auth/current-user.ts), so disabling a user or
+// changing their role ends their sessions at once.
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  // Refused sign-ins are logged by lib/auth/authenticate.ts in one line; keep Auth.js from
+  // printing a stack trace for each of them.
+  logger: {
+    error(error) {
+      if (error.name !== "CredentialsSignin" && !(error instanceof CredentialsSignin)) console.error(error);
+    },
+  },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/dang-nhap" },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(credentials, request) {
+        const username = typeof credentials.username === "string" ? credentials.username : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        // The product's web server puts the peer address here (scripts/start.ts).
+        const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+        const result = await authenticate(db(), { username, password, address });
+        if (!result.ok) throw new SignInRefused(result.message, result.reason);
+        return {
+          id: String(result.user.id),
+          name: result.user.displayName,
+          sessionVersion: result.user.sessionVersion,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.actorId = typeof token.uid === "number" ? token.uid : undefined;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { ROLE_NAMES } from "@/lib/access/actor";
+import { randomPassword } from "@/lib/auth/password";
+import { createUser, setUserDisabled } from "@/lib/auth/users";
+import { db } from "@/lib/db/client";
+
+/**
+ * `user create --username U --name "Họ tên" --role ROLE [--unit MÃ] [--password-stdin]`,
+ * `user disable U`, `user enable U`. Without --password-stdin a random password is generated
+ * and printed once; passwords are never taken on the command line (shell history).
+ */
+export async function runUser(
+  args: string[],
+  flags: { username?: string; name?: string; role?: string; unit?: string; "password-stdin"?: boolean },
+): Promise<number> {
+  const [action, target] = args;
+  if (action === "create") {
+    const password = flags["password-stdin"] ? (readFileSync(0, "utf8").split(/\r?\n/)[0] ?? "") : randomPassword();
+    const user = await createUser(db(), {
+      username: flags.username ?? "",
+      displayName: flags.name ?? "",
+      password,
+      role: (flags.role ?? "") as never,
+      unitCode: flags.unit,
+    });
+    console.log(`✓ Đã tạo tài khoản ${user.username} (${ROLE_NAMES[user.role]}).`);
+    if (!flags["password-stdin"]) console.log(`  Mật khẩu: ${password}  (chỉ hiện một lần; đổi sau khi đăng nhập)`);
+    return 0;
+  }
+  if ((action === "disable" || action === "enable") && target) {
+    const user = await db().appUser.findUnique({ where: { username: target.toLowerCase() } });
+    if (!user) {
+      console.error(`Không có tài khoản ${target}.`);
+      return 1;
+    }
+    await setUserDisabled(db(), user.id, action === "disable");
+    console.log(
+      action === "disable"
+        ? `✓ Đã khoá ${user.username}; mọi phiên đăng nhập của tài khoản đã kết thúc.`
+        : `✓ Đã mở khoá ${user.username}.`,
+    );
+    return 0;
+  }
+  console.error(
+    'Cách dùng: user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--password-stdin] | user disable U | user enable U',
+  );
+  return 2;
+}
