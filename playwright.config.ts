@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // created fresh under .data/e2e-postgres, in Debian's chromium (Playwright's own browser
 // downloads are not reachable here).
 const PORT = 3100;
+export const E2E_DEMO_PASSWORD = "e2e-mat-khau-mau-2026";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -52,6 +53,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
       DEMO_WEEKS: "8",
+      // The demo accounts' shared password in this throw-away database (see tests/e2e/staff.ts).
+      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
     },
   },
 });

@@ -21,6 +21,7 @@ import { getUnitSeries } from "@/lib/series/get-unit-series";
 import { importUnits } from "@/lib/units/import-units";
 import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
 import { freePort } from "@/tests/setup/test-database";
+import { benchConcurrentSaves } from "./concurrent-saves";
 import { percentile, timed } from "./stats";
 
 const UNITS_FILE = path.resolve(PROJECT_ROOT, "../shared/data/vn-units-2025-03.json");
@@ -156,7 +157,11 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
       DEMO_SEED: "false",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    if (stderr.length < 4000) stderr += chunk;
   });
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -181,6 +186,8 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     const ranking = await load(rankings);
     const leaderboard = await load(`${base}/?date=${isoDate(UNTIL)}&structure=63`);
     const ratio = ranking.requests.average / health.requests.average;
+    const saves = await benchConcurrentSaves(db(), base, UNTIL, scale.seconds);
+    await disconnectDb();
     const line = (label: string, r: autocannon.Result) =>
       `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p97.5 ${r.latency.p97_5} ms   p99 ${r.latency.p99} ms   lỗi ${r.errors + r.non2xx}`;
     return [
@@ -190,8 +197,10 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
       line("  GET / (bảng xếp hạng công khai, HTML)", leaderboard),
       `  tỷ lệ xếp hạng / tối giản: ${ratio.toFixed(2)} (mục tiêu ≥ 0,5)`,
       `JavaScript tải lần đầu của trang / : ${(firstLoad / 1024).toFixed(1)} KiB gzip (mục tiêu ≤ 250 KiB)`,
+      ...saves,
     ];
   } finally {
+    if (process.env.BENCH_DEBUG) console.error(stderr);
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { InvalidParamError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, InvalidParamError, LockedError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 
 type Cell = string | number | boolean | null;
 
@@ -38,6 +38,10 @@ export function badRequest(param: string, message: string) {
 export function handleApiError(error: unknown) {
   if (error instanceof InvalidParamError) return badRequest(error.param, error.message);
   if (error instanceof NotFoundError) return NextResponse.json({ error: { message: error.message } }, { status: 404 });
+  if (error instanceof UnauthenticatedError)
+    return NextResponse.json({ error: { message: error.message } }, { status: 401 });
+  if (error instanceof ForbiddenError) return NextResponse.json({ error: { message: error.message } }, { status: 403 });
+  if (error instanceof LockedError) return NextResponse.json({ error: { message: error.message } }, { status: 423 });
   console.error(error);
   return NextResponse.json({ error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } }, { status: 500 });
 }

@@ -1,0 +1,16 @@
+"use client";
+
+// Shown instead of any unexpected error: no details of the server reach the browser.
+export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <h1 className="text-2xl font-bold">Đã có lỗi xảy ra</h1>
+      <p className="mt-3 text-slate-700">
+        Hệ thống chưa xử lý được yêu cầu này. Số liệu đã lưu trước đó không bị ảnh hưởng.
+      </p>
+      <button type="button" onClick={reset} className="mt-6 rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+        Thử lại
+      </button>
+    </main>
+  );
+}

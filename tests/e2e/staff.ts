@@ -1,0 +1,28 @@
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "../../playwright.config";
+
+/** The last reporting week before the 2025 reorganisation: districts still existed. */
+export const OLD_WEEK = "2025-06-29";
+
+/** A browser page signed in as one of the demo accounts (see lib/demo/demo-accounts.ts). */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await context.newPage();
+  await page.goto("/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(E2E_DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/nhap-lieu/);
+  return page;
+}
+
+/** An HTTP client signed in through the Auth.js credentials endpoint, as any script would. */
+export async function signInOverHttp(request: APIRequestContext, username: string): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { username, password: E2E_DEMO_PASSWORD, csrfToken, callbackUrl: "/nhap-lieu" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers().location).not.toContain("error");
+}
