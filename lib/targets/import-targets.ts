@@ -65,7 +65,7 @@ export async function importTargets(
   const actions = await prisma.$transaction(
     async (tx) => {
       const written = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
-        UPSERT_WITH_AUDIT,
+        UPSERT_TARGETS_WITH_AUDIT,
         parsed.map((t) => t.unitId),
         parsed.map((t) => t.indicatorId),
         parsed.map((t) => t.value),
@@ -90,7 +90,7 @@ export async function importTargets(
 }
 
 // The assigning unit is the target unit's parent (none for provinces: the Ministry).
-const UPSERT_WITH_AUDIT = `
+export const UPSERT_TARGETS_WITH_AUDIT = `
 WITH input AS (
   SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::date[], $5::text[], $6::date[])
     AS t(unit_id, indicator_id, value, deadline, directive, assigned_on)

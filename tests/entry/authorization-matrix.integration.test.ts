@@ -4,6 +4,8 @@ import { changeReportStatus } from "@/lib/entry/report-status";
 import { saveFigures } from "@/lib/entry/save-figures";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { assignTargets } from "@/lib/targets/assign-targets";
+import { targetsInForce } from "@/lib/targets/target-sheet";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
@@ -15,7 +17,7 @@ const prisma = connectTestDatabase();
 const WEEK = "2023-04-30";
 
 type Relation = "own" | "child" | "grandchild" | "parent" | "sibling" | "unrelated";
-type Action = "save" | "submit" | "approve" | "unlock";
+type Action = "save" | "submit" | "approve" | "unlock" | "assign";
 
 const HOME: Record<Role, string | null> = {
   COMMUNE_OFFICER: "00001",
@@ -36,7 +38,15 @@ const UNIT_FOR: Record<string, Partial<Record<Relation, string>>> = {
 // Which (action, relation) each role may do. Everything not listed is refused.
 const ALLOWED: Record<Role, string[]> = {
   COMMUNE_OFFICER: ["save:own", "submit:own"],
-  DISTRICT_OFFICER: ["save:own", "save:child", "submit:own", "submit:child", "approve:child", "unlock:child"],
+  DISTRICT_OFFICER: [
+    "save:own",
+    "save:child",
+    "submit:own",
+    "submit:child",
+    "approve:child",
+    "unlock:child",
+    "assign:child",
+  ],
   PROVINCE_OFFICER: [
     "save:own",
     "save:child",
@@ -48,6 +58,8 @@ const ALLOWED: Record<Role, string[]> = {
     "approve:grandchild",
     "unlock:child",
     "unlock:grandchild",
+    "assign:child",
+    "assign:grandchild",
   ],
   PROVINCE_ADMIN: [
     "save:own",
@@ -60,6 +72,8 @@ const ALLOWED: Record<Role, string[]> = {
     "approve:grandchild",
     "unlock:child",
     "unlock:grandchild",
+    "assign:child",
+    "assign:grandchild",
   ],
   MINISTRY_ADMIN: [
     "save:child",
@@ -74,6 +88,9 @@ const ALLOWED: Record<Role, string[]> = {
     "unlock:child",
     "unlock:grandchild",
     "unlock:unrelated",
+    "assign:child",
+    "assign:grandchild",
+    "assign:unrelated",
   ],
   LEADERSHIP_VIEWER: [],
 };
@@ -114,13 +131,31 @@ async function attempt(actor: Actor, action: Action, code: string) {
       ],
     });
   }
+  if (action === "assign") {
+    const unit = await prisma.unit.findFirstOrThrow({ where: { code } });
+    const indicator = await prisma.indicator.findUniqueOrThrow({ where: { code: "CCCD_INTAKE" } });
+    const current = (await targetsInForce(prisma, [unit.id], indicator.id, new Date())).get(unit.id);
+    return assignTargets(prisma, actor, {
+      requestId: requestId(),
+      indicator: "CCCD_INTAKE",
+      deadline: "2099-12-31",
+      directive: "Điện thử nghiệm",
+      entries: [
+        {
+          unit: code,
+          value: (current?.value ?? 0) + 11,
+          basedOn: current ? { id: current.id, version: current.version } : null,
+        },
+      ],
+    });
+  }
   return changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit: code, action });
 }
 
 const cases: { role: Role; action: Action; relation: Relation; code: string; allowed: boolean }[] = [];
 for (const role of Object.keys(HOME) as Role[]) {
   const units = UNIT_FOR[HOME[role] ?? "national"] as Partial<Record<Relation, string>>;
-  for (const action of ["save", "submit", "approve", "unlock"] as Action[]) {
+  for (const action of ["save", "submit", "approve", "unlock", "assign"] as Action[]) {
     for (const [relation, code] of Object.entries(units) as [Relation, string][]) {
       cases.push({ role, action, relation, code, allowed: ALLOWED[role].includes(`${action}:${relation}`) });
     }
@@ -147,8 +182,8 @@ describe("authorization matrix (service level)", () => {
   });
 
   it("covers every role, action and relation that exists in the structure", () => {
-    // commune 4 relations, district 5, province ×3 roles 5, ministry 3; × 4 actions
-    expect(cases.length).toBe((4 + 5 + 5 + 5 + 5 + 3) * 4);
-    expect(cases.filter((c) => c.allowed).length).toBe(2 + 6 + 10 + 10 + 12);
+    // commune 4 relations, district 5, province ×3 roles 5, ministry 3; × 5 actions
+    expect(cases.length).toBe((4 + 5 + 5 + 5 + 5 + 3) * 5);
+    expect(cases.filter((c) => c.allowed).length).toBe(2 + 7 + 12 + 12 + 15);
   });
 });

@@ -1,0 +1,146 @@
+import type { Actor } from "@/lib/access/actor";
+import { authorize, can } from "@/lib/access/authorize";
+import { NotFoundError } from "@/lib/errors";
+import { isoDate, todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { fullName } from "@/lib/units/units-on";
+
+export type TargetInForce = {
+  id: number;
+  value: number;
+  deadline: string;
+  directive: string;
+  assignedOn: string;
+  version: number;
+};
+
+export type TargetRow = { code: string; name: string; target: TargetInForce | null };
+
+export type TargetSheet = {
+  today: string;
+  indicator: { code: string; name: string };
+  indicators: { code: string; name: string }[];
+  /** The unit whose children are assigned targets; null for the Ministry (children: provinces). */
+  unit: { code: string; name: string; parentCode: string | null; target: TargetInForce | null } | null;
+  rows: TargetRow[];
+  childrenTotal: number;
+  /** The parent's own target minus the sum of its children's, when the children's fall short. */
+  shortfall: number | null;
+  canAssign: boolean;
+};
+
+type UnitRow = { id: number; code: string; name: string; type: string; parent_code: string | null };
+
+/**
+ * Targets in force today for a unit's children and for the unit itself: what a parent
+ * assigns on the targets page. Only units in the viewer's scope are shown.
+ */
+export async function getTargetSheet(
+  prisma: PrismaClient,
+  actor: Actor,
+  params: { unit?: string | null; indicator?: string | null },
+): Promise<TargetSheet> {
+  const today = todayInVietnam();
+  const inForce = `valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`;
+  const code = params.unit || null;
+  let unit: UnitRow | null = null;
+  if (code || actor.unitId !== null) {
+    const rows = await prisma.$queryRawUnsafe<UnitRow[]>(
+      `SELECT u.id, u.code, u.name, u.type, p.code AS parent_code FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
+       WHERE ${code ? "u.code = $1" : "u.id = $1::int"}
+         AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)`,
+      code ?? actor.unitId,
+      today,
+    );
+    unit = rows[0] ?? null;
+    if (!unit)
+      throw new NotFoundError(
+        code ? `Không có đơn vị mã ${code} đang có hiệu lực.` : "Đơn vị của tài khoản không còn hiệu lực.",
+      );
+    await authorize(prisma, actor, "unit.view", { id: unit.id, name: fullName(unit) });
+  } else if (actor.role !== "MINISTRY_ADMIN" && actor.role !== "LEADERSHIP_VIEWER") {
+    throw new NotFoundError("Tài khoản chưa gắn với đơn vị nào.");
+  }
+
+  const indicators = await prisma.indicator.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, code: true, nameVi: true },
+  });
+  // Without a choice, the first indicator anyone has targets for (not the eligible population).
+  const withTargets = new Set(
+    (await prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT DISTINCT indicator_id AS id FROM target`)).map((r) => r.id),
+  );
+  const indicator =
+    indicators.find((i) => i.code === params.indicator) ??
+    indicators.find((i) => withTargets.has(i.id)) ??
+    indicators[0];
+  if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
+
+  const children = await prisma.$queryRawUnsafe<UnitRow[]>(
+    `SELECT id, code, name, type, NULL AS parent_code FROM unit
+     WHERE ${unit ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"} AND ${inForce} ORDER BY code`,
+    unit?.id ?? null,
+    today,
+  );
+  const targets = await targetsInForce(
+    prisma,
+    [...children.map((c) => c.id), ...(unit ? [unit.id] : [])],
+    indicator.id,
+    today,
+  );
+  const rows = children.map((c) => ({ code: c.code, name: fullName(c), target: targets.get(c.id) ?? null }));
+  const childrenTotal = rows.reduce((sum, r) => sum + (r.target?.value ?? 0), 0);
+  const own = unit ? (targets.get(unit.id) ?? null) : null;
+  const firstChild = children[0];
+  return {
+    today: isoDate(today),
+    indicator: { code: indicator.code, name: indicator.nameVi },
+    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi })),
+    unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parent_code, target: own } : null,
+    rows,
+    childrenTotal,
+    shortfall: own && childrenTotal < own.value ? own.value - childrenTotal : null,
+    canAssign: firstChild ? await can(prisma, actor, "target.assign", firstChild.id) : false,
+  };
+}
+
+/** The target in force on `on` (the latest assigned on or before it) per unit. */
+export async function targetsInForce(
+  db: Pick<PrismaClient, "$queryRawUnsafe">,
+  unitIds: number[],
+  indicatorId: number,
+  on: Date,
+  lock = "",
+): Promise<Map<number, TargetInForce>> {
+  const rows = await db.$queryRawUnsafe<
+    {
+      id: number;
+      unit_id: number;
+      value: number;
+      deadline: Date;
+      directive: string;
+      assigned_on: Date;
+      version: number;
+    }[]
+  >(
+    `SELECT DISTINCT ON (unit_id) id, unit_id, value, deadline, directive, assigned_on, version FROM target
+     WHERE unit_id = ANY($1::int[]) AND indicator_id = $2 AND assigned_on <= $3::date
+     ORDER BY unit_id, assigned_on DESC ${lock}`,
+    unitIds,
+    indicatorId,
+    on,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.unit_id,
+      {
+        id: r.id,
+        value: r.value,
+        deadline: isoDate(r.deadline),
+        directive: r.directive,
+        assignedOn: isoDate(r.assigned_on),
+        version: r.version,
+      },
+    ]),
+  );
+}
