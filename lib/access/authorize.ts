@@ -127,3 +127,23 @@ export function scopeCondition(actor: Actor, column: string, param: number): str
 export function scopeParam(actor: Actor): number | null {
   return actor.unitId;
 }
+
+/**
+ * The ids of every unit the actor may do `action` to, for bulk work such as file imports;
+ * undefined when the actor's scope is the whole country.
+ */
+export async function unitIdsInScope(db: Db, actor: Actor, action: Action): Promise<Set<number> | undefined> {
+  const relations = RULES[actor.role][action] ?? [];
+  if (relations.length === 0) return new Set();
+  if (actor.unitId === null) return isNational(actor) && relations.includes("below") ? undefined : new Set();
+  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+    `WITH RECURSIVE down AS (
+       SELECT id FROM unit WHERE parent_id = $1
+       UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id
+     ) SELECT id FROM down`,
+    actor.unitId,
+  );
+  const ids = new Set(relations.includes("below") ? rows.map((r) => r.id) : []);
+  if (relations.includes("own")) ids.add(actor.unitId);
+  return ids;
+}

@@ -1,10 +1,11 @@
-import { todayInVietnam } from "@/lib/format/dates";
+import { LockedError } from "@/lib/errors";
+import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
 import { checkCount, checkDate, checkIndicator, type ImportProblem } from "@/lib/imports/row-checks";
 import { bumpDataVersion } from "@/lib/series/data-version";
-import { refreshSeries } from "@/lib/series/refresh-series";
+import { type Db, refreshSeries } from "@/lib/series/refresh-series";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
 
 export const FIGURE_COLUMNS = ["unit_code", "indicator", "as_of", "value"] as const;
@@ -68,6 +69,8 @@ export async function importFigures(
     written: false,
   };
   if (problems.items.length) return report;
+  report.errors = await approvedWeekProblems(prisma, parsed);
+  if (report.errors.length) return report;
 
   report.warnings = await findFigureAnomalies(prisma, parsed);
   if (options.dryRun) return report;
@@ -82,6 +85,9 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
   let updated = 0;
   await prisma.$transaction(
     async (tx) => {
+      // Again under a share lock: an approval committed since the check must still win.
+      const locked = await approvedWeekProblems(tx, figures, "FOR SHARE OF r");
+      if (locked.length) throw new LockedError(locked.map((p) => `dòng ${p.line}: ${p.message}`).join("; "));
       for (let i = 0; i < figures.length; i += 10_000) {
         const chunk = figures.slice(i, i + 10_000);
         const actions = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
@@ -110,6 +116,30 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
     { timeout: 600_000, maxWait: 30_000 },
   );
   return { inserted, updated };
+}
+
+/**
+ * Rows falling in a week whose report has been approved (and so locked): a file cannot
+ * change them any more than the entry page can. A figure belongs to the week ending on the
+ * Sunday on or after its date.
+ */
+async function approvedWeekProblems(db: Db, figures: ParsedFigure[], lock = ""): Promise<ImportProblem[]> {
+  const rows = await db.$queryRawUnsafe<{ line: number; name: string; week: Date }[]>(
+    `SELECT i.line, u.name, r.week
+     FROM unnest($1::int[], $2::int[], $3::date[]) AS i(line, unit_id, as_of)
+     JOIN weekly_report r ON r.unit_id = i.unit_id AND r.status = 'APPROVED'
+      AND r.week = i.as_of + ((7 - extract(isodow FROM i.as_of)::int) % 7)
+     JOIN unit u ON u.id = i.unit_id
+     ORDER BY i.line ${lock}`,
+    figures.map((f) => f.line),
+    figures.map((f) => f.unitId),
+    figures.map((f) => f.asOf),
+  );
+  return rows.map((r) => ({
+    line: r.line,
+    column: "as_of",
+    message: `báo cáo tuần ${formatDateVi(r.week)} của ${r.name} đã được phê duyệt và khoá; đề nghị cấp trên mở khoá trước khi sửa`,
+  }));
 }
 
 // One statement: upsert the rows (skipping unchanged values) and write one audit entry per

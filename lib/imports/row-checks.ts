@@ -62,20 +62,23 @@ type Period = { id: number; validFrom: Date; validTo: Date | null; name: string 
 
 /** Finds the unit a code denotes on a date: a code is reused for different places over time. */
 export class UnitResolver {
-  private constructor(private readonly periods: Map<string, Period[]>) {}
+  private constructor(
+    private readonly periods: Map<string, Period[]>,
+    private readonly onlyIds?: Set<number>,
+  ) {}
 
+  /** `onlyIds`: the units a file may touch (a user's scope); others are reported as outside it. */
   static async load(prisma: PrismaClient, onlyIds?: Set<number>): Promise<UnitResolver> {
     const rows = await prisma.unit.findMany({
       select: { id: true, code: true, validFrom: true, validTo: true, name: true },
     });
     const periods = new Map<string, Period[]>();
     for (const r of rows) {
-      if (onlyIds && !onlyIds.has(r.id)) continue;
       const list = periods.get(r.code) ?? [];
       list.push(r);
       periods.set(r.code, list);
     }
-    return new UnitResolver(periods);
+    return new UnitResolver(periods, onlyIds);
   }
 
   resolve(code: string, on: Date, line: number, column: string, problems: ProblemList): number | null {
@@ -89,6 +92,9 @@ export class UnitResolver {
         (p) => `${p.name} ${formatDateVi(p.validFrom)}–${p.validTo ? formatDateVi(p.validTo) : "nay"}`,
       );
       return problems.add(line, column, `mã ${code} không có hiệu lực ngày ${formatDateVi(on)} (${spans.join("; ")})`);
+    }
+    if (this.onlyIds && !this.onlyIds.has(match.id)) {
+      return problems.add(line, column, `${match.name} (mã ${code}) ngoài phạm vi tài khoản của bạn`);
     }
     return match.id;
   }

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { signedInPage } from "./staff";
 
 for (const path of ["/", "/?structure=63", "/units/40", "/units/35?date=2025-06-15"]) {
   test(`no serious accessibility violations on ${path}`, async ({ page }) => {
@@ -18,3 +19,29 @@ for (const path of ["/", "/?structure=63", "/units/40", "/units/35?date=2025-06-
     expect(serious).toEqual([]);
   });
 }
+
+for (const [username, path] of [
+  ["canbo.xa", "/nhap-lieu"],
+  ["canbo.hanoi", "/nhap-lieu"],
+  ["canbo.hanoi", "/nhat-ky"],
+  ["canbo.hanoi", "/chi-tieu"],
+  ["canbo.xa", "/nhap-tep"],
+] as const) {
+  test(`no serious accessibility violations on ${path} for ${username}`, async ({ browser }) => {
+    const page = await signedInPage(browser, username);
+    await page.goto(path);
+    await page.locator("main").waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
+  });
+}
+
+test("no serious accessibility violations on the sign-in page", async ({ page }) => {
+  await page.goto("/dang-nhap");
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
+});
