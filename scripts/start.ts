@@ -3,9 +3,6 @@
 // (embedded PostgreSQL unless DATABASE_URL is set), applies pending migrations, seeds demo
 // data into a new database, then serves Next.js. Running Next in this same process means a
 // hard kill leaves at most the embedded PostgreSQL behind, which the next start recovers.
-import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
@@ -18,6 +15,7 @@ import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts }
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { withPageCache } from "@/lib/http/page-cache";
+import { buildIfStale } from "./build";
 
 const dev = process.argv.includes("--dev");
 // Next reads NODE_ENV when it loads; it must be set before the dynamic import below.
@@ -25,17 +23,7 @@ const dev = process.argv.includes("--dev");
 const startedAt = performance.now();
 const config = env();
 
-if (!dev && (await buildIsStale())) {
-  console.log("▸ Đang build giao diện (next build)…");
-  const build = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/next"), ["build"], {
-    cwd: PROJECT_ROOT,
-    stdio: "inherit",
-  });
-  if (build.status !== 0) {
-    console.error("✗ next build thất bại; xem lỗi ở trên.");
-    process.exit(1);
-  }
-}
+if (!dev && !(await buildIfStale())) process.exit(1);
 
 const server = await openDatabaseServer();
 console.log(
@@ -133,23 +121,3 @@ handleSignalsYourself();
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGHUP", () => void shutdown(0));
-
-/** The build is stale when missing or older than any source, style or config file. */
-async function buildIsStale(): Promise<boolean> {
-  const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  const roots = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package.json"];
-  for (const root of roots) {
-    const full = path.join(PROJECT_ROOT, root);
-    if (!existsSync(full)) continue;
-    if (statSync(full).isFile()) {
-      if (statSync(full).mtimeMs > builtAt) return true;
-      continue;
-    }
-    for (const entry of await fs.readdir(full, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAt) return true;
-    }
-  }
-  return false;
-}

@@ -58,7 +58,7 @@ step("Mức an toàn của next/react", process.execPath, ["--import", "tsx", "s
 step("Sinh kiểu cho route (next typegen)", bin("next"), ["typegen"]);
 step("Kiểm tra kiểu (tsc)", bin("tsc"), ["--noEmit"]);
 step("Định dạng và lint (biome)", bin("biome"), ["check", "."]);
-step("Build (next build)", bin("next"), ["build"]);
+step("Build (next build, khi mã nguồn đổi)", process.execPath, ["--import", "tsx", "scripts/build.ts"]);
 step("Kiểm thử đơn vị và tích hợp (vitest, PostgreSQL riêng)", bin("vitest"), [
   "run",
   "--reporter=default",
