@@ -3,26 +3,47 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 const count = new Intl.NumberFormat("vi-VN");
-const viDate = (iso: string) => iso.split("-").reverse().join("/");
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10).split("-").reverse().join("/");
 
-/** A unit's value over time against its target in force. */
+type Point = { asOf: string; value: number };
+
+/** A unit's value over time against its target in force, and optionally the forecast to the deadline. */
 export function UnitTrendChart({
   points,
   target,
   label,
+  forecast = [],
 }: {
-  points: { asOf: string; value: number }[];
+  points: Point[];
   target: number | null;
   label: string;
+  forecast?: Point[];
 }) {
+  // A time axis (not one slot per point), so the forecast's weeks to the deadline are to scale.
+  const rows = new Map<string, { t: number; value?: number; forecast?: number }>();
+  const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  for (const p of points) rows.set(p.asOf, { t: t(p.asOf), value: p.value });
+  for (const p of forecast) rows.set(p.asOf, { ...rows.get(p.asOf), t: t(p.asOf), forecast: p.value });
+  const data = [...rows.values()].sort((a, b) => a.t - b.t);
   return (
     <div className="h-72 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="asOf" tickFormatter={viDate} tick={{ fontSize: 12 }} minTickGap={24} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={dayOf}
+            tick={{ fontSize: 12 }}
+            minTickGap={24}
+          />
           <YAxis tickFormatter={(v: number) => count.format(v)} tick={{ fontSize: 12 }} width={80} />
-          <Tooltip labelFormatter={(v) => viDate(String(v))} formatter={(v) => [count.format(Number(v)), "Số liệu"]} />
+          <Tooltip
+            labelFormatter={(v) => dayOf(Number(v))}
+            formatter={(v, name) => [count.format(Number(v)), name === "forecast" ? "Dự báo" : "Số liệu"]}
+          />
           <Line
             type="monotone"
             dataKey="value"
@@ -32,6 +53,19 @@ export function UnitTrendChart({
             name="Số liệu"
             isAnimationActive={false}
           />
+          {forecast.length > 0 && (
+            <Line
+              type="linear"
+              dataKey="forecast"
+              stroke="#b91c1c"
+              strokeDasharray="4 4"
+              strokeWidth={1.5}
+              dot={false}
+              connectNulls
+              name="forecast"
+              isAnimationActive={false}
+            />
+          )}
           {target !== null && (
             <ReferenceLine
               y={target}

@@ -12,17 +12,24 @@ export function StaffHeader({ actor }: { actor: Actor | null }) {
         {actor ? (
           <>
             <nav aria-label="Chức năng" className="flex flex-wrap gap-4 text-sm font-semibold">
-              <Link href="/nhap-lieu" className="hover:underline">
-                Số liệu tuần
+              <Link href="/dieu-hanh" className="hover:underline">
+                Điều hành
               </Link>
-              {actor.role === "COMMUNE_OFFICER" ? null : (
+              {actor.role === "LEADERSHIP_VIEWER" ? null : (
+                <Link href="/nhap-lieu" className="hover:underline">
+                  Số liệu tuần
+                </Link>
+              )}
+              {actor.role === "COMMUNE_OFFICER" || actor.role === "LEADERSHIP_VIEWER" ? null : (
                 <Link href="/chi-tieu" className="hover:underline">
                   Giao chỉ tiêu
                 </Link>
               )}
-              <Link href="/nhap-tep" className="hover:underline">
-                Nhập từ tệp
-              </Link>
+              {actor.role === "LEADERSHIP_VIEWER" ? null : (
+                <Link href="/nhap-tep" className="hover:underline">
+                  Nhập từ tệp
+                </Link>
+              )}
               <Link href="/nhat-ky" className="hover:underline">
                 Nhật ký thay đổi
               </Link>

@@ -26,6 +26,7 @@ for (const [username, path] of [
   ["canbo.hanoi", "/nhat-ky"],
   ["canbo.hanoi", "/chi-tieu"],
   ["canbo.xa", "/nhap-tep"],
+  ["lanhdao.bo", "/dieu-hanh"],
 ] as const) {
   test(`no serious accessibility violations on ${path} for ${username}`, async ({ browser }) => {
     const page = await signedInPage(browser, username);

@@ -33,6 +33,8 @@ const staffPages = [
   ["audit", "canbo.hanoi", "/nhat-ky"],
   ["targets", "canbo.hanoi", "/chi-tieu"],
   ["upload", "canbo.xa", "/nhap-tep"],
+  ["dashboard-national", "lanhdao.bo", "/dieu-hanh"],
+  ["dashboard-province", "lanhdao.hanoi", "/dieu-hanh"],
 ] as const;
 
 for (const [name, username, path] of staffPages) {

@@ -12,7 +12,7 @@ export async function signedInPage(browser: Browser, username: string): Promise<
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(E2E_DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(/\/nhap-lieu/);
+  await expect(page).toHaveURL(/\/(nhap-lieu|dieu-hanh)/);
   return page;
 }
 

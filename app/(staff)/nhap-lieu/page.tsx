@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { EntrySheetView } from "@/components/entry/entry-sheet-view";
 import { requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -16,6 +16,8 @@ export default async function EntryPage({ searchParams }: Props) {
     Object.entries(params).filter(([, v]) => typeof v === "string") as [string, string][],
   );
   const actor = await requireActorForPage(`/nhap-lieu${query.size ? `?${query}` : ""}`);
+  // Leadership reads, it does not enter: its landing page after sign-in is the dashboard.
+  if (actor.role === "LEADERSHIP_VIEWER" && query.size === 0) redirect("/dieu-hanh");
   let sheet: EntrySheet;
   try {
     sheet = await getEntrySheet(db(), actor, { unit: params.unit, week: params.week });

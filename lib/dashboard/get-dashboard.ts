@@ -1,0 +1,237 @@
+import type { Actor } from "@/lib/access/actor";
+import { authorize } from "@/lib/access/authorize";
+import { NotFoundError } from "@/lib/errors";
+import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { isAtRisk } from "@/lib/leaderboard/at-risk";
+import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
+import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
+import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { fullName } from "@/lib/units/units-on";
+
+export type Dashboard = {
+  asOf: string;
+  week: string;
+  indicator: { code: string; name: string };
+  indicators: { code: string; name: string }[];
+  /** The scope: a unit, or the whole country. */
+  /** parentCode only when the parent is within the viewer's scope too. */
+  scope: { code: string | null; name: string; parentCode: string | null };
+  headline: {
+    value: number | null;
+    target: number | null;
+    percent: number | null;
+    deadline: string | null;
+    forecastOn: string | null;
+    childrenDone: number;
+    childrenTotal: number;
+    atRisk: number;
+  };
+  points: { asOf: string; value: number }[];
+  /** From the last point to the deadline at the pace of the last PACE_WEEKS weeks. */
+  forecast: { asOf: string; value: number }[];
+  childLevel: UnitLevel | null;
+  children: RankingItem[];
+  atRisk: RankingItem[];
+  completeness: {
+    total: number;
+    withFigures: number;
+    submitted: number;
+    approved: number;
+    missing: { code: string; name: string }[];
+  };
+};
+
+type UnitRow = { id: number; code: string; name: string; type: string; level: UnitLevel; parent_code: string | null };
+
+/**
+ * What leadership reads for its scope (the viewer's unit, a unit below it, or the country):
+ * headline figures, value against target over time with the forecast to the deadline, the
+ * children ranked, the units at risk and the week's reporting completeness.
+ */
+export async function getDashboard(
+  prisma: PrismaClient,
+  actor: Actor,
+  params: { unit?: string | null; indicator?: string | null; date?: string | null },
+): Promise<Dashboard> {
+  const today = todayInVietnam();
+  const asked = params.date ? parseIsoDate(params.date) : null;
+  const asOf = asked && asked <= today ? asked : today;
+  const code = params.unit || null;
+  let unit: UnitRow | null = null;
+  if (code || actor.unitId !== null) {
+    const rows = await prisma.$queryRawUnsafe<UnitRow[]>(
+      `SELECT u.id, u.code, u.name, u.type, u.level, p.code AS parent_code FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
+       WHERE ${code ? "u.code = $1" : "u.id = $1::int"}
+       ORDER BY (u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)) DESC, u.valid_from DESC LIMIT 1`,
+      code ?? actor.unitId,
+      asOf,
+    );
+    unit = rows[0] ?? null;
+    if (!unit) throw new NotFoundError(`Không có đơn vị mã ${code}.`);
+    await authorize(prisma, actor, "unit.view", { id: unit.id, name: fullName(unit) });
+  } else if (actor.role !== "MINISTRY_ADMIN" && actor.role !== "LEADERSHIP_VIEWER") {
+    throw new NotFoundError("Tài khoản chưa gắn với đơn vị nào.");
+  }
+
+  const indicators = await prisma.indicator.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, code: true, nameVi: true },
+  });
+  const indicator =
+    indicators.find((i) => i.code === params.indicator) ??
+    indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
+    indicators[0];
+  if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
+
+  // Children on the date: districts or communes (provinces' children changed level in 2025).
+  const childLevelRow = await prisma.$queryRawUnsafe<{ level: UnitLevel }[]>(
+    `SELECT level FROM unit WHERE ${unit ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"}
+       AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
+    unit?.id ?? null,
+    asOf,
+  );
+  const childLevel = childLevelRow[0]?.level ?? null;
+  const [children, standing, points, target] = await Promise.all([
+    childLevel
+      ? getRankingCached(prisma, { indicator: indicator.code, level: childLevel, parent: unit?.code, asOf }).then(
+          (r) => r.items,
+        )
+      : Promise.resolve([] as RankingItem[]),
+    unit
+      ? getRankingCached(prisma, {
+          indicator: indicator.code,
+          level: unit.level,
+          parent: unit.parent_code ?? undefined,
+          asOf,
+        }).then((r) => r.items.find((i) => i.code === unit?.code) ?? null)
+      : Promise.resolve(null),
+    seriesOf(prisma, unit?.id ?? null, indicator.id, asOf),
+    unit ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
+  ]);
+
+  const last = points.at(-1) ?? null;
+  const value = standing?.value ?? last?.value ?? null;
+  const targetValue = standing?.target ?? target?.value ?? null;
+  const deadline = standing?.deadline ?? target?.deadline ?? null;
+  const paceFrom = points.filter((p) => p.asOf <= isoDate(addDays(asOf, -7 * PACE_WEEKS))).at(-1)?.value ?? null;
+  const forecastOn = standing
+    ? standing.forecastOn
+    : (() => {
+        const on = forecastReachDate(value, targetValue, paceFrom, asOf);
+        return on ? isoDate(on) : null;
+      })();
+  const atRisk = children.filter(isAtRisk);
+
+  return {
+    asOf: isoDate(asOf),
+    week: isoDate(sundayOnOrBefore(asOf)),
+    indicator: { code: indicator.code, name: indicator.nameVi },
+    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi })),
+    scope: unit
+      ? { code: unit.code, name: fullName(unit), parentCode: unit.id === actor.unitId ? null : unit.parent_code }
+      : { code: null, name: "Toàn quốc", parentCode: null },
+    headline: {
+      value,
+      target: targetValue,
+      percent: value !== null && targetValue ? (value / targetValue) * 100 : null,
+      deadline,
+      forecastOn,
+      childrenDone: children.filter((c) => c.reachedOn !== null).length,
+      childrenTotal: children.length,
+      atRisk: atRisk.length,
+    },
+    points,
+    forecast: forecastLine(last, paceFrom, deadline, targetValue),
+    childLevel,
+    children,
+    atRisk,
+    completeness: await completeness(prisma, unit?.id ?? null, indicator.id, sundayOnOrBefore(asOf)),
+  };
+}
+
+/** The scope's value at every date it has one; the country's is the sum of the provinces in force then. */
+async function seriesOf(prisma: PrismaClient, unitId: number | null, indicatorId: number, asOf: Date) {
+  const rows =
+    unitId !== null
+      ? await prisma.$queryRawUnsafe<{ as_of: Date; value: bigint }[]>(
+          `SELECT as_of, value FROM unit_series WHERE unit_id = $1 AND indicator_id = $2 AND as_of <= $3::date ORDER BY as_of`,
+          unitId,
+          indicatorId,
+          asOf,
+        )
+      : await prisma.$queryRawUnsafe<{ as_of: Date; value: bigint }[]>(
+          `WITH dates AS (
+             SELECT DISTINCT s.as_of FROM unit_series s JOIN unit u ON u.id = s.unit_id
+             WHERE u.level = 'PROVINCE' AND s.indicator_id = $1 AND s.as_of <= $2::date
+           )
+           SELECT d.as_of, sum(v.value)::bigint AS value FROM dates d
+           JOIN unit u ON u.level = 'PROVINCE' AND u.valid_from <= d.as_of AND (u.valid_to IS NULL OR u.valid_to >= d.as_of)
+           CROSS JOIN LATERAL (
+             SELECT s.value FROM unit_series s
+             WHERE s.unit_id = u.id AND s.indicator_id = $1 AND s.as_of <= d.as_of ORDER BY s.as_of DESC LIMIT 1
+           ) v
+           GROUP BY d.as_of ORDER BY d.as_of`,
+          indicatorId,
+          asOf,
+        );
+  return rows.map((r) => ({ asOf: isoDate(r.as_of), value: Number(r.value) }));
+}
+
+/** The country's target: the sum of the provinces' targets in force, due at the latest of their deadlines. */
+async function nationalTarget(prisma: PrismaClient, indicatorId: number, asOf: Date) {
+  const [row] = await prisma.$queryRawUnsafe<{ value: bigint | null; deadline: Date | null }[]>(
+    `SELECT sum(t.value)::bigint AS value, max(t.deadline) AS deadline FROM unit u
+     CROSS JOIN LATERAL (
+       SELECT value, deadline FROM target WHERE unit_id = u.id AND indicator_id = $1 AND assigned_on <= $2::date
+       ORDER BY assigned_on DESC LIMIT 1
+     ) t
+     WHERE u.level = 'PROVINCE' AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)`,
+    indicatorId,
+    asOf,
+  );
+  return row?.value ? { value: Number(row.value), deadline: row.deadline ? isoDate(row.deadline) : null } : null;
+}
+
+function forecastLine(
+  last: { asOf: string; value: number } | null,
+  paceFrom: number | null,
+  deadline: string | null,
+  target: number | null,
+): { asOf: string; value: number }[] {
+  if (!last || paceFrom === null || !deadline || target === null || deadline <= last.asOf) return [];
+  const perDay = (last.value - paceFrom) / (PACE_WEEKS * 7);
+  if (perDay <= 0) return [];
+  const lastDate = new Date(`${last.asOf}T00:00:00Z`);
+  const end = new Date(`${deadline}T00:00:00Z`);
+  return [last, { asOf: deadline, value: Math.round(last.value + perDay * daysBetween(lastDate, end)) }];
+}
+
+/** The children's reports for the week: who has figures, who submitted, who is approved, who is missing. */
+async function completeness(prisma: PrismaClient, unitId: number | null, indicatorId: number, week: Date) {
+  const rows = await prisma.$queryRawUnsafe<
+    { code: string; name: string; type: string; has_figures: boolean; status: string | null }[]
+  >(
+    `SELECT u.code, u.name, u.type,
+            -- The read model has a point wherever the unit or anything below it reported.
+            EXISTS (SELECT 1 FROM unit_series s WHERE s.unit_id = u.id AND s.indicator_id = $3
+                      AND s.as_of > $2::date - 7 AND s.as_of <= $2::date) AS has_figures,
+            r.status::text AS status
+     FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = $2::date
+     WHERE ${unitId !== null ? "u.parent_id = $1" : "u.parent_id IS NULL AND $1::int IS NULL"}
+       AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)
+     ORDER BY u.code`,
+    unitId,
+    week,
+    indicatorId,
+  );
+  return {
+    total: rows.length,
+    withFigures: rows.filter((r) => r.has_figures).length,
+    submitted: rows.filter((r) => r.status === "SUBMITTED").length,
+    approved: rows.filter((r) => r.status === "APPROVED").length,
+    missing: rows.filter((r) => !r.has_figures && r.status === null).map((r) => ({ code: r.code, name: fullName(r) })),
+  };
+}

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { ForbiddenError } from "@/lib/errors";
+import { actorAt } from "../setup/actors";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+
+// Small structure (see fixtures) on 2023-04-30: 001 = 00001 (400) + 00002 (250) = 650 of 600;
+// 002 = 00003 (400) of 400; 01 = 1050 of 1000. 02 reported 520 itself; 03 = 200; 04 = 1050.
+const prisma = connectTestDatabase();
+
+beforeAll(async () => {
+  await resetDatabase();
+  await loadSmallStructure(prisma);
+  await loadSmallFigures(prisma);
+});
+
+describe("leadership dashboard", () => {
+  it("a province's headline, children ranked and the week's completeness", async () => {
+    const viewer = await actorAt(prisma, "LEADERSHIP_VIEWER", "01");
+    const d = await getDashboard(prisma, viewer, { indicator: "CCCD_INTAKE", date: "2023-04-30" });
+    expect(d.scope).toEqual({ code: "01", name: "Tỉnh Alpha", parentCode: null });
+    expect(d.headline).toMatchObject({ value: 1050, target: 1000, childrenDone: 2, childrenTotal: 2, atRisk: 0 });
+    expect(d.headline.percent).toBeCloseTo(105, 6);
+    expect(d.children.map((c) => [c.code, c.value])).toEqual([
+      ["001", 650],
+      ["002", 400],
+    ]);
+    expect(d.completeness).toMatchObject({ total: 2, withFigures: 2, missing: [] });
+    expect(d.points.at(-1)).toEqual({ asOf: "2023-04-30", value: 1050 });
+
+    // The week after, nobody in Alpha reported.
+    const next = await getDashboard(prisma, viewer, { indicator: "CCCD_INTAKE", date: "2023-05-07" });
+    expect(next.completeness.missing.map((m) => m.code)).toEqual(["001", "002"]);
+  });
+
+  it("the country: the provinces summed, against the sum of their targets, with a forecast line", async () => {
+    const ministry = await actorAt(prisma, "MINISTRY_ADMIN", null);
+    const d = await getDashboard(prisma, ministry, { indicator: "CCCD_INTAKE", date: "2023-04-30" });
+    expect(d.scope.name).toBe("Toàn quốc");
+    // 1050 + 520 + 200 + 1050 against 1000 + 500 + 400 + 1000 (03's cut to 200 comes on 1 May).
+    expect(d.headline).toMatchObject({ value: 2820, target: 2900, deadline: "2023-06-30", childrenTotal: 4 });
+    expect(d.children).toHaveLength(4);
+    // Pace over 4 weeks: 2820 − (100 + 50 + 100 + 100 + 40 + 250 = 640 on 2 April) = 2180, so it reaches 2900 early.
+    expect(d.forecast[0]).toEqual({ asOf: "2023-04-30", value: 2820 });
+    expect(d.forecast[1]?.asOf).toBe("2023-06-30");
+    expect(d.headline.forecastOn && d.headline.forecastOn < "2023-06-30").toBe(true);
+  });
+
+  it("stays within the viewer's scope", async () => {
+    const district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
+    await expect(getDashboard(prisma, district, { unit: "02" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDashboard(prisma, district, { unit: "01" })).rejects.toBeInstanceOf(ForbiddenError);
+    const own = await getDashboard(prisma, district, { date: "2023-04-30" });
+    expect(own.children.map((c) => c.code)).toEqual(["00001", "00002"]);
+  });
+});
