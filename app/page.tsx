@@ -49,7 +49,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           </h2>
           <StructureSwitch current={structure} indicator={board.indicator.code} />
         </div>
-        <div className="mb-4">
+        <div className="mb-4 print:hidden">
           <LeaderboardControls
             key={`${board.indicator.code}-${structure}-${board.asOf}`}
             indicators={board.indicators}
@@ -72,9 +72,17 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               linkQuery={linkQuery}
             />
             {csv && (
-              <p className="mt-3 text-sm">
+              <p className="mt-3 text-sm print:hidden">
                 <a className="font-semibold text-brand-700 underline" href={csv} download>
                   Tải bảng xếp hạng (CSV)
+                </a>
+                {" · "}
+                <a
+                  className="font-semibold text-brand-700 underline"
+                  href={`/api/v1/exports/weekly?asOf=${board.asOf}`}
+                  download
+                >
+                  Báo cáo tuần, mọi chỉ tiêu (Excel)
                 </a>
               </p>
             )}
@@ -115,7 +123,7 @@ function StructureSwitch({ current, indicator }: { current: Structure; indicator
     { value: "63", label: "63 tỉnh (trước 1/7/2025)" },
   ];
   return (
-    <nav aria-label="Chọn cơ cấu hành chính" className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm">
+    <nav aria-label="Chọn cơ cấu hành chính" className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm print:hidden">
       {options.map((o) => (
         <Link
           key={o.value}

@@ -185,6 +185,15 @@ export default async function DashboardPage({ searchParams }: Props) {
             }
             linkQuery={keep}
           />
+          <p className="mt-3 text-sm print:hidden">
+            <a
+              className="font-semibold text-brand-700 underline"
+              href={`/api/v1/exports/weekly?${new URLSearchParams({ ...(d.scope.code ? { unit: d.scope.code } : {}), asOf: d.asOf })}`}
+              download
+            >
+              Tải báo cáo tuần, mọi chỉ tiêu (Excel)
+            </a>
+          </p>
         </section>
       ) : null}
     </main>

@@ -117,6 +117,15 @@ export default async function UnitPage({ params, searchParams }: Props) {
             childLabel={profile.childLevel === "DISTRICT" ? "Xã" : null}
             linkQuery={keep}
           />
+          <p className="mt-3 text-sm print:hidden">
+            <a
+              className="font-semibold text-brand-700 underline"
+              href={`/api/v1/exports/weekly?${new URLSearchParams({ unit: unit.code, asOf: profile.asOf })}`}
+              download
+            >
+              Tải báo cáo tuần của các đơn vị trực thuộc (Excel)
+            </a>
+          </p>
         </section>
       )}
 

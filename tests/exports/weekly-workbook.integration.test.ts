@@ -1,0 +1,56 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError } from "@/lib/errors";
+import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+
+const prisma = connectTestDatabase();
+const ON = new Date("2023-04-30T00:00:00Z");
+
+beforeAll(async () => {
+  await resetDatabase();
+  await loadSmallStructure(prisma);
+  await loadSmallFigures(prisma);
+});
+
+async function open(body: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as unknown as ArrayBuffer);
+  return book;
+}
+
+describe("weekly report workbook", () => {
+  it("has one sheet per indicator ranking the provinces, with real numbers, percentages and dates", async () => {
+    const { fileName, body } = await weeklyWorkbook(prisma, { asOf: ON });
+    expect(fileName).toBe("bao-cao-tuan-toan-quoc-2023-04-30.xlsx");
+    const book = await open(body);
+    const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });
+    expect(book.worksheets.map((s) => s.name)).toHaveLength(indicators.length);
+    const intake = indicators.find((i) => i.code === "CCCD_INTAKE");
+    const sheet = book.worksheets.find((s) => intake?.nameVi.startsWith(s.name)) as ExcelJS.Worksheet;
+    expect(String(sheet.getCell("A1").value)).toContain("Toàn quốc, tính đến ngày 30/04/2023");
+    expect(sheet.getRow(3).values).toEqual(
+      expect.arrayContaining(["Hạng", "Tỉnh, thành phố", "Số liệu", "Chỉ tiêu", "Tỷ lệ"]),
+    );
+    // 01 Alpha 1050 of 1000 ranks first (105 %); 04 Delta 1050 of 1000 ties it.
+    const rows = [4, 5, 6, 7].map((r) => sheet.getRow(r));
+    const alpha = rows.find((r) => r.getCell(2).value === "01") as ExcelJS.Row;
+    expect(alpha.getCell(3).value).toBe("Alpha");
+    expect(alpha.getCell(4).value).toBe(1050);
+    expect(alpha.getCell(5).value).toBe(1000);
+    expect(alpha.getCell(6).value).toBeCloseTo(1.05, 10);
+    expect(sheet.getColumn(6).numFmt).toBe("0.00%");
+    expect(alpha.getCell(8).value).toEqual(new Date("2023-06-30T00:00:00Z"));
+    expect(sheet.getColumn(4).numFmt).toBe("#,##0");
+  });
+
+  it("a unit's workbook ranks its children; an unknown unit is a clear 404", async () => {
+    const book = await open((await weeklyWorkbook(prisma, { unit: "01", asOf: ON })).body);
+    const sheet =
+      book.worksheets.find((s) => s.getCell("A1").value?.toString().startsWith("Hồ sơ")) ?? book.worksheets[0];
+    const codes = [4, 5].map((r) => (sheet as ExcelJS.Worksheet).getRow(r).getCell(2).value);
+    expect(codes.sort()).toEqual(["001", "002"]);
+    await expect(weeklyWorkbook(prisma, { unit: "99", asOf: ON })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
