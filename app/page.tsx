@@ -3,9 +3,11 @@ import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-st
 import type { StructureCount } from "@/components/charts/province-structure-chart";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
 import { formatDateVi } from "@/lib/format/dates";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
+import { getProvinceShapes } from "@/lib/map/province-shapes";
 import { listProvinces, type ProvinceRow } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
 
@@ -14,10 +16,12 @@ type Props = { searchParams: Promise<{ indicator?: string; date?: string; struct
 export default async function LeaderboardPage({ searchParams }: Props) {
   const params = await searchParams;
   const structure = parseStructure(params.structure);
-  const [board, before, after] = await Promise.all([
+  const [board, before, after, shapes] = await Promise.all([
     getLeaderboard({ indicator: params.indicator, date: params.date, structure }),
     listProvinces(structureDate("63")),
     listProvinces(structureDate("34")),
+    // Imported boundaries draw a geographic map; a fresh install has the tile map.
+    getProvinceShapes(structure),
   ]);
   const linkQuery = new URLSearchParams({ indicator: board.indicator.code, date: board.asOf ?? "" }).toString();
   const csv = board.asOf
@@ -94,12 +98,21 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         <h2 id="map-heading" className="mb-2 text-lg font-semibold">
           Bản đồ tỷ lệ hoàn thành
         </h2>
-        <TileMap
-          provinces={structure === "63" ? before : after}
-          items={board.items}
-          structure={structure}
-          linkQuery={linkQuery}
-        />
+        {shapes ? (
+          <ProvinceMap
+            shapes={shapes}
+            provinces={structure === "63" ? before : after}
+            items={board.items}
+            linkQuery={linkQuery}
+          />
+        ) : (
+          <TileMap
+            provinces={structure === "63" ? before : after}
+            items={board.items}
+            structure={structure}
+            linkQuery={linkQuery}
+          />
+        )}
       </section>
 
       <section aria-labelledby="structure-heading" className="rounded-lg bg-white p-4 shadow-sm">

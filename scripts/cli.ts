@@ -1,6 +1,7 @@
 // npm run cli -- <command>: administration from the command line, on DATABASE_URL or the
 // embedded database. Run without arguments for the list of commands.
 import { parseArgs } from "node:util";
+import { runBoundaries } from "@/lib/cli/boundaries-command";
 import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
 import { runRank } from "@/lib/cli/rank-command";
@@ -15,6 +16,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   import crosswalk <tệp.json> [--old-on D] [--new-on D] bảng chuyển đổi đơn vị cũ → mới (2025)
   import targets <tệp.csv|.xlsx> [--dry-run]           unit_code,indicator,target,deadline,directive,assigned_on
   import figures <tệp.csv|.xlsx> [--dry-run]           unit_code,indicator,as_of,value
+  import boundaries <tệp.topo.json>                    ranh giới tỉnh (TopoJSON, properties.code = mã tỉnh)
+  boundaries remove 34|63                              xoá ranh giới, trở lại bản đồ ô vuông
   rank --indicator MÃ --level province|district|commune [--parent MÃ] --as-of YYYY-MM-DD
        [--structure-on YYYY-MM-DD] [--json]            bảng xếp hạng
   demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp
@@ -62,6 +65,7 @@ try {
   else if (command === "rank") exitCode = await runRank(values);
   else if (command === "demo") exitCode = await runDemo(values);
   else if (command === "user") exitCode = await runUser(rest, values);
+  else if (command === "boundaries") exitCode = await runBoundaries(rest);
   else {
     console.error(`Không có lệnh "${command}".\n\n${USAGE}`);
     exitCode = 2;

@@ -17,8 +17,8 @@ export const PERCENT_BANDS = [
 ] as const;
 const NO_DATA = { fill: "#cbd5e1", text: "#0f172a" };
 
-/** Tile and label colours; labels are dark or white, whichever reads on the tile. */
-function colours(percent: number | null): { fill: string; text: string } {
+/** Fill and label colours; labels are dark or white, whichever reads on the fill. */
+export function percentColours(percent: number | null): { fill: string; text: string } {
   if (percent === null) return NO_DATA;
   return PERCENT_BANDS.find((b) => percent >= b.min) ?? PERCENT_BANDS[4];
 }
@@ -71,14 +71,14 @@ export function TileMap({ provinces, items, structure, linkQuery }: Props) {
                 width={SIZE}
                 height={SIZE}
                 rx={6}
-                fill={colours(item?.percent ?? null).fill}
+                fill={percentColours(item?.percent ?? null).fill}
                 className="stroke-white stroke-2 hover:stroke-slate-900 focus:stroke-slate-900"
               />
               <text
                 x={column * (SIZE + GAP) + SIZE / 2}
                 y={row * (SIZE + GAP) + SIZE / 2 + 4}
                 textAnchor="middle"
-                fill={colours(item?.percent ?? null).text}
+                fill={percentColours(item?.percent ?? null).text}
                 className="pointer-events-none text-[11px] font-semibold"
               >
                 {short}
@@ -94,7 +94,7 @@ export function TileMap({ provinces, items, structure, linkQuery }: Props) {
               width={SIZE * 1.4}
               height={SIZE / 3}
               rx={4}
-              fill={colours(byCode.get(island.code)?.percent ?? null).fill}
+              fill={percentColours(byCode.get(island.code)?.percent ?? null).fill}
               opacity={0.7}
             />
             <text
@@ -107,19 +107,26 @@ export function TileMap({ provinces, items, structure, linkQuery }: Props) {
           </g>
         ))}
       </svg>
-      <figcaption className="mt-2 flex flex-wrap justify-center gap-3 text-xs text-slate-700">
-        {PERCENT_BANDS.map((b) => (
-          <span key={b.label} className="flex items-center gap-1">
-            <span className="inline-block h-3 w-3 rounded-sm" style={{ background: b.fill }} aria-hidden />
-            {b.label}
-          </span>
-        ))}
-        <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-3 rounded-sm bg-slate-300" aria-hidden />
-          chưa có số liệu
-        </span>
-      </figcaption>
+      <MapLegend />
     </figure>
+  );
+}
+
+/** The colour bands of both maps. */
+export function MapLegend() {
+  return (
+    <figcaption className="mt-2 flex flex-wrap justify-center gap-3 text-xs text-slate-700">
+      {PERCENT_BANDS.map((b) => (
+        <span key={b.label} className="flex items-center gap-1">
+          <span className="inline-block h-3 w-3 rounded-sm" style={{ background: b.fill }} aria-hidden />
+          {b.label}
+        </span>
+      ))}
+      <span className="flex items-center gap-1">
+        <span className="inline-block h-3 w-3 rounded-sm bg-slate-300" aria-hidden />
+        chưa có số liệu
+      </span>
+    </figcaption>
   );
 }
 

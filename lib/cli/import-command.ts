@@ -8,18 +8,20 @@ import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
 import { importCrosswalk, ZCrosswalkFile } from "@/lib/units/import-crosswalk";
 import { importUnits } from "@/lib/units/import-units";
 import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
+import { importBoundariesFile } from "./boundaries-command";
 
 type Flags = { "valid-from"?: string; "old-on"?: string; "new-on"?: string; "dry-run"?: boolean };
 
 export async function runImport([kind, file]: string[], flags: Flags): Promise<number> {
   if (!kind || !file) {
-    console.error("Cần loại và tệp: npm run cli -- import units|crosswalk|targets|figures <tệp>");
+    console.error("Cần loại và tệp: npm run cli -- import units|crosswalk|targets|figures|boundaries <tệp>");
     return 2;
   }
   if (kind === "units") return importUnitsFile(file, flags);
   if (kind === "crosswalk") return importCrosswalkFile(file, flags);
   if (kind === "targets" || kind === "figures") return importTableFile(kind, file, flags);
-  console.error(`Không có loại nhập "${kind}" (units, crosswalk, targets, figures).`);
+  if (kind === "boundaries") return importBoundariesFile(file);
+  console.error(`Không có loại nhập "${kind}" (units, crosswalk, targets, figures, boundaries).`);
   return 2;
 }
 

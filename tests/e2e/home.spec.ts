@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 
 // The browser tests' database holds the demo data (8 weeks) on the real unit lists.
 
@@ -60,6 +62,26 @@ test("the CSV download has one row per province with the table's numbers", async
   expect([rank, code]).toHaveLength(2);
 });
 
+test("the Excel weekly report has a sheet per indicator with the table's provinces and numbers", async ({ page }) => {
+  await page.goto("/");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Báo cáo tuần, mọi chỉ tiêu (Excel)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^bao-cao-tuan-toan-quoc-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  expect(book.worksheets.length).toBeGreaterThanOrEqual(5);
+  const sheet = book.worksheets.find((s) =>
+    String(s.getCell("A1").value).startsWith("Hồ sơ cấp CCCD"),
+  ) as ExcelJS.Worksheet;
+  expect(sheet.rowCount).toBe(3 + 34);
+  const first = sheet.getRow(4);
+  const firstRow = page.locator("table tbody tr").first();
+  await expect(firstRow).toContainText(String(first.getCell(3).value));
+  await expect(firstRow).toContainText(Number(first.getCell(4).value).toLocaleString("vi-VN"));
+});
+
 test("the tile map draws every province and the archipelagos, and a tile opens the province", async ({ page }) => {
   await page.goto("/");
   const map = page.getByRole("group", { name: /Bản đồ ô vuông/ });
@@ -73,4 +95,49 @@ test("the tile map draws every province and the archipelagos, and a tile opens t
     .getByRole("link", { name: /Hà Nam:/ })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tỉnh Hà Nam");
+});
+
+test("imported boundaries draw every province and both archipelagos; hover names it, a click opens it", async ({
+  page,
+}) => {
+  // The CLI shares the database of the running product (see the README's command line).
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: "", EMBEDDED_DB_DIR: ".data/e2e-postgres", EMBEDDED_DB_PORT: "54331" },
+      encoding: "utf8",
+    });
+  expect(cli("import", "boundaries", "../shared/data/vn-provinces-34.topo.json")).toContain("Ranh giới 34 tỉnh");
+  try {
+    await page.goto("/");
+    const map = page.getByRole("group", { name: /^Bản đồ các tỉnh/ });
+    await expect(map.locator("a")).toHaveCount(34);
+    await expect(page.getByRole("group", { name: /Bản đồ ô vuông/ })).toHaveCount(0);
+    // Hoàng Sa (Đà Nẵng, to 112.7° E) and Trường Sa (Khánh Hòa, to 114.3° E) lie east of every
+    // mainland coast (109.5° E): drawn, they push their provinces' right edges past all others.
+    const rightEdges: Record<string, number> = await map.locator("a[data-province] path").evaluateAll((paths) =>
+      Object.fromEntries(
+        paths.map((p) => {
+          const box = (p as SVGPathElement).getBBox();
+          return [p.parentElement?.getAttribute("data-province") ?? "", box.x + box.width];
+        }),
+      ),
+    );
+    const mainland = Math.max(
+      ...Object.entries(rightEdges)
+        .filter(([c]) => c !== "48" && c !== "56")
+        .map(([, x]) => x),
+    );
+    expect(rightEdges["48"]).toBeGreaterThan(mainland + 20);
+    expect(rightEdges["56"]).toBeGreaterThan(rightEdges["48"] ?? Number.POSITIVE_INFINITY);
+    await map.screenshot({ path: "test-reports/screenshots/map-geographic.png" });
+    const hanoi = map.locator('a[data-province="01"]');
+    await expect(hanoi.locator("title")).toHaveText(/^Hà Nội: \d{1,3},\d{2} %/);
+    await hanoi.hover();
+    await hanoi.click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Thành phố Hà Nội");
+  } finally {
+    cli("boundaries", "remove", "34");
+  }
+  await page.goto("/");
+  await expect(page.getByRole("group", { name: /Bản đồ ô vuông/ }).locator("a")).toHaveCount(34);
 });
