@@ -26,7 +26,7 @@ export async function buildIfStale(): Promise<boolean> {
   return true;
 }
 
-/** Stale when missing, or begun before the last change to any source, style or config file. */
+/** Stale when missing, or begun before the last change to any source, style or config file (or folder). */
 async function buildIsStale(): Promise<boolean> {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || !existsSync(BUILD_STARTED)) return true;
   const builtAt = statSync(BUILD_STARTED).mtimeMs;
@@ -37,8 +37,14 @@ async function buildIsStale(): Promise<boolean> {
       if (statSync(full).mtimeMs > builtAt) return true;
       continue;
     }
+    // Directories too: deleting or renaming a file changes only its directory's time.
+    if (statSync(full).mtimeMs > builtAt) return true;
     for (const entry of await fs.readdir(full, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAt) return true;
+      if (
+        (entry.isFile() || entry.isDirectory()) &&
+        statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAt
+      )
+        return true;
     }
   }
   return false;
