@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-structure-chart";
 import type { StructureCount } from "@/components/charts/province-structure-chart";
+import { PngDownloadButton } from "@/components/download/png-download-button";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
@@ -98,21 +99,30 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         <h2 id="map-heading" className="mb-2 text-lg font-semibold">
           Bản đồ tỷ lệ hoàn thành
         </h2>
-        {shapes ? (
-          <ProvinceMap
-            shapes={shapes}
-            provinces={structure === "63" ? before : after}
-            items={board.items}
-            linkQuery={linkQuery}
+        <div id="map-figure">
+          {shapes ? (
+            <ProvinceMap
+              shapes={shapes}
+              provinces={structure === "63" ? before : after}
+              items={board.items}
+              linkQuery={linkQuery}
+            />
+          ) : (
+            <TileMap
+              provinces={structure === "63" ? before : after}
+              items={board.items}
+              structure={structure}
+              linkQuery={linkQuery}
+            />
+          )}
+        </div>
+        <p className="mt-2 text-center text-sm">
+          <PngDownloadButton
+            target="map-figure"
+            fileName={`ban-do-${board.indicator.code}-${board.asOf ?? "nay"}-${structure}-tinh.png`}
+            label="Tải bản đồ (PNG)"
           />
-        ) : (
-          <TileMap
-            provinces={structure === "63" ? before : after}
-            items={board.items}
-            structure={structure}
-            linkQuery={linkQuery}
-          />
-        )}
+        </p>
       </section>
 
       <section aria-labelledby="structure-heading" className="rounded-lg bg-white p-4 shadow-sm">

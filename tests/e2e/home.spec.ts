@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 
@@ -95,6 +96,27 @@ test("the tile map draws every province and the archipelagos, and a tile opens t
     .getByRole("link", { name: /Hà Nam:/ })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tỉnh Hà Nam");
+});
+
+test("the map and a unit's trend chart download as PNG images", async ({ page }) => {
+  const png = async (button: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: button }).click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    return { name: download.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  };
+  await page.goto("/");
+  const map = await png("Tải bản đồ (PNG)");
+  expect(map.name).toMatch(/^ban-do-CCCD_INTAKE-\d{4}-\d{2}-\d{2}-34-tinh\.png$/);
+  expect(map.width).toBeGreaterThan(400);
+  await page.goto("/units/01");
+  await expect(page.locator("#trend-chart svg").first()).toBeVisible();
+  const chart = await png("Tải biểu đồ (PNG)");
+  expect(chart.name).toMatch(/^dien-bien-01-CCCD_INTAKE-/);
+  expect(chart.height).toBeGreaterThan(400);
 });
 
 test("imported boundaries draw every province and both archipelagos; hover names it, a click opens it", async ({

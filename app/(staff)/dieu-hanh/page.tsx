@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
+import { PngDownloadButton } from "@/components/download/png-download-button";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { requireActorForPage } from "@/lib/auth/current-user";
 import { type Dashboard, getDashboard } from "@/lib/dashboard/get-dashboard";
@@ -105,12 +106,21 @@ export default async function DashboardPage({ searchParams }: Props) {
         </h2>
         {d.points.length ? (
           <>
-            <LazyUnitTrendChart
-              points={d.points}
-              target={h.target}
-              forecast={d.forecast}
-              label={`Biểu đồ ${d.indicator.name} của ${d.scope.name} theo thời gian, với dự báo đến hạn`}
-            />
+            <div id="trend-chart">
+              <LazyUnitTrendChart
+                points={d.points}
+                target={h.target}
+                forecast={d.forecast}
+                label={`Biểu đồ ${d.indicator.name} của ${d.scope.name} theo thời gian, với dự báo đến hạn`}
+              />
+            </div>
+            <p className="mt-1 text-sm">
+              <PngDownloadButton
+                target="trend-chart"
+                fileName={`dien-bien-${d.scope.code ?? "toan-quoc"}-${d.indicator.code}-${d.asOf}.png`}
+                label="Tải biểu đồ (PNG)"
+              />
+            </p>
             {d.forecast.length ? (
               <p className="mt-1 text-sm text-slate-600">
                 Đường nét đứt: dự báo đến hạn {vi(h.deadline)} theo tốc độ 4 tuần gần nhất (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
+import { PngDownloadButton } from "@/components/download/png-download-button";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { formatDateVi } from "@/lib/format/dates";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
@@ -96,11 +97,22 @@ export default async function UnitPage({ params, searchParams }: Props) {
           Diễn biến so với chỉ tiêu
         </h2>
         {profile.points.length ? (
-          <LazyUnitTrendChart
-            points={profile.points}
-            target={targetInForce?.value ?? null}
-            label={`Biểu đồ ${indicator.name} của ${unit.name} theo thời gian`}
-          />
+          <>
+            <div id="trend-chart">
+              <LazyUnitTrendChart
+                points={profile.points}
+                target={targetInForce?.value ?? null}
+                label={`Biểu đồ ${indicator.name} của ${unit.name} theo thời gian`}
+              />
+            </div>
+            <p className="mt-1 text-sm">
+              <PngDownloadButton
+                target="trend-chart"
+                fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
+                label="Tải biểu đồ (PNG)"
+              />
+            </p>
+          </>
         ) : (
           <p className="text-slate-600">Chưa có số liệu cho chỉ tiêu này.</p>
         )}
