@@ -6,17 +6,22 @@ import { LeaderboardControls } from "@/components/leaderboard/leaderboard-contro
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
-import { formatDateVi } from "@/lib/format/dates";
+import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
+import { publicMessages } from "@/lib/i18n/public-messages";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
 import { listProvinces, type ProvinceRow } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
 
-type Props = { searchParams: Promise<{ indicator?: string; date?: string; structure?: string }> };
+type Props = { searchParams: Promise<{ indicator?: string; date?: string; structure?: string; lang?: string }> };
 
 export default async function LeaderboardPage({ searchParams }: Props) {
   const params = await searchParams;
   const structure = parseStructure(params.structure);
+  const locale = parseLocale(params.lang);
+  const m = publicMessages(locale);
+  const f = formatsFor(locale);
+  const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const [board, before, after, shapes] = await Promise.all([
     getLeaderboard({ indicator: params.indicator, date: params.date, structure }),
     listProvinces(structureDate("63")),
@@ -24,62 +29,78 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     // Imported boundaries draw a geographic map; a fresh install has the tile map.
     getProvinceShapes(structure),
   ]);
-  const linkQuery = new URLSearchParams({ indicator: board.indicator.code, date: board.asOf ?? "" }).toString();
+  const linkQuery = withLocale({ indicator: board.indicator.code, date: board.asOf ?? "" }, locale).toString();
+  const other = withLocale(
+    Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== "lang" && typeof v === "string")) as Record<
+      string,
+      string
+    >,
+    locale === "en" ? "vi" : "en",
+  );
   const csv = board.asOf
     ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", asOf: board.asOf, format: "csv" })}`
     : null;
 
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
+    <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
       <header className="mb-6">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Đề án 06</p>
-        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">
-          Tiến độ cấp căn cước công dân gắn chip và định danh điện tử
-        </h1>
-        <p className="mt-2 text-slate-600">
-          Xếp hạng các tỉnh, thành phố theo tỷ lệ hoàn thành chỉ tiêu, từ số liệu công an các cấp báo cáo hằng tuần.
-        </p>
+        <div className="flex items-center justify-between gap-3">
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{m.brand}</p>
+          <Link
+            href={`/?${other}`}
+            hrefLang={locale === "en" ? "vi" : "en"}
+            lang={locale === "en" ? "vi" : "en"}
+            aria-label={m.switchLabel}
+            className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
+          >
+            {m.switchTo}
+          </Link>
+        </div>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{m.title}</h1>
+        <p className="mt-2 text-slate-600">{m.lead}</p>
       </header>
 
       <section aria-labelledby="ranking-heading" className="mb-8 rounded-lg bg-white p-4 shadow-sm">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <h2 id="ranking-heading" className="text-lg font-semibold">
-            {board.indicator.name}
+            {nameOf(board.indicator)}
             {board.asOf && (
               <span className="font-normal text-slate-600">
                 {" "}
-                – {board.items.length} tỉnh, thành phố, tính đến {formatDateVi(new Date(`${board.asOf}T00:00:00Z`))}
+                – {m.provincesAsOf(board.items.length, f.date(board.asOf))}
               </span>
             )}
           </h2>
-          <StructureSwitch current={structure} indicator={board.indicator.code} />
+          <StructureSwitch current={structure} indicator={board.indicator.code} locale={locale} />
         </div>
         <div className="mb-4 print:hidden">
           <LeaderboardControls
             key={`${board.indicator.code}-${structure}-${board.asOf}`}
-            indicators={board.indicators}
+            indicators={board.indicators.map((i) => ({ code: i.code, name: nameOf(i) }))}
             indicator={board.indicator.code}
             dates={board.dates}
             asOf={board.asOf}
+            labels={{ indicator: m.indicator, asOf: m.asOf, dateLocale: f.tag }}
           />
         </div>
         {board.items.length === 0 ? (
           <p className="text-slate-600">
-            Chưa có số liệu cho chỉ tiêu này{structure === "63" ? " trước 1/7/2025" : ""}. Số liệu được nhập bằng{" "}
-            <code>npm run cli -- import figures</code> hoặc dữ liệu mẫu <code>npm run cli -- demo</code>.
+            {m.noFigures(structure === "63")} {m.noFiguresHow} <code>npm run cli -- import figures</code>{" "}
+            {m.noFiguresDemo} <code>npm run cli -- demo</code>.
           </p>
         ) : (
           <>
             <RankingTable
               items={board.items}
-              unitLabel="Tỉnh, thành phố"
-              childLabel={structure === "63" ? "Huyện" : "Xã"}
+              unitLabel={m.provinceUnits}
+              childLabel={structure === "63" ? m.districtsDone : m.communesDone}
               linkQuery={linkQuery}
+              locale={locale}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">
                 <a className="font-semibold text-brand-700 underline" href={csv} download>
-                  Tải bảng xếp hạng (CSV)
+                  {m.downloadCsv}
                 </a>
                 {" · "}
                 <a
@@ -87,7 +108,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
                   href={`/api/v1/exports/weekly?asOf=${board.asOf}`}
                   download
                 >
-                  Báo cáo tuần, mọi chỉ tiêu (Excel)
+                  {m.downloadExcel}
                 </a>
               </p>
             )}
@@ -97,7 +118,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
 
       <section aria-labelledby="map-heading" className="mb-8 rounded-lg bg-white p-4 shadow-sm">
         <h2 id="map-heading" className="mb-2 text-lg font-semibold">
-          Bản đồ tỷ lệ hoàn thành
+          {m.mapHeading}
         </h2>
         <div id="map-figure">
           {shapes ? (
@@ -106,6 +127,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               provinces={structure === "63" ? before : after}
               items={board.items}
               linkQuery={linkQuery}
+              locale={locale}
             />
           ) : (
             <TileMap
@@ -113,6 +135,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               items={board.items}
               structure={structure}
               linkQuery={linkQuery}
+              locale={locale}
             />
           )}
         </div>
@@ -120,16 +143,19 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           <PngDownloadButton
             target="map-figure"
             fileName={`ban-do-${board.indicator.code}-${board.asOf ?? "nay"}-${structure}-tinh.png`}
-            label="Tải bản đồ (PNG)"
+            label={m.downloadMap}
           />
         </p>
       </section>
 
       <section aria-labelledby="structure-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="structure-heading" className="text-lg font-semibold">
-          Đơn vị hành chính cấp tỉnh trước và sau sắp xếp
+          {m.structureHeading}
         </h2>
-        <LazyProvinceStructureChart data={[countByType("Trước 1/7/2025", before), countByType("Từ 1/7/2025", after)]} />
+        <LazyProvinceStructureChart
+          data={[countByType(m.before, before), countByType(m.after, after)]}
+          labels={{ chart: m.chartLabel, provinces: m.chartProvinces, cities: m.chartCities }}
+        />
       </section>
     </main>
   );
@@ -140,17 +166,18 @@ function countByType(label: string, rows: ProvinceRow[]): StructureCount {
   return { label, provinces: rows.length - cities, cities };
 }
 
-function StructureSwitch({ current, indicator }: { current: Structure; indicator: string }) {
+function StructureSwitch({ current, indicator, locale }: { current: Structure; indicator: string; locale: Locale }) {
+  const m = publicMessages(locale);
   const options: { value: Structure; label: string }[] = [
-    { value: "34", label: "34 tỉnh (hiện nay)" },
-    { value: "63", label: "63 tỉnh (trước 1/7/2025)" },
+    { value: "34", label: m.structure34 },
+    { value: "63", label: m.structure63 },
   ];
   return (
-    <nav aria-label="Chọn cơ cấu hành chính" className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm print:hidden">
+    <nav aria-label={m.structureNav} className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm print:hidden">
       {options.map((o) => (
         <Link
           key={o.value}
-          href={`/?${new URLSearchParams({ indicator, structure: o.value })}`}
+          href={`/?${withLocale({ indicator, structure: o.value }, locale)}`}
           aria-current={o.value === current ? "page" : undefined}
           className={
             o.value === current

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { StructureCount } from "./province-structure-chart";
+import type { StructureChartLabels, StructureCount } from "./province-structure-chart";
 
 // recharts is loaded after the page, so it stays out of the first-load JavaScript.
 const Chart = dynamic(() => import("./province-structure-chart").then((m) => m.ProvinceStructureChart), {
@@ -9,6 +9,6 @@ const Chart = dynamic(() => import("./province-structure-chart").then((m) => m.P
   loading: () => <div className="h-64 w-full animate-pulse rounded bg-slate-100" />,
 });
 
-export function LazyProvinceStructureChart({ data }: { data: StructureCount[] }) {
-  return <Chart data={data} />;
+export function LazyProvinceStructureChart({ data, labels }: { data: StructureCount[]; labels: StructureChartLabels }) {
+  return <Chart data={data} labels={labels} />;
 }

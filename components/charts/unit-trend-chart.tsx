@@ -2,7 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-const count = new Intl.NumberFormat("vi-VN");
+export type TrendLabels = { value: string; forecast: string; target: string; numberLocale: string };
+const VIETNAMESE: TrendLabels = { value: "Số liệu", forecast: "Dự báo", target: "Chỉ tiêu", numberLocale: "vi-VN" };
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10).split("-").reverse().join("/");
 
 type Point = { asOf: string; value: number };
@@ -13,12 +14,15 @@ export function UnitTrendChart({
   target,
   label,
   forecast = [],
+  labels = VIETNAMESE,
 }: {
   points: Point[];
   target: number | null;
   label: string;
   forecast?: Point[];
+  labels?: TrendLabels;
 }) {
+  const count = new Intl.NumberFormat(labels.numberLocale);
   // A time axis (not one slot per point), so the forecast's weeks to the deadline are to scale.
   const rows = new Map<string, { t: number; value?: number; forecast?: number }>();
   const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -42,7 +46,7 @@ export function UnitTrendChart({
           <YAxis tickFormatter={(v: number) => count.format(v)} tick={{ fontSize: 12 }} width={80} />
           <Tooltip
             labelFormatter={(v) => dayOf(Number(v))}
-            formatter={(v, name) => [count.format(Number(v)), name === "forecast" ? "Dự báo" : "Số liệu"]}
+            formatter={(v, name) => [count.format(Number(v)), name === "forecast" ? labels.forecast : labels.value]}
           />
           <Line
             type="monotone"
@@ -50,7 +54,7 @@ export function UnitTrendChart({
             stroke="#b91c1c"
             strokeWidth={2}
             dot={false}
-            name="Số liệu"
+            name="value"
             isAnimationActive={false}
           />
           {forecast.length > 0 && (
@@ -71,7 +75,7 @@ export function UnitTrendChart({
               y={target}
               stroke="#059669"
               strokeDasharray="6 3"
-              label={{ value: `Chỉ tiêu ${count.format(target)}`, position: "insideTopLeft", fontSize: 12 }}
+              label={{ value: `${labels.target} ${count.format(target)}`, position: "insideTopLeft", fontSize: 12 }}
             />
           )}
         </LineChart>

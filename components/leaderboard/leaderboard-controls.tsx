@@ -8,12 +8,19 @@ type Props = {
   indicator: string;
   dates: string[];
   asOf: string | null;
+  /** Words and date format of the page's language (plain values: this is a client component). */
+  labels: { indicator: string; asOf: string; dateLocale: string };
 };
 
-const viDate = (iso: string) => iso.split("-").reverse().join("/");
-
 /** Indicator and date pickers; every choice is written to the URL so a link reproduces the view. */
-export function LeaderboardControls({ indicators, indicator, dates, asOf }: Props) {
+export function LeaderboardControls({ indicators, indicator, dates, asOf, labels }: Props) {
+  const dateFormat = new Intl.DateTimeFormat(labels.dateLocale, {
+    day: labels.dateLocale === "vi-VN" ? "2-digit" : "numeric",
+    month: labels.dateLocale === "vi-VN" ? "2-digit" : "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const viDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -30,7 +37,7 @@ export function LeaderboardControls({ indicators, indicator, dates, asOf }: Prop
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-end" aria-busy={pending}>
       <label className="flex flex-col gap-1 text-sm font-semibold">
-        Chỉ tiêu
+        {labels.indicator}
         <select
           className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
           value={indicator}
@@ -46,7 +53,7 @@ export function LeaderboardControls({ indicators, indicator, dates, asOf }: Prop
       {dates.length > 1 && shown && (
         <label className="flex flex-1 flex-col gap-1 text-sm font-semibold">
           <span>
-            Tính đến ngày <output className="tabular-nums">{viDate(shown)}</output>
+            {labels.asOf} <output className="tabular-nums">{viDate(shown)}</output>
           </span>
           <input
             type="range"

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
+import { publicMessages } from "@/lib/i18n/public-messages";
 import type { ProvinceShapes } from "@/lib/map/province-shapes";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { MapLegend, percentColours } from "./tile-map";
@@ -9,6 +10,7 @@ type Props = {
   provinces: { code: string; name: string }[];
   items: RankingItem[];
   linkQuery: string;
+  locale?: Locale;
 };
 
 /**
@@ -16,7 +18,9 @@ type Props = {
  * SVG: each province is a link (focusable, named with its figures, a tooltip on hover) to its
  * page. The archipelagos belong to Đà Nẵng and Khánh Hòa and are drawn with them.
  */
-export function ProvinceMap({ shapes, provinces, items, linkQuery }: Props) {
+export function ProvinceMap({ shapes, provinces, items, linkQuery, locale = "vi" }: Props) {
+  const m = publicMessages(locale);
+  const f = formatsFor(locale);
   const byCode = new Map(items.map((i) => [i.code, i]));
   const names = new Map(provinces.map((p) => [p.code, p.name]));
   return (
@@ -26,15 +30,15 @@ export function ProvinceMap({ shapes, provinces, items, linkQuery }: Props) {
         viewBox={`0 0 ${shapes.width} ${shapes.height}`}
         className="mx-auto block h-auto w-full max-w-sm"
         role="group"
-        aria-label="Bản đồ các tỉnh, thành phố theo tỷ lệ hoàn thành chỉ tiêu, gồm quần đảo Hoàng Sa và Trường Sa"
+        aria-label={m.mapGroup}
       >
         {shapes.shapes.map(({ code, d }) => {
           const item = byCode.get(code);
           const name = names.get(code) ?? code;
           const label =
             item?.percent == null
-              ? `${name}: chưa có số liệu`
-              : `${name}: ${formatPercent(item.percent)} (${formatCount(item.value)}/${formatCount(item.target)})${item.rank ? `, hạng ${item.rank}` : ""}`;
+              ? `${name}: ${m.noData}`
+              : `${name}: ${f.percent(item.percent)} (${f.count(item.value)}/${f.count(item.target)})${item.rank ? `, ${m.rankWord} ${item.rank}` : ""}`;
           return (
             <Link key={code} href={`/units/${code}?${linkQuery}`} aria-label={label} data-province={code}>
               <title>{label}</title>
@@ -48,17 +52,17 @@ export function ProvinceMap({ shapes, provinces, items, linkQuery }: Props) {
         })}
         {shapes.labels.map((l) => (
           <text
-            key={l.text}
+            key={l.key}
             x={l.x}
             y={l.y}
             textAnchor="middle"
             className="pointer-events-none fill-slate-600 text-[9px]"
           >
-            {l.text}
+            {m[l.key]}
           </text>
         ))}
       </svg>
-      <MapLegend />
+      <MapLegend noData={m.noData} />
     </figure>
   );
 }

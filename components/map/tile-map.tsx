@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatPercent } from "@/lib/format/numbers";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
+import { publicMessages } from "@/lib/i18n/public-messages";
 import { TILES_34, TILES_63 } from "@/lib/map/tile-grid";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import type { Structure } from "@/lib/units/structures";
@@ -33,9 +34,12 @@ type Props = {
   items: RankingItem[];
   structure: Structure;
   linkQuery: string;
+  locale?: Locale;
 };
 
-export function TileMap({ provinces, items, structure, linkQuery }: Props) {
+export function TileMap({ provinces, items, structure, linkQuery, locale = "vi" }: Props) {
+  const m = publicMessages(locale);
+  const f = formatsFor(locale);
   const tiles = structure === "63" ? TILES_63 : TILES_34;
   const byCode = new Map(items.map((i) => [i.code, i]));
   const names = new Map(provinces.map((p) => [p.code, p.name]));
@@ -43,8 +47,8 @@ export function TileMap({ provinces, items, structure, linkQuery }: Props) {
   const columns = Math.max(...Object.values(tiles).map(([c]) => c)) + 1;
   const rows = Math.max(...Object.values(tiles).map(([, r]) => r)) + 1;
   const islands = [
-    { label: "QĐ Hoàng Sa (Đà Nẵng)", code: "48", row: Math.round(rows * 0.4) },
-    { label: "QĐ Trường Sa (Khánh Hòa)", code: "56", row: Math.round(rows * 0.72) },
+    { label: m.hoangSa, code: "48", row: Math.round(rows * 0.4) },
+    { label: m.truongSa, code: "56", row: Math.round(rows * 0.72) },
   ];
   const width = (columns + 4) * (SIZE + GAP);
   const height = rows * (SIZE + GAP);
@@ -55,13 +59,13 @@ export function TileMap({ provinces, items, structure, linkQuery }: Props) {
         viewBox={`0 0 ${width} ${height}`}
         className="mx-auto block h-auto w-full max-w-md"
         role="group"
-        aria-label="Bản đồ ô vuông các tỉnh, thành phố theo tỷ lệ hoàn thành chỉ tiêu"
+        aria-label={m.tileGroup}
       >
         {Object.entries(tiles).map(([code, [column, row]]) => {
           const item = byCode.get(code);
           const name = names.get(code) ?? code;
           const short = labels.get(name) ?? code;
-          const label = `${short} – ${name}: ${item?.percent == null ? "chưa có số liệu" : formatPercent(item.percent)}`;
+          const label = `${short} – ${name}: ${item?.percent == null ? m.noData : f.percent(item.percent)}`;
           return (
             <Link key={code} href={`/units/${code}?${linkQuery}`} aria-label={label}>
               <title>{label}</title>
@@ -107,13 +111,13 @@ export function TileMap({ provinces, items, structure, linkQuery }: Props) {
           </g>
         ))}
       </svg>
-      <MapLegend />
+      <MapLegend noData={m.noData} />
     </figure>
   );
 }
 
 /** The colour bands of both maps. */
-export function MapLegend() {
+export function MapLegend({ noData }: { noData: string }) {
   return (
     <figcaption className="mt-2 flex flex-wrap justify-center gap-3 text-xs text-slate-700">
       {PERCENT_BANDS.map((b) => (
@@ -124,7 +128,7 @@ export function MapLegend() {
       ))}
       <span className="flex items-center gap-1">
         <span className="inline-block h-3 w-3 rounded-sm bg-slate-300" aria-hidden />
-        chưa có số liệu
+        {noData}
       </span>
     </figcaption>
   );

@@ -13,9 +13,11 @@ export type LeaderboardItem = RankingItem & {
   rankChange: number | null;
 };
 
+type IndicatorName = { code: string; name: string; nameEn: string };
+
 export type Leaderboard = {
-  indicators: { code: string; name: string }[];
-  indicator: { code: string; name: string };
+  indicators: IndicatorName[];
+  indicator: IndicatorName;
   structure: Structure;
   /** Reporting dates of this structure, oldest first: the time slider's stops. */
   dates: string[];
@@ -29,12 +31,15 @@ type Params = { indicator?: string; date?: string; structure: Structure };
 export const getLeaderboard = cache(async (params: Params): Promise<Leaderboard> => {
   const prisma = db();
   const indicators = (
-    await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, nameVi: true } })
-  ).map((i) => ({ code: i.code, name: i.nameVi }));
+    await prisma.indicator.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, nameVi: true, nameEn: true },
+    })
+  ).map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn }));
   const indicator =
     indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
     indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
-    (indicators[0] as { code: string; name: string });
+    (indicators[0] as IndicatorName);
   const dates = await reportingDates(indicator.code, params.structure);
   const asOf = pickDate(dates, params.date);
   if (!asOf) return { indicators, indicator, structure: params.structure, dates, asOf: null, items: [] };

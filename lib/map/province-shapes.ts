@@ -11,13 +11,13 @@ export type ProvinceShapes = {
   width: number;
   height: number;
   shapes: { code: string; d: string }[];
-  labels: { text: string; x: number; y: number }[];
+  /** Where the archipelagos' names go (they are tiny at this scale). */
+  labels: { key: "hoangSa" | "truongSa"; x: number; y: number }[];
 };
 
-/** The archipelagos are tiny at this scale: their names are written beside them. */
 const ARCHIPELAGOS = [
-  { text: "QĐ Hoàng Sa (Đà Nẵng)", at: [111.6, 17.1] as [number, number] },
-  { text: "QĐ Trường Sa (Khánh Hòa)", at: [113.4, 11.0] as [number, number] },
+  { key: "hoangSa" as const, at: [111.6, 17.1] as [number, number] },
+  { key: "truongSa" as const, at: [113.4, 11.0] as [number, number] },
 ];
 
 const WIDTH = 400;
@@ -53,9 +53,9 @@ export async function getProvinceShapes(structure: Structure): Promise<ProvinceS
     width: WIDTH,
     height: HEIGHT,
     shapes: collection.features.map((f) => ({ code: f.properties.code, d: path(f) ?? "" })),
-    labels: ARCHIPELAGOS.map(({ text, at }) => {
+    labels: ARCHIPELAGOS.map(({ key, at }) => {
       const [x, y] = projection(at) ?? [0, 0];
-      return { text, x: Math.round(x), y: Math.round(y) };
+      return { key, x: Math.round(x), y: Math.round(y) };
     }),
   };
   projected.set(structure, { importedAt: row.importedAt.getTime(), shapes });

@@ -13,8 +13,8 @@ type UnitRef = { code: string; name: string; type: string; validFrom: string; va
 export type UnitProfile = {
   unit: UnitRef & { level: UnitLevel };
   asOf: string;
-  indicator: { code: string; name: string };
-  indicators: { code: string; name: string }[];
+  indicator: { code: string; name: string; nameEn: string };
+  indicators: { code: string; name: string; nameEn: string }[];
   ancestors: UnitRef[];
   successors: (UnitRef & { partial: boolean })[];
   predecessors: (UnitRef & { partial: boolean })[];
@@ -52,8 +52,11 @@ export const getUnitProfile = cache(
     const asOf = unit.validTo && unit.validTo < wanted ? unit.validTo : wanted;
 
     const indicators = (
-      await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true } })
-    ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi }));
+      await prisma.indicator.findMany({
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, code: true, nameVi: true, nameEn: true },
+      })
+    ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn }));
     const indicator =
       indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
       indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
@@ -93,8 +96,8 @@ export const getUnitProfile = cache(
     return {
       unit: { ...ref(unit), level },
       asOf: isoDate(asOf),
-      indicator: { code: indicator.code, name: indicator.name },
-      indicators: indicators.map(({ code, name }) => ({ code, name })),
+      indicator: { code: indicator.code, name: indicator.name, nameEn: indicator.nameEn },
+      indicators: indicators.map(({ code, name, nameEn }) => ({ code, name, nameEn })),
       ancestors,
       successors: links
         .filter((l) => l.predecessorId === unit.id)

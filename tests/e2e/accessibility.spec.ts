@@ -2,7 +2,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./staff";
 
-for (const path of ["/", "/?structure=63", "/units/40", "/units/35?date=2025-06-15"]) {
+for (const path of [
+  "/",
+  "/?structure=63",
+  "/units/40",
+  "/units/35?date=2025-06-15",
+  "/?lang=en",
+  "/units/40?lang=en",
+]) {
   test(`no serious accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await page.locator("main").waitFor();

@@ -7,6 +7,7 @@ const pages = [
   ["leaderboard", "/"],
   ["leaderboard-63", "/?structure=63"],
   ["unit-province", "/units/40"],
+  ["leaderboard-english", "/?lang=en"],
 ] as const;
 
 for (const [name, path] of pages) {

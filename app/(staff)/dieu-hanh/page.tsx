@@ -191,7 +191,11 @@ export default async function DashboardPage({ searchParams }: Props) {
             items={d.children}
             unitLabel={LEVEL_LABEL[d.childLevel]}
             childLabel={
-              { COMMUNE: null, DISTRICT: "Xã", PROVINCE: d.asOf < "2025-07-01" ? "Huyện" : "Xã" }[d.childLevel]
+              {
+                COMMUNE: null,
+                DISTRICT: "Xã xong",
+                PROVINCE: d.asOf < "2025-07-01" ? "Huyện xong" : "Xã xong",
+              }[d.childLevel]
             }
             linkQuery={keep}
           />

@@ -3,33 +3,50 @@ import { notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
-import { formatDateVi } from "@/lib/format/dates";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
+import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { getUnitProfile } from "@/lib/units/get-unit-profile";
 
 type Props = {
   params: Promise<{ code: string }>;
-  searchParams: Promise<{ indicator?: string; date?: string }>;
+  searchParams: Promise<{ indicator?: string; date?: string; lang?: string }>;
 };
 
-const vi = (iso: string) => formatDateVi(new Date(`${iso}T00:00:00Z`));
-const LEVEL_LABEL = { PROVINCE: "Tỉnh, thành phố", DISTRICT: "Quận, huyện", COMMUNE: "Xã, phường" } as const;
+const levelLabel = (m: PublicMessages) =>
+  ({ PROVINCE: m.provinceUnits, DISTRICT: m.districtUnits, COMMUNE: m.communeUnits }) as const;
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
-  const profile = await getUnitProfile(code, query);
+  const profile = await getUnitProfile(code, { indicator: query.indicator, date: query.date });
   if (!profile) notFound();
-  const { unit, standing, indicator } = profile;
-  const keep = new URLSearchParams({ indicator: indicator.code, date: profile.asOf }).toString();
+  const locale = parseLocale(query.lang);
+  const m = publicMessages(locale);
+  const f = formatsFor(locale);
+  const vi = (iso: string) => f.date(iso);
+  const { unit, standing } = profile;
+  const indicator = { ...profile.indicator, name: locale === "en" ? profile.indicator.nameEn : profile.indicator.name };
+  const keep = withLocale({ indicator: indicator.code, date: profile.asOf }, locale).toString();
+  const other = withLocale({ indicator: indicator.code, date: profile.asOf }, locale === "en" ? "vi" : "en");
   const targetInForce = profile.targets.filter((t) => t.assignedOn <= profile.asOf).at(-1) ?? null;
 
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
-      <nav aria-label="Đường dẫn" className="mb-4 text-sm text-slate-600">
+    <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
+      <p className="mb-2 text-right">
+        <Link
+          href={`/units/${unit.code}?${other}`}
+          hrefLang={locale === "en" ? "vi" : "en"}
+          lang={locale === "en" ? "vi" : "en"}
+          aria-label={m.switchLabel}
+          className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
+        >
+          {m.switchTo}
+        </Link>
+      </p>
+      <nav aria-label={m.breadcrumbs} className="mb-4 text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
-            <Link href={`/?indicator=${indicator.code}`} className="hover:underline">
-              Toàn quốc
+            <Link href={`/?${withLocale({ indicator: indicator.code }, locale)}`} className="hover:underline">
+              {m.country}
             </Link>
           </li>
           {profile.ancestors.map((a) => (
@@ -49,15 +66,18 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
       <header className="mb-6">
         <h1 className="text-2xl font-bold sm:text-3xl">
-          {unit.type} {unit.name} <span className="text-base font-normal text-slate-500">mã {unit.code}</span>
+          {unit.type} {unit.name}{" "}
+          <span className="text-base font-normal text-slate-500">
+            {m.codeWord} {unit.code}
+          </span>
         </h1>
         <p className="mt-1 text-slate-600">
-          Hiệu lực từ {vi(unit.validFrom)}
-          {unit.validTo ? ` đến ${vi(unit.validTo)}` : ""} · {indicator.name}, tính đến {vi(profile.asOf)}
+          {m.validFrom(vi(unit.validFrom), unit.validTo ? vi(unit.validTo) : null)} · {indicator.name},{" "}
+          {m.asOfShort(vi(profile.asOf))}
         </p>
         <form className="mt-3 flex flex-wrap items-end gap-2" action={`/units/${unit.code}`}>
           <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-semibold">
-            Chỉ tiêu
+            {m.indicator}
             <select
               name="indicator"
               defaultValue={indicator.code}
@@ -65,36 +85,37 @@ export default async function UnitPage({ params, searchParams }: Props) {
             >
               {profile.indicators.map((i) => (
                 <option key={i.code} value={i.code}>
-                  {i.name}
+                  {locale === "en" ? i.nameEn : i.name}
                 </option>
               ))}
             </select>
           </label>
           <input type="hidden" name="date" value={profile.asOf} />
+          {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
           <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
-            Xem
+            {m.show}
           </button>
         </form>
       </header>
 
-      <Reorganisation profile={profile} keep={keep} />
+      <Reorganisation profile={profile} keep={keep} m={m} date={vi} />
 
       <section aria-labelledby="standing-heading" className="mb-6 grid gap-4 sm:grid-cols-4">
         <h2 id="standing-heading" className="sr-only">
-          Kết quả
+          {m.results}
         </h2>
-        <Stat label="Số liệu" value={formatCount(standing?.item.value ?? null) || "chưa có"} />
-        <Stat label="Chỉ tiêu" value={formatCount(targetInForce?.value ?? null) || "chưa giao"} />
-        <Stat label="Tỷ lệ" value={formatPercent(standing?.item.percent ?? null) || "–"} />
+        <Stat label={m.value} value={f.count(standing?.item.value ?? null) || m.none} />
+        <Stat label={m.target} value={f.count(targetInForce?.value ?? null) || m.noTarget} />
+        <Stat label={m.percent} value={f.percent(standing?.item.percent ?? null) || "–"} />
         <Stat
-          label={profile.ancestors.length ? `Xếp hạng trong ${profile.ancestors.at(-1)?.name}` : "Xếp hạng toàn quốc"}
+          label={profile.ancestors.length ? m.rankIn(profile.ancestors.at(-1)?.name ?? "") : m.rankNational}
           value={standing?.item.rank ? `${standing.item.rank}/${standing.of}` : "–"}
         />
       </section>
 
       <section aria-labelledby="trend-heading" className="mb-6 rounded-lg bg-white p-4 shadow-sm">
         <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
-          Diễn biến so với chỉ tiêu
+          {m.trendHeading}
         </h2>
         {profile.points.length ? (
           <>
@@ -102,32 +123,34 @@ export default async function UnitPage({ params, searchParams }: Props) {
               <LazyUnitTrendChart
                 points={profile.points}
                 target={targetInForce?.value ?? null}
-                label={`Biểu đồ ${indicator.name} của ${unit.name} theo thời gian`}
+                label={m.trendLabel(indicator.name, unit.name)}
+                labels={{ value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag }}
               />
             </div>
             <p className="mt-1 text-sm">
               <PngDownloadButton
                 target="trend-chart"
                 fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
-                label="Tải biểu đồ (PNG)"
+                label={m.downloadChart}
               />
             </p>
           </>
         ) : (
-          <p className="text-slate-600">Chưa có số liệu cho chỉ tiêu này.</p>
+          <p className="text-slate-600">{m.noFiguresShort}</p>
         )}
       </section>
 
       {profile.childLevel && profile.children.length > 0 && (
         <section aria-labelledby="children-heading" className="mb-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="children-heading" className="mb-2 text-lg font-semibold">
-            Xếp hạng {LEVEL_LABEL[profile.childLevel].toLowerCase()} trực thuộc
+            {m.childrenRanked(levelLabel(m)[profile.childLevel])}
           </h2>
           <RankingTable
             items={profile.children}
-            unitLabel={LEVEL_LABEL[profile.childLevel]}
-            childLabel={profile.childLevel === "DISTRICT" ? "Xã" : null}
+            unitLabel={levelLabel(m)[profile.childLevel]}
+            childLabel={profile.childLevel === "DISTRICT" ? m.communesDone : null}
             linkQuery={keep}
+            locale={locale}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
@@ -135,7 +158,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
               href={`/api/v1/exports/weekly?${new URLSearchParams({ unit: unit.code, asOf: profile.asOf })}`}
               download
             >
-              Tải báo cáo tuần của các đơn vị trực thuộc (Excel)
+              {m.downloadChildrenExcel}
             </a>
           </p>
         </section>
@@ -144,37 +167,35 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="targets-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="targets-heading" className="mb-2 text-lg font-semibold">
-            Chỉ tiêu được giao
+            {m.targetsHeading}
           </h2>
           {profile.targets.length ? (
             <ul className="space-y-2 text-sm">
               {profile.targets.map((t) => (
                 <li key={t.assignedOn}>
-                  <span className="font-semibold tabular-nums">{formatCount(t.value)}</span>, hạn {vi(t.deadline)} —{" "}
-                  {t.directive} (giao ngày {vi(t.assignedOn)})
+                  <span className="font-semibold tabular-nums">{f.count(t.value)}</span>,{" "}
+                  {m.targetLine(vi(t.deadline), t.directive, vi(t.assignedOn))}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">Chưa được giao chỉ tiêu này.</p>
+            <p className="text-sm text-slate-600">{m.noTargetYet}</p>
           )}
         </section>
         <section aria-labelledby="reports-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="reports-heading" className="mb-2 text-lg font-semibold">
-            Số liệu đơn vị tự báo cáo gần đây
+            {m.reportsHeading}
           </h2>
           {profile.reports.length ? (
             <ul className="space-y-1 text-sm tabular-nums">
               {profile.reports.map((r) => (
                 <li key={r.asOf}>
-                  {vi(r.asOf)}: {formatCount(r.value)} <span className="text-slate-500">({r.source})</span>
+                  {vi(r.asOf)}: {f.count(r.value)} <span className="text-slate-500">({r.source})</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">
-              Đơn vị không tự báo cáo; số liệu là tổng của các đơn vị trực thuộc.
-            </p>
+            <p className="text-sm text-slate-600">{m.noOwnReports}</p>
           )}
         </section>
       </div>
@@ -194,9 +215,13 @@ function Stat({ label, value }: { label: string; value: string }) {
 function Reorganisation({
   profile,
   keep,
+  m,
+  date,
 }: {
   profile: NonNullable<Awaited<ReturnType<typeof getUnitProfile>>>;
   keep: string;
+  m: PublicMessages;
+  date: (iso: string) => string;
 }) {
   const list = (units: typeof profile.successors) =>
     units.map((u, i) => (
@@ -208,7 +233,7 @@ function Reorganisation({
         >
           {u.type} {u.name}
         </Link>
-        {u.partial && " (một phần)"}
+        {u.partial && m.partial}
       </span>
     ));
   if (!profile.successors.length && !profile.predecessors.length) return null;
@@ -216,11 +241,14 @@ function Reorganisation({
     <aside className="mb-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
       {profile.successors.length > 0 && (
         <p>
-          Sau ngày {profile.unit.validTo && vi(profile.unit.validTo)}, đơn vị này được sắp xếp vào:{" "}
-          {list(profile.successors)}.
+          {m.becameAfter(profile.unit.validTo ? date(profile.unit.validTo) : "")} {list(profile.successors)}.
         </p>
       )}
-      {profile.predecessors.length > 0 && <p>Đơn vị được hình thành từ: {list(profile.predecessors)}.</p>}
+      {profile.predecessors.length > 0 && (
+        <p>
+          {m.formedFrom} {list(profile.predecessors)}.
+        </p>
+      )}
     </aside>
   );
 }

@@ -1,0 +1,35 @@
+/** The public pages speak Vietnamese by default and English with ?lang=en (kept in every link). */
+export type Locale = "vi" | "en";
+
+export function parseLocale(value: unknown): Locale {
+  return value === "en" ? "en" : "vi";
+}
+
+const TAG: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" };
+const counts = { vi: new Intl.NumberFormat("vi-VN"), en: new Intl.NumberFormat("en-GB") };
+const percents = {
+  vi: new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+const dates = {
+  vi: new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+};
+
+/** Numbers and dates as each language writes them: 1.234.567 / 98,60 % / 23/11/2026 or 1,234,567 / 98.60% / 23 Nov 2026. */
+export function formatsFor(locale: Locale) {
+  return {
+    tag: TAG[locale],
+    count: (n: number | null) => (n === null ? "" : counts[locale].format(n)),
+    percent: (n: number | null) =>
+      n === null ? "" : locale === "vi" ? `${percents.vi.format(n)} %` : `${percents.en.format(n)}%`,
+    date: (iso: string | null) => (iso ? dates[locale].format(new Date(`${iso}T00:00:00Z`)) : ""),
+  };
+}
+
+/** Adds lang=en to a query when the page is in English; Vietnamese URLs stay as they were. */
+export function withLocale(query: Record<string, string>, locale: Locale): URLSearchParams {
+  const params = new URLSearchParams(query);
+  if (locale === "en") params.set("lang", "en");
+  return params;
+}
