@@ -177,10 +177,20 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     }
     const firstLoad = await firstLoadJavaScript(`${base}/`);
     const rankings = `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=province&asOf=${isoDate(UNTIL)}`;
+    // Browsers ask for gzip; autocannon's own percentiles skip p95, so every response time is kept.
     const load = async (url: string) => {
-      await autocannon({ url, connections: 10, duration: 1 }); // warm-up
-      const result = await autocannon({ url, connections: 50, duration: scale.seconds });
-      return result;
+      const headers = { "accept-encoding": "gzip" };
+      await autocannon({ url, headers, connections: 10, duration: 1 }); // warm-up
+      const times: number[] = [];
+      const run = autocannon({
+        url,
+        headers,
+        connections: 50,
+        duration: scale.seconds,
+      }) as unknown as Promise<autocannon.Result> & NodeJS.EventEmitter;
+      run.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => times.push(time));
+      const result = await run;
+      return { ...result, p95: percentile(times, 95) };
     };
     const health = await load(`${base}/api/v1/health`);
     const ranking = await load(rankings);
@@ -188,13 +198,13 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     const ratio = ranking.requests.average / health.requests.average;
     const saves = await benchConcurrentSaves(db(), base, UNTIL, scale.seconds);
     await disconnectDb();
-    const line = (label: string, r: autocannon.Result) =>
-      `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p97.5 ${r.latency.p97_5} ms   p99 ${r.latency.p99} ms   lỗi ${r.errors + r.non2xx}`;
+    const line = (label: string, r: autocannon.Result & { p95: number }) =>
+      `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p95 ${r.p95.toFixed(0)} ms   p99 ${r.latency.p99} ms   lỗi ${r.errors + r.non2xx}`;
     return [
       "HTTP, 50 kết nối đồng thời:",
       line("  GET /api/v1/health (JSON tối giản)", health),
       line("  GET /api/v1/rankings (63 tỉnh)", ranking),
-      line("  GET / (bảng xếp hạng công khai, HTML)", leaderboard),
+      `${line("  GET / (bảng xếp hạng công khai, HTML)", leaderboard)}   (mục tiêu p95 ≤ 100 ms)`,
       `  tỷ lệ xếp hạng / tối giản: ${ratio.toFixed(2)} (mục tiêu ≥ 0,5)`,
       `JavaScript tải lần đầu của trang / : ${(firstLoad / 1024).toFixed(1)} KiB gzip (mục tiêu ≤ 250 KiB)`,
       ...saves,
