@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-structure-chart";
 import type { StructureCount } from "@/components/charts/province-structure-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
@@ -46,15 +47,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
       <header className="mb-6">
         <div className="flex items-center justify-between gap-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{m.brand}</p>
-          <Link
-            href={`/?${other}`}
-            hrefLang={locale === "en" ? "vi" : "en"}
-            lang={locale === "en" ? "vi" : "en"}
-            aria-label={m.switchLabel}
-            className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
-          >
-            {m.switchTo}
-          </Link>
+          <LanguageSwitch href={`/?${other}`} locale={locale} />
         </div>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{m.title}</h1>
         <p className="mt-2 text-slate-600">{m.lead}</p>

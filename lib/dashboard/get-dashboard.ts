@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/access/actor";
-import { authorize } from "@/lib/access/authorize";
+import { viewedUnit } from "@/lib/access/viewed-unit";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -44,8 +44,6 @@ export type Dashboard = {
   };
 };
 
-type UnitRow = { id: number; code: string; name: string; type: string; level: UnitLevel; parent_code: string | null };
-
 /**
  * What leadership reads for its scope (the viewer's unit, a unit below it, or the country):
  * headline figures, value against target over time with the forecast to the deadline, the
@@ -59,22 +57,7 @@ export async function getDashboard(
   const today = todayInVietnam();
   const asked = params.date ? parseIsoDate(params.date) : null;
   const asOf = asked && asked <= today ? asked : today;
-  const code = params.unit || null;
-  let unit: UnitRow | null = null;
-  if (code || actor.unitId !== null) {
-    const rows = await prisma.$queryRawUnsafe<UnitRow[]>(
-      `SELECT u.id, u.code, u.name, u.type, u.level, p.code AS parent_code FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
-       WHERE ${code ? "u.code = $1" : "u.id = $1::int"}
-       ORDER BY (u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)) DESC, u.valid_from DESC LIMIT 1`,
-      code ?? actor.unitId,
-      asOf,
-    );
-    unit = rows[0] ?? null;
-    if (!unit) throw new NotFoundError(`Không có đơn vị mã ${code}.`);
-    await authorize(prisma, actor, "unit.view", { id: unit.id, name: fullName(unit) });
-  } else if (actor.role !== "MINISTRY_ADMIN" && actor.role !== "LEADERSHIP_VIEWER") {
-    throw new NotFoundError("Tài khoản chưa gắn với đơn vị nào.");
-  }
+  const unit = await viewedUnit(prisma, actor, params.unit || null, asOf);
 
   const indicators = await prisma.indicator.findMany({
     orderBy: { sortOrder: "asc" },

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/access/actor";
-import { authorize, can } from "@/lib/access/authorize";
+import { can } from "@/lib/access/authorize";
+import { viewedUnit } from "@/lib/access/viewed-unit";
 import { NotFoundError } from "@/lib/errors";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -29,7 +30,7 @@ export type TargetSheet = {
   canAssign: boolean;
 };
 
-type UnitRow = { id: number; code: string; name: string; type: string; parent_code: string | null };
+type ChildRow = { id: number; code: string; name: string; type: string };
 
 /**
  * Targets in force today for a unit's children and for the unit itself: what a parent
@@ -42,25 +43,7 @@ export async function getTargetSheet(
 ): Promise<TargetSheet> {
   const today = todayInVietnam();
   const inForce = `valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`;
-  const code = params.unit || null;
-  let unit: UnitRow | null = null;
-  if (code || actor.unitId !== null) {
-    const rows = await prisma.$queryRawUnsafe<UnitRow[]>(
-      `SELECT u.id, u.code, u.name, u.type, p.code AS parent_code FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
-       WHERE ${code ? "u.code = $1" : "u.id = $1::int"}
-         AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)`,
-      code ?? actor.unitId,
-      today,
-    );
-    unit = rows[0] ?? null;
-    if (!unit)
-      throw new NotFoundError(
-        code ? `Không có đơn vị mã ${code} đang có hiệu lực.` : "Đơn vị của tài khoản không còn hiệu lực.",
-      );
-    await authorize(prisma, actor, "unit.view", { id: unit.id, name: fullName(unit) });
-  } else if (actor.role !== "MINISTRY_ADMIN" && actor.role !== "LEADERSHIP_VIEWER") {
-    throw new NotFoundError("Tài khoản chưa gắn với đơn vị nào.");
-  }
+  const unit = await viewedUnit(prisma, actor, params.unit || null, today);
 
   const indicators = await prisma.indicator.findMany({
     orderBy: { sortOrder: "asc" },
@@ -76,8 +59,8 @@ export async function getTargetSheet(
     indicators[0];
   if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
 
-  const children = await prisma.$queryRawUnsafe<UnitRow[]>(
-    `SELECT id, code, name, type, NULL AS parent_code FROM unit
+  const children = await prisma.$queryRawUnsafe<ChildRow[]>(
+    `SELECT id, code, name, type FROM unit
      WHERE ${unit ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"} AND ${inForce} ORDER BY code`,
     unit?.id ?? null,
     today,

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
-import { requireActorForPage } from "@/lib/auth/current-user";
-import { type Dashboard, getDashboard } from "@/lib/dashboard/get-dashboard";
+import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDateVi } from "@/lib/format/dates";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 
@@ -20,18 +18,8 @@ const LEVEL_LABEL = { PROVINCE: "Tỉnh, thành phố", DISTRICT: "Quận, huy�
 
 export default async function DashboardPage({ searchParams }: Props) {
   const params = await searchParams;
-  const query = new URLSearchParams(
-    Object.entries(params).filter(([, v]) => typeof v === "string") as [string, string][],
-  );
-  const actor = await requireActorForPage(`/dieu-hanh${query.size ? `?${query}` : ""}`);
-  let d: Dashboard;
-  try {
-    d = await getDashboard(db(), actor, params);
-  } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const actor = await requireActorForPage("/dieu-hanh", params);
+  const d = await loadForPage(() => getDashboard(db(), actor, params));
   const keep = new URLSearchParams({ indicator: d.indicator.code, date: d.asOf }).toString();
   const h = d.headline;
   const late = h.forecastOn && h.deadline && h.forecastOn > h.deadline;

@@ -34,8 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
     from: params.from || undefined,
     to: params.to || undefined,
   };
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
-  const actor = await requireActorForPage(`/nhat-ky${query.size ? `?${query}` : ""}`);
+  const actor = await requireActorForPage("/nhat-ky", filter);
   const indicators = await db().indicator.findMany({ orderBy: { sortOrder: "asc" } });
   let result: { rows: AuditRow[]; truncated: boolean } = { rows: [], truncated: false };
   let problem: string | null = null;

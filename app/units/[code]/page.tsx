@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
@@ -32,15 +33,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   return (
     <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
       <p className="mb-2 text-right">
-        <Link
-          href={`/units/${unit.code}?${other}`}
-          hrefLang={locale === "en" ? "vi" : "en"}
-          lang={locale === "en" ? "vi" : "en"}
-          aria-label={m.switchLabel}
-          className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
-        >
-          {m.switchTo}
-        </Link>
+        <LanguageSwitch href={`/units/${unit.code}?${other}`} locale={locale} />
       </p>
       <nav aria-label={m.breadcrumbs} className="mb-4 text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">

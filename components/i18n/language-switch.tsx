@@ -1,0 +1,19 @@
+import Link from "next/link";
+import type { Locale } from "@/lib/i18n/locale";
+import { publicMessages } from "@/lib/i18n/public-messages";
+
+/** The link to the same view in the other language, written in that language. */
+export function LanguageSwitch({ href, locale }: { href: string; locale: Locale }) {
+  const other = locale === "en" ? "vi" : "en";
+  return (
+    <Link
+      href={href}
+      hrefLang={other}
+      lang={other}
+      aria-label={publicMessages(locale).switchLabel}
+      className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
+    >
+      {publicMessages(locale).switchTo}
+    </Link>
+  );
+}
