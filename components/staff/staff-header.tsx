@@ -30,6 +30,11 @@ export function StaffHeader({ actor }: { actor: Actor | null }) {
                   Nhập từ tệp
                 </Link>
               )}
+              {actor.role === "PROVINCE_ADMIN" || actor.role === "MINISTRY_ADMIN" ? (
+                <Link href="/tai-khoan" className="hover:underline">
+                  Tài khoản
+                </Link>
+              ) : null}
               <Link href="/nhat-ky" className="hover:underline">
                 Nhật ký thay đổi
               </Link>

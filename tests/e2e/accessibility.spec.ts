@@ -34,6 +34,7 @@ for (const [username, path] of [
   ["canbo.hanoi", "/chi-tieu"],
   ["canbo.xa", "/nhap-tep"],
   ["lanhdao.bo", "/dieu-hanh"],
+  ["quantri.hanoi", "/tai-khoan"],
 ] as const) {
   test(`no serious accessibility violations on ${path} for ${username}`, async ({ browser }) => {
     const page = await signedInPage(browser, username);

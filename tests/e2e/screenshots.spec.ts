@@ -36,6 +36,7 @@ const staffPages = [
   ["upload", "canbo.xa", "/nhap-tep"],
   ["dashboard-national", "lanhdao.bo", "/dieu-hanh"],
   ["dashboard-province", "lanhdao.hanoi", "/dieu-hanh"],
+  ["accounts", "quantri.hanoi", "/tai-khoan"],
 ] as const;
 
 for (const [name, username, path] of staffPages) {

@@ -1,0 +1,160 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/access/actor";
+import { authorize, logDenied, scopeCondition, scopeParam } from "@/lib/access/authorize";
+import { ForbiddenError, InvalidParamError, NotFoundError } from "@/lib/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
+import { fullName } from "@/lib/units/units-on";
+import { hashPassword, randomPassword } from "./password";
+import { ZNewUser } from "./users";
+
+/** The unit level each role works at; leadership may sit at any level. */
+const LEVEL_OF_ROLE: Record<Role, UnitLevel | "ANY" | null> = {
+  COMMUNE_OFFICER: "COMMUNE",
+  DISTRICT_OFFICER: "DISTRICT",
+  PROVINCE_OFFICER: "PROVINCE",
+  PROVINCE_ADMIN: "PROVINCE",
+  LEADERSHIP_VIEWER: "ANY",
+  MINISTRY_ADMIN: null,
+};
+
+export type ManagedUser = {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { code: string; name: string } | null;
+  disabled: boolean;
+};
+
+const ZUserAction = z.discriminatedUnion(
+  "action",
+  [
+    z.object({
+      action: z.literal("create"),
+      username: ZNewUser.shape.username,
+      displayName: ZNewUser.shape.displayName,
+      role: ZNewUser.shape.role,
+      unit: z
+        .string()
+        .trim()
+        .regex(/^(\d{2}|\d{3}|\d{5})$/, "Mã đơn vị gồm 2, 3 hoặc 5 chữ số."),
+    }),
+    z.object({ action: z.enum(["disable", "enable", "reset-password"]), username: z.string().trim().toLowerCase() }),
+  ],
+  { message: "action phải là create, disable, enable hoặc reset-password." },
+);
+
+export type UserActionOutcome = { username: string; action: string; password?: string };
+
+/** Accounts whose unit is in the actor's scope (every account for the ministry), by unit then name. */
+export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Promise<ManagedUser[]> {
+  if (actor.role !== "PROVINCE_ADMIN" && actor.role !== "MINISTRY_ADMIN") {
+    logDenied(actor, "user.manage", actor.unitId);
+    throw new ForbiddenError(`Tài khoản ${actor.username} không quản lý tài khoản.`);
+  }
+  const rows = await prisma.$queryRawUnsafe<
+    {
+      username: string;
+      display_name: string;
+      role: Role;
+      disabled: boolean;
+      code: string | null;
+      name: string | null;
+      type: string | null;
+    }[]
+  >(
+    `SELECT a.username, a.display_name, a.role, a.disabled, u.code, u.name, u.type
+     FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id
+     WHERE ${scopeCondition(actor, "a.unit_id", 1)}
+     ORDER BY u.code NULLS FIRST, a.username`,
+    scopeParam(actor),
+  );
+  return rows.map((r) => ({
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    unit: r.code ? { code: r.code, name: fullName({ type: r.type ?? "", name: r.name ?? "" }) } : null,
+    disabled: r.disabled,
+  }));
+}
+
+/**
+ * Creates, disables, enables or resets the password of an account within the actor's scope
+ * (a province admin: their province and below; the ministry: everyone). New and reset
+ * passwords are random and returned once, to be handed over in person; disabling and
+ * resetting end the account's sessions. Each change is logged.
+ */
+export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<UserActionOutcome> {
+  const parsed = ZUserAction.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidParamError(issue?.path.join(".") || "action", issue?.message ?? "Yêu cầu không hợp lệ.");
+  }
+  const input = parsed.data;
+  if (input.action === "create") {
+    const level = LEVEL_OF_ROLE[input.role];
+    if (level === null) throw new ForbiddenError("Tài khoản quản trị Bộ chỉ tạo bằng dòng lệnh trên máy chủ.");
+    const unit = await prisma.unit.findFirst({
+      where: {
+        code: input.unit,
+        validFrom: { lte: new Date() },
+        OR: [{ validTo: null }, { validTo: { gte: new Date() } }],
+      },
+    });
+    if (!unit) throw new InvalidParamError("unit", `Không có đơn vị mã ${input.unit} đang có hiệu lực.`);
+    if (level !== "ANY" && unit.level !== level) {
+      throw new InvalidParamError(
+        "unit",
+        `Vai trò này làm việc ở cấp ${LEVEL_NAMES[level]}; ${fullName(unit)} là cấp ${LEVEL_NAMES[unit.level]}.`,
+      );
+    }
+    await authorize(prisma, actor, "user.manage", { id: unit.id, name: fullName(unit) });
+    if (await prisma.appUser.findUnique({ where: { username: input.username } })) {
+      throw new InvalidParamError("username", `Tên đăng nhập ${input.username} đã có; chọn tên khác.`);
+    }
+    const password = randomPassword();
+    await prisma.appUser.create({
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: unit.id,
+        passwordHash: await hashPassword(password),
+      },
+    });
+    logChange(actor, "user.created", input.username);
+    return { username: input.username, action: "create", password };
+  }
+
+  const user = await prisma.appUser.findUnique({ where: { username: input.username }, include: { unit: true } });
+  if (!user) throw new NotFoundError(`Không có tài khoản ${input.username}.`);
+  if (user.unit) await authorize(prisma, actor, "user.manage", { id: user.unit.id, name: fullName(user.unit) });
+  else if (actor.role !== "MINISTRY_ADMIN") {
+    logDenied(actor, "user.manage", null);
+    throw new ForbiddenError(`Chỉ quản trị Bộ quản lý tài khoản cấp toàn quốc ${user.username}.`);
+  }
+  if (user.id === actor.id && input.action === "disable") {
+    throw new InvalidParamError("username", "Không thể tự khoá tài khoản của mình.");
+  }
+  if (input.action === "reset-password") {
+    const password = randomPassword();
+    await prisma.appUser.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+    });
+    logChange(actor, "user.password-reset", user.username);
+    return { username: user.username, action: input.action, password };
+  }
+  await prisma.appUser.update({
+    where: { id: user.id },
+    data: { disabled: input.action === "disable", sessionVersion: { increment: 1 } },
+  });
+  logChange(actor, input.action === "disable" ? "user.disabled" : "user.enabled", user.username);
+  return { username: user.username, action: input.action };
+}
+
+const LEVEL_NAMES: Record<UnitLevel, string> = { PROVINCE: "tỉnh", DISTRICT: "huyện", COMMUNE: "xã" };
+
+function logChange(actor: Actor, event: string, username: string): void {
+  console.info(JSON.stringify({ event, at: new Date().toISOString(), by: actor.username, user: username }));
+}
