@@ -107,8 +107,17 @@ export async function saveFigures(prisma: PrismaClient, actor: Actor, raw: unkno
           const earlier = await claimRequest<SaveOutcome>(tx, requestId, actor.id);
           if (earlier) return { ...earlier, replayed: true } as SaveOutcome;
           await refuseLockedWeeks(tx, [...new Set(entries.map((e) => e.unitId))], week);
-          const outcome = await writeEntries(tx, actor, entries, week, requestId);
+          const { outcome, changed } = await writeEntries(tx, actor, entries, week, requestId);
           await recordResponse(tx, requestId, outcome);
+          // Last, so the read model's locks (shared with sibling units' saves) are held briefly.
+          if (changed.length) {
+            await refreshSeries(tx, {
+              unitIds: [...new Set(changed.map((e) => e.unitId))],
+              indicatorIds: [...new Set(changed.map((e) => e.indicatorId))],
+              from: week,
+            });
+            await bumpDataVersion(tx);
+          }
           return outcome;
         },
         { timeout: 60_000, maxWait: 30_000 },
@@ -142,7 +151,7 @@ async function writeEntries(
   entries: Entry[],
   week: Date,
   requestId: string,
-): Promise<SaveOutcome> {
+): Promise<{ outcome: SaveOutcome; changed: Entry[] }> {
   // Lock the existing figures in id order, so concurrent saves queue instead of deadlocking.
   const current = await tx.$queryRawUnsafe<CurrentRow[]>(
     `SELECT f.id, f.unit_id, f.indicator_id, f.value, f.version, f.entered_by, f.updated_at
@@ -232,16 +241,13 @@ async function writeEntries(
         JSON.stringify({ value: a.entry.value, asOf: isoDate(week), version: a.version, source: "entry" }),
       ),
     );
-    await refreshSeries(tx, {
-      unitIds: [...new Set(audit.map((a) => a.entry.unitId))],
-      indicatorIds: [...new Set(audit.map((a) => a.entry.indicatorId))],
-      from: week,
-    });
-    await bumpDataVersion(tx);
   }
   for (const a of audit)
     saved.push({ unit: a.entry.unit, indicator: a.entry.indicator, value: a.entry.value, version: a.version });
-  return { status: "saved", replayed: false, changed: audit.length, unchanged, figures: saved };
+  return {
+    outcome: { status: "saved", replayed: false, changed: audit.length, unchanged, figures: saved },
+    changed: audit.map((a) => a.entry),
+  };
 }
 
 function conflictOf(entry: Entry, row: CurrentRow | null): FigureConflict {

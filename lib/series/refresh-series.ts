@@ -17,44 +17,50 @@ export async function refreshSeries(
   options: { unitIds: number[]; indicatorIds: number[]; from?: Date },
 ): Promise<void> {
   const from = options.from ?? EPOCH;
-  await lockUnitsAndAncestors(db, options.unitIds);
-  let pending = [...new Set(options.unitIds)];
+  const units = await unitsAndAncestors(db, options.unitIds);
+  const bulk = units.length > PER_UNIT_LOCKS_UP_TO;
+  await db.$queryRawUnsafe(
+    bulk
+      ? `SELECT pg_advisory_xact_lock(${SERIES_LOCK}, 0)::text`
+      : `SELECT pg_advisory_xact_lock_shared(${SERIES_LOCK}, 0)::text`,
+  );
   for (const level of BOTTOM_UP) {
-    if (pending.length === 0) return;
-    const rows = await db.$queryRawUnsafe<{ id: number; level: UnitLevel; parent_id: number | null }[]>(
-      `SELECT id, level, parent_id FROM unit WHERE id = ANY($1::int[])`,
-      pending,
-    );
-    const atLevel = rows.filter((r) => r.level === level).map((r) => r.id);
-    const later = rows.filter((r) => r.level !== level).map((r) => r.id);
-    if (atLevel.length) await recomputeUnits(db, level, atLevel, options.indicatorIds, from);
-    const parents = rows.filter((r) => r.level === level && r.parent_id !== null).map((r) => r.parent_id as number);
-    pending = [...new Set([...later, ...parents])];
+    const ids = units.filter((u) => u.level === level).map((u) => u.id);
+    if (ids.length === 0) continue;
+    if (!bulk) {
+      await db.$queryRawUnsafe(
+        `SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}, id))::text FROM unnest($1::int[]) AS id`,
+        ids,
+      );
+    }
+    await recomputeUnits(db, level, ids, options.indicatorIds, from);
   }
 }
 
-/** Advisory-lock namespace for "recomputing this parent unit's series". */
+/** Advisory-lock namespace for "recomputing this unit's series" (key 0: all of them at once). */
 const SERIES_LOCK = 6_0001;
+/** Beyond this many units (a file import) one exclusive lock replaces the per-unit ones. */
+const PER_UNIT_LOCKS_UP_TO = 200;
 
-/**
- * Two saves on sibling communes both recompute their shared district and province. Under READ
- * COMMITTED the second would sum the children without the first's uncommitted row (a stale
- * total) or collide on the same unit_series key. Each transaction therefore holds a lock per unit
- * it recomputes (the saved ones and their ancestors) until it commits, taken in id order so two of them never wait on each other.
+/*
+ * Why the locks: two saves on sibling communes both recompute their shared district and
+ * province. Under READ COMMITTED the second would sum the children without the first's
+ * uncommitted row (a stale total) or collide on the same unit_series key. So each
+ * transaction locks every unit it recomputes until it commits, level by level from the
+ * communes up and in id order within a level: one order for everyone, so no deadlock, and a
+ * province is locked only for its own recomputation and the commit. Every refresh first
+ * takes key 0 shared; a bulk refresh (a file import) takes it exclusively instead of
+ * thousands of per-unit locks.
  */
-async function lockUnitsAndAncestors(db: Db, unitIds: number[]): Promise<void> {
-  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
+async function unitsAndAncestors(db: Db, unitIds: number[]): Promise<{ id: number; level: UnitLevel }[]> {
+  return db.$queryRawUnsafe<{ id: number; level: UnitLevel }[]>(
     `WITH RECURSIVE up AS (
-       SELECT id FROM unit WHERE id = ANY($1::int[])
+       SELECT id, parent_id FROM unit WHERE id = ANY($1::int[])
        UNION
-       SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL
-     ) SELECT id FROM up`,
+       SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
+     ) SELECT u.id, u.level FROM unit u WHERE u.id IN (SELECT id FROM up) ORDER BY u.id`,
     [...new Set(unitIds)],
   );
-  const ids = rows.map((r) => r.id).sort((a, b) => a - b);
-  if (ids.length === 0) return;
-  // unnest yields the rows in array order, so the locks are taken in that order.
-  await db.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SERIES_LOCK}, id)::text FROM unnest($1::int[]) AS id`, ids);
 }
 
 /** Rebuilds the whole read model for the given indicators (after bulk loads). */
