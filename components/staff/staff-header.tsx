@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/dang-nhap/actions";
 import { type Actor, ROLE_NAMES } from "@/lib/access/actor";
+import { roleHas } from "@/lib/access/authorize";
 
 export function StaffHeader({ actor }: { actor: Actor | null }) {
   return (
@@ -15,26 +16,26 @@ export function StaffHeader({ actor }: { actor: Actor | null }) {
               <Link href="/dieu-hanh" className="hover:underline">
                 Điều hành
               </Link>
-              {actor.role === "LEADERSHIP_VIEWER" ? null : (
+              {roleHas(actor.role, "figure.enter") && (
                 <Link href="/nhap-lieu" className="hover:underline">
                   Số liệu tuần
                 </Link>
               )}
-              {actor.role === "COMMUNE_OFFICER" || actor.role === "LEADERSHIP_VIEWER" ? null : (
+              {roleHas(actor.role, "target.assign") && (
                 <Link href="/chi-tieu" className="hover:underline">
                   Giao chỉ tiêu
                 </Link>
               )}
-              {actor.role === "LEADERSHIP_VIEWER" ? null : (
+              {roleHas(actor.role, "figure.enter") && (
                 <Link href="/nhap-tep" className="hover:underline">
                   Nhập từ tệp
                 </Link>
               )}
-              {actor.role === "PROVINCE_ADMIN" || actor.role === "MINISTRY_ADMIN" ? (
+              {roleHas(actor.role, "user.manage") && (
                 <Link href="/tai-khoan" className="hover:underline">
                   Tài khoản
                 </Link>
-              ) : null}
+              )}
               <Link href="/nhat-ky" className="hover:underline">
                 Nhật ký thay đổi
               </Link>

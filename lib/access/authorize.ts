@@ -61,6 +61,11 @@ export function isAllowed(role: Role, action: Action, relation: Relation): boole
   return RULES[role][action]?.includes(relation) ?? false;
 }
 
+/** Whether the role may do the action to any unit at all (menus, pages that only some roles have). */
+export function roleHas(role: Role, action: Action): boolean {
+  return (RULES[role][action]?.length ?? 0) > 0;
+}
+
 /** The unit's relation to the actor, following the unit's own parents (its hierarchy for its period). */
 export async function relationTo(db: Db, actor: Actor, unitId: number): Promise<Relation> {
   if (actor.unitId === null) return isNational(actor) ? "below" : "outside";
@@ -80,6 +85,25 @@ export async function can(db: Db, actor: Actor, action: Action, unitId: number):
   // Cheap refusal first: a role that has the action nowhere needs no query.
   if (!RULES[actor.role][action]?.length) return false;
   return isAllowed(actor.role, action, await relationTo(db, actor, unitId));
+}
+
+/**
+ * authorize() for many units at once (a grid save, a batch of targets): one scope query
+ * instead of one per unit; the first unit outside it is refused and logged as authorize does.
+ */
+export async function authorizeAll(
+  db: Db,
+  actor: Actor,
+  action: Action,
+  units: { id: number; name: string }[],
+): Promise<void> {
+  if (units.length <= 1) {
+    for (const unit of units) await authorize(db, actor, action, unit);
+    return;
+  }
+  const allowed = await unitIdsInScope(db, actor, action);
+  const outside = allowed ? units.find((u) => !allowed.has(u.id)) : undefined;
+  if (outside) await authorize(db, actor, action, outside);
 }
 
 /** Throws ForbiddenError (and logs the denial) unless the actor may do `action` to the unit. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, logDenied, scopeCondition, scopeParam } from "@/lib/access/authorize";
+import { authorize, logDenied, roleHas, scopeCondition, scopeParam } from "@/lib/access/authorize";
 import { ForbiddenError, InvalidParamError, NotFoundError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
@@ -48,7 +48,7 @@ export type UserActionOutcome = { username: string; action: string; password?: s
 
 /** Accounts whose unit is in the actor's scope (every account for the ministry), by unit then name. */
 export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Promise<ManagedUser[]> {
-  if (actor.role !== "PROVINCE_ADMIN" && actor.role !== "MINISTRY_ADMIN") {
+  if (!roleHas(actor.role, "user.manage")) {
     logDenied(actor, "user.manage", actor.unitId);
     throw new ForbiddenError(`Tài khoản ${actor.username} không quản lý tài khoản.`);
   }

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/access/actor";
-import { authorize } from "@/lib/access/authorize";
+import { authorizeAll } from "@/lib/access/authorize";
 import { InvalidParamError, LockedError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -97,8 +97,12 @@ export async function saveFigures(prisma: PrismaClient, actor: Actor, raw: unkno
       version: e.version,
     };
   });
-  for (const unit of units.values())
-    await authorize(prisma, actor, "figure.enter", { id: unit.id, name: fullName(unit) });
+  await authorizeAll(
+    prisma,
+    actor,
+    "figure.enter",
+    [...units.values()].map((u) => ({ id: u.id, name: fullName(u) })),
+  );
 
   try {
     return await retryOnDeadlock(() =>

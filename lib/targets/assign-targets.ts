@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { authorize } from "@/lib/access/authorize";
+import { authorizeAll } from "@/lib/access/authorize";
 import { firstIssue } from "@/lib/entry/entry-input";
 import { claimRequest, recordResponse } from "@/lib/entry/request-receipt";
 import { retryOnDeadlock } from "@/lib/entry/retry";
@@ -95,8 +95,12 @@ export async function assignTargets(prisma: PrismaClient, actor: Actor, raw: unk
     seen.add(e.unit);
     return { ...e, unitId: unit.id, unitName: fullName(unit) };
   });
-  for (const unit of units.values())
-    await authorize(prisma, actor, "target.assign", { id: unit.id, name: fullName(unit) });
+  await authorizeAll(
+    prisma,
+    actor,
+    "target.assign",
+    [...units.values()].map((u) => ({ id: u.id, name: fullName(u) })),
+  );
 
   try {
     return await retryOnDeadlock(() =>

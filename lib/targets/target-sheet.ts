@@ -51,7 +51,11 @@ export async function getTargetSheet(
   });
   // Without a choice, the first indicator anyone has targets for (not the eligible population).
   const withTargets = new Set(
-    (await prisma.$queryRawUnsafe<{ id: number }[]>(`SELECT DISTINCT indicator_id AS id FROM target`)).map((r) => r.id),
+    (
+      await prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT i.id FROM indicator i WHERE EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id)`,
+      )
+    ).map((r) => r.id),
   );
   const indicator =
     indicators.find((i) => i.code === params.indicator) ??

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import pg from "pg";
-import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
-import { InvalidParamError, LockedError } from "@/lib/errors";
+import { ForbiddenError, InvalidParamError, LockedError } from "@/lib/errors";
 import { rebuildSeries } from "@/lib/series/refresh-series";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
@@ -130,6 +130,23 @@ describe("saving figures", () => {
     const intake = await prisma.indicator.findUniqueOrThrow({ where: { code: "CCCD_INTAKE" } });
     await rebuildSeries(prisma, [intake.id]);
     expect(incremental).toEqual(await seriesOf());
+  });
+
+  it("a grid save with one unit outside the user's scope is refused whole and logged", async () => {
+    const before = await writeFingerprint(prisma);
+    const grid = (codes: string[]) =>
+      saveFigures(prisma, district, {
+        requestId: requestId(),
+        week: WEEK,
+        entries: codes.map((unit) => ({ unit, indicator: "VNEID_L2_ACTIVATED", value: 5, version: 0 })),
+      });
+    const log = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // 00003 belongs to district 002, not to 001.
+    await expect(grid(["00001", "00002", "00003"])).rejects.toBeInstanceOf(ForbiddenError);
+    expect(log.mock.calls.some(([line]) => String(line).includes('"event":"access.denied"'))).toBe(true);
+    log.mockRestore();
+    expect(await writeFingerprint(prisma)).toEqual(before);
+    expect(await grid(["00001", "00002"])).toMatchObject({ status: "saved", changed: 2 });
   });
 
   it("10 replays of one submission create one change, in parallel and one after another", async () => {
