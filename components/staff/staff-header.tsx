@@ -1,7 +1,18 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/dang-nhap/actions";
 import { type Actor, ROLE_NAMES } from "@/lib/access/actor";
-import { roleHas } from "@/lib/access/authorize";
+import { type Action, roleHas } from "@/lib/access/authorize";
+
+/** The staff pages, each shown to the roles that may do what it is for. */
+const PAGES: { href: string; label: string; needs?: Action }[] = [
+  { href: "/dieu-hanh", label: "Điều hành" },
+  { href: "/nhap-lieu", label: "Số liệu tuần", needs: "figure.enter" },
+  { href: "/chi-tieu", label: "Giao chỉ tiêu", needs: "target.assign" },
+  { href: "/nhap-tep", label: "Nhập từ tệp", needs: "figure.enter" },
+  { href: "/tai-khoan", label: "Tài khoản", needs: "user.manage" },
+  { href: "/nhat-ky", label: "Nhật ký thay đổi" },
+  { href: "/", label: "Bảng xếp hạng" },
+];
 
 export function StaffHeader({ actor }: { actor: Actor | null }) {
   return (
@@ -13,35 +24,11 @@ export function StaffHeader({ actor }: { actor: Actor | null }) {
         {actor ? (
           <>
             <nav aria-label="Chức năng" className="flex flex-wrap gap-4 text-sm font-semibold">
-              <Link href="/dieu-hanh" className="hover:underline">
-                Điều hành
-              </Link>
-              {roleHas(actor.role, "figure.enter") && (
-                <Link href="/nhap-lieu" className="hover:underline">
-                  Số liệu tuần
+              {PAGES.filter((p) => !p.needs || roleHas(actor.role, p.needs)).map((p) => (
+                <Link key={p.href} href={p.href} className="hover:underline">
+                  {p.label}
                 </Link>
-              )}
-              {roleHas(actor.role, "target.assign") && (
-                <Link href="/chi-tieu" className="hover:underline">
-                  Giao chỉ tiêu
-                </Link>
-              )}
-              {roleHas(actor.role, "figure.enter") && (
-                <Link href="/nhap-tep" className="hover:underline">
-                  Nhập từ tệp
-                </Link>
-              )}
-              {roleHas(actor.role, "user.manage") && (
-                <Link href="/tai-khoan" className="hover:underline">
-                  Tài khoản
-                </Link>
-              )}
-              <Link href="/nhat-ky" className="hover:underline">
-                Nhật ký thay đổi
-              </Link>
-              <Link href="/" className="hover:underline">
-                Bảng xếp hạng
-              </Link>
+              ))}
             </nav>
             <div className="ml-auto flex items-center gap-3 text-sm">
               <span>

@@ -35,6 +35,22 @@ const UNIT_FOR: Record<string, Partial<Record<Relation, string>>> = {
   national: { child: "01", grandchild: "001", unrelated: "00005" },
 };
 
+// Province officers and admins write the same; admins differ only in managing accounts.
+const PROVINCE_LEVEL = [
+  "save:own",
+  "save:child",
+  "save:grandchild",
+  "submit:own",
+  "submit:child",
+  "submit:grandchild",
+  "approve:child",
+  "approve:grandchild",
+  "unlock:child",
+  "unlock:grandchild",
+  "assign:child",
+  "assign:grandchild",
+];
+
 // Which (action, relation) each role may do. Everything not listed is refused.
 const ALLOWED: Record<Role, string[]> = {
   COMMUNE_OFFICER: ["save:own", "submit:own"],
@@ -47,34 +63,8 @@ const ALLOWED: Record<Role, string[]> = {
     "unlock:child",
     "assign:child",
   ],
-  PROVINCE_OFFICER: [
-    "save:own",
-    "save:child",
-    "save:grandchild",
-    "submit:own",
-    "submit:child",
-    "submit:grandchild",
-    "approve:child",
-    "approve:grandchild",
-    "unlock:child",
-    "unlock:grandchild",
-    "assign:child",
-    "assign:grandchild",
-  ],
-  PROVINCE_ADMIN: [
-    "save:own",
-    "save:child",
-    "save:grandchild",
-    "submit:own",
-    "submit:child",
-    "submit:grandchild",
-    "approve:child",
-    "approve:grandchild",
-    "unlock:child",
-    "unlock:grandchild",
-    "assign:child",
-    "assign:grandchild",
-  ],
+  PROVINCE_OFFICER: PROVINCE_LEVEL,
+  PROVINCE_ADMIN: PROVINCE_LEVEL,
   MINISTRY_ADMIN: [
     "save:child",
     "save:grandchild",
