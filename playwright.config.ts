@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-reports/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
+    // Writes must name this site as their Origin, as a browser's do; scripted requests say it too.
+    extraHTTPHeaders: { origin: `http://localhost:${PORT}` },
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",

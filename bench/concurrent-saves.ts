@@ -61,7 +61,7 @@ export async function benchConcurrentSaves(
         const post = () =>
           fetch(`${base}/api/v1/entry/figures`, {
             method: "POST",
-            headers: { "content-type": "application/json", cookie: w.cookie },
+            headers: { "content-type": "application/json", cookie: w.cookie, origin: base },
             body,
           });
         const t0 = performance.now();
@@ -130,7 +130,7 @@ async function signIn(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
     body: new URLSearchParams({ username, password: PASSWORD, csrfToken, callbackUrl: "/nhap-lieu" }),
   });
   keep(response);

@@ -26,11 +26,19 @@ const ZEnv = z.object({
   DEMO_PASSWORD: z.string().min(10, "DEMO_PASSWORD cần ít nhất 10 ký tự").optional(),
   /** Signs session cookies. When unset, `npm start` generates one and keeps it in .data/auth-secret. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET cần ít nhất 32 ký tự").optional(),
-  /** Behind a reverse proxy that sets X-Forwarded-For: trust it for the client address (login limits). */
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For/-Host/-Proto): "false"
+   * (none), a hop count ("1"), or their addresses and ranges ("10.0.0.5, 10.1.0.0/16").
+   */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .optional()
-    .transform((v) => v === "true" || v === "1"),
+    .string()
+    .default("false")
+    .refine((v) => v.trim().toLowerCase() !== "true", {
+      message: "TRUST_PROXY=true không còn được nhận: ghi số proxy đứng trước (vd. 1) hoặc địa chỉ của chúng",
+    })
+    .refine((v) => /^(false|0|\d+|[\w.:/\s,]+)$/i.test(v.trim()), {
+      message: "TRUST_PROXY là false, một số (số proxy đứng trước) hoặc danh sách địa chỉ/dải cách nhau bởi dấu phẩy",
+    }),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

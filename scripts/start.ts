@@ -14,6 +14,7 @@ import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
+import { frontDoor, parseTrustProxy } from "@/lib/http/front-door";
 import { withPageCache } from "@/lib/http/page-cache";
 import { buildIfStale } from "./build";
 
@@ -80,11 +81,10 @@ const versionPool = new pg.Pool({ connectionString: server.url, max: 4 });
 versionPool.on("error", () => {}); // an idle connection dropped: the next query opens another
 const readVersion = async () =>
   String((await versionPool.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? 0);
+const trustProxy = parseTrustProxy(config.TRUST_PROXY);
 const serve = dev ? handle : withPageCache(handle, readVersion);
 const httpServer = http.createServer((req, res) => {
-  // Sign-in limits count failures per client address: unless a trusted proxy sets it, the
-  // address is the peer's, never a header the client wrote.
-  if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+  if (!frontDoor(req, res, trustProxy)) return;
   serve(req, res).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -2,12 +2,13 @@ import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/access/actor";
 import { logDenied } from "@/lib/access/authorize";
 import { requireActor } from "@/lib/auth/current-user";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { handleApiError } from "./respond";
 
 /**
- * Runs a route handler for a signed-in user. Writes must come from this site (a cross-site
- * Origin is refused; SameSite cookies already keep other sites' forms out) and carry JSON
- * (or a multipart form, for file uploads).
+ * Runs a route handler for a signed-in user. Writes must come from this site (same-origin
+ * Origin or Sec-Fetch-Site, as the front door also requires) and carry the content type the
+ * route reads: JSON, or a multipart form for file uploads. Answers are never cached.
  * The handler itself still authorizes every unit it touches.
  */
 export async function signedInRoute(
@@ -19,23 +20,37 @@ export async function signedInRoute(
     const actor = await requireActor();
     let body: unknown = null;
     if (request.method !== "GET") {
-      const origin = request.headers.get("origin");
-      const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-      if (origin && host && new URL(origin).host !== host) {
+      const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "";
+      const sameOrigin = isSameOriginRequest({
+        origin: request.headers.get("origin") ?? undefined,
+        host,
+        secFetchSite: request.headers.get("sec-fetch-site") ?? undefined,
+      });
+      if (!sameOrigin) {
         logDenied(actor, "cross-site-write", null);
         return NextResponse.json({ error: { message: "Yêu cầu từ trang khác bị từ chối." } }, { status: 403 });
+      }
+      const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+      const expected = options.body === "form" ? "multipart/form-data" : "application/json";
+      if (type !== expected) {
+        return NextResponse.json(
+          { error: { param: "content-type", message: `Content-Type phải là ${expected}.` } },
+          { status: 415 },
+        );
       }
       try {
         body = options.body === "form" ? await request.formData() : await request.json();
       } catch {
-        const expected = options.body === "form" ? "một biểu mẫu multipart/form-data" : "JSON";
+        const what = options.body === "form" ? "một biểu mẫu multipart/form-data" : "JSON";
         return NextResponse.json(
-          { error: { param: "body", message: `Nội dung gửi lên phải là ${expected}.` } },
+          { error: { param: "body", message: `Nội dung gửi lên phải là ${what} hợp lệ.` } },
           { status: 400 },
         );
       }
     }
-    return await run(actor, body);
+    const response = await run(actor, body);
+    response.headers.set("cache-control", "private, no-store");
+    return response;
   } catch (error) {
     return handleApiError(error);
   }

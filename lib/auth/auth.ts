@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
 import { authenticate } from "./authenticate";
 
 /** Why a sign-in failed, carried in the error's code (never which of name or password was wrong). */
@@ -42,8 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const username = typeof credentials.username === "string" ? credentials.username : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
-        // The product's web server puts the peer address here (scripts/start.ts).
-        const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+        // Written by the front door from the peer or a trusted proxy (lib/http/front-door.ts).
+        const address = request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
         const result = await authenticate(db(), { username, password, address });
         if (!result.ok) throw new SignInRefused(result.message, result.reason);
         return {

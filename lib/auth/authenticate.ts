@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { limitMessage, loginLimit, recordLoginAttempt } from "./login-limits";
+import { limitMessage, loginLimit, markLoginSucceeded, reserveLoginAttempt } from "./login-limits";
 import { verifyAgainstNothing, verifyPassword } from "./password";
 
 export type AuthenticateResult =
@@ -10,7 +10,8 @@ const INVALID = "Sai tên đăng nhập hoặc mật khẩu.";
 
 /**
  * Checks a sign-in: refuses while a brute-force limit is in force (without checking the
- * password), records every attempt, and logs the outcome. Disabled accounts fail like wrong
+ * password), records every attempt before its password is checked (so a parallel burst
+ * cannot outrun the limit), and logs the outcome. Disabled accounts fail like wrong
  * passwords so an attacker learns nothing.
  */
 export async function authenticate(
@@ -19,15 +20,14 @@ export async function authenticate(
 ): Promise<AuthenticateResult> {
   const username = credentials.username.trim().toLowerCase().slice(0, 100);
   const { password, address } = credentials;
-  const limit = await loginLimit(prisma, username, address);
-  if (limit) {
+  const reserved = await reserveLoginAttempt(prisma, username, address);
+  if ("limit" in reserved) {
     log("login.limited", username, address);
-    return { ok: false, reason: "limited", message: limitMessage(limit) };
+    return { ok: false, reason: "limited", message: limitMessage(reserved.limit) };
   }
   const user = await prisma.appUser.findUnique({ where: { username } });
   const valid =
     user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
-  await recordLoginAttempt(prisma, { username, address, success: valid });
   if (!valid || !user) {
     log("login.failed", username, address);
     // The attempt that reaches the limit already says so.
@@ -36,6 +36,7 @@ export async function authenticate(
       ? { ok: false, reason: "limited", message: limitMessage(now) }
       : { ok: false, reason: "invalid", message: INVALID };
   }
+  await markLoginSucceeded(prisma, reserved.attemptId);
   await prisma.appUser.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   log("login.success", username, address);
   return {

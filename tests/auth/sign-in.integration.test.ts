@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { ADDRESS_FAILURES_ALLOWED } from "@/lib/auth/login-limits";
+import { ACCOUNT_FAILURES_ALLOWED, ADDRESS_FAILURES_ALLOWED } from "@/lib/auth/login-limits";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createUser, setUserDisabled } from "@/lib/auth/users";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
@@ -80,6 +80,23 @@ describe("sign-in", () => {
       message: expect.stringMatching(/địa chỉ này/),
     });
     expect(await login("ai-do", "x", "192.0.2.8")).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("holds the account limit against a parallel burst: no more than 5 wrong passwords are ever checked", async () => {
+    await createUser(prisma, {
+      username: "tinh",
+      displayName: "Tỉnh",
+      password: PASSWORD,
+      role: "PROVINCE_OFFICER",
+      unitCode: "01",
+      unitOn: new Date("2024-01-01"),
+    });
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => login("tinh", `sai mật khẩu ${i}`, `10.1.0.${i % 4}`)),
+    );
+    expect(burst.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(ACCOUNT_FAILURES_ALLOWED);
+    expect(await prisma.loginAttempt.count({ where: { username: "tinh" } })).toBe(ACCOUNT_FAILURES_ALLOWED);
+    expect(await login("tinh", PASSWORD)).toMatchObject({ ok: false, reason: "limited" });
   });
 
   it("refuses a disabled account like a wrong password, and disabling ends its sessions", async () => {

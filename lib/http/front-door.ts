@@ -1,0 +1,147 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import proxyAddr from "proxy-addr";
+import { isSameOriginRequest } from "./same-origin";
+
+/** The header the front door writes with the client's address; whatever the client sent is replaced. */
+export const CLIENT_ADDRESS_HEADER = "x-client-address";
+
+/** Bodies larger than this are refused before they are read (413). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** File uploads: the 20 MB file plus the multipart envelope. */
+export const MAX_UPLOAD_BODY_BYTES = 20 * 1024 * 1024 + 64 * 1024;
+const UPLOAD_PATHS = /^\/(api\/v1\/imports|nhap-tep)(\/|\?|$)/;
+const MAX_URL_LENGTH = 8 * 1024;
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/**
+ * Reads TRUST_PROXY: "false" (no proxy: the peer is the client), a hop count ("1": one
+ * proxy in front), or a list of proxy addresses and ranges ("10.0.0.5, 10.1.0.0/16",
+ * "loopback"). The client's address is then the first one from the right that is not a
+ * trusted proxy, never the leftmost X-Forwarded-For, which the client writes itself.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "false" || text === "0") return () => false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  try {
+    return proxyAddr.compile(text.split(",").map((part) => part.trim()));
+  } catch (error) {
+    throw new Error(`TRUST_PROXY không hợp lệ (${(error as Error).message}): ghi số proxy hoặc địa chỉ/dải của chúng.`);
+  }
+}
+
+type Refusal = { status: number; message: string; headers?: Record<string, string> };
+
+/**
+ * Everything a request must pass before the application sees it, for every route alike
+ * (pages, route handlers, Auth.js, server actions): a sane URL, a body within its size
+ * limit (by Content-Length, and counted while it streams in), writes from this site only,
+ * and forwarded headers only from a trusted proxy. Returns false when it has answered.
+ */
+export function frontDoor(req: IncomingMessage, res: ServerResponse, trustProxy: TrustProxy): boolean {
+  const peerTrusted = trustProxy(req.socket.remoteAddress ?? "", 0);
+  const address = proxyAddr(req, trustProxy);
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = address || "unknown";
+  if (!peerTrusted) {
+    // Next and Auth.js build URLs and compare origins from these: only a trusted proxy may set them.
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-port"];
+  }
+  req.headers["x-forwarded-for"] = address || "unknown";
+
+  const refusal = checkUrl(req) ?? checkBody(req) ?? checkOrigin(req);
+  if (refusal) {
+    refuse(res, refusal);
+    return false;
+  }
+  limitStreamedBody(req, res);
+  // Nothing a signed-in user receives may be kept by a shared cache or the browser's disk.
+  if (req.headers.cookie && !req.url?.startsWith("/_next/static/")) res.setHeader("cache-control", "private, no-store");
+  return true;
+}
+
+function checkUrl(req: IncomingMessage): Refusal | null {
+  const url = req.url ?? "/";
+  if (url.length > MAX_URL_LENGTH) return { status: 414, message: `Địa chỉ dài quá ${MAX_URL_LENGTH} ký tự.` };
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "");
+  } catch {
+    return { status: 400, message: "Địa chỉ có mã phần trăm (%) không hợp lệ." };
+  }
+  return null;
+}
+
+function bodyLimit(req: IncomingMessage): number {
+  return UPLOAD_PATHS.test(req.url ?? "") ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
+
+function tooLarge(limit: number): Refusal {
+  return {
+    status: 413,
+    message: `Nội dung gửi lên lớn hơn ${formatMegabytes(limit)}; tệp lớn hơn nhập bằng dòng lệnh (npm run cli -- import).`,
+  };
+}
+
+function checkBody(req: IncomingMessage): Refusal | null {
+  const declared = req.headers["content-length"];
+  if (declared === undefined) return null;
+  const length = Number(declared);
+  if (!Number.isSafeInteger(length) || length < 0) return { status: 400, message: "Content-Length không hợp lệ." };
+  return length > bodyLimit(req) ? tooLarge(bodyLimit(req)) : null;
+}
+
+function checkOrigin(req: IncomingMessage): Refusal | null {
+  if (!UNSAFE_METHODS.has(req.method ?? "GET")) return null;
+  const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "");
+  const origin = req.headers.origin;
+  const site = req.headers["sec-fetch-site"];
+  if (isSameOriginRequest({ origin, host, secFetchSite: typeof site === "string" ? site : undefined })) return null;
+  return {
+    status: 403,
+    message: "Yêu cầu ghi phải đến từ chính trang này (thiếu hoặc sai tiêu đề Origin).",
+  };
+}
+
+/**
+ * A body without Content-Length (chunked) is counted as the parser hands it over; past the
+ * limit the request is answered 413 and the connection closed, so nothing buffers it.
+ */
+function limitStreamedBody(req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers["content-length"] !== undefined) return; // Node's parser stops at the declared length
+  const limit = bodyLimit(req);
+  let received = 0;
+  const push = req.push.bind(req);
+  req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
+    if (chunk !== null) received += chunk.length;
+    if (received <= limit) return push(chunk, encoding);
+    req.push = () => false;
+    refuse(res, tooLarge(limit));
+    req.destroy();
+    return false;
+  };
+}
+
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(refusal.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    connection: "close",
+    ...refusal.headers,
+  });
+  res.end(JSON.stringify({ error: { message: refusal.message } }));
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.floor(bytes / 1024 / 1024)} MB`;
+}
