@@ -2,21 +2,16 @@
 
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export type SignInState = { error: string | null; username: string };
-
-/** Only paths of this site: a crafted `next` must not send the user elsewhere. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const text = typeof value === "string" ? value : "";
-  return text.startsWith("/") && !text.startsWith("//") && !text.startsWith("/\\") ? text : "/nhap-lieu";
-}
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const username = String(form.get("username") ?? "").slice(0, 100);
   const password = String(form.get("password") ?? "").slice(0, 500);
   if (!username || !password) return { error: "Nhập tên đăng nhập và mật khẩu.", username };
   try {
-    await signIn("credentials", { username, password, redirectTo: safeNext(form.get("next")) });
+    await signIn("credentials", { username, password, redirectTo: safeRedirectPath(form.get("next"), "/nhap-lieu") });
   } catch (error) {
     if (error instanceof AuthError) {
       // Our refusals carry a message meant for the user (wrong password or the limit in force).

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentActor } from "@/lib/auth/current-user";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Đăng nhập – Đề án 06" };
 
@@ -17,7 +18,7 @@ const NOTICES: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: Props) {
   const { next, code } = await searchParams;
-  const target = next?.startsWith("/") && !next.startsWith("//") ? next : "/nhap-lieu";
+  const target = safeRedirectPath(next, "/nhap-lieu");
   if (await currentActor()) redirect(target);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-8">
