@@ -23,3 +23,16 @@ export class UnauthenticatedError extends Error {
     super("Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.");
   }
 }
+
+/** Too much work asked at once (by this address, or by everyone): try again after `retryAfterSeconds`. */
+export class TooBusyError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The request conflicts with what is already recorded (e.g. a request id another user used). */
+export class ConflictError extends Error {}

@@ -1,5 +1,13 @@
 import { NextResponse } from "next/server";
-import { ForbiddenError, InvalidParamError, LockedError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidParamError,
+  LockedError,
+  NotFoundError,
+  TooBusyError,
+  UnauthenticatedError,
+} from "@/lib/errors";
 
 type Cell = string | number | boolean | null;
 
@@ -42,8 +50,23 @@ export function handleApiError(error: unknown) {
     return NextResponse.json({ error: { message: error.message } }, { status: 401 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: { message: error.message } }, { status: 403 });
   if (error instanceof LockedError) return NextResponse.json({ error: { message: error.message } }, { status: 423 });
+  if (error instanceof ConflictError) return NextResponse.json({ error: { message: error.message } }, { status: 409 });
+  if (error instanceof TooBusyError)
+    return NextResponse.json(
+      { error: { message: error.message } },
+      { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } },
+    );
   console.error(error);
   return NextResponse.json({ error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } }, { status: 500 });
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (OWASP "CSV injection"): unit names and
+ * directives are typed by users. Such text is written with a leading apostrophe, which
+ * spreadsheets show as text and do not evaluate. Numbers are never touched.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 // A UTF-8 BOM so Excel opens Vietnamese names correctly.
@@ -51,7 +74,7 @@ export function toCsv(rows: Record<string, Cell>[]): string {
   if (rows.length === 0) return "\uFEFF";
   const header = Object.keys(rows[0] as object);
   const quote = (v: Cell) => {
-    const text = v === null ? "" : String(v);
+    const text = v === null ? "" : typeof v === "string" ? neutralizeFormula(v) : String(v);
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return `\uFEFF${[header.join(","), ...rows.map((r) => header.map((h) => quote(r[h] ?? null)).join(","))].join("\r\n")}\r\n`;

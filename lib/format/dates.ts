@@ -22,9 +22,19 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-/** Parses a strict YYYY-MM-DD calendar date (UTC midnight); null when it is not one. */
+/**
+ * Years a date in this product may have. Wider than the program needs (old structures,
+ * far deadlines), narrow enough that a week or a year either side never leaves the range
+ * PostgreSQL and every formatter here handle (there is no year 0).
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** Parses a strict YYYY-MM-DD calendar date (UTC midnight) in FIRST_YEAR–LAST_YEAR; null when it is not one. */
 export function parseIsoDate(text: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const year = Number(text.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return null;
   const date = new Date(`${text}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : date;
 }

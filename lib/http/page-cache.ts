@@ -14,13 +14,27 @@ const CACHEABLE = /^\/(\?|$)|^\/units\/\d{2,5}(\?|$)/;
  * anonymous full-page GETs are remembered; client navigations (RSC requests) and anything
  * carrying a cookie go straight to Next.
  */
-export function withPageCache(handle: Handler, readVersion: () => Promise<string>, maxEntries = 500): Handler {
+export function withPageCache(
+  handle: Handler,
+  readVersion: () => Promise<string>,
+  limits = { maxEntries: 500, maxBytes: 64 * 1024 * 1024 },
+): Handler {
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  };
   return async (req, res) => {
     const url = req.url ?? "/";
     if (!isCacheable(req, url)) return handle(req, res);
-    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    const key = `${isoDate(todayInVietnam())} ${gzip ? "gzip" : "identity"} ${url}`;
+    // The bytes differ only by whether they are gzipped: Next is asked for exactly what the
+    // key says, so a client asking for deflate (or br) cannot leave other bytes under it.
+    const encoding = acceptsGzip(req.headers["accept-encoding"]) ? "gzip" : "identity";
+    req.headers["accept-encoding"] = encoding;
+    const key = `${isoDate(todayInVietnam())} ${encoding} ${url}`;
     const version = await readVersion();
     const hit = entries.get(key);
     if (hit && hit.version === version) {
@@ -33,12 +47,24 @@ export function withPageCache(handle: Handler, readVersion: () => Promise<string
     await handle(req, res);
     await captured.finished;
     const body = captured.body();
-    if (res.statusCode === 200 && body && req.method === "GET") {
-      entries.delete(key);
+    if (res.statusCode === 200 && body && req.method === "GET" && body.length <= limits.maxBytes / 8) {
+      forget(key);
       entries.set(key, { version, status: res.statusCode, headers: captured.headers(), body });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      bytes += body.length;
+      while (entries.size > limits.maxEntries || bytes > limits.maxBytes) forget(entries.keys().next().value as string);
     }
   };
+}
+
+/** Whether an Accept-Encoding header admits gzip (a q of 0 refuses it). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return text.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name?.trim() !== "gzip" && name?.trim() !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 function isCacheable(req: IncomingMessage, url: string): boolean {
@@ -85,10 +111,20 @@ function capture(res: ServerResponse) {
     headers: (): OutgoingHttpHeaders => {
       const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...inlineHeaders };
       delete headers["x-page-cache"];
+      headers.vary = mergeVary(headers.vary, "Accept-Encoding");
       delete headers["content-length"];
       delete headers["transfer-encoding"];
       headers["content-length"] = Buffer.concat(chunks).length;
       return headers;
     },
   };
+}
+
+function mergeVary(current: OutgoingHttpHeaders["vary"], name: string): string {
+  const names = String(current ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (!names.some((v) => v.toLowerCase() === name.toLowerCase())) names.push(name);
+  return names.join(", ");
 }

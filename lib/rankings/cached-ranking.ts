@@ -1,18 +1,49 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { RateLimit, WorkLimit } from "@/lib/http/work-limits";
 import { readDataVersion } from "@/lib/series/data-version";
 import { getRanking } from "./get-ranking";
 import type { Ranking, RankingQuery } from "./ranking-types";
 
-const MAX_ENTRIES = 2000;
-const cache = new Map<string, { version: bigint; ranking: Ranking }>();
+/**
+ * What the remembered rankings may hold. A ranked unit takes about 1 KB once its JSON (kept
+ * beside it by the API) is counted; a national commune ranking is about 10,000 of them.
+ */
+const MAX_CACHE_BYTES = 160 * 1024 * 1024;
+const BYTES_PER_ITEM = 1024;
+const cache = new Map<string, { version: bigint; ranking: Ranking; bytes: number }>();
+let cachedBytes = 0;
+const inFlight = new Map<string, Promise<Ranking>>();
+
+/** Rankings being computed at once (each holds its rows in memory while it runs). */
+const computing = new WorkLimit({
+  running: 2,
+  waiting: 16,
+  retryAfterSeconds: 5,
+  busyMessage: "Máy chủ đang tính nhiều bảng xếp hạng cùng lúc; vui lòng thử lại sau ít giây.",
+});
+
+/** Rankings nobody has asked for yet, per client address (the remembered ones are free). */
+const newRankingsPerAddress = new RateLimit({
+  perWindow: 60,
+  windowSeconds: 60,
+  maxKeys: 10_000,
+  message: "Địa chỉ này yêu cầu quá nhiều bảng xếp hạng mới trong một phút; vui lòng thử lại sau.",
+});
 
 /**
  * getRanking, remembered until the data changes: every write transaction bumps the data
  * version, and one cheap read of it decides whether a remembered ranking is still right.
  * So the public pages and API answer from memory, and a saved figure is still in the very
- * next ranking.
+ * next ranking. Memory has a ceiling whatever is asked: the cache is bounded in bytes, the
+ * same ranking asked twice at once is computed once, at most two are computed at a time,
+ * and `requester` (a client address) may ask for only so many new ones a minute.
+ * Throws TooBusyError (429) past those limits.
  */
-export async function getRankingCached(prisma: PrismaClient, query: RankingQuery): Promise<Ranking> {
+export async function getRankingCached(
+  prisma: PrismaClient,
+  query: RankingQuery,
+  requester?: string,
+): Promise<Ranking> {
   const version = await readDataVersion(prisma);
   const key = JSON.stringify([
     query.indicator.toUpperCase(),
@@ -23,9 +54,53 @@ export async function getRankingCached(prisma: PrismaClient, query: RankingQuery
   ]);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.ranking;
-  const ranking = await getRanking(prisma, query);
-  cache.delete(key); // re-insert at the end: the map's order is least recently computed first
-  cache.set(key, { version, ranking });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  return ranking;
+  const flightKey = `${version} ${key}`;
+  const running = inFlight.get(flightKey);
+  if (running) return running;
+  if (requester) newRankingsPerAddress.take(requester);
+  const computed = computing.run(() => getRanking(prisma, query));
+  inFlight.set(flightKey, computed);
+  try {
+    const ranking = await computed;
+    remember(key, { version, ranking, bytes: 1024 + ranking.items.length * BYTES_PER_ITEM });
+    return ranking;
+  } finally {
+    inFlight.delete(flightKey);
+  }
+}
+
+function remember(key: string, entry: { version: bigint; ranking: Ranking; bytes: number }): void {
+  forget(key); // re-inserted at the end: the map's order is least recently computed first
+  if (entry.bytes > MAX_CACHE_BYTES / 4) return; // too big to keep without pushing out everything else
+  cache.set(key, entry);
+  cachedBytes += entry.bytes;
+  while (cachedBytes > MAX_CACHE_BYTES) forget(cache.keys().next().value as string);
+}
+
+function forget(key: string): void {
+  const entry = cache.get(key);
+  if (!entry) return;
+  cachedBytes -= entry.bytes;
+  cache.delete(key);
+}
+
+export type RankingPage = Ranking & { total: number; offset: number; limit: number };
+const pages = new WeakMap<Ranking, Map<string, RankingPage>>();
+
+/**
+ * One page of a ranking, the same object each time it is asked of the same remembered
+ * ranking (so its JSON is serialized once, see respond.ts). A few pages per ranking are kept.
+ */
+export function rankingPage(ranking: Ranking, page: { offset: number; limit: number }): RankingPage {
+  const known = pages.get(ranking) ?? new Map<string, RankingPage>();
+  pages.set(ranking, known);
+  const key = `${page.offset}:${page.limit}`;
+  let result = known.get(key);
+  if (!result) {
+    const items = ranking.items.slice(page.offset, page.offset + page.limit);
+    result = { ...ranking, total: ranking.items.length, offset: page.offset, limit: page.limit, items };
+    if (known.size >= 4) known.delete(known.keys().next().value as string);
+    known.set(key, result);
+  }
+  return result;
 }

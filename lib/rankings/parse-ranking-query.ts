@@ -1,5 +1,5 @@
 import { InvalidParamError } from "@/lib/errors";
-import { parseIsoDate, todayInVietnam } from "@/lib/format/dates";
+import { FIRST_YEAR, LAST_YEAR, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import type { RankingQuery } from "./ranking-types";
 
@@ -25,6 +25,29 @@ export function dateParam(params: URLSearchParams, name: string): Date | undefin
   const text = params.get(name)?.trim();
   if (!text) return undefined;
   const date = parseIsoDate(text);
-  if (!date) throw new InvalidParamError(name, `${name} phải là ngày dạng YYYY-MM-DD (nhận "${text}").`);
+  if (!date)
+    throw new InvalidParamError(
+      name,
+      `${name} phải là ngày dạng YYYY-MM-DD, năm ${FIRST_YEAR}–${LAST_YEAR} (nhận "${text.slice(0, 40)}").`,
+    );
   return date;
+}
+
+export const DEFAULT_PAGE_SIZE = 1000;
+export const MAX_PAGE_SIZE = 5000;
+
+/** `limit` and `offset` of a long list: whole numbers, the page at most MAX_PAGE_SIZE. */
+export function parsePageParams(params: URLSearchParams): { limit: number; offset: number } {
+  const limit = wholeNumber(params, "limit") ?? DEFAULT_PAGE_SIZE;
+  if (limit < 1 || limit > MAX_PAGE_SIZE)
+    throw new InvalidParamError("limit", `limit phải từ 1 đến ${MAX_PAGE_SIZE} (nhận ${limit}).`);
+  return { limit, offset: wholeNumber(params, "offset") ?? 0 };
+}
+
+function wholeNumber(params: URLSearchParams, name: string): number | undefined {
+  const text = params.get(name)?.trim();
+  if (!text) return undefined;
+  if (!/^\d{1,9}$/.test(text))
+    throw new InvalidParamError(name, `${name} phải là số nguyên không âm (nhận "${text.slice(0, 20)}").`);
+  return Number(text);
 }

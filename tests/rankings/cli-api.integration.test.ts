@@ -30,8 +30,20 @@ describe("the rankings API and the CLI", () => {
     const fromApi = await response.json();
     const run = cli("rank", "--indicator", "CCCD_INTAKE", "--level", "province", "--as-of", "2023-04-30", "--json");
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(fromApi);
-    expect(Object.keys(fromApi)).toEqual(["indicator", "level", "parent", "asOf", "structureOn", "items"]);
+    const { total, offset, limit, ...ranking } = fromApi;
+    expect(JSON.parse(run.stdout)).toEqual(ranking);
+    expect({ total, offset, limit }).toEqual({ total: 4, offset: 0, limit: 1000 });
+    expect(Object.keys(fromApi)).toEqual([
+      "indicator",
+      "level",
+      "parent",
+      "asOf",
+      "structureOn",
+      "items",
+      "total",
+      "offset",
+      "limit",
+    ]);
     expect(Object.keys(fromApi.items[0])).toEqual(
       expect.arrayContaining([
         "rank",
@@ -50,6 +62,20 @@ describe("the rankings API and the CLI", () => {
         "approximate",
       ]),
     );
+  });
+
+  it("pages a long ranking and refuses a page that is too large", async () => {
+    const url = "/api/v1/rankings?indicator=CCCD_INTAKE&level=province&asOf=2023-04-30";
+    const whole = await (await rankingsRoute(api(url))).json();
+    const page = await (await rankingsRoute(api(`${url}&limit=2&offset=1`))).json();
+    expect(page).toMatchObject({ total: 4, offset: 1, limit: 2 });
+    expect(page.items).toEqual(whole.items.slice(1, 3));
+    const tooLarge = await rankingsRoute(api(`${url}&limit=100000`));
+    expect(tooLarge.status).toBe(400);
+    expect((await tooLarge.json()).error).toMatchObject({ param: "limit" });
+    const yearZero = await rankingsRoute(api("/api/v1/rankings?indicator=CCCD_INTAKE&asOf=0000-01-01"));
+    expect(yearZero.status).toBe(400);
+    expect((await yearZero.json()).error.message).toMatch(/asOf phải là ngày dạng YYYY-MM-DD, năm 1900–2199/);
   });
 
   it("prints a readable table with Vietnamese number formats", () => {

@@ -1,18 +1,25 @@
 import { handleApiError, respond } from "@/lib/api/respond";
 import { db } from "@/lib/db/client";
-import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import { parseRankingParams } from "@/lib/rankings/parse-ranking-query";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
+import { getRankingCached, rankingPage } from "@/lib/rankings/cached-ranking";
+import { parsePageParams, parseRankingParams } from "@/lib/rankings/parse-ranking-query";
 
-// Public and read-only: aggregates per unit, nothing personal.
+// Public and read-only: aggregates per unit, nothing personal. Long rankings (thousands of
+// communes) come a page at a time: `limit` (default 1000) items from `offset`, of `total`.
 export async function GET(request: Request) {
   try {
-    const ranking = await getRankingCached(db(), parseRankingParams(new URL(request.url).searchParams));
-    const rows = ranking.items.map(({ discrepancy, ...item }) => ({
+    const params = new URL(request.url).searchParams;
+    const query = parseRankingParams(params);
+    const page = parsePageParams(params);
+    const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+    const ranking = await getRankingCached(db(), query, address);
+    const body = rankingPage(ranking, page);
+    const rows = body.items.map(({ discrepancy, ...item }) => ({
       ...item,
       reported: discrepancy?.reported ?? null,
       childrenSum: discrepancy?.childrenSum ?? null,
     }));
-    return respond(request, ranking, { name: `xep-hang-${ranking.indicator}-${ranking.asOf}`, rows });
+    return respond(request, body, { name: `xep-hang-${ranking.indicator}-${ranking.asOf}`, rows });
   } catch (error) {
     return handleApiError(error);
   }
