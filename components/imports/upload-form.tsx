@@ -162,9 +162,9 @@ function OutcomeView({
   const what = outcome.kind === "figures" ? "số liệu" : "chỉ tiêu";
   return (
     <section className="space-y-3" aria-label="Kết quả kiểm tra tệp">
-      {outcome.errors.length ? (
+      {outcome.errorCount ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {outcome.fileName}: {count(outcome.errors.length)} lỗi trong {count(outcome.rows)} dòng. Chưa ghi gì. Sửa các
+          {outcome.fileName}: {count(outcome.errorCount)} lỗi trong {count(outcome.rows)} dòng. Chưa ghi gì. Sửa các
           dòng dưới đây rồi kiểm tra lại.
         </p>
       ) : imported ? (
@@ -176,7 +176,7 @@ function OutcomeView({
         <div className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
           <p>
             {outcome.fileName}: {count(outcome.rows)} dòng {what} hợp lệ, trong phạm vi {outcome.scope}
-            {outcome.warnings.length ? `; ${count(outcome.warnings.length)} cảnh báo cần xem lại` : ""}. Chưa ghi gì.
+            {outcome.warningCount ? `; ${count(outcome.warningCount)} cảnh báo cần xem lại` : ""}. Chưa ghi gì.
           </p>
           <button
             type="button"
@@ -187,20 +187,22 @@ function OutcomeView({
           </button>
         </div>
       )}
-      <ProblemTable title="Lỗi" problems={outcome.errors} />
-      <ProblemTable title="Cảnh báo (không chặn việc nhập)" problems={outcome.warnings} />
+      <ProblemTable title="Lỗi" problems={outcome.errors} total={outcome.errorCount} />
+      <ProblemTable title="Cảnh báo (không chặn việc nhập)" problems={outcome.warnings} total={outcome.warningCount} />
     </section>
   );
 }
 
-function ProblemTable({ title, problems }: { title: string; problems: UploadOutcome["errors"] }) {
+function ProblemTable({ title, problems, total }: { title: string; problems: UploadOutcome["errors"]; total: number }) {
   if (problems.length === 0) return null;
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <caption className="py-1 text-left font-semibold">
-          {title}: {count(problems.length)}
-          {problems.length > SHOWN ? ` (hiện ${SHOWN} dòng đầu)` : ""}
+          {title}: {count(total)}
+          {total > Math.min(SHOWN, problems.length)
+            ? ` (hiện ${count(Math.min(SHOWN, problems.length))} dòng đầu)`
+            : ""}
         </caption>
         <thead>
           <tr className="bg-slate-100 text-left">

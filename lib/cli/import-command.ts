@@ -93,19 +93,21 @@ async function importTableFile(kind: "targets" | "figures", file: string, flags:
   for (const p of report.errors) console.log(`  lỗi ${formatProblem(p)}`);
   for (const p of report.warnings) console.log(`  cảnh báo ${formatProblem(p)}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (report.errors.length) {
+  if (report.errors.length < report.errorCount)
     console.log(
-      `✗ ${report.errors.length} lỗi trong ${report.rows} dòng: không ghi gì. Sửa các dòng trên rồi nhập lại.`,
+      `  … và ${report.errorCount - report.errors.length} lỗi khác (chỉ liệt kê ${report.errors.length} lỗi đầu).`,
     );
+  if (report.errorCount) {
+    console.log(`✗ ${report.errorCount} lỗi trong ${report.rows} dòng: không ghi gì. Sửa các dòng trên rồi nhập lại.`);
     return 1;
   }
   if (!report.written) {
-    console.log(`✓ ${report.rows} dòng hợp lệ (${report.warnings.length} cảnh báo); chạy thử, chưa ghi.`);
+    console.log(`✓ ${report.rows} dòng hợp lệ (${report.warningCount} cảnh báo); chạy thử, chưa ghi.`);
     return 0;
   }
   console.log(
     `✓ ${report.rows} dòng trong ${seconds} s: thêm ${report.inserted}, cập nhật ${report.updated}, không đổi ${report.unchanged}` +
-      (report.warnings.length ? `, ${report.warnings.length} cảnh báo.` : "."),
+      (report.warningCount ? `, ${report.warningCount} cảnh báo.` : "."),
   );
   return 0;
 }

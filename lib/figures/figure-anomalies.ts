@@ -31,7 +31,9 @@ export async function findFigureAnomalies(prisma: PrismaClient, figures: ParsedF
   const byPair = new Map<string, ParsedFigure[]>();
   for (const f of cumulative) {
     const key = `${f.unitId}:${f.indicatorId}`;
-    byPair.set(key, [...(byPair.get(key) ?? []), f]);
+    const rows = byPair.get(key);
+    if (rows) rows.push(f);
+    else byPair.set(key, [f]);
   }
   const warnings: ImportProblem[] = [];
   for (const [key, rows] of byPair) {
@@ -82,7 +84,8 @@ export function usualWeeklyIncrease(points: Point[]): number | null {
 
 async function loadHistory(prisma: PrismaClient, figures: ParsedFigure[]): Promise<Map<string, Point[]>> {
   const pairs = [...new Map(figures.map((f) => [`${f.unitId}:${f.indicatorId}`, f])).values()];
-  const latest = new Date(Math.max(...figures.map((f) => f.asOf.getTime())));
+  // A loop, not Math.max(...): spreading a national file's dates overflows the call stack.
+  const latest = new Date(figures.reduce((max, f) => Math.max(max, f.asOf.getTime()), Number.NEGATIVE_INFINITY));
   const rows = await prisma.$queryRawUnsafe<{ unit_id: number; indicator_id: number; as_of: Date; value: number }[]>(
     `SELECT p.unit_id, p.indicator_id, h.as_of, h.value
      FROM unnest($1::int[], $2::int[]) AS p(unit_id, indicator_id)

@@ -3,7 +3,7 @@ import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
-import { checkCount, checkDate, checkIndicator, type ImportProblem } from "@/lib/imports/row-checks";
+import { checkCount, checkDate, checkIndicator, type ImportProblem, listedProblems } from "@/lib/imports/row-checks";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { type Db, refreshSeries } from "@/lib/series/refresh-series";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
@@ -12,8 +12,12 @@ export const FIGURE_COLUMNS = ["unit_code", "indicator", "as_of", "value"] as co
 
 export type ImportReport = {
   rows: number;
+  /** The first problems that stop the file (at most MAX_LISTED_PROBLEMS); errorCount counts them all. */
   errors: ImportProblem[];
+  errorCount: number;
+  /** The first warnings; warningCount counts them all. */
   warnings: ImportProblem[];
+  warningCount: number;
   inserted: number;
   updated: number;
   unchanged: number;
@@ -62,17 +66,23 @@ export async function importFigures(
   const report: ImportReport = {
     rows: count,
     errors: problems.items,
+    errorCount: problems.count,
     warnings: [],
+    warningCount: 0,
     inserted: 0,
     updated: 0,
     unchanged: 0,
     written: false,
   };
-  if (problems.items.length) return report;
-  report.errors = await approvedWeekProblems(prisma, parsed);
-  if (report.errors.length) return report;
+  if (problems.count) return report;
+  const locked = listedProblems(await approvedWeekProblems(prisma, parsed));
+  report.errors = locked.items;
+  report.errorCount = locked.count;
+  if (locked.count) return report;
 
-  report.warnings = await findFigureAnomalies(prisma, parsed);
+  const warnings = listedProblems(await findFigureAnomalies(prisma, parsed));
+  report.warnings = warnings.items;
+  report.warningCount = warnings.count;
   if (options.dryRun) return report;
 
   const counts = await writeFigures(prisma, parsed, options);
@@ -87,7 +97,13 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
     async (tx) => {
       // Again under a share lock: an approval committed since the check must still win.
       const locked = await approvedWeekProblems(tx, figures, "FOR SHARE OF r");
-      if (locked.length) throw new LockedError(locked.map((p) => `dòng ${p.line}: ${p.message}`).join("; "));
+      if (locked.length)
+        throw new LockedError(
+          locked
+            .slice(0, 20)
+            .map((p) => `dòng ${p.line}: ${p.message}`)
+            .join("; ") + (locked.length > 20 ? ` và ${locked.length - 20} dòng khác` : ""),
+        );
       for (let i = 0; i < figures.length; i += 10_000) {
         const chunk = figures.slice(i, i + 10_000);
         const actions = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
@@ -105,7 +121,8 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
           else updated += Number(a.n);
         }
       }
-      const from = new Date(Math.min(...figures.map((f) => f.asOf.getTime())));
+      // A loop, not Math.min(...): spreading a national file's dates overflows the call stack.
+      const from = new Date(figures.reduce((min, f) => Math.min(min, f.asOf.getTime()), Number.POSITIVE_INFINITY));
       await refreshSeries(tx, {
         unitIds: [...new Set(figures.map((f) => f.unitId))],
         indicatorIds: [...new Set(figures.map((f) => f.indicatorId))],

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TableRow } from "./read-table";
 import { loadIndicators, ProblemList, UnitResolver } from "./row-checks";
@@ -11,7 +12,8 @@ export type RowContext = {
 /**
  * Checks every row of a file before anything is written: `parse` records the row's
  * problems and returns its value with a key, or null. A key seen before is a duplicate row,
- * reported against the line that had it first. Progress is reported every 5,000 rows.
+ * reported against the line that had it first. Progress is reported every 5,000 rows, and
+ * every 1,000 rows the check lets other requests run, so a worst-case file does not stall them.
  */
 export async function checkRows<T>(
   prisma: PrismaClient,
@@ -30,6 +32,7 @@ export async function checkRows<T>(
   for await (const row of rows) {
     count++;
     if (count % 5000 === 0) options.onProgress?.(count);
+    if (count % 1000 === 0) await nextTurn();
     const result = parse(row, context);
     if (!result) continue;
     const first = seen.get(result.key);

@@ -1,15 +1,28 @@
-import { Readable } from "node:stream";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { logDenied, unitIdsInScope } from "@/lib/access/authorize";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/figures/import-figures";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { WorkLimit } from "@/lib/http/work-limits";
 import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
 import { readTable, TableFormatError } from "./read-table";
 
 /** Larger files go through `npm run cli -- import`, which streams from disk. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Rows in an uploaded file: a national weekly file is far below this. */
+export const MAX_UPLOAD_ROWS = 300_000;
+
+/**
+ * Files checked or imported at once from the web: each holds its rows in memory while it
+ * is checked. The rest wait a little; past that they are told to come back (429).
+ */
+const uploads = new WorkLimit({
+  running: 1,
+  waiting: 3,
+  retryAfterSeconds: 30,
+  busyMessage: "Máy chủ đang kiểm tra các tệp khác; vui lòng gửi lại sau khoảng nửa phút.",
+});
 
 const ZUploadFields = z.object({
   kind: z.enum(["figures", "targets"], { message: "Chọn loại tệp: số liệu (figures) hoặc chỉ tiêu (targets)." }),
@@ -61,14 +74,15 @@ export async function importUpload(prisma: PrismaClient, actor: Actor, form: For
     dryRun: mode === "preview",
     allowedUnitIds,
   };
-  const rows = readTable(
-    { stream: Readable.from(Buffer.from(await file.arrayBuffer())), fileName: file.name },
-    kind === "figures" ? FIGURE_COLUMNS : TARGET_COLUMNS,
-  );
+  const buffer = Buffer.from(await file.arrayBuffer());
+  const rows = readTable({ buffer, fileName: file.name }, kind === "figures" ? FIGURE_COLUMNS : TARGET_COLUMNS, {
+    rows: MAX_UPLOAD_ROWS,
+  });
   const scope = allowedUnitIds ? `${allowedUnitIds.size.toLocaleString("vi-VN")} đơn vị` : "toàn quốc";
   try {
-    const report =
-      kind === "figures" ? await importFigures(prisma, rows, options) : await importTargets(prisma, rows, options);
+    const report = await uploads.run(() =>
+      kind === "figures" ? importFigures(prisma, rows, options) : importTargets(prisma, rows, options),
+    );
     return { ...report, kind, fileName: file.name, scope };
   } catch (error) {
     if (error instanceof TableFormatError) throw new InvalidParamError("file", `Tệp ${file.name}: ${error.message}`);

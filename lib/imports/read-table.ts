@@ -1,82 +1,188 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 
 /** One data row, by lower-cased header, with the line number a spreadsheet user sees. */
 export type TableRow = { line: number; values: Record<string, string> };
 
 export class TableFormatError extends Error {}
 
+/** What a file may hold, whoever sends it: the limits are far above any real file of this program. */
+export const TABLE_LIMITS = {
+  /** Data rows (a national weekly file is a few tens of thousands). */
+  rows: 2_000_000,
+  columns: 100,
+  /** Characters in one cell, and in one CSV record. */
+  cellChars: 1_000,
+  recordChars: 64 * 1024,
+  /** An .xlsx is a zip: entries, and bytes once decompressed (all and per entry). */
+  zipEntries: 1_000,
+  unzippedBytes: 512 * 1024 * 1024,
+  unzippedEntryBytes: 256 * 1024 * 1024,
+};
+
+type Source = { path: string } | { buffer: Buffer; fileName: string };
+
 /**
  * Streams the rows of a CSV or Excel (.xlsx, first sheet) file, so a national file never
  * sits in memory twice. Cells are returned as text: dates as YYYY-MM-DD, numbers as written.
+ * Every bound in TABLE_LIMITS is checked as the file is read; a file past one, or one that
+ * is not what its name says, throws TableFormatError naming what to fix.
  */
 export async function* readTable(
-  input: { path: string } | { stream: Readable; fileName: string },
+  input: Source,
   requiredColumns: readonly string[],
+  limits: Partial<typeof TABLE_LIMITS> = {},
 ): AsyncGenerator<TableRow> {
+  const bounds = { ...TABLE_LIMITS, ...limits };
   const fileName = "path" in input ? input.path : input.fileName;
-  const stream = "path" in input ? createReadStream(input.path) : input.stream;
   const ext = path.extname(fileName).toLowerCase();
-  if (ext === ".csv") yield* readCsv(stream, requiredColumns);
-  else if (ext === ".xlsx") yield* readXlsx(stream, requiredColumns);
-  else throw new TableFormatError(`Tệp ${path.basename(fileName)}: chỉ nhận .csv hoặc .xlsx.`);
+  const stream = () => ("path" in input ? createReadStream(input.path) : Readable.from([input.buffer]));
+  let rows = 0;
+  const count = (row: TableRow) => {
+    if (++rows > bounds.rows)
+      throw new TableFormatError(
+        `có hơn ${bounds.rows.toLocaleString("vi-VN")} dòng; chia tệp thành nhiều tệp nhỏ hơn.`,
+      );
+    return row;
+  };
+  if (ext === ".csv") {
+    for await (const row of readCsv(stream(), requiredColumns, bounds)) yield count(row);
+  } else if (ext === ".xlsx") {
+    await checkXlsxArchive(input, bounds);
+    for await (const row of readXlsx(stream(), requiredColumns, bounds)) yield count(row);
+  } else throw new TableFormatError(`Tệp ${path.basename(fileName)}: chỉ nhận .csv hoặc .xlsx.`);
 }
 
-function checkHeader(header: string[], required: readonly string[]): string[] {
+function checkHeader(header: string[], required: readonly string[], bounds: typeof TABLE_LIMITS): string[] {
+  if (header.length > bounds.columns)
+    throw new TableFormatError(`dòng 1: có ${header.length} cột, nhiều nhất ${bounds.columns}.`);
   const names = header.map((h) => h.trim().toLowerCase());
   const missing = required.filter((c) => !names.includes(c));
   if (missing.length) {
     throw new TableFormatError(
-      `dòng 1: thiếu cột ${missing.join(", ")} (cần đủ các cột: ${required.join(",")}; có: ${names.join(",") || "không có"})`,
+      `dòng 1: thiếu cột ${missing.join(", ")} (cần đủ các cột: ${required.join(",")}; có: ${names.join(",").slice(0, 300) || "không có"})`,
     );
   }
   return names;
 }
 
-async function* readCsv(stream: Readable, required: readonly string[]): AsyncGenerator<TableRow> {
-  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+function rowValues(header: string[], cells: string[], line: number, bounds: typeof TABLE_LIMITS) {
+  if (cells.length > bounds.columns)
+    throw new TableFormatError(`dòng ${line}: có ${cells.length} ô, nhiều nhất ${bounds.columns}.`);
+  const values: Record<string, string> = {};
+  header.forEach((name, i) => {
+    const text = (cells[i] ?? "").trim();
+    if (text.length > bounds.cellChars)
+      throw new TableFormatError(
+        `dòng ${line}, cột ${name}: ô dài ${text.length} ký tự, nhiều nhất ${bounds.cellChars}.`,
+      );
+    values[name] = text;
+  });
+  return values;
+}
+
+async function* readCsv(stream: Readable, required: readonly string[], bounds: typeof TABLE_LIMITS) {
+  const parser = stream.pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: bounds.recordChars,
+    }),
+  );
   let header: string[] | null = null;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (!header) {
-      header = checkHeader(record, required);
-      continue;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = checkHeader(record, required, bounds);
+        continue;
+      }
+      yield { line: info.lines, values: rowValues(header, record, info.lines, bounds) };
     }
-    const values: Record<string, string> = {};
-    header.forEach((name, i) => {
-      values[name] = (record[i] ?? "").trim();
-    });
-    yield { line: info.lines, values };
+  } catch (error) {
+    if (error instanceof TableFormatError) throw error;
+    // csv-parse names the line and what is wrong (an unclosed quote, a record too long).
+    throw new TableFormatError(`không đọc được tệp CSV: ${(error as Error).message}`);
   }
   if (!header) throw new TableFormatError(`dòng 1: tệp rỗng (cần các cột: ${required.join(",")})`);
 }
 
-async function* readXlsx(stream: Readable, required: readonly string[]): AsyncGenerator<TableRow> {
+/**
+ * An .xlsx is a zip archive: before the workbook reader sees it, every entry is counted and
+ * decompressed once with its real size checked against what the archive declares, so a
+ * "zip bomb" stops at the limit instead of filling memory.
+ */
+async function checkXlsxArchive(input: Source, bounds: typeof TABLE_LIMITS): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = "path" in input ? await yauzl.openPromise(input.path) : await yauzl.fromBufferPromise(input.buffer);
+  } catch {
+    throw new TableFormatError(
+      "không phải tệp Excel .xlsx hợp lệ (không mở được dạng nén); lưu lại bằng Excel rồi thử lại.",
+    );
+  }
+  try {
+    if (zip.entryCount > bounds.zipEntries)
+      throw new TableFormatError(`tệp Excel có ${zip.entryCount} phần, nhiều nhất ${bounds.zipEntries}.`);
+    let total = 0;
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith("/")) continue;
+      total += entry.uncompressedSize;
+      if (entry.uncompressedSize > bounds.unzippedEntryBytes || total > bounds.unzippedBytes)
+        throw new TableFormatError(
+          `tệp Excel giải nén ra hơn ${Math.round(bounds.unzippedBytes / 1024 / 1024)} MB; lưu thành CSV hoặc chia nhỏ tệp.`,
+        );
+      const content = await zip.openReadStreamPromise(entry);
+      for await (const _chunk of content) {
+        // Read to the end: yauzl stops with an error as soon as the real size passes the declared one.
+      }
+    }
+  } catch (error) {
+    if (error instanceof TableFormatError) throw error;
+    throw new TableFormatError(`tệp Excel bị hỏng (${(error as Error).message}); lưu lại bằng Excel rồi thử lại.`);
+  } finally {
+    zip.close();
+  }
+}
+
+async function* readXlsx(stream: Readable, required: readonly string[], bounds: typeof TABLE_LIMITS) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
   });
-  for await (const sheet of reader) {
-    let header: string[] | null = null;
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (cells.every((c) => c === "")) continue;
-      if (!header) {
-        header = checkHeader(cells, required);
-        continue;
+  try {
+    for await (const sheet of reader) {
+      let header: string[] | null = null;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[];
+        if (values.length > bounds.columns + 1)
+          throw new TableFormatError(
+            `dòng ${row.number}: có ô ở cột thứ ${values.length - 1}, nhiều nhất ${bounds.columns} cột.`,
+          );
+        const cells = values.slice(1).map(cellText);
+        if (cells.every((c) => c === "")) continue;
+        if (!header) {
+          header = checkHeader(cells, required, bounds);
+          continue;
+        }
+        yield { line: row.number, values: rowValues(header, cells, row.number, bounds) };
       }
-      const values: Record<string, string> = {};
-      header.forEach((name, i) => {
-        values[name] = cells[i] ?? "";
-      });
-      yield { line: row.number, values };
+      if (!header) throw new TableFormatError(`dòng 1: trang tính đầu tiên rỗng (cần các cột: ${required.join(",")})`);
+      return; // only the first sheet
     }
-    if (!header) throw new TableFormatError(`dòng 1: trang tính đầu tiên rỗng (cần các cột: ${required.join(",")})`);
-    return; // only the first sheet
+    throw new TableFormatError("tệp Excel không có trang tính nào.");
+  } catch (error) {
+    if (error instanceof TableFormatError) throw error;
+    throw new TableFormatError(
+      `không đọc được tệp Excel (${(error as Error).message}); lưu lại bằng Excel rồi thử lại.`,
+    );
   }
 }
 

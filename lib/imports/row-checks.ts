@@ -9,13 +9,25 @@ export function formatProblem(p: ImportProblem): string {
   return `dòng ${p.line}, cột ${p.column}: ${p.message}`;
 }
 
+/** A report lists this many problems; the rest are counted (a file of bad rows must not become a huge answer). */
+export const MAX_LISTED_PROBLEMS = 200;
+
 export class ProblemList {
+  /** The first MAX_LISTED_PROBLEMS problems, in file order. */
   readonly items: ImportProblem[] = [];
+  /** All problems, listed or not. */
+  count = 0;
   /** Records a problem; returns null so checks can `return problems.add(...)`. */
   add(line: number, column: string, message: string): null {
-    this.items.push({ line, column, message });
+    this.count++;
+    if (this.items.length < MAX_LISTED_PROBLEMS) this.items.push({ line, column, message });
     return null;
   }
+}
+
+/** The first problems of a list, with how many there are in all. */
+export function listedProblems(all: ImportProblem[]): { items: ImportProblem[]; count: number } {
+  return { items: all.slice(0, MAX_LISTED_PROBLEMS), count: all.length };
 }
 
 const MAX_COUNT = 2_147_483_647;

@@ -54,13 +54,15 @@ export async function importTargets(
   const report: ImportReport = {
     rows: count,
     errors: problems.items,
+    errorCount: problems.count,
     warnings: [],
+    warningCount: 0,
     inserted: 0,
     updated: 0,
     unchanged: 0,
     written: false,
   };
-  if (problems.items.length || options.dryRun) return report;
+  if (problems.count || options.dryRun) return report;
 
   const actions = await prisma.$transaction(
     async (tx) => {

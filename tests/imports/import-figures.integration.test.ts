@@ -52,7 +52,7 @@ describe("figure import: bad input writes nothing and names every problem", () =
 
   it("names missing columns", async () => {
     const rows = readTable(
-      { stream: csv("unit_code,indicator,value\n00001,CCCD_INTAKE,1"), fileName: "f.csv" },
+      { buffer: csv("unit_code,indicator,value\n00001,CCCD_INTAKE,1"), fileName: "f.csv" },
       FIGURE_COLUMNS,
     );
     await expect(importFigures(prisma, rows, options)).rejects.toThrow(/dòng 1: thiếu cột as_of/);
@@ -130,7 +130,7 @@ describe("target import", () => {
       prisma,
       readTable(
         {
-          stream: csv(
+          buffer: csv(
             "unit_code,indicator,target,deadline,directive,assigned_on\n01,CCCD_INTAKE,0,2023-01-01,,2023-03-21",
           ),
           fileName: "t.csv",
@@ -149,7 +149,7 @@ describe("target import", () => {
 01,CCCD_INTAKE,1200,2023-09-30,Điện số 20/HT,2023-05-01`;
     const report = await importTargets(
       prisma,
-      readTable({ stream: csv(good), fileName: "t.csv" }, TARGET_COLUMNS),
+      readTable({ buffer: csv(good), fileName: "t.csv" }, TARGET_COLUMNS),
       options,
     );
     expect(report).toMatchObject({ inserted: 2, written: true });

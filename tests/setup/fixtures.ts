@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { FIGURE_COLUMNS, importFigures } from "@/lib/figures/import-figures";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { readTable } from "@/lib/imports/read-table";
@@ -11,11 +10,11 @@ export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const TODAY = day("2026-11-22");
 
 export function csv(text: string) {
-  return Readable.from([`${text.trim()}\n`]);
+  return Buffer.from(`${text.trim()}\n`);
 }
 
 export function figureRows(text: string) {
-  return readTable({ stream: csv(text), fileName: "figures.csv" }, FIGURE_COLUMNS);
+  return readTable({ buffer: csv(text), fileName: "figures.csv" }, FIGURE_COLUMNS);
 }
 
 export async function loadFigures(prisma: PrismaClient, text: string) {
@@ -25,7 +24,7 @@ export async function loadFigures(prisma: PrismaClient, text: string) {
 }
 
 export async function loadTargets(prisma: PrismaClient, text: string) {
-  const rows = readTable({ stream: csv(text), fileName: "targets.csv" }, TARGET_COLUMNS);
+  const rows = readTable({ buffer: csv(text), fileName: "targets.csv" }, TARGET_COLUMNS);
   const report = await importTargets(prisma, rows, { actor: "test", source: "test", today: TODAY });
   if (report.errors.length) throw new Error(JSON.stringify(report.errors));
   return report;

@@ -10,7 +10,7 @@ export async function POST(request: Request) {
     async (actor, form) => {
       const outcome = await importUpload(db(), actor, form as FormData);
       // A file with problems is a well-formed request about bad data: 422 with every problem listed.
-      return NextResponse.json(outcome, { status: outcome.errors.length ? 422 : 200 });
+      return NextResponse.json(outcome, { status: outcome.errorCount ? 422 : 200 });
     },
     { body: "form" },
   );
