@@ -35,6 +35,9 @@ export function StaffHeader({ actor }: { actor: Actor | null }) {
                 <span className="font-semibold">{actor.displayName}</span>{" "}
                 <span className="text-slate-600">· {ROLE_NAMES[actor.role]}</span>
               </span>
+              <Link href="/doi-mat-khau" className="hover:underline">
+                Đổi mật khẩu
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
                   Đăng xuất

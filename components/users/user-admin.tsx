@@ -4,18 +4,21 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLE_NAMES } from "@/lib/access/actor";
 import type { ManagedUser, UserActionOutcome } from "@/lib/auth/manage-users";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 type Notice = { kind: "ok" | "error"; text: string; password?: string } | null;
-const CREATABLE = [
-  "COMMUNE_OFFICER",
-  "DISTRICT_OFFICER",
-  "PROVINCE_OFFICER",
-  "PROVINCE_ADMIN",
-  "LEADERSHIP_VIEWER",
-] as const;
 
 /** The account list of an admin's scope, with creation, locking and password resets. */
-export function UserAdmin({ users, self }: { users: ManagedUser[]; self: string }) {
+export function UserAdmin({
+  users,
+  self,
+  manageable,
+}: {
+  users: ManagedUser[];
+  self: string;
+  /** The roles this admin may create, lock and reset (those below their own). */
+  manageable: readonly Role[];
+}) {
   const router = useRouter();
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -81,7 +84,7 @@ export function UserAdmin({ users, self }: { users: ManagedUser[]; self: string 
         <label className="text-sm font-semibold">
           Vai trò
           <select name="role" className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal">
-            {CREATABLE.map((r) => (
+            {manageable.map((r) => (
               <option key={r} value={r}>
                 {ROLE_NAMES[r]}
               </option>
@@ -157,24 +160,30 @@ export function UserAdmin({ users, self }: { users: ManagedUser[]; self: string 
                 <td className="p-2">{u.unit ? `${u.unit.name} (${u.unit.code})` : "toàn quốc"}</td>
                 <td className="p-2">{u.disabled ? "Đã khoá" : "Đang dùng"}</td>
                 <td className="space-x-2 whitespace-nowrap p-2">
-                  {u.username === self ? null : (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => send({ action: u.disabled ? "enable" : "disable", username: u.username })}
-                      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-                    >
-                      {u.disabled ? "Mở khoá" : "Khoá"}
-                    </button>
+                  {u.username === self || !manageable.includes(u.role) ? (
+                    <span className="text-slate-500">
+                      {u.username === self ? "Tài khoản của bạn" : "Vai trò ngang hoặc cao hơn"}
+                    </span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => send({ action: u.disabled ? "enable" : "disable", username: u.username })}
+                        className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+                      >
+                        {u.disabled ? "Mở khoá" : "Khoá"}
+                      </button>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => send({ action: "reset-password", username: u.username })}
+                        className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+                      >
+                        Đặt lại mật khẩu
+                      </button>
+                    </>
                   )}
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => send({ action: "reset-password", username: u.username })}
-                    className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-                  >
-                    Đặt lại mật khẩu
-                  </button>
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
 import { authenticate } from "./authenticate";
+import { openSession, revokeSession, SESSION_HOURS } from "./sessions";
 
 /** Why a sign-in failed, carried in the error's code (never which of name or password was wrong). */
 export class SignInRefused extends CredentialsSignin {
@@ -19,13 +20,14 @@ declare module "next-auth" {
   interface Session {
     actorId?: number;
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
 // Sessions are signed JWT cookies (HttpOnly, SameSite=Lax; Secure with the __Secure- prefix
-// whenever the site is reached over HTTPS). They carry only the user's id and session
-// version: every request re-reads the user (lib/auth/current-user.ts), so disabling a user or
-// changing their role ends their sessions at once.
+// whenever the site is reached over HTTPS). They carry only the user's id, session version
+// and session id: every request re-reads the session and the user (lib/auth/sessions.ts), so
+// signing out, disabling a user or changing their role ends their sessions at once.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // Refused sign-ins are logged by lib/auth/authenticate.ts in one line; keep Auth.js from
@@ -35,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (error.name !== "CredentialsSignin" && !(error instanceof CredentialsSignin)) console.error(error);
     },
   },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/dang-nhap" },
   providers: [
     Credentials({
@@ -51,6 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           id: String(result.user.id),
           name: result.user.displayName,
           sessionVersion: result.user.sessionVersion,
+          sessionId: await openSession(db(), result.user.id),
         };
       },
     }),
@@ -60,13 +63,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.sid = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     session({ session, token }) {
       session.actorId = typeof token.uid === "number" ? token.uid : undefined;
       session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
+      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(db(), sid);
     },
   },
 });

@@ -3,16 +3,37 @@ import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { auth } from "./auth";
+import { sessionUser } from "./sessions";
 import { toActor } from "./users";
 
-/** The signed-in user, re-read from the database: null when signed out, disabled or their session version moved on. */
+/**
+ * The signed-in user, re-read from the database with their session: null when signed out
+ * (the session revoked), expired, disabled or their session version moved on.
+ */
 export async function currentActor(): Promise<Actor | null> {
-  const session = await auth();
-  if (!session?.actorId) return null;
-  const user = await db().appUser.findUnique({ where: { id: session.actorId } });
-  if (!user || user.disabled || user.sessionVersion !== session.sessionVersion) return null;
-  return toActor(user);
+  return (await currentSession())?.actor ?? null;
 }
+
+/** The signed-in user with their session's id and whether they must first replace a given password. */
+export async function currentSession(): Promise<{
+  actor: Actor;
+  sessionId: string;
+  mustChangePassword: boolean;
+} | null> {
+  const session = await auth();
+  if (!session?.actorId || !session.sessionId || session.sessionVersion === undefined) return null;
+  const user = await sessionUser(db(), {
+    id: session.sessionId,
+    userId: session.actorId,
+    sessionVersion: session.sessionVersion,
+  });
+  return user
+    ? { actor: toActor(user), sessionId: session.sessionId, mustChangePassword: user.mustChangePassword }
+    : null;
+}
+
+/** Where a user with a password given by someone else is sent, whatever they asked for. */
+export const CHANGE_PASSWORD_PATH = "/doi-mat-khau";
 
 /**
  * For pages: the signed-in user, or a redirect to the sign-in page that comes back to
@@ -22,14 +43,14 @@ export async function requireActorForPage(
   path: string,
   params: Record<string, string | string[] | undefined> = {},
 ): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) {
-    const query = new URLSearchParams(
-      Object.entries(params).filter(([, v]) => typeof v === "string" && v !== "") as [string, string][],
-    );
-    redirect(`/dang-nhap?next=${encodeURIComponent(query.size ? `${path}?${query}` : path)}`);
-  }
-  return actor;
+  const signedIn = await currentSession();
+  const query = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => typeof v === "string" && v !== "") as [string, string][],
+  );
+  const back = encodeURIComponent(query.size ? `${path}?${query}` : path);
+  if (!signedIn) redirect(`/dang-nhap?next=${back}`);
+  if (signedIn.mustChangePassword && path !== CHANGE_PASSWORD_PATH) redirect(`${CHANGE_PASSWORD_PATH}?next=${back}`);
+  return signedIn.actor;
 }
 
 /** Runs a page's data function: a refusal shows the 403 page, something missing the 404 page. */
@@ -43,9 +64,16 @@ export async function loadForPage<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** For route handlers and server actions: the signed-in user, or UnauthenticatedError (401). */
+/**
+ * For route handlers and server actions: the signed-in user, or UnauthenticatedError (401);
+ * ForbiddenError (403) while the user still has a password someone else gave them.
+ */
 export async function requireActor(): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
+  const signedIn = await currentSession();
+  if (!signedIn) throw new UnauthenticatedError();
+  if (signedIn.mustChangePassword)
+    throw new ForbiddenError(
+      `Tài khoản ${signedIn.actor.username} đang dùng mật khẩu được cấp: đổi mật khẩu tại ${CHANGE_PASSWORD_PATH} trước khi tiếp tục.`,
+    );
+  return signedIn.actor;
 }

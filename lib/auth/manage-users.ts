@@ -18,6 +18,30 @@ const LEVEL_OF_ROLE: Record<Role, UnitLevel | "ANY" | null> = {
   MINISTRY_ADMIN: null,
 };
 
+/**
+ * The roles an admin may create, lock, unlock and reset: only those below their own. A
+ * province admin manages its officers and leaders, not other province admins; the ministry
+ * also manages province admins. Ministry admins are managed on the server's command line.
+ */
+export const MANAGEABLE_ROLES: Record<Role, readonly Role[]> = {
+  MINISTRY_ADMIN: ["COMMUNE_OFFICER", "DISTRICT_OFFICER", "PROVINCE_OFFICER", "PROVINCE_ADMIN", "LEADERSHIP_VIEWER"],
+  PROVINCE_ADMIN: ["COMMUNE_OFFICER", "DISTRICT_OFFICER", "PROVINCE_OFFICER", "LEADERSHIP_VIEWER"],
+  PROVINCE_OFFICER: [],
+  DISTRICT_OFFICER: [],
+  COMMUNE_OFFICER: [],
+  LEADERSHIP_VIEWER: [],
+};
+
+function requireManageableRole(actor: Actor, role: Role, username: string): void {
+  if (MANAGEABLE_ROLES[actor.role].includes(role)) return;
+  logDenied(actor, "user.manage", null);
+  throw new ForbiddenError(
+    role === "MINISTRY_ADMIN"
+      ? `Tài khoản quản trị Bộ ${username} chỉ được quản lý bằng dòng lệnh trên máy chủ.`
+      : `Tài khoản ${actor.username} chỉ quản lý các vai trò cấp dưới mình; ${username} có vai trò ngang hoặc cao hơn.`,
+  );
+}
+
 export type ManagedUser = {
   username: string;
   displayName: string;
@@ -80,8 +104,9 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
 
 /**
  * Creates, disables, enables or resets the password of an account within the actor's scope
- * (a province admin: their province and below; the ministry: everyone). New and reset
- * passwords are random and returned once, to be handed over in person; disabling and
+ * (a province admin: their province and below; the ministry: everyone) whose role is below
+ * the actor's (MANAGEABLE_ROLES). New and reset passwords are random and returned once, to
+ * be handed over in person, and must be changed at the first sign-in; disabling and
  * resetting end the account's sessions. Each change is logged.
  */
 export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<UserActionOutcome> {
@@ -94,6 +119,7 @@ export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknow
   if (input.action === "create") {
     const level = LEVEL_OF_ROLE[input.role];
     if (level === null) throw new ForbiddenError("Tài khoản quản trị Bộ chỉ tạo bằng dòng lệnh trên máy chủ.");
+    requireManageableRole(actor, input.role, input.username);
     const unit = await prisma.unit.findFirst({
       where: {
         code: input.unit,
@@ -120,6 +146,7 @@ export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknow
         role: input.role,
         unitId: unit.id,
         passwordHash: await hashPassword(password),
+        mustChangePassword: true,
       },
     });
     logChange(actor, "user.created", input.username);
@@ -133,14 +160,20 @@ export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknow
     logDenied(actor, "user.manage", null);
     throw new ForbiddenError(`Chỉ quản trị Bộ quản lý tài khoản cấp toàn quốc ${user.username}.`);
   }
-  if (user.id === actor.id && input.action === "disable") {
-    throw new InvalidParamError("username", "Không thể tự khoá tài khoản của mình.");
+  if (user.id === actor.id) {
+    throw new InvalidParamError(
+      "username",
+      input.action === "reset-password"
+        ? "Đổi mật khẩu của chính mình ở trang Đổi mật khẩu (/doi-mat-khau)."
+        : "Không thể tự khoá hay mở khoá tài khoản của mình.",
+    );
   }
+  requireManageableRole(actor, user.role, user.username);
   if (input.action === "reset-password") {
     const password = randomPassword();
     await prisma.appUser.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+      data: { passwordHash: await hashPassword(password), mustChangePassword: true, sessionVersion: { increment: 1 } },
     });
     logChange(actor, "user.password-reset", user.username);
     return { username: user.username, action: input.action, password };

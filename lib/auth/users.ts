@@ -19,6 +19,8 @@ export const ZNewUser = z.object({
   /** The unit's code, in force today (or on `unitOn`). Required except for ministry admins and national leadership. */
   unitCode: z.string().trim().optional(),
   unitOn: z.date().optional(),
+  /** The password was chosen for the user (generated, handed over): they must change it at their first sign-in. */
+  mustChangePassword: z.boolean().default(false),
 });
 export type NewUser = z.input<typeof ZNewUser>;
 
@@ -52,6 +54,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
       passwordHash: await hashPassword(user.password),
       role: user.role,
       unitId,
+      mustChangePassword: user.mustChangePassword,
     },
   });
 }

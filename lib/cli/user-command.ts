@@ -22,9 +22,12 @@ export async function runUser(
       password,
       role: (flags.role ?? "") as never,
       unitCode: flags.unit,
+      // A printed password has been seen by whoever ran the command: the user replaces it.
+      mustChangePassword: !flags["password-stdin"],
     });
     console.log(`✓ Đã tạo tài khoản ${user.username} (${ROLE_NAMES[user.role]}).`);
-    if (!flags["password-stdin"]) console.log(`  Mật khẩu: ${password}  (chỉ hiện một lần; đổi sau khi đăng nhập)`);
+    if (!flags["password-stdin"])
+      console.log(`  Mật khẩu: ${password}  (chỉ hiện một lần; phải đổi ngay lần đăng nhập đầu)`);
     return 0;
   }
   if ((action === "disable" || action === "enable") && target) {

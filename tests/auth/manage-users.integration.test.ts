@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { changeOwnPassword } from "@/lib/auth/change-password";
 import { listManagedUsers, manageUser } from "@/lib/auth/manage-users";
 import { verifyPassword } from "@/lib/auth/password";
-import { createUser } from "@/lib/auth/users";
+import { openSession, revokeSession, sessionUser } from "@/lib/auth/sessions";
+import { createUser, toActor } from "@/lib/auth/users";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { actorAt } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
@@ -94,5 +96,83 @@ describe("account management", () => {
       "xa.beta",
       "xa.moi",
     ]);
+  });
+});
+
+describe("roles, given passwords and sessions", () => {
+  it("an admin creates, locks and resets only roles below their own", async () => {
+    const password = "mat-khau-thu-nghiem-2026";
+    await createUser(prisma, {
+      username: "tinh.qt2",
+      displayName: "P",
+      password,
+      role: "PROVINCE_ADMIN",
+      unitCode: "01",
+    });
+    const admin = await actorAt(prisma, "PROVINCE_ADMIN", "01");
+    const create = (role: string) =>
+      manageUser(prisma, admin, {
+        action: "create",
+        username: `moi.${role.toLowerCase()}`,
+        displayName: "X",
+        role,
+        unit: "01",
+      });
+    await expect(create("PROVINCE_ADMIN")).rejects.toThrow(/chỉ quản lý các vai trò cấp dưới/);
+    for (const action of ["reset-password", "disable"]) {
+      await expect(manageUser(prisma, admin, { action, username: "tinh.qt2" })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    const peer = await prisma.appUser.findUniqueOrThrow({ where: { username: "tinh.qt2" } });
+    expect(await verifyPassword(password, peer.passwordHash)).toBe(true);
+    expect(peer.disabled).toBe(false);
+
+    const ministry = await actorAt(prisma, "MINISTRY_ADMIN", null);
+    const reset = await manageUser(prisma, ministry, { action: "reset-password", username: "tinh.qt2" });
+    expect(reset.password).toBeTruthy();
+    await expect(manageUser(prisma, ministry, { action: "reset-password", username: "bo.quantri" })).rejects.toThrow(
+      /chỉ được quản lý bằng dòng lệnh/,
+    );
+    const officer = await create("PROVINCE_OFFICER");
+    expect(officer.password).toBeTruthy();
+    // Both were given a password by someone else: they must replace it at the first sign-in.
+    for (const username of ["tinh.qt2", "moi.province_officer"]) {
+      expect((await prisma.appUser.findUniqueOrThrow({ where: { username } })).mustChangePassword).toBe(true);
+    }
+  });
+
+  it("signing out revokes the session; changing one's own password ends the other sessions", async () => {
+    const user = await createUser(prisma, {
+      username: "tu.doi",
+      displayName: "Tự đổi",
+      password: "mat-khau-duoc-cap-2026",
+      role: "PROVINCE_OFFICER",
+      unitCode: "01",
+      mustChangePassword: true,
+    });
+    const live = (id: string) => sessionUser(prisma, { id, userId: user.id, sessionVersion: user.sessionVersion });
+    const here = await openSession(prisma, user.id);
+    const elsewhere = await openSession(prisma, user.id);
+    const signedOut = await openSession(prisma, user.id);
+    await revokeSession(prisma, signedOut);
+    expect(await live(signedOut)).toBeNull();
+    expect(await live(here)).toMatchObject({ username: "tu.doi", mustChangePassword: true });
+
+    const actor = toActor(user);
+    const change = (input: { current: string; next: string; confirm?: string }) =>
+      changeOwnPassword(prisma, actor, { confirm: input.next, ...input, address: "10.2.0.1", keepSessionId: here });
+    await expect(change({ current: "sai-mat-khau-2026", next: "mat-khau-cua-toi-2026" })).rejects.toThrow(
+      /Mật khẩu đang dùng không đúng/,
+    );
+    await expect(change({ current: "mat-khau-duoc-cap-2026", next: "ngan" })).rejects.toThrow(/ít nhất 10 ký tự/);
+    await expect(
+      change({ current: "mat-khau-duoc-cap-2026", next: "mat-khau-cua-toi-2026", confirm: "khac-hoan-toan-2026" }),
+    ).rejects.toThrow(/không giống nhau/);
+    await change({ current: "mat-khau-duoc-cap-2026", next: "mat-khau-cua-toi-2026" });
+
+    const after = await prisma.appUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.mustChangePassword).toBe(false);
+    expect(await verifyPassword("mat-khau-cua-toi-2026", after.passwordHash)).toBe(true);
+    expect(await live(here)).not.toBeNull();
+    expect(await live(elsewhere)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./staff";
 
-test("a province admin creates an officer, who signs in with the one-time password; locking ends that session", async ({
+test("a province admin creates an officer, who signs in with the one-time password and must replace it; locking ends that session", async ({
   browser,
 }) => {
   const admin = await signedInPage(browser, "quantri.hanoi");
@@ -28,7 +28,22 @@ test("a province admin creates an officer, who signs in with the one-time passwo
   await officer.getByLabel("Tên đăng nhập").fill(username);
   await officer.getByLabel("Mật khẩu").fill(password);
   await officer.getByRole("button", { name: "Đăng nhập" }).click();
+  // A password someone else knows: nothing else opens until the officer picks their own.
+  await expect(officer).toHaveURL(/\/doi-mat-khau/);
+  await expect(officer.getByRole("status")).toContainText("Mật khẩu này do quản trị cấp cho bạn");
+  const refused = await officer.request.get("/api/v1/entry/sheet?unit=00004");
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/đổi mật khẩu tại \/doi-mat-khau/);
+  await officer.getByLabel("Mật khẩu đang dùng").fill(password);
+  await officer.getByLabel("Mật khẩu mới (ít nhất 10 ký tự)").fill("mat-khau-rieng-cua-toi");
+  await officer.getByLabel("Nhập lại mật khẩu mới").fill("mat-khau-rieng-cua-toi");
+  await officer.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Phường Ba Đình");
+
+  // The admin cannot touch another province admin, nor reset its own password here.
+  await expect(admin.locator('tr[data-user="quantri.hanoi"]')).toContainText("Tài khoản của bạn");
+  await expect(admin.locator('tr[data-user="quantri.hanoi"]').getByRole("button")).toHaveCount(0);
+  await expect(admin.getByLabel("Vai trò").locator("option[value=PROVINCE_ADMIN]")).toHaveCount(0);
 
   // Another province's unit is refused with a message saying what to fix.
   await admin.getByLabel("Tên đăng nhập").fill(`${username}x`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { UserAdmin } from "@/components/users/user-admin";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
-import { listManagedUsers } from "@/lib/auth/manage-users";
+import { listManagedUsers, MANAGEABLE_ROLES } from "@/lib/auth/manage-users";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Tài khoản – Đề án 06" };
@@ -16,7 +16,7 @@ export default async function UsersPage() {
         Tạo tài khoản cho cán bộ của đơn vị mình và cấp dưới, khoá tài khoản khi cán bộ chuyển công tác (mọi phiên đăng
         nhập kết thúc ngay), đặt lại mật khẩu khi cán bộ quên.
       </p>
-      <UserAdmin users={users} self={actor.username} />
+      <UserAdmin users={users} self={actor.username} manageable={MANAGEABLE_ROLES[actor.role]} />
     </main>
   );
 }

@@ -1,0 +1,35 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { changeOwnPassword } from "@/lib/auth/change-password";
+import { currentSession } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { InvalidParamError } from "@/lib/errors";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+
+export type ChangePasswordState = { error: string | null; field: string | null };
+
+export async function changePasswordAction(
+  _previous: ChangePasswordState,
+  form: FormData,
+): Promise<ChangePasswordState> {
+  // Checked here, not only by the page: an action can be called without loading the page.
+  const signedIn = await currentSession();
+  if (!signedIn) redirect("/dang-nhap?next=/doi-mat-khau");
+  const text = (name: string) => String(form.get(name) ?? "").slice(0, 500);
+  try {
+    await changeOwnPassword(db(), signedIn.actor, {
+      current: text("current"),
+      next: text("next"),
+      confirm: text("confirm"),
+      address: (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown",
+      keepSessionId: signedIn.sessionId,
+    });
+  } catch (error) {
+    if (error instanceof InvalidParamError) return { error: error.message, field: error.param };
+    throw error;
+  }
+  redirect(safeRedirectPath(form.get("then"), "/nhap-lieu"));
+}
