@@ -8,6 +8,19 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://")
     .optional(),
+  /**
+   * The role migrations run as (the owner of the schema), when DATABASE_URL is the product's
+   * own less privileged role. Unset: migrations use DATABASE_URL.
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATION_URL phải bắt đầu bằng postgres:// hoặc postgresql://")
+    .optional(),
+  /** Let the running product connect as a PostgreSQL superuser (refused otherwise: it could switch off the audit trail). */
+  ALLOW_SUPERUSER_RUNTIME: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   /** Where the embedded PostgreSQL keeps its data (relative to the project). */

@@ -1,12 +1,15 @@
-// npm run check:versions: fails when next or react is older than its security floor.
-import { createRequire } from "node:module";
+// npm run check:versions: fails when a dependency is older than its security floor (version-floor.ts).
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { belowFloor, SECURITY_FLOORS } from "./version-floor";
 
-const require = createRequire(import.meta.url);
+// Read from the installed package itself: some packages' "exports" hide package.json from require.
+const root = path.resolve(import.meta.dirname, "..");
 const installed = Object.fromEntries(
   Object.keys(SECURITY_FLOORS).map((name) => {
     try {
-      return [name, (require(`${name}/package.json`) as { version: string }).version];
+      const manifest = readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8");
+      return [name, (JSON.parse(manifest) as { version: string }).version];
     } catch {
       return [name, undefined];
     }

@@ -7,8 +7,7 @@ import { runImport } from "@/lib/cli/import-command";
 import { runRank } from "@/lib/cli/rank-command";
 import { runUser } from "@/lib/cli/user-command";
 import { disconnectDb } from "@/lib/db/client";
-import { openDatabaseServer } from "@/lib/db/database-server";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
 
@@ -60,7 +59,7 @@ if (!command || values.help) {
 const server = await openDatabaseServer();
 let exitCode = 0;
 try {
-  await applyMigrations(server.url);
+  await migrateDatabase(server);
   if (command === "import") exitCode = await runImport(rest, values);
   else if (command === "rank") exitCode = await runRank(values);
   else if (command === "demo") exitCode = await runDemo(values);

@@ -8,9 +8,9 @@ import path from "node:path";
 import pg from "pg";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db, disconnectDb } from "@/lib/db/client";
-import { openDatabaseServer } from "@/lib/db/database-server";
+import { assertSafeRuntimeRole, migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
 import { handleSignalsYourself } from "@/lib/db/embedded-postgres";
-import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
+import { PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
@@ -33,8 +33,13 @@ console.log(
     : "▸ Dùng PostgreSQL tại DATABASE_URL",
 );
 
-const applied = await applyMigrations(server.url);
+const applied = await migrateDatabase(server);
 if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
+await assertSafeRuntimeRole(server).catch(async (error: Error) => {
+  console.error(`✗ ${error.message}`);
+  await server.stop();
+  process.exit(1);
+});
 
 // Demo data goes into the embedded database by default, never into an external one unasked.
 const demo = config.DEMO_SEED ?? server.embedded;

@@ -54,7 +54,7 @@ function readCounts(): Counts {
 
 const started = performance.now();
 rmSync(path.join(ROOT, "test-reports"), { recursive: true, force: true });
-step("Mức an toàn của next/react", process.execPath, ["--import", "tsx", "scripts/check-versions.ts"]);
+step("Mức an toàn của các thư viện", process.execPath, ["--import", "tsx", "scripts/check-versions.ts"]);
 step("Sinh kiểu cho route (next typegen)", bin("next"), ["typegen"]);
 step("Kiểm tra kiểu (tsc)", bin("tsc"), ["--noEmit"]);
 step("Định dạng và lint (biome)", bin("biome"), ["check", "."]);

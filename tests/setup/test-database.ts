@@ -3,6 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/db/database-roles";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/schema-engine";
 
@@ -13,9 +14,13 @@ export async function setup(project: TestProject) {
     database: "de_an_06_test",
     ephemeral: true,
   });
-  await applyMigrations(server.url);
+  // As the product does: the owner migrates and grants the runtime role its rights. Tests
+  // themselves connect as the superuser, to empty tables between tests (see database.ts).
+  await applyMigrations(server.ownerUrl);
+  await grantRuntimeRole(server.ownerUrl, RUNTIME_ROLE);
   process.env.DATABASE_URL = server.url;
   project.provide("databaseUrl", server.url);
+  project.provide("runtimeDatabaseUrl", server.runtimeUrl);
   return () => server.stop();
 }
 
@@ -33,5 +38,7 @@ export function freePort(): Promise<number> {
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The same database as the product's runtime role. */
+    runtimeDatabaseUrl: string;
   }
 }
