@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest"
 import type { Actor } from "@/lib/access/actor";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
-import { ForbiddenError, InvalidParamError, LockedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidParamError, LockedError } from "@/lib/errors";
 import { rebuildSeries } from "@/lib/series/refresh-series";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
@@ -163,6 +163,17 @@ describe("saving figures", () => {
     expect(await figure("00001", "CCCD_INTAKE")).toMatchObject({ value: start.value + 5, version: start.version + 1 });
     const audits = await prisma.auditEntry.count({ where: { requestId: id } });
     expect(audits).toBe(1);
+  });
+
+  it("a request id another user already used is refused with 409, revealing nothing and writing nothing", async () => {
+    const start = (await figure("00001", "CCCD_INTAKE")) as { value: number; version: number; id: number };
+    const id = requestId();
+    await save(commune, start.value + 1, start.version, id);
+    const before = await writeFingerprint(prisma);
+    const other = await save(district, start.value + 2, start.version + 1, id).catch((e: Error) => e);
+    expect(other).toBeInstanceOf(ConflictError);
+    expect((other as Error).message).toMatch(/requestId này đã được dùng cho một yêu cầu khác/);
+    expect(await writeFingerprint(prisma)).toEqual(before);
   });
 
   it("an approved week refuses every change until a level above unlocks it", async () => {
