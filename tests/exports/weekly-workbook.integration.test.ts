@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toCsv } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
@@ -52,5 +53,35 @@ describe("weekly report workbook", () => {
     const codes = [4, 5].map((r) => (sheet as ExcelJS.Worksheet).getRow(r).getCell(2).value);
     expect(codes.sort()).toEqual(["001", "002"]);
     await expect(weeklyWorkbook(prisma, { unit: "99", asOf: ON })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("cells that would start a formula", () => {
+  it("are text in the workbook and neutralised in CSV", async () => {
+    const crafted = '=HYPERLINK("http://evil.example","Bấm")';
+    const rename = async (name: string) => {
+      await prisma.unit.updateMany({ where: { code: "02" }, data: { name } });
+      await prisma.$executeRawUnsafe("UPDATE data_version SET version = version + 1"); // as every write does
+    };
+    await rename(crafted);
+    try {
+      const book = await open((await weeklyWorkbook(prisma, { asOf: ON })).body);
+      const cells: ExcelJS.Cell[] = [];
+      book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell))));
+      expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+      expect(cells.some((c) => String(c.value).includes(crafted))).toBe(true);
+
+      const csv = toCsv([{ name: crafted }, { name: "+1" }, { name: "-2" }, { name: "@SUM(A1)" }, { name: "Hà Nội" }]);
+      expect(csv.split("\r\n").slice(1, 6)).toEqual([
+        `"'=HYPERLINK(""http://evil.example"",""Bấm"")"`,
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "Hà Nội",
+      ]);
+      expect(toCsv([{ change: -5 }]).split("\r\n")[1]).toBe("-5"); // numbers stay numbers
+    } finally {
+      await rename("Beta");
+    }
   });
 });
