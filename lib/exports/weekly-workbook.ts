@@ -21,6 +21,8 @@ const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 export async function weeklyWorkbook(
   prisma: PrismaClient,
   params: { unit?: string; asOf: Date },
+  /** Who asked (a client address): rankings nobody asked for yet count against its limit. */
+  requester?: string,
 ): Promise<{ fileName: string; body: Buffer }> {
   const { asOf } = params;
   let scope: { code: string; name: string; id: number } | null = null;
@@ -50,12 +52,16 @@ export async function weeklyWorkbook(
   book.created = new Date();
   const used = new Set<string>();
   for (const indicator of indicators) {
-    const ranking = await getRankingCached(prisma, {
-      indicator: indicator.code,
-      level: child.level,
-      parent: scope?.code,
-      asOf,
-    });
+    const ranking = await getRankingCached(
+      prisma,
+      {
+        indicator: indicator.code,
+        level: child.level,
+        parent: scope?.code,
+        asOf,
+      },
+      requester,
+    );
     const sheet = book.addWorksheet(sheetName(indicator.nameVi, used), { views: [{ state: "frozen", ySplit: 3 }] });
     sheet.addRow([`${indicator.nameVi} – ${scope?.name ?? "Toàn quốc"}, tính đến ngày ${formatDateVi(asOf)}`]).font = {
       bold: true,

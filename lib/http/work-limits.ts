@@ -14,9 +14,10 @@ export class WorkLimit {
     private readonly limits: { running: number; waiting: number; retryAfterSeconds: number; busyMessage: string },
   ) {}
 
-  async run<T>(job: () => Promise<T>): Promise<T> {
+  /** Runs the job when a place is free; `waitWhateverTheQueue` waits even past the queue's bound. */
+  async run<T>(job: () => Promise<T>, options: { waitWhateverTheQueue?: boolean } = {}): Promise<T> {
     if (this.active >= this.limits.running) {
-      if (this.queue.length >= this.limits.waiting)
+      if (this.queue.length >= this.limits.waiting && !options.waitWhateverTheQueue)
         throw new TooBusyError(this.limits.busyMessage, this.limits.retryAfterSeconds);
       await new Promise<void>((resolve) => this.queue.push(resolve));
     } else {

@@ -36,8 +36,10 @@ const newRankingsPerAddress = new RateLimit({
  * So the public pages and API answer from memory, and a saved figure is still in the very
  * next ranking. Memory has a ceiling whatever is asked: the cache is bounded in bytes, the
  * same ranking asked twice at once is computed once, at most two are computed at a time,
- * and `requester` (a client address) may ask for only so many new ones a minute.
- * Throws TooBusyError (429) past those limits.
+ * and `requester` (a client address, given by the public API and exports) may ask for only
+ * so many new ones a minute and is refused when too many wait: TooBusyError (429). Pages
+ * (no requester) wait their turn instead: they cannot answer 429, and each waits on one
+ * connection of its own, served in order.
  */
 export async function getRankingCached(
   prisma: PrismaClient,
@@ -58,7 +60,7 @@ export async function getRankingCached(
   const running = inFlight.get(flightKey);
   if (running) return running;
   if (requester) newRankingsPerAddress.take(requester);
-  const computed = computing.run(() => getRanking(prisma, query));
+  const computed = computing.run(() => getRanking(prisma, query), { waitWhateverTheQueue: !requester });
   inFlight.set(flightKey, computed);
   try {
     const ranking = await computed;

@@ -2,16 +2,21 @@ import { handleApiError } from "@/lib/api/respond";
 import { db } from "@/lib/db/client";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { todayInVietnam } from "@/lib/format/dates";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
 import { dateParam } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only like the rankings it is made of: aggregates per unit, nothing personal.
 export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
-    const { fileName, body } = await weeklyWorkbook(db(), {
-      unit: params.get("unit")?.trim() || undefined,
-      asOf: dateParam(params, "asOf") ?? todayInVietnam(),
-    });
+    const { fileName, body } = await weeklyWorkbook(
+      db(),
+      {
+        unit: params.get("unit")?.trim() || undefined,
+        asOf: dateParam(params, "asOf") ?? todayInVietnam(),
+      },
+      request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown",
+    );
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
