@@ -10,6 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { db, disconnectDb } from "@/lib/db/client";
+import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/db/database-roles";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { generateDemo } from "@/lib/demo/generate-demo";
@@ -21,16 +22,17 @@ import { getUnitSeries } from "@/lib/series/get-unit-series";
 import { importUnits } from "@/lib/units/import-units";
 import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
 import { freePort } from "@/tests/setup/test-database";
+import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
 import { benchConcurrentSaves } from "./concurrent-saves";
 import { percentile, timed } from "./stats";
 
 const UNITS_FILE = path.resolve(PROJECT_ROOT, "../shared/data/vn-units-2025-03.json");
 const UNTIL = new Date("2025-06-29T00:00:00Z"); // last Sunday of the 63-province structure
 
-type Scale = { weeks: number; runs: number; seconds: number; label: string };
+type Scale = { weeks: number; runs: number; seconds: number; label: string; abuse: AbuseScale };
 export const SCALES: Record<"full" | "smoke", Scale> = {
-  full: { weeks: 156, runs: 200, seconds: 10, label: "quốc gia, 156 tuần" },
-  smoke: { weeks: 3, runs: 20, seconds: 2, label: "kiểm tra nhanh, 3 tuần" },
+  full: { weeks: 156, runs: 200, seconds: 10, label: "quốc gia, 156 tuần", abuse: ABUSE_SCALES.full },
+  smoke: { weeks: 3, runs: 20, seconds: 2, label: "kiểm tra nhanh, 3 tuần", abuse: ABUSE_SCALES.smoke },
 };
 
 export async function benchNational(scale: Scale): Promise<string[]> {
@@ -43,8 +45,11 @@ export async function benchNational(scale: Scale): Promise<string[]> {
     ephemeral: true,
   });
   try {
+    // As the product sets itself up: the owner migrates and grants the runtime role its rights.
+    // The benchmark itself writes as the superuser (bulk demo data without triggers).
     process.env.DATABASE_URL = server.url;
-    await applyMigrations(server.url);
+    await applyMigrations(server.ownerUrl);
+    await grantRuntimeRole(server.ownerUrl, RUNTIME_ROLE);
     const prisma = db();
 
     const list = flattenUnitList(ZUnitListFile.parse(JSON.parse(await fs.readFile(UNITS_FILE, "utf8"))));
@@ -152,9 +157,12 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
-      DATABASE_URL: server.url,
+      DATABASE_URL: server.runtimeUrl,
+      DATABASE_MIGRATION_URL: server.ownerUrl,
       PORT: String(port),
       DEMO_SEED: "false",
+      // The abuse section speaks for many clients through loopback, as a proxy in front would.
+      TRUST_PROXY: "loopback",
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "pipe"],
@@ -197,6 +205,7 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     const leaderboard = await load(`${base}/?date=${isoDate(UNTIL)}&structure=63`);
     const ratio = ranking.requests.average / health.requests.average;
     const saves = await benchConcurrentSaves(db(), base, UNTIL, scale.seconds);
+    const abuse = await benchAbuse(db(), base, child.pid as number, UNTIL, scale.abuse);
     await disconnectDb();
     const line = (label: string, r: autocannon.Result & { p95: number }) =>
       `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p95 ${r.p95.toFixed(0)} ms   p99 ${r.latency.p99} ms   lỗi ${r.errors + r.non2xx}`;
@@ -208,6 +217,7 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
       `  tỷ lệ xếp hạng / tối giản: ${ratio.toFixed(2)} (mục tiêu ≥ 0,5)`,
       `JavaScript tải lần đầu của trang / : ${(firstLoad / 1024).toFixed(1)} KiB gzip (mục tiêu ≤ 250 KiB)`,
       ...saves,
+      ...abuse,
     ];
   } finally {
     if (process.env.BENCH_DEBUG) console.error(stderr);

@@ -16,6 +16,7 @@ import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { frontDoor, parseTrustProxy } from "@/lib/http/front-door";
 import { withPageCache } from "@/lib/http/page-cache";
+import { guardServerAction } from "@/lib/http/server-action-guard";
 import { buildIfStale } from "./build";
 
 const dev = process.argv.includes("--dev");
@@ -89,12 +90,13 @@ const readVersion = async () =>
 const trustProxy = parseTrustProxy(config.TRUST_PROXY);
 const serve = dev ? handle : withPageCache(handle, readVersion);
 const httpServer = http.createServer((req, res) => {
-  if (!frontDoor(req, res, trustProxy)) return;
-  serve(req, res).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Lỗi máy chủ; vui lòng thử lại sau.");
-  });
+  frontDoor(req, res, trustProxy)
+    .then((admitted) => (admitted ? guardServerAction(req, res, () => serve(req, res)) : undefined))
+    .catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Lỗi máy chủ; vui lòng thử lại sau.");
+    });
 });
 
 httpServer.on("error", async (error: NodeJS.ErrnoException) => {

@@ -3,10 +3,12 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { serverActionStarted } from "@/lib/http/server-action-guard";
 
 export type SignInState = { error: string | null; username: string };
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  serverActionStarted();
   const username = String(form.get("username") ?? "").slice(0, 100);
   const password = String(form.get("password") ?? "").slice(0, 500);
   if (!username || !password) return { error: "Nhập tên đăng nhập và mật khẩu.", username };
@@ -27,5 +29,6 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
+  serverActionStarted();
   await signOut({ redirectTo: "/dang-nhap" });
 }

@@ -31,10 +31,13 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // Refused sign-ins are logged by lib/auth/authenticate.ts in one line; keep Auth.js from
-  // printing a stack trace for each of them.
+  // printing a stack trace for each of them, or for every forged cookie.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin" && !(error instanceof CredentialsSignin)) console.error(error);
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      // A cookie that is not one of ours, or a form without its CSRF token: the client's doing.
+      if (["JWTSessionError", "MissingCSRF"].includes((error as { type?: string }).type ?? "")) return;
+      console.error(error);
     },
   },
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },

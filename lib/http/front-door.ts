@@ -41,9 +41,10 @@ type Refusal = { status: number; message: string; headers?: Record<string, strin
  * Everything a request must pass before the application sees it, for every route alike
  * (pages, route handlers, Auth.js, server actions): a sane URL, a body within its size
  * limit (by Content-Length, and counted while it streams in), writes from this site only,
- * and forwarded headers only from a trusted proxy. Returns false when it has answered.
+ * forwarded headers only from a trusted proxy, and a body that a page's server action can
+ * decode. Resolves false when it has answered.
  */
-export function frontDoor(req: IncomingMessage, res: ServerResponse, trustProxy: TrustProxy): boolean {
+export async function frontDoor(req: IncomingMessage, res: ServerResponse, trustProxy: TrustProxy): Promise<boolean> {
   const peerTrusted = trustProxy(req.socket.remoteAddress ?? "", 0);
   const address = proxyAddr(req, trustProxy);
   delete req.headers[CLIENT_ADDRESS_HEADER];
@@ -61,10 +62,57 @@ export function frontDoor(req: IncomingMessage, res: ServerResponse, trustProxy:
     refuse(res, refusal);
     return false;
   }
-  limitStreamedBody(req, res);
+  const body = watchBody(req, res, holdsActionBody(req));
+  if (body) {
+    const problem = actionBodyProblem(req, await body.whole);
+    if (problem) {
+      refuse(res, problem);
+      return false;
+    }
+    body.release(); // kept in the stream's buffer until the application reads it
+  }
   // Nothing a signed-in user receives may be kept by a shared cache or the browser's disk.
   if (req.headers.cookie && !req.url?.startsWith("/_next/static/")) res.setHeader("cache-control", "private, no-store");
   return true;
+}
+
+/**
+ * A POST to a page is a server action, whose body Next decodes itself (multipart, or the
+ * JSON text React sends): a body it cannot decode makes it answer 500. Such bodies (1 MB
+ * at most) are read first and checked, and handed on only when they decode.
+ */
+function holdsActionBody(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  return (
+    type.startsWith("multipart/form-data") ||
+    (type.startsWith("text/plain") && req.headers["next-action"] !== undefined)
+  );
+}
+
+/** Whether the multipart body decodes, read by the same parser as Next (undici's). */
+async function decodesAsForm(type: string, body: Buffer): Promise<boolean> {
+  try {
+    await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function actionBodyProblem(req: IncomingMessage, decoded: { body: Buffer; formOk: boolean }): Refusal | null {
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) {
+    return decoded.formOk
+      ? null
+      : { status: 400, message: "Nội dung multipart/form-data không đọc được (thiếu boundary hoặc sai cấu trúc)." };
+  }
+  try {
+    JSON.parse(decoded.body.toString("utf8"));
+    return null;
+  } catch {
+    return { status: 400, message: "Nội dung gửi cho thao tác trên trang không phải JSON hợp lệ." };
+  }
 }
 
 function checkUrl(req: IncomingMessage): Refusal | null {
@@ -110,21 +158,49 @@ function checkOrigin(req: IncomingMessage): Refusal | null {
 }
 
 /**
- * A body without Content-Length (chunked) is counted as the parser hands it over; past the
- * limit the request is answered 413 and the connection closed, so nothing buffers it.
+ * Counts the body as the parser hands it over: past the limit (a chunked body has no
+ * Content-Length to refuse it by) the request is answered 413 and the connection closed, so
+ * nothing buffers it. With `hold`, the body is kept back from the application until
+ * `release` (after the front door has looked at it).
  */
-function limitStreamedBody(req: IncomingMessage, res: ServerResponse): void {
-  if (req.headers["content-length"] !== undefined) return; // Node's parser stops at the declared length
+function watchBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  hold: boolean,
+): { whole: Promise<{ body: Buffer; formOk: boolean }>; release: () => void } | null {
+  if (!hold && req.headers["content-length"] !== undefined) return null; // Node stops at the declared length
   const limit = bodyLimit(req);
-  let received = 0;
   const push = req.push.bind(req);
+  const held: (Buffer | null)[] = [];
+  let received = 0;
+  let finished: (body: Buffer) => void = () => {};
+  const ended = new Promise<Buffer>((resolve) => {
+    finished = resolve;
+  });
   req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
     if (chunk !== null) received += chunk.length;
-    if (received <= limit) return push(chunk, encoding);
-    req.push = () => false;
-    refuse(res, tooLarge(limit));
-    req.destroy();
-    return false;
+    if (received > limit) {
+      req.push = () => false;
+      refuse(res, tooLarge(limit));
+      req.destroy();
+      return false;
+    }
+    if (!hold) return push(chunk, encoding);
+    held.push(chunk);
+    if (chunk === null) finished(Buffer.concat(held.filter((c): c is Buffer => c !== null)));
+    return true;
+  };
+  if (!hold) return null;
+  const type = String(req.headers["content-type"] ?? "");
+  return {
+    whole: ended.then(async (body) => ({
+      body,
+      formOk: type.toLowerCase().startsWith("multipart/") ? await decodesAsForm(type, body) : true,
+    })),
+    release: () => {
+      req.push = push;
+      for (const chunk of held) push(chunk);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, request } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../../playwright.config";
 
 /** The last reporting week before the 2025 reorganisation: districts still existed. */
@@ -25,4 +25,11 @@ export async function signInOverHttp(request: APIRequestContext, username: strin
   });
   expect(response.status()).toBe(302);
   expect(response.headers().location).not.toContain("error");
+}
+
+/** A scripted HTTP client of this site (it names the site as its Origin), signed in as `username` if given. */
+export async function httpClient(baseURL: string, username?: string): Promise<APIRequestContext> {
+  const client = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  if (username) await signInOverHttp(client, username);
+  return client;
 }

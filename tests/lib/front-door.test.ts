@@ -5,8 +5,8 @@ import { CLIENT_ADDRESS_HEADER, frontDoor, MAX_BODY_BYTES, parseTrustProxy } fro
 
 // A real HTTP server with the front door before a handler that echoes what it was given.
 let trust = parseTrustProxy("false");
-const server = http.createServer((req, res) => {
-  if (!frontDoor(req, res, trust)) return;
+const server = http.createServer(async (req, res) => {
+  if (!(await frontDoor(req, res, trust))) return;
   let bytes = 0;
   req.on("data", (c: Buffer) => (bytes += c.length));
   req.on("end", () => {
@@ -107,6 +107,21 @@ describe("what a request may carry", () => {
     expect((await send({ method: "POST", headers: { origin: origin() } })).status).toBe(200);
     expect((await send({ method: "POST", headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
     expect((await send({ method: "GET", headers: { origin: "null" } })).status).toBe(200);
+  });
+
+  it("hands a page's server action only a body it can decode, whole", async () => {
+    const headers = { origin: origin(), "content-type": "multipart/form-data; boundary=abc" };
+    const broken = await send({ method: "POST", path: "/doi-mat-khau", headers }, (req) => req.end("rác rác"));
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.message).toMatch(/multipart\/form-data không đọc được/);
+    const form = '--abc\r\nContent-Disposition: form-data; name="current"\r\n\r\nmật khẩu\r\n--abc--\r\n';
+    const good = await send({ method: "POST", path: "/doi-mat-khau", headers }, (req) => req.end(form));
+    expect(JSON.parse(good.body).bytes).toBe(Buffer.byteLength(form));
+    const text = { origin: origin(), "content-type": "text/plain;charset=UTF-8", "next-action": "7f01" };
+    expect((await send({ method: "POST", path: "/", headers: text }, (req) => req.end("{rác"))).status).toBe(400);
+    expect(
+      JSON.parse((await send({ method: "POST", path: "/", headers: text }, (req) => req.end('["$K1"]'))).body).bytes,
+    ).toBe(7);
   });
 
   it("answers a broken or huge address with 400 or 414", async () => {

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { serverActionStarted } from "@/lib/http/server-action-guard";
 
 export type ChangePasswordState = { error: string | null; field: string | null };
 
@@ -15,6 +16,7 @@ export async function changePasswordAction(
   _previous: ChangePasswordState,
   form: FormData,
 ): Promise<ChangePasswordState> {
+  serverActionStarted();
   // Checked here, not only by the page: an action can be called without loading the page.
   const signedIn = await currentSession();
   if (!signedIn) redirect("/dang-nhap?next=/doi-mat-khau");

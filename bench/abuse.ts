@@ -1,0 +1,146 @@
+// What hostile or heavy traffic does to the running product: a parallel burst of wrong
+// passwords, many distinct national rankings from many addresses (peak resident memory),
+// the HTTP fuzz, and /api/v1/health while the worst-case upload is checked.
+
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { ACCOUNT_FAILURES_ALLOWED } from "@/lib/auth/login-limits";
+import { hashPassword } from "@/lib/auth/password";
+import { addDays, isoDate } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { MAX_UPLOAD_ROWS } from "@/lib/imports/import-upload";
+import { signIn } from "./concurrent-saves";
+import { runHttpFuzz } from "./http-fuzz";
+import { percentile } from "./stats";
+
+export type AbuseScale = { burst: number; rankings: number; fuzz: number };
+export const ABUSE_SCALES: Record<"full" | "smoke", AbuseScale> = {
+  full: { burst: 200, rankings: 600, fuzz: 3000 },
+  smoke: { burst: 40, rankings: 40, fuzz: 300 },
+};
+const PASSWORD = "bench-mat-khau-2026";
+
+/** The product runs as `pid` at `base`, trusting loopback as its proxy (so addresses can vary). */
+export async function benchAbuse(
+  prisma: PrismaClient,
+  base: string,
+  pid: number,
+  until: Date,
+  scale: AbuseScale,
+): Promise<string[]> {
+  const out = ["Tấn công và tải nặng:"];
+  const passwordHash = await hashPassword(PASSWORD);
+  const stamp = Date.now();
+  const ministry = `bench.bo.${stamp}`;
+  const target = `bench.nannhan.${stamp}`;
+  for (const [username, role] of [
+    [ministry, "MINISTRY_ADMIN"],
+    [target, "MINISTRY_ADMIN"],
+  ] as const) {
+    await prisma.appUser.create({ data: { username, displayName: username, role, passwordHash } });
+  }
+
+  // 1. N wrong passwords at once for one account, from one address.
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  await Promise.all(
+    Array.from({ length: scale.burst }, (_, i) =>
+      fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
+        body: new URLSearchParams({ username: target, password: `sai-${i}`, csrfToken, callbackUrl: "/" }),
+      }).then((r) => r.arrayBuffer()),
+    ),
+  );
+  const checked = await prisma.loginAttempt.count({ where: { username: target } });
+  out.push(
+    `  ${scale.burst} mật khẩu sai song song cho một tài khoản: ${checked} lần được kiểm tra trước khi khoá ` +
+      `(mục tiêu ≤ ${ACCOUNT_FAILURES_ALLOWED}) ${checked <= ACCOUNT_FAILURES_ALLOWED ? "✓" : "✗"}`,
+  );
+  // The burst also reached the address limit of 127.0.0.1: lift it for the steps below.
+  await prisma.loginAttempt.deleteMany({ where: { username: target } });
+
+  // 2. Distinct national commune rankings, 20 at a time, each from its own address.
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < scale.rankings) {
+        const i = next++;
+        const asOf = isoDate(addDays(until, -(i % 1000)));
+        const level = i % 2 ? "commune" : "district";
+        const response = await fetch(
+          `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=${level}&asOf=${asOf}&limit=5000`,
+          {
+            headers: { "x-forwarded-for": `198.18.${(i >> 8) & 255}.${i & 255}`, "accept-encoding": "gzip" },
+          },
+        ).catch(() => null);
+        await response?.arrayBuffer();
+        const key = response ? String(response.status) : "không trả lời";
+        statuses[key] = (statuses[key] ?? 0) + 1;
+      }
+    }),
+  );
+  const peak = peakResidentMiB(pid);
+  const alive = await fetch(`${base}/api/v1/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  out.push(
+    `  ${scale.rankings} xếp hạng toàn quốc khác nhau (ẩn danh, ${scale.rankings} địa chỉ): ${JSON.stringify(statuses)}; ` +
+      `bộ nhớ thường trú cao nhất ${peak.toFixed(0)} MiB (mục tiêu ≤ 1536) ${peak <= 1536 ? "✓" : "✗"}; ` +
+      `sau đó ${alive ? "vẫn trả lời ✓" : "KHÔNG trả lời ✗"}`,
+  );
+
+  // 3. The HTTP fuzz, anonymous and as the ministry.
+  const cookie = await signIn(base, ministry);
+  const fuzz = await runHttpFuzz(base, [cookie], scale.fuzz);
+  out.push(
+    `  fuzz HTTP: ${fuzz.requests} yêu cầu, ${fuzz.serverErrors.length} lỗi 5xx/không trả lời (mục tiêu 0) ` +
+      `${fuzz.serverErrors.length === 0 ? "✓" : "✗"}; theo mã: ${JSON.stringify(fuzz.byStatus)}`,
+  );
+
+  // 4. /api/v1/health every 20 ms while the worst upload the web takes is checked.
+  const rows = ["unit_code,indicator,as_of,value"];
+  for (let i = 1; i < MAX_UPLOAD_ROWS; i++) rows.push(`9${i},KHONG_CO,ngay-${i},x${i}`);
+  const form = new FormData();
+  form.set("kind", "figures");
+  form.set("mode", "preview");
+  form.set("requestId", randomUUID());
+  form.set("file", new File([rows.join("\n")], "xau-nhat.csv"));
+  const latencies: number[] = [];
+  let uploading = true;
+  const started = performance.now();
+  const upload = fetch(`${base}/api/v1/imports`, { method: "POST", headers: { cookie, origin: base }, body: form })
+    .then(async (r) => ({ status: r.status, body: (await r.json()) as { errorCount?: number } }))
+    .finally(() => {
+      uploading = false;
+    });
+  while (uploading) {
+    const t0 = performance.now();
+    await fetch(`${base}/api/v1/health`).then((r) => r.arrayBuffer());
+    latencies.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const answer = await upload;
+  const p95 = percentile(latencies, 95);
+  out.push(
+    `  kiểm tra tệp xấu nhất (${(MAX_UPLOAD_ROWS - 1).toLocaleString("vi-VN")} dòng lỗi): ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+      `trả lời ${answer.status} với ${answer.body.errorCount?.toLocaleString("vi-VN")} lỗi; ` +
+      `/api/v1/health trong lúc đó p95 ${p95.toFixed(0)} ms (n=${latencies.length}, mục tiêu ≤ 200) ${p95 <= 200 ? "✓" : "✗"}`,
+  );
+  await prisma.loginAttempt.deleteMany({ where: { username: { in: [ministry, target] } } });
+  return out;
+}
+
+/** The process's peak resident set (VmHWM), Linux only. */
+function peakResidentMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
+  return kib / 1024;
+}
