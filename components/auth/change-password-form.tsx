@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type ChangePasswordState, changePasswordAction } from "@/app/(staff)/doi-mat-khau/actions";
+import { FormFooter } from "./form-footer";
 
 const FIELDS = [
   { name: "current", label: "Mật khẩu đang dùng", autoComplete: "current-password" },
@@ -30,18 +31,7 @@ export function ChangePasswordForm({ then }: { then: string }) {
           />
         </label>
       ))}
-      {state.error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-      >
-        {pending ? "Đang đổi…" : "Đổi mật khẩu"}
-      </button>
+      <FormFooter error={state.error} pending={pending} label="Đổi mật khẩu" pendingLabel="Đang đổi…" />
     </form>
   );
 }

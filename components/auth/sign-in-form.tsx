@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type SignInState, signInAction } from "@/app/dang-nhap/actions";
+import { FormFooter } from "./form-footer";
 
 export function SignInForm({ next, notice }: { next: string; notice: string | null }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, username: "" });
@@ -29,18 +30,7 @@ export function SignInForm({ next, notice }: { next: string; notice: string | nu
           className="rounded border border-slate-400 px-3 py-2 text-base font-normal"
         />
       </label>
-      {error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-      >
-        {pending ? "Đang đăng nhập…" : "Đăng nhập"}
-      </button>
+      <FormFooter error={error} pending={pending} label="Đăng nhập" pendingLabel="Đang đăng nhập…" />
     </form>
   );
 }
