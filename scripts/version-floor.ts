@@ -19,6 +19,14 @@ export const SECURITY_FLOORS: Record<string, string> = {
   pg: "7.1.2",
   // CVE-2019-17592: ReDoS on crafted numbers.
   "csv-parse": "4.4.6",
+  // Below exceljs and the build: GHSA-52f5-9888-hmc6 (tmp: write through a symlink),
+  // GHSA-v6h2-p8h4-qcjw (brace-expansion ReDoS), GHSA-mwcw-c2x4-8c55 (nanoid),
+  // GHSA-3xgq-45jj-v275 (cross-spawn ReDoS), GHSA-7fh5-64p2-3v2j (postcss line return parsing).
+  tmp: "0.2.4",
+  "brace-expansion": "1.1.12",
+  nanoid: "3.3.8",
+  "cross-spawn": "7.0.5",
+  postcss: "8.4.31",
 };
 
 /** Compares x.y.z versions (pre-release tags sort below their release). Negative when a < b. */
