@@ -104,6 +104,11 @@ export async function benchAbuse(
     `  fuzz HTTP: ${fuzz.requests} yêu cầu, ${fuzz.serverErrors.length} lỗi 5xx/không trả lời (mục tiêu 0) ` +
       `${fuzz.serverErrors.length === 0 ? "✓" : "✗"}; theo mã: ${JSON.stringify(fuzz.byStatus)}`,
   );
+  for (const failed of fuzz.serverErrors.slice(0, 3)) {
+    out.push(
+      `    ✗ ${failed.method} ${failed.path} ${JSON.stringify(failed.body?.toString("utf8").slice(0, 200) ?? "")}`,
+    );
+  }
 
   // 4. /api/v1/health every 20 ms while the worst upload the web takes is checked.
   const rows = ["unit_code,indicator,as_of,value"];

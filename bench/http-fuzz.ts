@@ -44,6 +44,8 @@ const SAMPLES = [
   "xlsx",
   "9".repeat(40),
   "/\\evil.example",
+  "\u0000",
+  "01\u0000",
 ];
 const text = fc.oneof(
   fc.constantFrom(...SAMPLES),

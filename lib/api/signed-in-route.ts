@@ -39,7 +39,7 @@ export async function signedInRoute(
         );
       }
       try {
-        body = options.body === "form" ? await request.formData() : await request.json();
+        body = options.body === "form" ? await request.formData() : JSON.parse(await request.text(), refuseNul);
       } catch {
         const what = options.body === "form" ? "một biểu mẫu multipart/form-data" : "JSON";
         return NextResponse.json(
@@ -54,4 +54,10 @@ export async function signedInRoute(
   } catch (error) {
     return handleApiError(error);
   }
+}
+
+/** PostgreSQL text cannot hold NUL: a JSON string with one is refused as the malformed body it is. */
+function refuseNul(_key: string, value: unknown): unknown {
+  if (typeof value === "string" && value.includes("\u0000")) throw new SyntaxError("NUL in a string");
+  return value;
 }

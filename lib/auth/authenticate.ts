@@ -18,8 +18,14 @@ export async function authenticate(
   prisma: PrismaClient,
   credentials: { username: string; password: string; address: string },
 ): Promise<AuthenticateResult> {
-  const username = credentials.username.trim().toLowerCase().slice(0, 100);
-  const { password, address } = credentials;
+  // Control characters are never part of a name (and PostgreSQL text cannot hold NUL).
+  const username = credentials.username
+    .replace(/\p{Cc}/gu, "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 100);
+  const address = credentials.address.replace(/\p{Cc}/gu, "").slice(0, 100);
+  const { password } = credentials;
   const reserved = await reserveLoginAttempt(prisma, username, address);
   if ("limit" in reserved) {
     log("login.limited", username, address);

@@ -62,14 +62,16 @@ export async function frontDoor(req: IncomingMessage, res: ServerResponse, trust
     refuse(res, refusal);
     return false;
   }
-  const body = watchBody(req, res, holdsActionBody(req));
-  if (body) {
-    const problem = actionBodyProblem(req, await body.whole);
+  const held = watchBody(req, res, holdsActionBody(req));
+  if (held) {
+    const body = await held.whole;
+    if (body === null) return false; // too large (answered 413) or the client went away
+    const problem = await actionBodyProblem(req, body);
     if (problem) {
       refuse(res, problem);
       return false;
     }
-    body.release(); // kept in the stream's buffer until the application reads it
+    held.release(); // kept in the stream's buffer until the application reads it
   }
   // Nothing a signed-in user receives may be kept by a shared cache or the browser's disk.
   if (req.headers.cookie && !req.url?.startsWith("/_next/static/")) res.setHeader("cache-control", "private, no-store");
@@ -90,25 +92,23 @@ function holdsActionBody(req: IncomingMessage): boolean {
   );
 }
 
-/** Whether the multipart body decodes, read by the same parser as Next (undici's). */
-async function decodesAsForm(type: string, body: Buffer): Promise<boolean> {
-  try {
-    await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function actionBodyProblem(req: IncomingMessage, decoded: { body: Buffer; formOk: boolean }): Refusal | null {
-  const type = String(req.headers["content-type"] ?? "").toLowerCase();
-  if (type.startsWith("multipart/form-data")) {
-    return decoded.formOk
-      ? null
-      : { status: 400, message: "Nội dung multipart/form-data không đọc được (thiếu boundary hoặc sai cấu trúc)." };
+/** Why Next could not decode this server action body, or null when it can. */
+async function actionBodyProblem(req: IncomingMessage, body: Buffer): Promise<Refusal | null> {
+  const type = String(req.headers["content-type"] ?? "");
+  if (type.toLowerCase().startsWith("multipart/form-data")) {
+    try {
+      // The parser Next itself uses (undici's).
+      await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
+      return null;
+    } catch {
+      return {
+        status: 400,
+        message: "Nội dung multipart/form-data không đọc được (thiếu boundary hoặc sai cấu trúc).",
+      };
+    }
   }
   try {
-    JSON.parse(decoded.body.toString("utf8"));
+    JSON.parse(body.toString("utf8"));
     return null;
   } catch {
     return { status: 400, message: "Nội dung gửi cho thao tác trên trang không phải JSON hợp lệ." };
@@ -123,6 +123,8 @@ function checkUrl(req: IncomingMessage): Refusal | null {
   } catch {
     return { status: 400, message: "Địa chỉ có mã phần trăm (%) không hợp lệ." };
   }
+  // PostgreSQL text cannot hold NUL: refused here rather than failing in a query.
+  if (/%00/i.test(url) || url.includes("\u0000")) return { status: 400, message: "Địa chỉ chứa ký tự NUL (%00)." };
   return null;
 }
 
@@ -167,36 +169,34 @@ function watchBody(
   req: IncomingMessage,
   res: ServerResponse,
   hold: boolean,
-): { whole: Promise<{ body: Buffer; formOk: boolean }>; release: () => void } | null {
+): { whole: Promise<Buffer | null>; release: () => void } | null {
   if (!hold && req.headers["content-length"] !== undefined) return null; // Node stops at the declared length
   const limit = bodyLimit(req);
   const push = req.push.bind(req);
   const held: (Buffer | null)[] = [];
   let received = 0;
-  let finished: (body: Buffer) => void = () => {};
-  const ended = new Promise<Buffer>((resolve) => {
-    finished = resolve;
+  let settle: (body: Buffer | null) => void = () => {};
+  const whole = new Promise<Buffer | null>((resolve) => {
+    settle = resolve;
   });
+  req.once("close", () => settle(null)); // no effect once settled
   req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
     if (chunk !== null) received += chunk.length;
     if (received > limit) {
       req.push = () => false;
       refuse(res, tooLarge(limit));
       req.destroy();
+      settle(null);
       return false;
     }
     if (!hold) return push(chunk, encoding);
     held.push(chunk);
-    if (chunk === null) finished(Buffer.concat(held.filter((c): c is Buffer => c !== null)));
+    if (chunk === null) settle(Buffer.concat(held.filter((c): c is Buffer => c !== null)));
     return true;
   };
   if (!hold) return null;
-  const type = String(req.headers["content-type"] ?? "");
   return {
-    whole: ended.then(async (body) => ({
-      body,
-      formOk: type.toLowerCase().startsWith("multipart/") ? await decodesAsForm(type, body) : true,
-    })),
+    whole,
     release: () => {
       req.push = push;
       for (const chunk of held) push(chunk);

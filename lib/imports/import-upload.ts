@@ -69,7 +69,7 @@ export async function importUpload(prisma: PrismaClient, actor: Actor, form: For
   }
   const options = {
     actor: actor.username,
-    source: `upload:${file.name}`,
+    source: `upload:${file.name.replace(/\p{Cc}/gu, "").slice(0, 200)}`,
     requestId,
     dryRun: mode === "preview",
     allowedUnitIds,

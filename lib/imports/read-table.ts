@@ -76,6 +76,8 @@ function rowValues(header: string[], cells: string[], line: number, bounds: type
   const values: Record<string, string> = {};
   header.forEach((name, i) => {
     const text = (cells[i] ?? "").trim();
+    if (text.includes("\u0000"))
+      throw new TableFormatError(`dòng ${line}, cột ${name}: ô chứa ký tự NUL; lưu lại tệp bằng Excel.`);
     if (text.length > bounds.cellChars)
       throw new TableFormatError(
         `dòng ${line}, cột ${name}: ô dài ${text.length} ký tự, nhiều nhất ${bounds.cellChars}.`,

@@ -146,6 +146,13 @@ test("bad dates, codes and headers get a 4xx that names the problem, never a 500
     expect(save.status()).toBe(400);
   }
   expect((await raw({ path: "/units/%E0%A4%A" })).status).toBe(400);
+  expect((await raw({ path: "/nhap-lieu?unit=01%00" })).status).toBe(400);
+  const admin = await httpClient(baseURL as string, "quantri.hanoi");
+  const nul = await admin.post("/api/v1/users", {
+    data: { action: "create", username: "co.nul", displayName: "Tên\u0000ẩn", role: "COMMUNE_OFFICER", unit: "00004" },
+  });
+  expect(nul.status()).toBe(400);
+  await admin.dispose();
   expect((await anonymous.get("/api/v1/rankings?indicator=CCCD_INTAKE&level=commune&limit=100000")).status()).toBe(400);
 
   // A request id someone else already used.

@@ -126,6 +126,7 @@ describe("what a request may carry", () => {
 
   it("answers a broken or huge address with 400 or 414", async () => {
     expect((await send({ path: "/units/%E0%A4%A" })).status).toBe(400);
+    expect(JSON.parse((await send({ path: "/nhap-lieu?unit=01%00" })).body).error.message).toMatch(/ký tự NUL/);
     expect((await send({ path: `/?q=${"a".repeat(9000)}` })).status).toBe(414);
   });
 });
