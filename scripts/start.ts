@@ -42,6 +42,9 @@ await assertSafeRuntimeRole(server).catch(async (error: Error) => {
   process.exit(1);
 });
 
+// Setting up (demo data, demo accounts) runs as the setup role; the product itself, below, as
+// the runtime role.
+process.env.DATABASE_URL = server.setupUrl;
 // Demo data goes into the embedded database by default, never into an external one unasked.
 const demo = config.DEMO_SEED ?? server.embedded;
 if (demo && (await isDatabaseEmpty(db()))) {
@@ -77,6 +80,7 @@ else if ((await db().appUser.count()) === 0) {
 }
 ensureAuthSecret(path.join(PROJECT_ROOT, ".data"));
 await disconnectDb();
+process.env.DATABASE_URL = server.url;
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: PROJECT_ROOT, hostname: "localhost", port: config.PORT });

@@ -11,6 +11,12 @@ export type DatabaseServer = {
   url: string;
   /** What migrations run as: the schema's owner (DATABASE_MIGRATION_URL, or DATABASE_URL when unset). */
   migrationUrl: string;
+  /**
+   * What setting up a new database (the demo data) runs as: on an embedded cluster of our
+   * own, its superuser, which may skip foreign-key triggers for the bulk load (about a
+   * quarter faster); otherwise the migration role.
+   */
+  setupUrl: string;
   embedded: boolean;
   /** True when an embedded cluster was created by this start. */
   created: boolean;
@@ -26,7 +32,14 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
   const { DATABASE_URL, DATABASE_MIGRATION_URL, EMBEDDED_DB_DIR, EMBEDDED_DB_PORT } = env();
   if (DATABASE_URL) {
     const migrationUrl = DATABASE_MIGRATION_URL ?? DATABASE_URL;
-    return { url: DATABASE_URL, migrationUrl, embedded: false, created: false, stop: async () => {} };
+    return {
+      url: DATABASE_URL,
+      migrationUrl,
+      setupUrl: migrationUrl,
+      embedded: false,
+      created: false,
+      stop: async () => {},
+    };
   }
   if (options.scratch) {
     const scratch = await startEmbeddedPostgres({
@@ -34,7 +47,7 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
       port: EMBEDDED_DB_PORT + 1 + (process.pid % 1000),
       ephemeral: true,
     });
-    return { ...scratch, url: scratch.url, migrationUrl: scratch.url, embedded: true };
+    return { ...scratch, url: scratch.url, migrationUrl: scratch.url, setupUrl: scratch.url, embedded: true };
   }
   // One process runs the embedded server; others (a command while the product runs) share it.
   const ownerFile = `${path.resolve(EMBEDDED_DB_DIR)}.owner-pid`;
@@ -42,7 +55,14 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
   if (owner && owner !== process.pid && isAlive(owner)) {
     const urls = runningServerUrls(EMBEDDED_DB_DIR, EMBEDDED_DB_PORT);
     process.env.DATABASE_URL = urls.runtimeUrl;
-    return { url: urls.runtimeUrl, migrationUrl: urls.ownerUrl, embedded: true, created: false, stop: async () => {} };
+    return {
+      url: urls.runtimeUrl,
+      migrationUrl: urls.ownerUrl,
+      setupUrl: urls.ownerUrl,
+      embedded: true,
+      created: false,
+      stop: async () => {},
+    };
   }
   mkdirSync(path.dirname(ownerFile), { recursive: true });
   writeFileSync(ownerFile, String(process.pid));
@@ -51,6 +71,7 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
   return {
     url: server.runtimeUrl,
     migrationUrl: server.ownerUrl,
+    setupUrl: server.url,
     created: server.created,
     embedded: true,
     stop: async () => {
