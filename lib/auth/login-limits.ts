@@ -28,7 +28,7 @@ export async function reserveLoginAttempt(
     // Always account first, then address: no two attempts wait on each other in a cycle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${username}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${address}))`;
-    const limit = await readLimit(tx, username, address);
+    const limit = await loginLimit(tx, username, address);
     if (limit) return { limit };
     const attempt = await tx.loginAttempt.create({ data: { username, address, success: false }, select: { id: true } });
     return { attemptId: attempt.id };
@@ -49,10 +49,6 @@ export async function loginLimit(
   username: string,
   address: string,
 ): Promise<LoginLimit | null> {
-  return readLimit(prisma, username, address);
-}
-
-async function readLimit(prisma: PrismaClient | Tx, username: string, address: string): Promise<LoginLimit | null> {
   const rows = await prisma.$queryRaw<{ scope: "account" | "address"; failures: number; oldest: Date | null }[]>`
     WITH window_start AS (SELECT now() - make_interval(mins => ${LIMIT_WINDOW_MINUTES}::int) AS t),
     account AS (
