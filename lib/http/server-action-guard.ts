@@ -36,6 +36,8 @@ export function guardServerAction(
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     if (status < 500 || request.started) return writeHead(status, ...rest);
     replaced = true;
+    // Whatever Next prepared for its own body no longer applies to ours.
+    for (const name of ["content-length", "content-encoding", "etag"]) res.removeHeader(name);
     return writeHead(400, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   }) as typeof res.writeHead;
   res.write = ((...args: unknown[]) => (replaced ? true : write(...args))) as typeof res.write;
