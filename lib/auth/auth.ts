@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/http/front-door";
 import { authenticate } from "./authenticate";
 import { openSession, revokeSession, SESSION_HOURS } from "./sessions";
 
@@ -48,9 +48,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const username = typeof credentials.username === "string" ? credentials.username : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
-        // Written by the front door from the peer or a trusted proxy (lib/http/front-door.ts).
-        const address = request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
-        const result = await authenticate(db(), { username, password, address });
+        // The peer, or the client a trusted proxy names (lib/http/front-door.ts).
+        const result = await authenticate(db(), { username, password, address: clientAddress(request.headers) });
         if (!result.ok) throw new SignInRefused(result.message, result.reason);
         return {
           id: String(result.user.id),

@@ -3,10 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { changeOwnPassword } from "@/lib/auth/change-password";
-import { currentSession } from "@/lib/auth/current-user";
+import { CHANGE_PASSWORD_PATH, currentSession } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/http/front-door";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { serverActionStarted } from "@/lib/http/server-action-guard";
 
@@ -19,14 +19,14 @@ export async function changePasswordAction(
   serverActionStarted();
   // Checked here, not only by the page: an action can be called without loading the page.
   const signedIn = await currentSession();
-  if (!signedIn) redirect("/dang-nhap?next=/doi-mat-khau");
+  if (!signedIn) redirect(`/dang-nhap?next=${CHANGE_PASSWORD_PATH}`);
   const text = (name: string) => String(form.get(name) ?? "").slice(0, 500);
   try {
     await changeOwnPassword(db(), signedIn.actor, {
       current: text("current"),
       next: text("next"),
       confirm: text("confirm"),
-      address: (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown",
+      address: clientAddress(await headers()),
       keepSessionId: signedIn.sessionId,
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { handleApiError, respond } from "@/lib/api/respond";
 import { db } from "@/lib/db/client";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/http/front-door";
 import { getRankingCached, rankingPage } from "@/lib/rankings/cached-ranking";
 import { parsePageParams, parseRankingParams } from "@/lib/rankings/parse-ranking-query";
 
@@ -11,8 +11,7 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const query = parseRankingParams(params);
     const page = parsePageParams(params);
-    const address = request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-    const ranking = await getRankingCached(db(), query, address);
+    const ranking = await getRankingCached(db(), query, clientAddress(request.headers));
     const body = rankingPage(ranking, page);
     const rows = body.items.map(({ discrepancy, ...item }) => ({
       ...item,

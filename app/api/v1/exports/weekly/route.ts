@@ -2,7 +2,7 @@ import { handleApiError } from "@/lib/api/respond";
 import { db } from "@/lib/db/client";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { todayInVietnam } from "@/lib/format/dates";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/http/front-door";
 import { dateParam } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only like the rankings it is made of: aggregates per unit, nothing personal.
@@ -15,7 +15,7 @@ export async function GET(request: Request) {
         unit: params.get("unit")?.trim() || undefined,
         asOf: dateParam(params, "asOf") ?? todayInVietnam(),
       },
-      request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown",
+      clientAddress(request.headers),
     );
     return new Response(new Uint8Array(body), {
       headers: {
