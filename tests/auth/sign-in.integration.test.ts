@@ -20,6 +20,17 @@ beforeEach(async () => {
   await prisma.appUser.deleteMany();
 });
 
+/** The account "tinh", a province officer of 01 with PASSWORD. */
+const createProvinceOfficer = () =>
+  createUser(prisma, {
+    username: "tinh",
+    displayName: "Tỉnh",
+    password: PASSWORD,
+    role: "PROVINCE_OFFICER",
+    unitCode: "01",
+    unitOn: new Date("2024-01-01"),
+  });
+
 const login = (username: string, password: string, address = "10.0.0.1") =>
   authenticate(prisma, { username, password, address });
 
@@ -49,14 +60,7 @@ describe("sign-in", () => {
   });
 
   it("limits an account after 5 wrong passwords, even for the right one, with a clear message", async () => {
-    await createUser(prisma, {
-      username: "tinh",
-      displayName: "Tỉnh",
-      password: PASSWORD,
-      role: "PROVINCE_OFFICER",
-      unitCode: "01",
-      unitOn: new Date("2024-01-01"),
-    });
+    await createProvinceOfficer();
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await login("tinh", "sai mật khẩu", `10.0.0.${i}`));
     expect(results.slice(0, 4).map((r) => !r.ok && r.reason)).toEqual(["invalid", "invalid", "invalid", "invalid"]);
@@ -83,14 +87,7 @@ describe("sign-in", () => {
   });
 
   it("holds the account limit against a parallel burst: no more than 5 wrong passwords are ever checked", async () => {
-    await createUser(prisma, {
-      username: "tinh",
-      displayName: "Tỉnh",
-      password: PASSWORD,
-      role: "PROVINCE_OFFICER",
-      unitCode: "01",
-      unitOn: new Date("2024-01-01"),
-    });
+    await createProvinceOfficer();
     const burst = await Promise.all(
       Array.from({ length: 60 }, (_, i) => login("tinh", `sai mật khẩu ${i}`, `10.1.0.${i % 4}`)),
     );
