@@ -42,20 +42,28 @@ export function badRequest(param: string, message: string) {
   return NextResponse.json({ error: { param, message } }, { status: 400 });
 }
 
-/** Maps a wrong parameter to 400 naming it; anything else is logged and answered with a plain 500. */
+/** The status each error of the product's own answers with; its message is meant for the user. */
+const STATUS_OF_ERROR: [new (...args: never[]) => Error, number][] = [
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [LockedError, 423],
+  [TooBusyError, 429],
+];
+
+/**
+ * Maps a wrong parameter to 400 naming it and the product's other errors to their status
+ * (429 with Retry-After); anything else is logged and answered with a plain 500.
+ */
 export function handleApiError(error: unknown) {
   if (error instanceof InvalidParamError) return badRequest(error.param, error.message);
-  if (error instanceof NotFoundError) return NextResponse.json({ error: { message: error.message } }, { status: 404 });
-  if (error instanceof UnauthenticatedError)
-    return NextResponse.json({ error: { message: error.message } }, { status: 401 });
-  if (error instanceof ForbiddenError) return NextResponse.json({ error: { message: error.message } }, { status: 403 });
-  if (error instanceof LockedError) return NextResponse.json({ error: { message: error.message } }, { status: 423 });
-  if (error instanceof ConflictError) return NextResponse.json({ error: { message: error.message } }, { status: 409 });
-  if (error instanceof TooBusyError)
-    return NextResponse.json(
-      { error: { message: error.message } },
-      { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } },
-    );
+  const known = STATUS_OF_ERROR.find(([type]) => error instanceof type);
+  if (known) {
+    const headers: Record<string, string> =
+      error instanceof TooBusyError ? { "retry-after": String(error.retryAfterSeconds) } : {};
+    return NextResponse.json({ error: { message: (error as Error).message } }, { status: known[1], headers });
+  }
   console.error(error);
   return NextResponse.json({ error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } }, { status: 500 });
 }

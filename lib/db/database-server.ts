@@ -47,7 +47,8 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
       port: EMBEDDED_DB_PORT + 1 + (process.pid % 1000),
       ephemeral: true,
     });
-    return { ...scratch, url: scratch.url, migrationUrl: scratch.url, setupUrl: scratch.url, embedded: true };
+    const { url, created, stop } = scratch;
+    return { url, migrationUrl: url, setupUrl: url, created, stop, embedded: true };
   }
   // One process runs the embedded server; others (a command while the product runs) share it.
   const ownerFile = `${path.resolve(EMBEDDED_DB_DIR)}.owner-pid`;
