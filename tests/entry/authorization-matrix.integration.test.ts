@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { saveFigures } from "@/lib/entry/save-figures";
 import { ForbiddenError } from "@/lib/errors";
+import { todayInVietnam } from "@/lib/format/dates";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assignTargets } from "@/lib/targets/assign-targets";
 import { targetsInForce } from "@/lib/targets/target-sheet";
@@ -124,7 +125,7 @@ async function attempt(actor: Actor, action: Action, code: string) {
   if (action === "assign") {
     const unit = await prisma.unit.findFirstOrThrow({ where: { code } });
     const indicator = await prisma.indicator.findUniqueOrThrow({ where: { code: "CCCD_INTAKE" } });
-    const current = (await targetsInForce(prisma, [unit.id], indicator.id, new Date())).get(unit.id);
+    const current = (await targetsInForce(prisma, [unit.id], indicator.id, todayInVietnam())).get(unit.id);
     return assignTargets(prisma, actor, {
       requestId: requestId(),
       indicator: "CCCD_INTAKE",
