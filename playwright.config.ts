@@ -43,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    command: "node --conditions=react-server --import tsx scripts/start.ts",
     url: `http://localhost:${PORT}`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,9 +1,11 @@
 // 50 signed-in users saving figures at once over HTTP, as the entry page does: p50/p95 of a
 // save, and a count of lost or duplicated writes checked against the database afterwards.
+
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { inForceOn } from "@/lib/units/in-force";
 import { percentile } from "./stats";
 
 const USERS = 50;
@@ -17,14 +19,12 @@ export async function benchConcurrentSaves(
   week: Date,
   seconds: number,
 ): Promise<string[]> {
-  const communes = await prisma.$queryRawUnsafe<{ id: number; code: string; value: number; version: number }[]>(
-    `SELECT u.id, u.code, f.value, f.version FROM unit u
-     JOIN figure f ON f.unit_id = u.id AND f.as_of = $1::date AND f.indicator_id = (SELECT id FROM indicator WHERE code = 'CCCD_INTAKE')
-     WHERE u.level = 'COMMUNE' AND u.valid_from <= $1::date AND (u.valid_to IS NULL OR u.valid_to >= $1::date)
-     ORDER BY u.code LIMIT $2`,
-    week,
-    USERS,
-  );
+  const communes = await prisma.$queryRaw<{ id: number; code: string; value: number; version: number }[]>`
+    SELECT u.id, u.code, f.value, f.version FROM unit u
+    JOIN figure f ON f.unit_id = u.id AND f.as_of = ${week}::date
+      AND f.indicator_id = (SELECT id FROM indicator WHERE code = 'CCCD_INTAKE')
+    WHERE u.level = 'COMMUNE' AND ${inForceOn("u", week)}
+    ORDER BY u.code LIMIT ${USERS}`;
   const passwordHash = await hashPassword(PASSWORD);
   const stamp = Date.now();
   const workers: Worker[] = [];
@@ -91,16 +91,12 @@ export async function benchConcurrentSaves(
   let lost = 0;
   let duplicated = 0;
   for (const w of workers) {
-    const [row] = await prisma.$queryRawUnsafe<{ value: number; audits: bigint }[]>(
-      `SELECT f.value, (SELECT count(*) FROM audit_entry a WHERE a.actor = $3 AND a.at >= $4 AND a.entity = 'figure') AS audits
-       FROM figure f JOIN unit u ON u.id = f.unit_id
-       WHERE u.code = $1 AND f.as_of = $2::date AND f.indicator_id = (SELECT id FROM indicator WHERE code = 'CCCD_INTAKE')
-         AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)`,
-      w.unit,
-      week,
-      w.username,
-      startedAt,
-    );
+    const [row] = await prisma.$queryRaw<{ value: number; audits: bigint }[]>`
+      SELECT f.value,
+             (SELECT count(*) FROM audit_entry a WHERE a.actor = ${w.username} AND a.at >= ${startedAt} AND a.entity = 'figure') AS audits
+      FROM figure f JOIN unit u ON u.id = f.unit_id
+      WHERE u.code = ${w.unit} AND f.as_of = ${week}::date
+        AND f.indicator_id = (SELECT id FROM indicator WHERE code = 'CCCD_INTAKE') AND ${inForceOn("u", week)}`;
     if (row?.value !== w.value) lost++;
     const audits = Number(row?.audits ?? 0);
     if (audits > w.acked) duplicated += audits - w.acked;

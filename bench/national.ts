@@ -22,6 +22,7 @@ import { getUnitSeries } from "@/lib/series/get-unit-series";
 import { importUnits } from "@/lib/units/import-units";
 import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
 import { freePort } from "@/tests/setup/test-database";
+import { SERVER_NODE_ARGS } from "../scripts/node-args";
 import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
 import { benchConcurrentSaves } from "./concurrent-saves";
 import { percentile, timed } from "./stats";
@@ -99,12 +100,10 @@ export async function benchNational(scale: Scale): Promise<string[]> {
 /** A national weekly file: every commune × 5 indicators, one week after the loaded data. */
 async function weeklyFileImport(prisma: ReturnType<typeof db>): Promise<string[]> {
   const asOf = addDays(UNTIL, 7);
-  const latest = await prisma.$queryRawUnsafe<{ code: string; indicator: string; value: number }[]>(
-    `SELECT u.code, i.code AS indicator, f.value FROM figure f
-     JOIN unit u ON u.id = f.unit_id JOIN indicator i ON i.id = f.indicator_id
-     WHERE f.as_of = $1::date AND u.level = 'COMMUNE'`,
-    UNTIL,
-  );
+  const latest = await prisma.$queryRaw<{ code: string; indicator: string; value: number }[]>`
+    SELECT u.code, i.code AS indicator, f.value FROM figure f
+    JOIN unit u ON u.id = f.unit_id JOIN indicator i ON i.id = f.indicator_id
+    WHERE f.as_of = ${UNTIL}::date AND u.level = 'COMMUNE'`;
   const file = path.join(os.tmpdir(), `bench-weekly-${process.pid}.csv`);
   const lines = latest.map((r) => `${r.code},${r.indicator},${isoDate(asOf)},${r.value + 25}`);
   await fs.writeFile(file, `unit_code,indicator,as_of,value\n${lines.join("\n")}\n`);
@@ -153,7 +152,7 @@ async function freshness(prisma: ReturnType<typeof db>): Promise<string[]> {
 async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[]> {
   const port = await freePort();
   // The product as npm start runs it (its page cache included), on the benchmark's database.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import path from "node:path";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { freePort } from "@/tests/setup/test-database";
+import { SERVER_NODE_ARGS } from "../scripts/node-args";
 import { summarize, timed } from "./stats";
 
 async function scratchDir(): Promise<string> {
@@ -36,7 +37,7 @@ export async function benchEmbeddedPostgres(rounds: number): Promise<string[]> {
 /** Spawns the product as `npm start` does and measures until GET / answers 200. */
 async function startToFirst200(env: Record<string, string | undefined>): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Every environment variable the product reads is declared and validated here, once.

@@ -36,3 +36,28 @@ export class TooBusyError extends Error {
 
 /** The request conflicts with what is already recorded (e.g. a request id another user used). */
 export class ConflictError extends Error {}
+
+/** The status each of the product's own errors answers with; its message is meant for the user. */
+const STATUS_OF_ERROR: [new (...args: never[]) => Error, number][] = [
+  [InvalidParamError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [LockedError, 423],
+  [TooBusyError, 429],
+];
+
+/** What the user is told about one of the product's own errors; null for anything else (a bug: 500). */
+export type ErrorAnswer = { status: number; param?: string; message: string; retryAfterSeconds?: number };
+
+export function answerOf(error: unknown): ErrorAnswer | null {
+  const known = STATUS_OF_ERROR.find(([type]) => error instanceof type);
+  if (!known) return null;
+  return {
+    status: known[1],
+    message: (error as Error).message,
+    ...(error instanceof InvalidParamError ? { param: error.param } : {}),
+    ...(error instanceof TooBusyError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  };
+}

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "./node-args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
@@ -54,11 +55,11 @@ function readCounts(): Counts {
 
 const started = performance.now();
 rmSync(path.join(ROOT, "test-reports"), { recursive: true, force: true });
-step("Mức an toàn của các thư viện", process.execPath, ["--import", "tsx", "scripts/check-versions.ts"]);
+step("Mức an toàn của các thư viện", process.execPath, [...SERVER_NODE_ARGS, "scripts/check-versions.ts"]);
 step("Sinh kiểu cho route (next typegen)", bin("next"), ["typegen"]);
 step("Kiểm tra kiểu (tsc)", bin("tsc"), ["--noEmit"]);
 step("Định dạng và lint (biome)", bin("biome"), ["check", "."]);
-step("Build (next build, khi mã nguồn đổi)", process.execPath, ["--import", "tsx", "scripts/build.ts"]);
+step("Build (next build, khi mã nguồn đổi)", process.execPath, [...SERVER_NODE_ARGS, "scripts/build.ts"]);
 step("Kiểm thử đơn vị và tích hợp (vitest, PostgreSQL riêng)", bin("vitest"), [
   "run",
   "--reporter=default",
@@ -66,8 +67,7 @@ step("Kiểm thử đơn vị và tích hợp (vitest, PostgreSQL riêng)", bin(
   "--outputFile.json=test-reports/vitest.json",
 ]);
 step("Benchmark, quy mô nhỏ (npm run bench -- --smoke)", process.execPath, [
-  "--import",
-  "tsx",
+  ...SERVER_NODE_ARGS,
   "bench/run.ts",
   "--smoke",
 ]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { HeaderRow } from "@/components/ui/table";
 import type { UploadOutcome } from "@/lib/imports/import-upload";
 
 type Kind = "figures" | "targets";
@@ -205,17 +206,10 @@ function ProblemTable({ title, problems, total }: { title: string; problems: Upl
             : ""}
         </caption>
         <thead>
-          <tr className="bg-slate-100 text-left">
-            <th scope="col" className="border border-slate-200 px-2 py-1">
-              Dòng
-            </th>
-            <th scope="col" className="border border-slate-200 px-2 py-1">
-              Cột
-            </th>
-            <th scope="col" className="border border-slate-200 px-2 py-1">
-              Vấn đề
-            </th>
-          </tr>
+          <HeaderRow
+            columns={[{ label: "Dòng" }, { label: "Cột" }, { label: "Vấn đề" }]}
+            cell="border border-slate-200 px-2 py-1"
+          />
         </thead>
         <tbody>
           {problems.slice(0, SHOWN).map((p) => (

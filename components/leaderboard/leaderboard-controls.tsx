@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
+import { IndicatorOptions } from "@/components/indicators/indicator-options";
 
 type Props = {
   indicators: { code: string; name: string }[];
@@ -43,11 +44,7 @@ export function LeaderboardControls({ indicators, indicator, dates, asOf, labels
           value={indicator}
           onChange={(e) => go({ indicator: e.target.value })}
         >
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name}
-            </option>
-          ))}
+          <IndicatorOptions indicators={indicators} />
         </select>
       </label>
       {dates.length > 1 && shown && (

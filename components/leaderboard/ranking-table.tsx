@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HeaderRow } from "@/components/ui/table";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
@@ -23,31 +24,19 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
     <div className="overflow-x-auto">
       <table className="w-full sm:min-w-[720px] text-left text-sm">
         <thead className="border-b text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-2 font-semibold">
-              {m.rank}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-semibold">
-              {unitLabel}
-            </th>
-            <th scope="col" className="hidden sm:table-cell py-2 pr-3 text-right font-semibold">
-              {m.value}
-            </th>
-            <th scope="col" className="hidden sm:table-cell py-2 pr-3 text-right font-semibold">
-              {m.target}
-            </th>
-            <th scope="col" className="w-32 py-2 pr-3 font-semibold sm:w-48">
-              {m.percent}
-            </th>
-            <th scope="col" className="hidden sm:table-cell py-2 pr-3 font-semibold">
-              {m.finish}
-            </th>
-            {childLabel && (
-              <th scope="col" className="hidden sm:table-cell py-2 pr-3 font-semibold">
-                {childLabel}
-              </th>
-            )}
-          </tr>
+          <HeaderRow
+            cell="py-2 font-semibold"
+            className=""
+            columns={[
+              { key: "rank", label: m.rank, className: "pr-2" },
+              { key: "unit", label: unitLabel, className: "pr-3" },
+              { key: "value", label: m.value, numeric: true, className: "hidden pr-3 sm:table-cell" },
+              { key: "target", label: m.target, numeric: true, className: "hidden pr-3 sm:table-cell" },
+              { key: "percent", label: m.percent, className: "w-32 pr-3 sm:w-48" },
+              { key: "finish", label: m.finish, className: "hidden pr-3 sm:table-cell" },
+              ...(childLabel ? [{ key: "children", label: childLabel, className: "hidden pr-3 sm:table-cell" }] : []),
+            ]}
+          />
         </thead>
         <tbody>
           {items.map((item) => (

@@ -2,14 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useMemo, useRef, useState } from "react";
-import { parseTypedCount } from "@/lib/entry/figure-warnings";
-import type { AssignOutcome, TargetConflict } from "@/lib/targets/assign-targets";
+import { type ReactNode, useMemo, useState } from "react";
+import { assignTargetsAction } from "@/app/(staff)/chi-tieu/actions";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useRequest } from "@/components/ui/use-request";
+import { readTypedCount } from "@/lib/figures/figure-rules";
+import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
+import type { TargetConflict } from "@/lib/targets/assign-targets";
 import type { TargetSheet } from "@/lib/targets/target-sheet";
-
-const count = (n: number) => n.toLocaleString("vi-VN");
-const vi = (iso: string) => iso.split("-").reverse().join("/");
-type Notice = { kind: "ok" | "error"; text: string } | null;
+import { TargetConflicts } from "./target-conflicts";
+import { TargetTable } from "./target-table";
 
 /**
  * A parent's targets for its children: one row per child with the target in force, an input
@@ -23,16 +26,13 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
   );
   const [deadline, setDeadline] = useState(sheet.unit?.target?.deadline ?? "");
   const [directive, setDirective] = useState("");
-  const [notice, setNotice] = useState<Notice>(null);
-  const [conflicts, setConflicts] = useState<TargetConflict[]>([]);
-  const [busy, setBusy] = useState(false);
-  const pendingRequest = useRef<string | null>(null);
+  const { send, busy, notice, setNotice, conflicts, setConflicts } = useRequest<TargetConflict>();
 
   const parsed = useMemo(
     () =>
       Object.fromEntries(
         sheet.rows.map((r) => {
-          const { value } = parseTypedCount(texts[r.code] ?? "");
+          const { value } = readTypedCount(texts[r.code] ?? "");
           return [r.code, value === 0 ? null : value];
         }),
       ),
@@ -64,38 +64,28 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
       setNotice({ kind: "error", text: "Điền hạn hoàn thành và số hiệu văn bản giao chỉ tiêu trước khi giao." });
       return;
     }
-    pendingRequest.current ??= crypto.randomUUID();
-    setBusy(true);
-    try {
-      const response = await fetch("/api/v1/targets", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          requestId: pendingRequest.current,
+    const result = await send(
+      "assign",
+      (requestId) =>
+        assignTargetsAction({
+          requestId,
           indicator: sheet.indicator.code,
           deadline,
           directive,
           entries: changed.map((r) => ({
             unit: r.code,
-            value: parsed[r.code],
+            value: parsed[r.code] as number,
             basedOn: r.target ? { id: r.target.id, version: r.target.version } : null,
           })),
         }),
+      "Mất kết nối; bấm Giao chỉ tiêu lần nữa (không ghi trùng).",
+    );
+    if (result?.ok && result.value.status === "saved") {
+      setNotice({
+        kind: "ok",
+        text: `Đã giao chỉ tiêu: mới ${count(result.value.created)}, sửa ${count(result.value.updated)}.`,
       });
-      const body = (await response.json().catch(() => ({}))) as AssignOutcome & { error?: { message?: string } };
-      pendingRequest.current = null;
-      if (response.status === 200 && body.status === "saved") {
-        setNotice({ kind: "ok", text: `Đã giao chỉ tiêu: mới ${count(body.created)}, sửa ${count(body.updated)}.` });
-        router.refresh();
-      } else if (response.status === 409 && body.status === "conflict") {
-        setConflicts(body.conflicts);
-      } else {
-        setNotice({ kind: "error", text: body.error?.message ?? `Máy chủ trả lời lỗi ${response.status}.` });
-      }
-    } catch {
-      setNotice({ kind: "error", text: "Mất kết nối; bấm Giao chỉ tiêu lần nữa (không ghi trùng)." });
-    } finally {
-      setBusy(false);
+      router.refresh();
     }
   }
 
@@ -179,107 +169,24 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
                   className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal"
                 />
               </label>
-              <button
-                type="button"
-                onClick={assign}
-                disabled={busy}
-                className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-              >
+              <Button variant="primary" size="lg" onClick={assign} disabled={busy}>
                 {busy ? "Đang giao…" : `Giao chỉ tiêu (${count(changed.length)} đơn vị)`}
-              </button>
+              </Button>
             </div>
           ) : (
             <p className="text-sm text-slate-700">
               Chỉ cấp trên của các đơn vị này được giao chỉ tiêu; trang chỉ để xem.
             </p>
           )}
-          <div aria-live="polite">
-            {notice ? (
-              <p
-                role={notice.kind === "error" ? "alert" : "status"}
-                className={`rounded border p-3 ${notice.kind === "ok" ? "border-emerald-300 bg-emerald-50 text-emerald-900" : "border-red-300 bg-red-50 text-red-900"}`}
-              >
-                {notice.text}
-              </p>
-            ) : null}
-            {conflicts.length ? (
-              <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
-                <p className="font-semibold">Có người vừa giao chỉ tiêu khác cho các đơn vị sau; chưa ghi gì:</p>
-                <ul className="list-disc pl-6">
-                  {conflicts.map((c) => (
-                    <li key={c.unit}>
-                      {c.unitName}: bạn nhập {count(c.yours)}, hiện là{" "}
-                      {c.current === null ? "chưa có" : count(c.current)}
-                      {c.assignedOn ? ` (giao ngày ${vi(c.assignedOn)})` : ""}.
-                    </li>
-                  ))}
-                </ul>
-                <button type="button" className="mt-2 underline" onClick={() => router.refresh()}>
-                  Tải lại chỉ tiêu hiện hành
-                </button>
-              </div>
-            ) : null}
-          </div>
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <thead>
-                <tr className="bg-slate-100 text-left">
-                  <th scope="col" className="border border-slate-200 px-2 py-1">
-                    Đơn vị
-                  </th>
-                  <th scope="col" className="border border-slate-200 px-2 py-1 text-right">
-                    Chỉ tiêu hiện hành
-                  </th>
-                  <th scope="col" className="border border-slate-200 px-2 py-1">
-                    Hạn · văn bản
-                  </th>
-                  <th scope="col" className="border border-slate-200 px-2 py-1 text-right">
-                    Chỉ tiêu mới
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sheet.rows.map((r) => (
-                  <tr key={r.code} className={r.target ? "" : "bg-amber-50"}>
-                    <th scope="row" className="border border-slate-200 px-2 py-1 text-left font-normal">
-                      <Link href={`/chi-tieu?unit=${r.code}&indicator=${sheet.indicator.code}`} className="underline">
-                        {r.name}
-                      </Link>
-                    </th>
-                    <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">
-                      {r.target ? count(r.target.value) : "chưa giao"}
-                    </td>
-                    <td className="border border-slate-200 px-2 py-1 text-slate-700">
-                      {r.target ? `${vi(r.target.deadline)} · ${r.target.directive}` : ""}
-                    </td>
-                    <td className="border border-slate-200 px-1 py-1">
-                      <input
-                        aria-label={`Chỉ tiêu mới của ${r.name}`}
-                        inputMode="numeric"
-                        disabled={!sheet.canAssign}
-                        value={texts[r.code] ?? ""}
-                        onChange={(e) => setTexts((t) => ({ ...t, [r.code]: e.target.value }))}
-                        aria-invalid={(texts[r.code] ?? "").trim() !== "" && parsed[r.code] === null}
-                        className="w-32 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-invalid:border-red-600"
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="bg-slate-50 font-semibold">
-                  <th scope="row" className="border border-slate-200 px-2 py-1 text-left">
-                    Tổng
-                  </th>
-                  <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">
-                    {count(sheet.childrenTotal)}
-                  </td>
-                  <td className="border border-slate-200 px-2 py-1" />
-                  <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">{count(total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <Notice notice={notice} />
+          <TargetConflicts conflicts={conflicts} onReload={() => router.refresh()} />
+          <TargetTable
+            sheet={sheet}
+            texts={texts}
+            parsed={parsed}
+            total={total}
+            onType={(code, text) => setTexts((t) => ({ ...t, [code]: text }))}
+          />
         </>
       )}
     </div>

@@ -1,10 +1,13 @@
+import "server-only";
+import type { Db } from "@/lib/db/db";
+import { ident, type Sql, sql } from "@/lib/db/sql";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { Db } from "@/lib/series/refresh-series";
+import { unitAndBelow } from "@/lib/units/hierarchy";
 import type { Actor } from "./actor";
 
 // The one place that decides "may this user do this to this unit". Every route handler,
-// server action and data function calls `authorize` (or filters with `scopeCondition`);
+// server action and data function calls `authorize` (or filters with `inActorScope`);
 // nothing relies on the proxy or on hidden buttons.
 
 export type Action =
@@ -70,14 +73,11 @@ export function roleHas(role: Role, action: Action): boolean {
 export async function relationTo(db: Db, actor: Actor, unitId: number): Promise<Relation> {
   if (actor.unitId === null) return isNational(actor) ? "below" : "outside";
   if (actor.unitId === unitId) return "own";
-  const rows = await db.$queryRawUnsafe<{ found: boolean }[]>(
-    `WITH RECURSIVE up AS (
-       SELECT parent_id FROM unit WHERE id = $1
+  const rows = await db.$queryRaw<{ found: boolean }[]>`
+    WITH RECURSIVE up AS (
+       SELECT parent_id FROM unit WHERE id = ${unitId}::int
        UNION ALL SELECT u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
-     ) SELECT EXISTS (SELECT 1 FROM up WHERE parent_id = $2) AS found`,
-    unitId,
-    actor.unitId,
-  );
+     ) SELECT EXISTS (SELECT 1 FROM up WHERE parent_id = ${actor.unitId}::int) AS found`;
   return rows[0]?.found ? "below" : "outside";
 }
 
@@ -136,20 +136,12 @@ function isNational(actor: Actor): boolean {
 }
 
 /**
- * A SQL condition keeping only the units in the actor's scope (their unit and everything
- * below it), for `where` clauses: `${scopeCondition(actor, "u.id", 3)}` with
- * `scopeParam(actor)` passed as parameter $3.
+ * The one SQL condition for "in the actor's scope": `column` (a unit id) is their unit or
+ * below it; every unit for national roles, none for an actor without a unit otherwise.
  */
-export function scopeCondition(actor: Actor, column: string, param: number): string {
-  if (actor.unitId === null) return `(${isNational(actor) ? "TRUE" : "FALSE"} OR $${param}::int IS NOT NULL)`;
-  return `${column} IN (WITH RECURSIVE down AS (
-      SELECT id FROM unit WHERE id = $${param}::int
-      UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id
-    ) SELECT id FROM down)`;
-}
-
-export function scopeParam(actor: Actor): number | null {
-  return actor.unitId;
+export function inActorScope(actor: Actor, column: string): Sql {
+  if (actor.unitId === null) return isNational(actor) ? sql`TRUE` : sql`FALSE`;
+  return sql`${ident(column)} IN ${unitAndBelow(sql`id = ${actor.unitId}::int`)}`;
 }
 
 /**
@@ -160,14 +152,10 @@ export async function unitIdsInScope(db: Db, actor: Actor, action: Action): Prom
   const relations = RULES[actor.role][action] ?? [];
   if (relations.length === 0) return new Set();
   if (actor.unitId === null) return isNational(actor) && relations.includes("below") ? undefined : new Set();
-  const rows = await db.$queryRawUnsafe<{ id: number }[]>(
-    `WITH RECURSIVE down AS (
-       SELECT id FROM unit WHERE parent_id = $1
-       UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id
-     ) SELECT id FROM down`,
-    actor.unitId,
-  );
-  const ids = new Set(relations.includes("below") ? rows.map((r) => r.id) : []);
+  const rows = await db.$queryRaw<
+    { id: number }[]
+  >`SELECT id FROM ${unitAndBelow(sql`id = ${actor.unitId}::int`)} AS scope`;
+  const ids = new Set(relations.includes("below") ? rows.map((r) => r.id).filter((id) => id !== actor.unitId) : []);
   if (relations.includes("own")) ids.add(actor.unitId);
   return ids;
 }

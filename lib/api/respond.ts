@@ -1,13 +1,6 @@
+import "server-only";
 import { NextResponse } from "next/server";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidParamError,
-  LockedError,
-  NotFoundError,
-  TooBusyError,
-  UnauthenticatedError,
-} from "@/lib/errors";
+import { answerOf } from "@/lib/errors";
 
 type Cell = string | number | boolean | null;
 
@@ -42,27 +35,18 @@ export function badRequest(param: string, message: string) {
   return NextResponse.json({ error: { param, message } }, { status: 400 });
 }
 
-/** The status each error of the product's own answers with; its message is meant for the user. */
-const STATUS_OF_ERROR: [new (...args: never[]) => Error, number][] = [
-  [UnauthenticatedError, 401],
-  [ForbiddenError, 403],
-  [NotFoundError, 404],
-  [ConflictError, 409],
-  [LockedError, 423],
-  [TooBusyError, 429],
-];
-
 /**
  * Maps a wrong parameter to 400 naming it and the product's other errors to their status
  * (429 with Retry-After); anything else is logged and answered with a plain 500.
  */
 export function handleApiError(error: unknown) {
-  if (error instanceof InvalidParamError) return badRequest(error.param, error.message);
-  const known = STATUS_OF_ERROR.find(([type]) => error instanceof type);
-  if (known) {
+  const answer = answerOf(error);
+  if (answer) {
     const headers: Record<string, string> =
-      error instanceof TooBusyError ? { "retry-after": String(error.retryAfterSeconds) } : {};
-    return NextResponse.json({ error: { message: (error as Error).message } }, { status: known[1], headers });
+      answer.retryAfterSeconds === undefined ? {} : { "retry-after": String(answer.retryAfterSeconds) };
+    const body =
+      answer.param === undefined ? { message: answer.message } : { param: answer.param, message: answer.message };
+    return NextResponse.json({ error: body }, { status: answer.status, headers });
   }
   console.error(error);
   return NextResponse.json({ error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } }, { status: 500 });

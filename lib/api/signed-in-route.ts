@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/access/actor";
 import { logDenied } from "@/lib/access/authorize";

@@ -1,8 +1,11 @@
+import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, scopeCondition, scopeParam } from "@/lib/access/authorize";
+import { authorize, inActorScope } from "@/lib/access/authorize";
+import { join, sql } from "@/lib/db/sql";
 import { InvalidParamError } from "@/lib/errors";
 import { addDays, parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { unitAndBelow } from "@/lib/units/hierarchy";
 import { fullName } from "@/lib/units/units-on";
 
 export type AuditFilter = { unit?: string; indicator?: string; user?: string; from?: string; to?: string };
@@ -32,40 +35,29 @@ export async function listAudit(
   actor: Actor,
   filter: AuditFilter,
 ): Promise<{ rows: AuditRow[]; truncated: boolean }> {
-  const params: unknown[] = [scopeParam(actor)];
-  const where = [scopeCondition(actor, "a.unit_id", 1)];
+  const where = [inActorScope(actor, "a.unit_id")];
   if (filter.unit) {
     const unit = await prisma.unit.findFirst({ where: { code: filter.unit }, orderBy: { validFrom: "desc" } });
     if (!unit) throw new InvalidParamError("unit", `Không có đơn vị mã ${filter.unit}.`);
     await authorize(prisma, actor, "audit.view", { id: unit.id, name: fullName(unit) });
-    params.push(filter.unit);
     // The unit in every period it existed, and everything below it.
-    where.push(`a.unit_id IN (WITH RECURSIVE down AS (
-        SELECT id FROM unit WHERE code = $${params.length}
-        UNION ALL SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id
-      ) SELECT id FROM down)`);
+    where.push(sql`a.unit_id IN ${unitAndBelow(sql`code = ${filter.unit}`)}`);
   }
-  if (filter.indicator) {
-    params.push(filter.indicator);
-    where.push(`i.code = $${params.length}`);
-  }
-  if (filter.user) {
-    params.push(filter.user.trim().toLowerCase());
-    where.push(`a.actor = $${params.length}`);
-  }
-  for (const [key, op] of [
-    ["from", ">="],
-    ["to", "<"],
-  ] as const) {
+  if (filter.indicator) where.push(sql`i.code = ${filter.indicator}`);
+  if (filter.user) where.push(sql`a.actor = ${filter.user.trim().toLowerCase()}`);
+  for (const key of ["from", "to"] as const) {
     const text = filter[key];
     if (!text) continue;
     const date = parseIsoDate(text);
     if (!date) throw new InvalidParamError(key, `${key === "from" ? "Từ ngày" : "Đến ngày"} phải có dạng YYYY-MM-DD.`);
-    params.push(key === "to" ? addDays(date, 1) : date);
     // Vietnam time: a day starts at 00:00 UTC+7.
-    where.push(`a.at ${op} ($${params.length}::date - interval '7 hours')`);
+    where.push(
+      key === "from"
+        ? sql`a.at >= (${date}::date - interval '7 hours')`
+        : sql`a.at < (${addDays(date, 1)}::date - interval '7 hours')`,
+    );
   }
-  const rows = await prisma.$queryRawUnsafe<
+  const rows = await prisma.$queryRaw<
     {
       id: bigint;
       at: Date;
@@ -80,13 +72,11 @@ export async function listAudit(
       new_value: unknown;
       request_id: string | null;
     }[]
-  >(
-    `SELECT a.id, a.at, a.actor, a.action, a.entity, u.code, u.type, u.name, i.code AS indicator, a.old_value, a.new_value, a.request_id
-     FROM audit_entry a JOIN unit u ON u.id = a.unit_id LEFT JOIN indicator i ON i.id = a.indicator_id
-     WHERE ${where.join(" AND ")}
-     ORDER BY a.at DESC, a.id DESC LIMIT ${LIMIT + 1}`,
-    ...params,
-  );
+  >`
+    SELECT a.id, a.at, a.actor, a.action, a.entity, u.code, u.type, u.name, i.code AS indicator, a.old_value, a.new_value, a.request_id
+    FROM audit_entry a JOIN unit u ON u.id = a.unit_id LEFT JOIN indicator i ON i.id = a.indicator_id
+    WHERE ${join(where, " AND ")}
+    ORDER BY a.at DESC, a.id DESC LIMIT ${LIMIT + 1}`;
   return {
     truncated: rows.length > LIMIT,
     rows: rows.slice(0, LIMIT).map((r) => ({

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { limitMessage, loginLimit, markLoginSucceeded, reserveLoginAttempt } from "./login-limits";
 import { verifyAgainstNothing, verifyPassword } from "./password";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { InvalidParamError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,4 +1,6 @@
+import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
@@ -14,23 +16,29 @@ export async function currentActor(): Promise<Actor | null> {
   return (await currentSession())?.actor ?? null;
 }
 
-/** The signed-in user with their session's id and whether they must first replace a given password. */
-export async function currentSession(): Promise<{
-  actor: Actor;
-  sessionId: string;
-  mustChangePassword: boolean;
-} | null> {
-  const session = await auth();
-  if (!session?.actorId || !session.sessionId || session.sessionVersion === undefined) return null;
-  const user = await sessionUser(db(), {
-    id: session.sessionId,
-    userId: session.actorId,
-    sessionVersion: session.sessionVersion,
-  });
-  return user
-    ? { actor: toActor(user), sessionId: session.sessionId, mustChangePassword: user.mustChangePassword }
-    : null;
-}
+/**
+ * The signed-in user with their session's id and whether they must first replace a given
+ * password. Read once per request (React's cache): a page, its layout and its data functions
+ * share one session check.
+ */
+export const currentSession = cache(
+  async (): Promise<{
+    actor: Actor;
+    sessionId: string;
+    mustChangePassword: boolean;
+  } | null> => {
+    const session = await auth();
+    if (!session?.actorId || !session.sessionId || session.sessionVersion === undefined) return null;
+    const user = await sessionUser(db(), {
+      id: session.sessionId,
+      userId: session.actorId,
+      sessionVersion: session.sessionVersion,
+    });
+    return user
+      ? { actor: toActor(user), sessionId: session.sessionId, mustChangePassword: user.mustChangePassword }
+      : null;
+  },
+);
 
 /** Where a user with a password given by someone else is sent, whatever they asked for. */
 export const CHANGE_PASSWORD_PATH = "/doi-mat-khau";

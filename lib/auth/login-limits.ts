@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Brute-force limits, counted from the login_attempt table so a restart resets nothing.

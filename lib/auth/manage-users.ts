@@ -1,9 +1,14 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, logDenied, roleHas, scopeCondition, scopeParam } from "@/lib/access/authorize";
+import { authorize, inActorScope, logDenied, roleHas } from "@/lib/access/authorize";
+import { idempotentWrite, parseInput } from "@/lib/db/idempotent-write";
+import { ZRequestId } from "@/lib/entry/entry-input";
 import { ForbiddenError, InvalidParamError, NotFoundError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
+import { ZUnitCode } from "@/lib/units/codes";
+import { inForceWhere } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 import { hashPassword, randomPassword } from "./password";
 import { ZNewUser } from "./users";
@@ -54,21 +59,26 @@ const ZUserAction = z.discriminatedUnion(
   "action",
   [
     z.object({
+      requestId: ZRequestId.optional(),
       action: z.literal("create"),
       username: ZNewUser.shape.username,
       displayName: ZNewUser.shape.displayName,
       role: ZNewUser.shape.role,
-      unit: z
-        .string()
-        .trim()
-        .regex(/^(\d{2}|\d{3}|\d{5})$/, "Mã đơn vị gồm 2, 3 hoặc 5 chữ số."),
+      unit: ZUnitCode,
     }),
-    z.object({ action: z.enum(["disable", "enable", "reset-password"]), username: z.string().trim().toLowerCase() }),
+    z.object({
+      requestId: ZRequestId.optional(),
+      action: z.enum(["disable", "enable", "reset-password"]),
+      username: z.string().trim().toLowerCase(),
+    }),
   ],
   { message: "action phải là create, disable, enable hoặc reset-password." },
 );
 
-export type UserActionOutcome = { username: string; action: string; password?: string };
+export type UserActionInput = z.input<typeof ZUserAction>;
+
+/** `password` only in the first answer: a replay says the change was made, not the password again. */
+export type UserActionOutcome = { username: string; action: string; password?: string; replayed?: boolean };
 
 /** Accounts whose unit is in the actor's scope (every account for the ministry), by unit then name. */
 export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Promise<ManagedUser[]> {
@@ -76,7 +86,7 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
     logDenied(actor, "user.manage", actor.unitId);
     throw new ForbiddenError(`Tài khoản ${actor.username} không quản lý tài khoản.`);
   }
-  const rows = await prisma.$queryRawUnsafe<
+  const rows = await prisma.$queryRaw<
     {
       username: string;
       display_name: string;
@@ -86,13 +96,11 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
       name: string | null;
       type: string | null;
     }[]
-  >(
-    `SELECT a.username, a.display_name, a.role, a.disabled, u.code, u.name, u.type
-     FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id
-     WHERE ${scopeCondition(actor, "a.unit_id", 1)}
-     ORDER BY u.code NULLS FIRST, a.username`,
-    scopeParam(actor),
-  );
+  >`
+    SELECT a.username, a.display_name, a.role, a.disabled, u.code, u.name, u.type
+    FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id
+    WHERE ${inActorScope(actor, "a.unit_id")}
+    ORDER BY u.code NULLS FIRST, a.username`;
   return rows.map((r) => ({
     username: r.username,
     displayName: r.display_name,
@@ -110,23 +118,28 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
  * resetting end the account's sessions. Each change is logged.
  */
 export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<UserActionOutcome> {
-  const parsed = ZUserAction.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidParamError(issue?.path.join(".") || "action", issue?.message ?? "Yêu cầu không hợp lệ.");
-  }
-  const input = parsed.data;
+  const input = parseInput(ZUserAction, raw);
+  const change = await checkedChange(prisma, actor, input);
+  if (!input.requestId) return change(prisma);
+  return idempotentWrite<UserActionOutcome>(prisma, { actor, requestId: input.requestId }, async (tx) => {
+    const outcome = await change(tx);
+    return { outcome, replayAnswer: { username: outcome.username, action: outcome.action } };
+  });
+}
+
+type Users = Pick<PrismaClient, "appUser">;
+
+/** Checks the change against the actor's rights and returns the write that makes it. */
+async function checkedChange(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: z.output<typeof ZUserAction>,
+): Promise<(db: Users) => Promise<UserActionOutcome>> {
   if (input.action === "create") {
     const level = LEVEL_OF_ROLE[input.role];
     if (level === null) throw new ForbiddenError("Tài khoản quản trị Bộ chỉ tạo bằng dòng lệnh trên máy chủ.");
     requireManageableRole(actor, input.role, input.username);
-    const unit = await prisma.unit.findFirst({
-      where: {
-        code: input.unit,
-        validFrom: { lte: new Date() },
-        OR: [{ validTo: null }, { validTo: { gte: new Date() } }],
-      },
-    });
+    const unit = await prisma.unit.findFirst({ where: { code: input.unit, ...inForceWhere(new Date()) } });
     if (!unit) throw new InvalidParamError("unit", `Không có đơn vị mã ${input.unit} đang có hiệu lực.`);
     if (level !== "ANY" && unit.level !== level) {
       throw new InvalidParamError(
@@ -138,19 +151,21 @@ export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknow
     if (await prisma.appUser.findUnique({ where: { username: input.username } })) {
       throw new InvalidParamError("username", `Tên đăng nhập ${input.username} đã có; chọn tên khác.`);
     }
-    const password = randomPassword();
-    await prisma.appUser.create({
-      data: {
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        unitId: unit.id,
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-      },
-    });
-    logChange(actor, "user.created", input.username);
-    return { username: input.username, action: "create", password };
+    return async (db) => {
+      const password = randomPassword();
+      await db.appUser.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          unitId: unit.id,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: true,
+        },
+      });
+      logChange(actor, "user.created", input.username);
+      return { username: input.username, action: "create", password };
+    };
   }
 
   const user = await prisma.appUser.findUnique({ where: { username: input.username }, include: { unit: true } });
@@ -169,21 +184,30 @@ export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknow
     );
   }
   requireManageableRole(actor, user.role, user.username);
-  if (input.action === "reset-password") {
-    const password = randomPassword();
-    await prisma.appUser.update({
-      where: { id: user.id },
-      data: { passwordHash: await hashPassword(password), mustChangePassword: true, sessionVersion: { increment: 1 } },
-    });
-    logChange(actor, "user.password-reset", user.username);
-    return { username: user.username, action: input.action, password };
+  const { action } = input;
+  if (action === "reset-password") {
+    return async (db) => {
+      const password = randomPassword();
+      await db.appUser.update({
+        where: { id: user.id },
+        data: {
+          passwordHash: await hashPassword(password),
+          mustChangePassword: true,
+          sessionVersion: { increment: 1 },
+        },
+      });
+      logChange(actor, "user.password-reset", user.username);
+      return { username: user.username, action, password };
+    };
   }
-  await prisma.appUser.update({
-    where: { id: user.id },
-    data: { disabled: input.action === "disable", sessionVersion: { increment: 1 } },
-  });
-  logChange(actor, input.action === "disable" ? "user.disabled" : "user.enabled", user.username);
-  return { username: user.username, action: input.action };
+  return async (db) => {
+    await db.appUser.update({
+      where: { id: user.id },
+      data: { disabled: action === "disable", sessionVersion: { increment: 1 } },
+    });
+    logChange(actor, action === "disable" ? "user.disabled" : "user.enabled", user.username);
+    return { username: user.username, action };
+  };
 }
 
 const LEVEL_NAMES: Record<UnitLevel, string> = { PROVINCE: "tỉnh", DISTRICT: "huyện", COMMUNE: "xã" };

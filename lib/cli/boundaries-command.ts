@@ -1,3 +1,4 @@
+import "server-only";
 import fs from "node:fs/promises";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import { ROLE_NAMES } from "@/lib/access/actor";
 import { randomPassword } from "@/lib/auth/password";

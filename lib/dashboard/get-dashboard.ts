@@ -1,5 +1,7 @@
+import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { viewedUnit } from "@/lib/access/viewed-unit";
+import { sql } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -8,7 +10,10 @@ import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import { latestPoint, targetInForce } from "@/lib/rankings/ranking-sql";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { childOf } from "@/lib/units/hierarchy";
+import { inForceOn } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 
 export type Dashboard = {
@@ -70,12 +75,8 @@ export async function getDashboard(
   if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
 
   // Children on the date: districts or communes (provinces' children changed level in 2025).
-  const childLevelRow = await prisma.$queryRawUnsafe<{ level: UnitLevel }[]>(
-    `SELECT level FROM unit WHERE ${unit ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"}
-       AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
-    unit?.id ?? null,
-    asOf,
-  );
+  const childLevelRow = await prisma.$queryRaw<{ level: UnitLevel }[]>`
+    SELECT level FROM unit WHERE ${childOf("unit", unit?.id ?? null)} AND ${inForceOn("unit", asOf)} LIMIT 1`;
   const childLevel = childLevelRow[0]?.level ?? null;
   const [children, standing, points, target] = await Promise.all([
     childLevel
@@ -87,7 +88,7 @@ export async function getDashboard(
       ? getRankingCached(prisma, {
           indicator: indicator.code,
           level: unit.level,
-          parent: unit.parent_code ?? undefined,
+          parent: unit.parentCode ?? undefined,
           asOf,
         }).then((r) => r.items.find((i) => i.code === unit?.code) ?? null)
       : Promise.resolve(null),
@@ -114,7 +115,7 @@ export async function getDashboard(
     indicator: { code: indicator.code, name: indicator.nameVi },
     indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi })),
     scope: unit
-      ? { code: unit.code, name: fullName(unit), parentCode: unit.id === actor.unitId ? null : unit.parent_code }
+      ? { code: unit.code, name: fullName(unit), parentCode: unit.id === actor.unitId ? null : unit.parentCode }
       : { code: null, name: "Toàn quốc", parentCode: null },
     headline: {
       value,
@@ -139,42 +140,27 @@ export async function getDashboard(
 async function seriesOf(prisma: PrismaClient, unitId: number | null, indicatorId: number, asOf: Date) {
   const rows =
     unitId !== null
-      ? await prisma.$queryRawUnsafe<{ as_of: Date; value: bigint }[]>(
-          `SELECT as_of, value FROM unit_series WHERE unit_id = $1 AND indicator_id = $2 AND as_of <= $3::date ORDER BY as_of`,
-          unitId,
-          indicatorId,
-          asOf,
-        )
-      : await prisma.$queryRawUnsafe<{ as_of: Date; value: bigint }[]>(
-          `WITH dates AS (
-             SELECT DISTINCT s.as_of FROM unit_series s JOIN unit u ON u.id = s.unit_id
-             WHERE u.level = 'PROVINCE' AND s.indicator_id = $1 AND s.as_of <= $2::date
-           )
-           SELECT d.as_of, sum(v.value)::bigint AS value FROM dates d
-           JOIN unit u ON u.level = 'PROVINCE' AND u.valid_from <= d.as_of AND (u.valid_to IS NULL OR u.valid_to >= d.as_of)
-           CROSS JOIN LATERAL (
-             SELECT s.value FROM unit_series s
-             WHERE s.unit_id = u.id AND s.indicator_id = $1 AND s.as_of <= d.as_of ORDER BY s.as_of DESC LIMIT 1
-           ) v
-           GROUP BY d.as_of ORDER BY d.as_of`,
-          indicatorId,
-          asOf,
-        );
+      ? await prisma.$queryRaw<{ as_of: Date; value: bigint }[]>`
+          SELECT as_of, value FROM unit_series
+          WHERE unit_id = ${unitId}::int AND indicator_id = ${indicatorId}::int AND as_of <= ${asOf}::date ORDER BY as_of`
+      : await prisma.$queryRaw<{ as_of: Date; value: bigint }[]>`
+          WITH dates AS (
+            SELECT DISTINCT s.as_of FROM unit_series s JOIN unit u ON u.id = s.unit_id
+            WHERE u.level = 'PROVINCE' AND s.indicator_id = ${indicatorId}::int AND s.as_of <= ${asOf}::date
+          )
+          SELECT d.as_of, sum(v.value)::bigint AS value FROM dates d
+          JOIN unit u ON u.level = 'PROVINCE' AND ${inForceOn("u", sql`d.as_of`)}
+          CROSS JOIN LATERAL (${latestPoint("u.id", indicatorId, sql`d.as_of`)}) v
+          GROUP BY d.as_of ORDER BY d.as_of`;
   return rows.map((r) => ({ asOf: isoDate(r.as_of), value: Number(r.value) }));
 }
 
 /** The country's target: the sum of the provinces' targets in force, due at the latest of their deadlines. */
 async function nationalTarget(prisma: PrismaClient, indicatorId: number, asOf: Date) {
-  const [row] = await prisma.$queryRawUnsafe<{ value: bigint | null; deadline: Date | null }[]>(
-    `SELECT sum(t.value)::bigint AS value, max(t.deadline) AS deadline FROM unit u
-     CROSS JOIN LATERAL (
-       SELECT value, deadline FROM target WHERE unit_id = u.id AND indicator_id = $1 AND assigned_on <= $2::date
-       ORDER BY assigned_on DESC LIMIT 1
-     ) t
-     WHERE u.level = 'PROVINCE' AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)`,
-    indicatorId,
-    asOf,
-  );
+  const [row] = await prisma.$queryRaw<{ value: bigint | null; deadline: Date | null }[]>`
+    SELECT sum(t.value)::bigint AS value, max(t.deadline) AS deadline FROM unit u
+    CROSS JOIN LATERAL (${targetInForce("u.id", indicatorId, asOf)}) t
+    WHERE u.level = 'PROVINCE' AND ${inForceOn("u", asOf)}`;
   return row?.value ? { value: Number(row.value), deadline: row.deadline ? isoDate(row.deadline) : null } : null;
 }
 
@@ -194,22 +180,17 @@ function forecastLine(
 
 /** The children's reports for the week: who has figures, who submitted, who is approved, who is missing. */
 async function completeness(prisma: PrismaClient, unitId: number | null, indicatorId: number, week: Date) {
-  const rows = await prisma.$queryRawUnsafe<
+  const rows = await prisma.$queryRaw<
     { code: string; name: string; type: string; has_figures: boolean; status: string | null }[]
-  >(
-    `SELECT u.code, u.name, u.type,
-            -- The read model has a point wherever the unit or anything below it reported.
-            EXISTS (SELECT 1 FROM unit_series s WHERE s.unit_id = u.id AND s.indicator_id = $3
-                      AND s.as_of > $2::date - 7 AND s.as_of <= $2::date) AS has_figures,
-            r.status::text AS status
-     FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = $2::date
-     WHERE ${unitId !== null ? "u.parent_id = $1" : "u.parent_id IS NULL AND $1::int IS NULL"}
-       AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)
-     ORDER BY u.code`,
-    unitId,
-    week,
-    indicatorId,
-  );
+  >`
+    SELECT u.code, u.name, u.type,
+           -- The read model has a point wherever the unit or anything below it reported.
+           EXISTS (SELECT 1 FROM unit_series s WHERE s.unit_id = u.id AND s.indicator_id = ${indicatorId}::int
+                     AND s.as_of > ${week}::date - 7 AND s.as_of <= ${week}::date) AS has_figures,
+           r.status::text AS status
+    FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = ${week}::date
+    WHERE ${childOf("u", unitId)} AND ${inForceOn("u", week)}
+    ORDER BY u.code`;
   return {
     total: rows.length,
     withFigures: rows.filter((r) => r.has_figures).length,

@@ -1,3 +1,4 @@
+import "server-only";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ROLE_NAMES } from "@/lib/access/actor";
 import { hashPassword, randomPassword } from "@/lib/auth/password";

@@ -1,3 +1,6 @@
+import "server-only";
+import { insertAuditFrom } from "@/lib/audit/write-audit";
+import { sql } from "@/lib/db/sql";
 import { addDays, isoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bumpDataVersion } from "@/lib/series/data-version";
@@ -47,52 +50,51 @@ export async function generateDemo(
       progress(`Tham số cho từng đơn vị (${isoDate(from)} → ${isoDate(until)})…`);
       // Row-by-row foreign-key checks are 40 % of a bulk insert; every id below comes from a
       // join on the referenced tables in the same statement, so a superuser skips them.
-      const [role] = await tx.$queryRawUnsafe<{ superuser: boolean }[]>(
-        "SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user",
-      );
-      if (role?.superuser) await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
-      await tx.$executeRawUnsafe(`DELETE FROM figure WHERE source = 'demo'`);
-      await tx.$executeRawUnsafe(`DELETE FROM target WHERE directive LIKE '% (dữ liệu mẫu)'`);
-      await tx.$executeRawUnsafe(DEMO_PARAMS_SQL, options.seed, from, until);
-      await tx.$executeRawUnsafe(INHERIT_POPULATION_SQL);
+      const [role] = await tx.$queryRaw<{ superuser: boolean }[]>`
+        SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`;
+      if (role?.superuser) await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+      await tx.$executeRaw`DELETE FROM figure WHERE source = 'demo'`;
+      await tx.$executeRaw`DELETE FROM target WHERE directive LIKE '% (dữ liệu mẫu)'`;
+      await tx.$executeRaw(demoParams(options.seed, from, until));
+      await tx.$executeRaw(inheritPopulation());
       for (const curve of curves) {
         progress(`Số liệu ${curve.code}…`);
         figures += Number(
-          await tx.$executeRawUnsafe(
-            FIGURES_SQL,
-            curve.id,
-            curve.cap,
-            curve.lagWeeks,
-            from,
-            until,
-            options.seed,
-            curve.code === "CCCD_ELIGIBLE",
+          await tx.$executeRaw(
+            demoFigures(
+              {
+                id: curve.id as number,
+                cap: curve.cap,
+                lagWeeks: curve.lagWeeks,
+                stock: curve.code === "CCCD_ELIGIBLE",
+              },
+              from,
+              until,
+              options.seed,
+            ),
           ),
         );
       }
       progress("Chỉ tiêu giao từ xã lên tỉnh…");
       const withTargets = curves.filter((c) => c.target !== null);
       targets = Number(
-        await tx.$executeRawUnsafe(
-          TARGETS_SQL,
-          withTargets.map((c) => c.id),
-          withTargets.map((c) => c.target),
-          from,
-          until,
+        await tx.$executeRaw(
+          demoTargets(
+            withTargets.map((c) => ({ id: c.id as number, target: c.target as number })),
+            from,
+            until,
+          ),
         ),
       );
-      await tx.$executeRawUnsafe(`DROP TABLE demo_unit`);
+      await tx.$executeRaw`DROP TABLE demo_unit`;
       progress("Tổng hợp lên cấp trên cho bảng xếp hạng…");
-      await tx.$executeRawUnsafe(
-        `DELETE FROM unit_series WHERE indicator_id = ANY($1::int[])`,
-        curves.map((c) => c.id),
-      );
+      await tx.$executeRaw`DELETE FROM unit_series WHERE indicator_id = ANY(${curves.map((c) => c.id)}::int[])`;
       await rebuildSeries(
         tx,
         curves.map((c) => c.id as number),
       );
       // Fresh statistics, so the first rankings after a bulk load get good plans.
-      await tx.$executeRawUnsafe("ANALYZE figure, unit_series, target");
+      await tx.$executeRaw`ANALYZE figure, unit_series, target`;
       await bumpDataVersion(tx);
     },
     { timeout: 3_600_000, maxWait: 30_000 },
@@ -104,12 +106,13 @@ export async function generateDemo(
 // steep it is and how far it gets (reach). Pace and reach are shared by a province (its new
 // code after 2025) with a little jitter per unit, so some provinces are early, some late and
 // some never reach their target.
-const DEMO_PARAMS_SQL = `
+function demoParams(seed: string, from: Date, until: Date) {
+  return sql`
 CREATE TEMP TABLE demo_unit ON COMMIT DROP AS
 WITH RECURSIVE leaf AS (
   SELECT u.* FROM unit u
   WHERE NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)
-    AND u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)
+    AND u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
 ),
 up AS (
   SELECT l.id AS leaf_id, l.id, l.parent_id, l.level, l.code FROM leaf l
@@ -126,18 +129,20 @@ SELECT l.id, l.level, l.valid_from, l.valid_to,
   CASE l.level WHEN 'PROVINCE' THEN 600000 + 2400000 * h.r1
                WHEN 'DISTRICT' THEN 2000 + 8000 * h.r1
                ELSE 3000 + 22000 * h.r1 END AS population,
-  -(0.15 + 0.5 * hp.r2 + 0.05 * h.r2) * ($3::date - $2::date) AS t0,
-  (0.08 + 0.06 * hp.r3) * ($3::date - $2::date) + 14 AS tau,
+  -(0.15 + 0.5 * hp.r2 + 0.05 * h.r2) * (${until}::date - ${from}::date) AS t0,
+  (0.08 + 0.06 * hp.r3) * (${until}::date - ${from}::date) + 14 AS tau,
   0.92 + 0.14 * hp.r4 AS reach
 FROM leaf l
 JOIN province p ON p.leaf_id = l.id
-CROSS JOIN LATERAL (SELECT (hashtext(l.code || ':' || l.valid_from || $1) & 2147483647) / 2147483647.0 AS r1,
-                           (hashtext($1 || l.code) & 2147483647) / 2147483647.0 AS r2) h
-CROSS JOIN LATERAL (SELECT (hashtext('p' || p.key || $1) & 2147483647) / 2147483647.0 AS r2,
-                           (hashtext('q' || p.key || $1) & 2147483647) / 2147483647.0 AS r3,
-                           (hashtext('r' || p.key || $1) & 2147483647) / 2147483647.0 AS r4) hp`;
+CROSS JOIN LATERAL (SELECT (hashtext(l.code || ':' || l.valid_from || ${seed}) & 2147483647) / 2147483647.0 AS r1,
+                           (hashtext(${seed} || l.code) & 2147483647) / 2147483647.0 AS r2) h
+CROSS JOIN LATERAL (SELECT (hashtext('p' || p.key || ${seed}) & 2147483647) / 2147483647.0 AS r2,
+                           (hashtext('q' || p.key || ${seed}) & 2147483647) / 2147483647.0 AS r3,
+                           (hashtext('r' || p.key || ${seed}) & 2147483647) / 2147483647.0 AS r4) hp`;
+}
 
-const INHERIT_POPULATION_SQL = `
+function inheritPopulation() {
+  return sql`
 UPDATE demo_unit d SET population = m.population FROM (
   SELECT s.successor_id AS id, sum(o.population / c.n) AS population
   FROM unit_successor s
@@ -146,37 +151,46 @@ UPDATE demo_unit d SET population = m.population FROM (
     ON c.predecessor_id = s.predecessor_id
   GROUP BY s.successor_id
 ) m WHERE m.id = d.id`;
+}
 
 // Communes created in 2025 inherit the population of the communes merged into them (a split
 // commune's equally divided), so totals run on across the reorganisation.
 
 // Weekly figures on Sundays while each unit is in force, with ~3 % of weeks missing (never the
 // latest), and one audit entry per figure written in the same statement.
-const FIGURES_SQL = `
+function demoFigures(
+  curve: { id: number; cap: number; lagWeeks: number; stock: boolean },
+  from: Date,
+  until: Date,
+  seed: string,
+) {
+  return sql`
 WITH written AS (
   INSERT INTO figure (unit_id, indicator_id, as_of, value, source, entered_by, updated_at)
-  SELECT d.id, $1, w.as_of,
-    CASE WHEN $7 THEN round(d.population * (1 + 0.0002 * (w.as_of - DATE '2023-01-01') / 7.0))
-         ELSE round(d.population * $2 * d.reach
-              / (1 + exp(-((w.as_of - $5::date) - 7 * $3 - d.t0) / d.tau))) END,
+  SELECT d.id, ${curve.id}::int, w.as_of,
+    CASE WHEN ${curve.stock}::boolean THEN round(d.population * (1 + 0.0002 * (w.as_of - DATE '2023-01-01') / 7.0))
+         ELSE round(d.population * ${curve.cap}::float8 * d.reach
+              / (1 + exp(-((w.as_of - ${until}::date) - 7 * ${curve.lagWeeks}::int - d.t0) / d.tau))) END,
     'demo', 'demo', now()
   FROM demo_unit d
-  CROSS JOIN LATERAL (SELECT g::date AS as_of FROM generate_series($4::date, $5::date, interval '7 days') g) w
+  CROSS JOIN LATERAL (SELECT g::date AS as_of FROM generate_series(${from}::date, ${until}::date, interval '7 days') g) w
   WHERE w.as_of >= d.valid_from AND (d.valid_to IS NULL OR w.as_of <= d.valid_to)
-    AND (w.as_of = $5::date OR ((d.id * 7919 + (w.as_of - DATE '2000-01-01') * 104729 + hashtext($6)) & 1023) >= 31)
+    AND (w.as_of = ${until}::date OR ((d.id * 7919 + (w.as_of - DATE '2000-01-01') * 104729 + hashtext(${seed})) & 1023) >= 31)
   RETURNING id, unit_id, indicator_id, as_of, value
 )
-INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, new_value)
-SELECT 'demo', 'create', 'figure', id, unit_id, indicator_id,
-       jsonb_build_object('value', value, 'asOf', as_of, 'version', 1, 'source', 'demo')
-FROM written`;
+${insertAuditFrom(sql`
+SELECT 'demo', 'create', 'figure', id, unit_id, indicator_id, NULL::jsonb,
+       jsonb_build_object('value', value, 'asOf', as_of, 'version', 1, 'source', 'demo'), NULL
+FROM written`)}`;
+}
 
 // Targets for every unit in force in the period: leaves get a share of their population, and
 // each parent the sum of its children's (the cascade). Units of the old structure get the
 // 2023 directive, units created on 1 July 2025 a new one.
-const TARGETS_SQL = `
+function demoTargets(curves: { id: number; target: number }[], from: Date, until: Date) {
+  return sql`
 WITH RECURSIVE share AS (
-  SELECT * FROM unnest($1::int[], $2::float8[]) AS s(indicator_id, share)
+  SELECT * FROM unnest(${curves.map((c) => c.id)}::int[], ${curves.map((c) => c.target)}::float8[]) AS s(indicator_id, share)
 ),
 tree AS (
   SELECT d.id, s.indicator_id, round(d.population * s.share) AS value FROM demo_unit d CROSS JOIN share s
@@ -187,7 +201,7 @@ totals AS (SELECT id, indicator_id, sum(value) AS value FROM tree GROUP BY id, i
 written AS (
   INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
   SELECT u.id, t.indicator_id, t.value,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', $4::date + 30)
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', ${until}::date + 30)
          ELSE DATE '2025-06-30' END,
     CASE WHEN u.valid_from >= DATE '2025-07-01' THEN 'Kế hoạch số 12/KH-C06 ngày 15/7/2025 (dữ liệu mẫu)'
          ELSE 'Điện số 16/HT ngày 21/3/2023 (dữ liệu mẫu)' END,
@@ -195,10 +209,11 @@ written AS (
          ELSE greatest(u.valid_from, DATE '2023-03-21') END,
     u.parent_id, now()
   FROM totals t JOIN unit u ON u.id = t.id
-  WHERE u.valid_from <= $4::date AND (u.valid_to IS NULL OR u.valid_to >= $3::date)
+  WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
   RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
 )
-INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, new_value)
-SELECT 'demo', 'create', 'target', id, unit_id, indicator_id,
-       jsonb_build_object('value', value, 'deadline', deadline, 'directive', directive, 'assignedOn', assigned_on)
-FROM written`;
+${insertAuditFrom(sql`
+SELECT 'demo', 'create', 'target', id, unit_id, indicator_id, NULL::jsonb,
+       jsonb_build_object('value', value, 'deadline', deadline, 'directive', directive, 'assignedOn', assigned_on), NULL
+FROM written`)}`;
+}

@@ -1,18 +1,24 @@
+import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { authorize, isAllowed, type Relation, relationTo } from "@/lib/access/authorize";
-import { NotFoundError } from "@/lib/errors";
+import { isAllowed, type Relation, relationTo } from "@/lib/access/authorize";
+import { viewedUnit } from "@/lib/access/viewed-unit";
+import { sql } from "@/lib/db/sql";
+import { HISTORY_POINTS, usualWeeklyIncrease } from "@/lib/figures/figure-rules";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
-import { fullName } from "@/lib/units/units-on";
+import { childOf } from "@/lib/units/hierarchy";
+import { inForceOn } from "@/lib/units/in-force";
+import { fullName, type UnitOnDate } from "@/lib/units/units-on";
 
 export type SheetCell = {
   value: number | null;
   /** 0 when there is no figure yet. */
   version: number;
   enteredBy: string | null;
-  previous: number | null;
-  /** Median weekly increase over the last weeks: the "usual" step the jump warning compares with. */
+  /** The unit's latest earlier figure: the decrease and jump warnings compare with it. */
+  previous: { asOf: string; value: number } | null;
+  /** usualWeeklyIncrease over the unit's earlier figures (see figure-rules). */
   usualIncrease: number | null;
 };
 
@@ -44,15 +50,7 @@ export type EntrySheet = {
   completeness: { reported: number; total: number };
 };
 
-type UnitRow = {
-  id: number;
-  code: string;
-  name: string;
-  type: string;
-  parent_id: number | null;
-  valid_from: Date;
-  valid_to: Date | null;
-};
+type UnitRow = UnitOnDate & { validFrom: Date; validTo: Date | null };
 
 /**
  * Everything the weekly entry page shows for a unit and week, within the actor's scope: a
@@ -65,48 +63,22 @@ export async function getEntrySheet(
   params: { unit?: string | null; week?: string | null },
 ): Promise<EntrySheet> {
   const today = todayInVietnam();
-  const code = params.unit || null;
-  let unit: UnitRow | null = null;
-  if (code) {
-    const requestedWeek = params.week ? parseIsoDate(params.week) : null;
-    const on = requestedWeek ?? today;
-    const rows = await prisma.$queryRawUnsafe<UnitRow[]>(
-      `SELECT id, code, name, type, parent_id, valid_from, valid_to FROM unit WHERE code = $1
-       ORDER BY (valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)) DESC, valid_from DESC LIMIT 1`,
-      code,
-      on,
-    );
-    unit = rows[0] ?? null;
-    if (!unit) throw new NotFoundError(`Không có đơn vị mã ${code}.`);
-  } else if (actor.unitId !== null) {
-    const rows = await prisma.$queryRawUnsafe<UnitRow[]>(
-      `SELECT id, code, name, type, parent_id, valid_from, valid_to FROM unit WHERE id = $1`,
-      actor.unitId,
-    );
-    unit = rows[0] ?? null;
-  }
-  if (unit) await authorize(prisma, actor, "unit.view", { id: unit.id, name: fullName(unit) });
-  else if (actor.role !== "MINISTRY_ADMIN" && actor.role !== "LEADERSHIP_VIEWER")
-    throw new NotFoundError("Tài khoản chưa gắn với đơn vị nào.");
+  const viewed = await viewedUnit(prisma, actor, params.unit || null, parseIsoDate(params.week ?? "") ?? today);
+  const unit = viewed ? await periodOf(prisma, viewed.id) : null;
 
   // Weeks: Sundays while the unit was in force, latest first, the last 26 of them.
-  const lastDay = unit?.valid_to && unit.valid_to < today ? unit.valid_to : today;
+  const lastDay = unit?.validTo && unit.validTo < today ? unit.validTo : today;
   const latest = sundayOnOrBefore(lastDay);
   const weeks = Array.from({ length: 26 }, (_, i) => addDays(latest, -7 * i)).filter(
-    (w) => !unit || w >= unit.valid_from,
+    (w) => !unit || w >= unit.validFrom,
   );
   const asked = params.week ? parseIsoDate(params.week) : null;
   const week =
-    asked && asked.getUTCDay() === 0 && asked <= lastDay && (!unit || asked >= unit.valid_from) ? asked : latest;
+    asked && asked.getUTCDay() === 0 && asked <= lastDay && (!unit || asked >= unit.validFrom) ? asked : latest;
   if (!weeks.some((w) => w.getTime() === week.getTime())) weeks.push(week);
 
-  const children = await prisma.$queryRawUnsafe<UnitRow[]>(
-    `SELECT id, code, name, type, parent_id, valid_from, valid_to FROM unit
-     WHERE ${unit ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"} AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)
-     ORDER BY code`,
-    unit?.id ?? null,
-    week,
-  );
+  const children = await prisma.$queryRaw<UnitRow[]>`
+    SELECT ${UNIT_COLUMNS} FROM unit WHERE ${childOf("unit", unit?.id ?? null)} AND ${inForceOn("unit", week)} ORDER BY code`;
   const mode = unit && children.length === 0 ? "single" : "grid";
   const rowUnits = mode === "single" ? [unit as UnitRow] : children;
   const ownRelation: Relation = unit ? await relationTo(prisma, actor, unit.id) : "below";
@@ -115,45 +87,38 @@ export async function getEntrySheet(
   const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
   const [figures, history, series, reports, hasChildren] = await Promise.all([
-    prisma.$queryRawUnsafe<
-      { unit_id: number; indicator_id: number; value: number; version: number; entered_by: string }[]
-    >(
-      `SELECT unit_id, indicator_id, value, version, entered_by FROM figure WHERE unit_id = ANY($1::int[]) AND as_of = $2::date`,
-      ids,
-      week,
-    ),
-    prisma.$queryRawUnsafe<{ unit_id: number; indicator_id: number; recent: number[] }[]>(
-      `SELECT unit_id, indicator_id, array_agg(value ORDER BY as_of DESC) AS recent FROM (
-         SELECT unit_id, indicator_id, value, as_of,
-                row_number() OVER (PARTITION BY unit_id, indicator_id ORDER BY as_of DESC) AS n
-         FROM figure WHERE unit_id = ANY($1::int[]) AND as_of < $2::date AND as_of >= $2::date - 70
-       ) t WHERE n <= 5 GROUP BY unit_id, indicator_id`,
-      ids,
-      week,
-    ),
+    prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: number; version: number; entered_by: string }[]>`
+      SELECT unit_id, indicator_id, value, version, entered_by FROM figure
+      WHERE unit_id = ANY(${ids}::int[]) AND as_of = ${week}::date`,
+    // Each unit's last figures before the week, oldest first, for the warnings' "usual" increase.
+    prisma.$queryRaw<{ unit_id: number; indicator_id: number; dates: Date[]; values: number[] }[]>`
+      SELECT u.id AS unit_id, i.id AS indicator_id,
+             array_agg(h.as_of ORDER BY h.as_of) AS dates, array_agg(h.value ORDER BY h.as_of) AS values
+      FROM unnest(${ids}::int[]) AS u(id) CROSS JOIN indicator i
+      CROSS JOIN LATERAL (
+        SELECT f.as_of, f.value FROM figure f
+        WHERE f.unit_id = u.id AND f.indicator_id = i.id AND f.as_of < ${week}::date
+        ORDER BY f.as_of DESC LIMIT ${HISTORY_POINTS}
+      ) h
+      GROUP BY u.id, i.id`,
     // Totals of rows with units below them, from the rankings' read model.
-    prisma.$queryRawUnsafe<{ unit_id: number; indicator_id: number; value: bigint }[]>(
-      `SELECT DISTINCT ON (unit_id, indicator_id) unit_id, indicator_id, value FROM unit_series
-       WHERE unit_id = ANY($1::int[]) AND as_of <= $2::date ORDER BY unit_id, indicator_id, as_of DESC`,
-      ids,
-      week,
-    ),
-    prisma.$queryRawUnsafe<
-      { unit_id: number; status: ReportStatus; submitted_by: string; approved_by: string | null }[]
-    >(
-      `SELECT unit_id, status, submitted_by, approved_by FROM weekly_report WHERE unit_id = ANY($1::int[]) AND week = $2::date`,
-      ids,
-      week,
-    ),
-    prisma.$queryRawUnsafe<{ parent_id: number }[]>(
-      `SELECT DISTINCT parent_id FROM unit WHERE parent_id = ANY($1::int[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
-      ids,
-      week,
-    ),
+    prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: bigint }[]>`
+      SELECT DISTINCT ON (unit_id, indicator_id) unit_id, indicator_id, value FROM unit_series
+      WHERE unit_id = ANY(${ids}::int[]) AND as_of <= ${week}::date ORDER BY unit_id, indicator_id, as_of DESC`,
+    prisma.$queryRaw<{ unit_id: number; status: ReportStatus; submitted_by: string; approved_by: string | null }[]>`
+      SELECT unit_id, status, submitted_by, approved_by FROM weekly_report
+      WHERE unit_id = ANY(${ids}::int[]) AND week = ${week}::date`,
+    prisma.$queryRaw<{ parent_id: number }[]>`
+      SELECT DISTINCT parent_id FROM unit WHERE parent_id = ANY(${ids}::int[]) AND ${inForceOn("unit", week)}`,
   ]);
   const key = (u: number, i: number) => `${u}:${i}`;
   const figureAt = new Map(figures.map((f) => [key(f.unit_id, f.indicator_id), f]));
-  const recentAt = new Map(history.map((h) => [key(h.unit_id, h.indicator_id), h.recent]));
+  const historyAt = new Map(
+    history.map((h) => [
+      key(h.unit_id, h.indicator_id),
+      h.dates.map((asOf, i) => ({ asOf, value: h.values[i] as number })),
+    ]),
+  );
   const seriesAt = new Map(series.map((s) => [key(s.unit_id, s.indicator_id), Number(s.value)]));
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
   const parents = new Set(hasChildren.map((h) => h.parent_id));
@@ -167,13 +132,14 @@ export async function getEntrySheet(
     for (const indicator of indicators) {
       const figure = figureAt.get(key(u.id, indicator.id));
       if (figure) reported = true;
-      const recent = recentAt.get(key(u.id, indicator.id)) ?? [];
+      const points = historyAt.get(key(u.id, indicator.id)) ?? [];
+      const previous = points.at(-1);
       cells[indicator.code] = {
         value: isParent ? (seriesAt.get(key(u.id, indicator.id)) ?? null) : (figure?.value ?? null),
         version: figure?.version ?? 0,
         enteredBy: figure?.entered_by ?? null,
-        previous: recent[0] ?? null,
-        usualIncrease: medianIncrease(recent),
+        previous: previous ? { asOf: isoDate(previous.asOf), value: previous.value } : null,
+        usualIncrease: usualWeeklyIncrease(points),
       };
     }
     return {
@@ -194,11 +160,8 @@ export async function getEntrySheet(
 
   const rows = mode === "single" ? [toRow(unit as UnitRow, ownRelation)] : children.map((c) => toRow(c, childRelation));
   const own = unit ? (mode === "single" ? (rows[0] as SheetRow) : toRow(unit, ownRelation)) : null;
-  const parentCode = unit?.parent_id
-    ? ((await prisma.unit.findUnique({ where: { id: unit.parent_id }, select: { code: true } }))?.code ?? null)
-    : null;
   return {
-    unit: unit ? { code: unit.code, name: fullName(unit), parentCode } : null,
+    unit: unit && viewed ? { code: unit.code, name: fullName(unit), parentCode: viewed.parentCode } : null,
     week: isoDate(week),
     weeks: weeks.sort((a, b) => b.getTime() - a.getTime()).map(isoDate),
     indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, kind: i.kind })),
@@ -209,14 +172,11 @@ export async function getEntrySheet(
   };
 }
 
-/** Median of the week-on-week increases in `recent` (latest first). */
-function medianIncrease(recent: number[]): number | null {
-  const steps: number[] = [];
-  for (let i = 0; i + 1 < recent.length; i++) steps.push((recent[i] as number) - (recent[i + 1] as number));
-  if (steps.length < 2) return null;
-  steps.sort((a, b) => a - b);
-  const mid = Math.floor(steps.length / 2);
-  return steps.length % 2 ? (steps[mid] as number) : ((steps[mid - 1] as number) + (steps[mid] as number)) / 2;
+const UNIT_COLUMNS = sql`id, code, name, type, level, parent_id AS "parentId", valid_from AS "validFrom", valid_to AS "validTo"`;
+
+async function periodOf(prisma: PrismaClient, unitId: number): Promise<UnitRow | null> {
+  const rows = await prisma.$queryRaw<UnitRow[]>`SELECT ${UNIT_COLUMNS} FROM unit WHERE id = ${unitId}::int`;
+  return rows[0] ?? null;
 }
 
 export function weekLabel(week: string): string {

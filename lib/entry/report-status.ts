@@ -1,14 +1,15 @@
+import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { authorize } from "@/lib/access/authorize";
+import type { Db } from "@/lib/db/db";
+import { idempotentWrite, parseInput } from "@/lib/db/idempotent-write";
 import { InvalidParamError, LockedError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
-import type { Db } from "@/lib/series/refresh-series";
+import { inForceOn } from "@/lib/units/in-force";
 import { fullName, type UnitOnDate, unitsOn } from "@/lib/units/units-on";
-import { firstIssue, ZReportAction } from "./entry-input";
-import { claimRequest, recordResponse } from "./request-receipt";
-import { retryOnDeadlock } from "./retry";
+import { ZReportAction } from "./entry-input";
 
 export type ReportOutcome = { status: ReportStatus | "OPEN"; replayed: boolean; message: string };
 
@@ -21,45 +22,44 @@ const ACTION = { submit: "week.submit", approve: "week.approve", unlock: "week.u
  * its own report. Each change is audited in the same transaction.
  */
 export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<ReportOutcome> {
-  const parsed = ZReportAction.safeParse(raw);
-  if (!parsed.success) {
-    const { param, message } = firstIssue(parsed.error);
-    throw new InvalidParamError(param, message);
-  }
-  const { requestId, week, action } = parsed.data;
+  const input = parseInput(ZReportAction, raw);
+  const { requestId, week, action } = input;
   if (week > todayInVietnam())
     throw new InvalidParamError("week", `Tuần kết thúc ngày ${formatDateVi(week)} chưa đến.`);
-  const unit = (await unitsOn(prisma, [parsed.data.unit], week)).get(parsed.data.unit);
-  if (!unit)
-    throw new InvalidParamError("unit", `Không có đơn vị mã ${parsed.data.unit} vào ngày ${formatDateVi(week)}.`);
+  const unit = (await unitsOn(prisma, [input.unit], week)).get(input.unit);
+  if (!unit) throw new InvalidParamError("unit", `Không có đơn vị mã ${input.unit} vào ngày ${formatDateVi(week)}.`);
   await authorize(prisma, actor, ACTION[action], { id: unit.id, name: fullName(unit) });
 
-  return retryOnDeadlock(() =>
-    prisma.$transaction(async (tx) => {
-      const earlier = await claimRequest<ReportOutcome>(tx, requestId, actor.id);
-      if (earlier) return { ...earlier, replayed: true };
-      const outcome =
-        action === "submit"
-          ? await submit(tx, actor, unit, week)
-          : action === "approve"
-            ? await approve(tx, actor, unit, week)
-            : await unlock(tx, unit, week);
-      await audit(tx, actor, unit, week, action, outcome, requestId);
-      await recordResponse(tx, requestId, outcome.result);
-      return outcome.result;
-    }),
-  );
+  return idempotentWrite<ReportOutcome>(prisma, { actor, requestId }, async (tx) => {
+    const change =
+      action === "submit"
+        ? await submit(tx, actor, unit, week)
+        : action === "approve"
+          ? await approve(tx, actor, unit, week)
+          : await unlock(tx, unit, week);
+    return {
+      outcome: change.result,
+      audit: [
+        {
+          action,
+          entity: "weekly_report",
+          entityId: change.reportId,
+          unitId: unit.id,
+          indicatorId: null,
+          oldValue: { status: change.from },
+          newValue: { status: change.result.status, week: isoDate(week) },
+        },
+      ],
+    };
+  });
 }
 
 type Change = { reportId: number; from: ReportStatus | "OPEN"; result: ReportOutcome };
 type Row = { id: number; status: ReportStatus };
 
 async function lockReport(tx: Db, unitId: number, week: Date): Promise<Row | null> {
-  const rows = await tx.$queryRawUnsafe<Row[]>(
-    `SELECT id, status FROM weekly_report WHERE unit_id = $1 AND week = $2::date FOR UPDATE`,
-    unitId,
-    week,
-  );
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT id, status FROM weekly_report WHERE unit_id = ${unitId}::int AND week = ${week}::date FOR UPDATE`;
   return rows[0] ?? null;
 }
 
@@ -67,24 +67,18 @@ async function submit(tx: Db, actor: Actor, unit: UnitOnDate, week: Date): Promi
   const children = await childReports(tx, unit.id, week);
   if (children.length === 0) {
     // A commune reports its own figures; a level with children reports theirs.
-    const own = await tx.$queryRawUnsafe<unknown[]>(
-      `SELECT 1 FROM figure WHERE unit_id = $1 AND as_of = $2::date LIMIT 1`,
-      unit.id,
-      week,
-    );
+    const own = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM figure WHERE unit_id = ${unit.id}::int AND as_of = ${week}::date LIMIT 1`;
     if (!own.length)
       throw new InvalidParamError("week", "Chưa có số liệu nào của tuần này; nhập và lưu số liệu trước khi gửi.");
   }
   const existing = await lockReport(tx, unit.id, week);
   if (existing?.status === "APPROVED")
     throw new LockedError(`Báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)} đã được phê duyệt.`);
-  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
-    `INSERT INTO weekly_report (unit_id, week, status, submitted_by, submitted_at) VALUES ($1, $2::date, 'SUBMITTED', $3, now())
-     ON CONFLICT (unit_id, week) DO UPDATE SET submitted_by = EXCLUDED.submitted_by, submitted_at = now() RETURNING id`,
-    unit.id,
-    week,
-    actor.username,
-  );
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO weekly_report (unit_id, week, status, submitted_by, submitted_at)
+    VALUES (${unit.id}::int, ${week}::date, 'SUBMITTED', ${actor.username}, now())
+    ON CONFLICT (unit_id, week) DO UPDATE SET submitted_by = EXCLUDED.submitted_by, submitted_at = now() RETURNING id`;
   return {
     reportId: (rows[0] as { id: number }).id,
     from: existing?.status ?? "OPEN",
@@ -114,11 +108,9 @@ async function approve(tx: Db, actor: Actor, unit: UnitOnDate, week: Date): Prom
       `Chưa thể phê duyệt ${fullName(unit)}: ${pending.length} đơn vị cấp dưới chưa được phê duyệt (${names}${pending.length > 5 ? ", …" : ""}).`,
     );
   }
-  await tx.$executeRawUnsafe(
-    `UPDATE weekly_report SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`,
-    existing.id,
-    actor.username,
-  );
+  await tx.$executeRaw`
+    UPDATE weekly_report SET status = 'APPROVED', approved_by = ${actor.username}, approved_at = now()
+    WHERE id = ${existing.id}::int`;
   return {
     reportId: existing.id,
     from: existing.status,
@@ -135,20 +127,15 @@ async function unlock(tx: Db, unit: UnitOnDate, week: Date): Promise<Change> {
   if (existing?.status !== "APPROVED")
     throw new LockedError(`Báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)} không bị khoá.`);
   if (unit.parentId !== null) {
-    const parent = await tx.$queryRawUnsafe<{ status: ReportStatus }[]>(
-      `SELECT status FROM weekly_report WHERE unit_id = $1 AND week = $2::date FOR SHARE`,
-      unit.parentId,
-      week,
-    );
+    const parent = await tx.$queryRaw<{ status: ReportStatus }[]>`
+      SELECT status FROM weekly_report WHERE unit_id = ${unit.parentId}::int AND week = ${week}::date FOR SHARE`;
     if (parent[0]?.status === "APPROVED") {
       throw new LockedError("Báo cáo của cấp trên tuần này đã được phê duyệt; mở khoá báo cáo cấp trên trước.");
     }
   }
   // Back to "submitted": the unit can correct it, and it needs approving again.
-  await tx.$executeRawUnsafe(
-    `UPDATE weekly_report SET status = 'SUBMITTED', approved_by = NULL, approved_at = NULL WHERE id = $1`,
-    existing.id,
-  );
+  await tx.$executeRaw`
+    UPDATE weekly_report SET status = 'SUBMITTED', approved_by = NULL, approved_at = NULL WHERE id = ${existing.id}::int`;
   return {
     reportId: existing.id,
     from: "APPROVED",
@@ -162,34 +149,9 @@ async function unlock(tx: Db, unit: UnitOnDate, week: Date): Promise<Change> {
 
 /** The reports of the unit's child units in force that week (status OPEN when none). */
 export async function childReports(tx: Db, unitId: number, week: Date) {
-  return tx.$queryRawUnsafe<(UnitOnDate & { status: ReportStatus | "OPEN" })[]>(
-    `SELECT u.id, u.code, u.name, u.type, u.level, u.parent_id AS "parentId", COALESCE(r.status::text, 'OPEN') AS status
-     FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = $2::date
-     WHERE u.parent_id = $1 AND u.valid_from <= $2::date AND (u.valid_to IS NULL OR u.valid_to >= $2::date)
-     ORDER BY u.code`,
-    unitId,
-    week,
-  );
-}
-
-async function audit(
-  tx: Db,
-  actor: Actor,
-  unit: UnitOnDate,
-  week: Date,
-  action: string,
-  change: Change,
-  requestId: string,
-): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, old_value, new_value, request_id)
-     VALUES ($1, $2, 'weekly_report', $3, $4, NULL, $5::jsonb, $6::jsonb, $7)`,
-    actor.username,
-    action,
-    change.reportId,
-    unit.id,
-    JSON.stringify({ status: change.from }),
-    JSON.stringify({ status: change.result.status, week: isoDate(week) }),
-    requestId,
-  );
+  return tx.$queryRaw<(UnitOnDate & { status: ReportStatus | "OPEN" })[]>`
+    SELECT u.id, u.code, u.name, u.type, u.level, u.parent_id AS "parentId", COALESCE(r.status::text, 'OPEN') AS status
+    FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = ${week}::date
+    WHERE u.parent_id = ${unitId}::int AND ${inForceOn("u", week)}
+    ORDER BY u.code`;
 }

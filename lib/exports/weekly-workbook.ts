@@ -1,10 +1,13 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateVi, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import { fullName } from "@/lib/units/units-on";
+import { childOf } from "@/lib/units/hierarchy";
+import { inForceOn } from "@/lib/units/in-force";
+import { fullName, unitByCode } from "@/lib/units/units-on";
 
 const LEVEL_LABEL: Record<UnitLevel, string> = {
   PROVINCE: "Tỉnh, thành phố",
@@ -27,22 +30,12 @@ export async function weeklyWorkbook(
   const { asOf } = params;
   let scope: { code: string; name: string; id: number } | null = null;
   if (params.unit) {
-    const rows = await prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
-      `SELECT id, code, name, type FROM unit WHERE code = $1
-       ORDER BY (valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)) DESC, valid_from DESC LIMIT 1`,
-      params.unit,
-      asOf,
-    );
-    const row = rows[0];
+    const row = await unitByCode(prisma, params.unit, asOf);
     if (!row) throw new NotFoundError(`Không có đơn vị mã ${params.unit}.`);
     scope = { id: row.id, code: row.code, name: fullName(row) };
   }
-  const [child] = await prisma.$queryRawUnsafe<{ level: UnitLevel }[]>(
-    `SELECT level FROM unit WHERE ${scope ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"}
-       AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
-    scope?.id ?? null,
-    asOf,
-  );
+  const [child] = await prisma.$queryRaw<{ level: UnitLevel }[]>`
+    SELECT level FROM unit WHERE ${childOf("unit", scope?.id ?? null)} AND ${inForceOn("unit", asOf)} LIMIT 1`;
   if (!child)
     throw new NotFoundError(`${scope?.name ?? "Toàn quốc"} không có đơn vị trực thuộc vào ngày ${formatDateVi(asOf)}.`);
   const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });

@@ -1,35 +1,33 @@
-import { daysBetween, formatDateVi } from "@/lib/format/dates";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import "server-only";
+import type { Db } from "@/lib/db/db";
 import type { ImportProblem } from "@/lib/imports/row-checks";
+import { AT_MOST, figureFindings, fileMessage, HISTORY_POINTS, type Point, usualWeeklyIncrease } from "./figure-rules";
 
 export type ParsedFigure = {
   line: number;
   unitId: number;
   indicatorId: number;
+  indicator: string;
   cumulative: boolean;
   asOf: Date;
   value: number;
 };
 
-type Point = { asOf: Date; value: number; line?: number };
-
-const HISTORY_POINTS = 8;
-/** A weekly increase this many times the usual one is worth a second look. */
-const JUMP_FACTOR = 4;
-/** ...and at least this large, so tiny communes going from 2 to 9 a week are not flagged. */
-const JUMP_MIN = 50;
+type FilePoint = Point & { line?: number };
 
 /**
- * Warnings (imported anyway): a cumulative figure below the unit's previous one, and an
- * increase far above the unit's usual weekly increase. Previous points come from the
- * database and from earlier dates in the same file.
+ * Warnings for an imported file (imported anyway), by the rules the entry form applies as
+ * the user types (figure-rules): a cumulative figure below the unit's previous one, an
+ * increase far above the unit's usual weekly increase, an intake above the eligible
+ * citizens of the same unit and date. Earlier points come from the database and from
+ * earlier dates in the same file.
  */
-export async function findFigureAnomalies(prisma: PrismaClient, figures: ParsedFigure[]): Promise<ImportProblem[]> {
+export async function findFigureAnomalies(db: Db, figures: ParsedFigure[]): Promise<ImportProblem[]> {
+  const eligible = await eligibleOf(db, figures);
   const cumulative = figures.filter((f) => f.cumulative);
-  if (cumulative.length === 0) return [];
-  const history = await loadHistory(prisma, cumulative);
+  const history = cumulative.length ? await loadHistory(db, cumulative) : new Map<string, Point[]>();
   const byPair = new Map<string, ParsedFigure[]>();
-  for (const f of cumulative) {
+  for (const f of figures) {
     const key = `${f.unitId}:${f.indicatorId}`;
     const rows = byPair.get(key);
     if (rows) rows.push(f);
@@ -38,66 +36,67 @@ export async function findFigureAnomalies(prisma: PrismaClient, figures: ParsedF
   const warnings: ImportProblem[] = [];
   for (const [key, rows] of byPair) {
     const fileDates = new Set(rows.map((r) => r.asOf.getTime()));
-    const points: Point[] = [
+    const points: FilePoint[] = [
       ...(history.get(key) ?? []).filter((p) => !fileDates.has(p.asOf.getTime())),
       ...rows.map((r) => ({ asOf: r.asOf, value: r.value, line: r.line })),
     ].sort((a, b) => a.asOf.getTime() - b.asOf.getTime());
+    const cumulativePair = rows[0]?.cumulative ?? false;
     points.forEach((point, i) => {
-      if (point.line === undefined || i === 0) return;
-      const previous = points[i - 1] as Point;
-      if (point.value < previous.value) {
-        warnings.push({
-          line: point.line,
-          column: "value",
-          message: `số cộng dồn giảm từ ${previous.value} (ngày ${formatDateVi(previous.asOf)}) xuống ${point.value}`,
-        });
-        return;
-      }
-      const usual = usualWeeklyIncrease(points.slice(Math.max(0, i - HISTORY_POINTS), i));
-      const weekly = weeklyRate(previous, point);
-      if (usual !== null && weekly > usual * JUMP_FACTOR && weekly - usual >= JUMP_MIN) {
-        warnings.push({
-          line: point.line,
-          column: "value",
-          message: `tăng ${Math.round(weekly)}/tuần, cao bất thường so với mức thường ${Math.round(usual)}/tuần`,
-        });
-      }
+      if (point.line === undefined) return;
+      const findings = figureFindings({
+        value: point.value,
+        asOf: point.asOf,
+        cumulative: cumulativePair,
+        previous: i > 0 ? (points[i - 1] as Point) : null,
+        usual: i > 0 ? usualWeeklyIncrease(points.slice(Math.max(0, i - HISTORY_POINTS), i)) : null,
+        eligible: eligible.get(point.line) ?? null,
+      });
+      for (const finding of findings)
+        warnings.push({ line: point.line, column: "value", message: fileMessage(finding) });
     });
   }
   return warnings.sort((a, b) => a.line - b.line);
 }
 
-function weeklyRate(from: Point, to: Point): number {
-  const weeks = Math.max(1, daysBetween(from.asOf, to.asOf)) / 7;
-  return (to.value - from.value) / weeks;
+/**
+ * For each figure with a ceiling (AT_MOST), by line: the ceiling indicator's figure of the
+ * same unit and date, from the same file or else from the database.
+ */
+async function eligibleOf(db: Db, figures: ParsedFigure[]): Promise<Map<number, number>> {
+  const byLine = new Map<number, number>();
+  const inFile = new Map(figures.map((f) => [`${f.unitId}:${f.indicator}:${f.asOf.getTime()}`, f.value]));
+  const missing: ParsedFigure[] = [];
+  for (const f of figures) {
+    const ceiling = AT_MOST[f.indicator];
+    if (!ceiling) continue;
+    const value = inFile.get(`${f.unitId}:${ceiling}:${f.asOf.getTime()}`);
+    if (value === undefined) missing.push(f);
+    else byLine.set(f.line, value);
+  }
+  if (missing.length === 0) return byLine;
+  const rows = await db.$queryRaw<{ line: number; value: number }[]>`
+    SELECT i.line, f.value
+    FROM unnest(${missing.map((f) => f.line)}::int[], ${missing.map((f) => f.unitId)}::int[],
+                ${missing.map((f) => f.asOf)}::date[], ${missing.map((f) => AT_MOST[f.indicator] as string)}::text[])
+      AS i(line, unit_id, as_of, ceiling)
+    JOIN indicator c ON c.code = i.ceiling
+    JOIN figure f ON f.unit_id = i.unit_id AND f.indicator_id = c.id AND f.as_of = i.as_of`;
+  for (const r of rows) byLine.set(r.line, r.value);
+  return byLine;
 }
 
-/** Median weekly increase over the given points; null with fewer than three increases. */
-export function usualWeeklyIncrease(points: Point[]): number | null {
-  const rates: number[] = [];
-  for (let i = 1; i < points.length; i++) rates.push(weeklyRate(points[i - 1] as Point, points[i] as Point));
-  if (rates.length < 3) return null;
-  rates.sort((a, b) => a - b);
-  const mid = Math.floor(rates.length / 2);
-  return rates.length % 2 ? (rates[mid] as number) : ((rates[mid - 1] as number) + (rates[mid] as number)) / 2;
-}
-
-async function loadHistory(prisma: PrismaClient, figures: ParsedFigure[]): Promise<Map<string, Point[]>> {
+async function loadHistory(db: Db, figures: ParsedFigure[]): Promise<Map<string, Point[]>> {
   const pairs = [...new Map(figures.map((f) => [`${f.unitId}:${f.indicatorId}`, f])).values()];
   // A loop, not Math.max(...): spreading a national file's dates overflows the call stack.
   const latest = new Date(figures.reduce((max, f) => Math.max(max, f.asOf.getTime()), Number.NEGATIVE_INFINITY));
-  const rows = await prisma.$queryRawUnsafe<{ unit_id: number; indicator_id: number; as_of: Date; value: number }[]>(
-    `SELECT p.unit_id, p.indicator_id, h.as_of, h.value
-     FROM unnest($1::int[], $2::int[]) AS p(unit_id, indicator_id)
-     CROSS JOIN LATERAL (
-       SELECT f.as_of, f.value FROM figure f
-       WHERE f.unit_id = p.unit_id AND f.indicator_id = p.indicator_id AND f.as_of <= $3::date
-       ORDER BY f.as_of DESC LIMIT ${HISTORY_POINTS + 1}
-     ) h`,
-    pairs.map((p) => p.unitId),
-    pairs.map((p) => p.indicatorId),
-    latest,
-  );
+  const rows = await db.$queryRaw<{ unit_id: number; indicator_id: number; as_of: Date; value: number }[]>`
+    SELECT p.unit_id, p.indicator_id, h.as_of, h.value
+    FROM unnest(${pairs.map((p) => p.unitId)}::int[], ${pairs.map((p) => p.indicatorId)}::int[]) AS p(unit_id, indicator_id)
+    CROSS JOIN LATERAL (
+      SELECT f.as_of, f.value FROM figure f
+      WHERE f.unit_id = p.unit_id AND f.indicator_id = p.indicator_id AND f.as_of <= ${latest}::date
+      ORDER BY f.as_of DESC LIMIT ${HISTORY_POINTS + 1}
+    ) h`;
   const history = new Map<string, Point[]>();
   for (const r of rows) {
     const key = `${r.unit_id}:${r.indicator_id}`;

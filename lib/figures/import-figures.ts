@@ -1,11 +1,22 @@
+import "server-only";
+import { createOrUpdate, insertAuditFrom } from "@/lib/audit/write-audit";
+import type { Db } from "@/lib/db/db";
+import { empty, type Sql, sql } from "@/lib/db/sql";
 import { LockedError } from "@/lib/errors";
 import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
-import { checkCount, checkDate, checkIndicator, type ImportProblem, listedProblems } from "@/lib/imports/row-checks";
+import {
+  checkCount,
+  checkDate,
+  checkIndicator,
+  type ImportProblem,
+  listedProblems,
+  type ProblemList,
+} from "@/lib/imports/row-checks";
 import { bumpDataVersion } from "@/lib/series/data-version";
-import { type Db, refreshSeries } from "@/lib/series/refresh-series";
+import { refreshSeries } from "@/lib/series/refresh-series";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
 
 export const FIGURE_COLUMNS = ["unit_code", "indicator", "as_of", "value"] as const;
@@ -23,6 +34,21 @@ export type ImportReport = {
   unchanged: number;
   written: boolean;
 };
+
+/** The report of a file whose rows were checked (problems listed), before anything is written. */
+export function checkedReport(rows: number, problems: ProblemList): ImportReport {
+  return {
+    rows,
+    errors: problems.items,
+    errorCount: problems.count,
+    warnings: [],
+    warningCount: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    written: false,
+  };
+}
 
 export type ImportOptions = {
   actor: string;
@@ -59,21 +85,19 @@ export async function importFigures(
       if (!indicator || !asOf || value === null || unitId === null) return null;
       return {
         key: `${unitId}:${indicator.id}:${asOf.getTime()}`,
-        value: { line, unitId, indicatorId: indicator.id, cumulative: indicator.kind === "CUMULATIVE", asOf, value },
+        value: {
+          line,
+          unitId,
+          indicatorId: indicator.id,
+          indicator: indicator.code,
+          cumulative: indicator.kind === "CUMULATIVE",
+          asOf,
+          value,
+        },
       };
     },
   );
-  const report: ImportReport = {
-    rows: count,
-    errors: problems.items,
-    errorCount: problems.count,
-    warnings: [],
-    warningCount: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    written: false,
-  };
+  const report = checkedReport(count, problems);
   if (problems.count) return report;
   const locked = listedProblems(await approvedWeekProblems(prisma, parsed));
   report.errors = locked.items;
@@ -96,7 +120,7 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
   await prisma.$transaction(
     async (tx) => {
       // Again under a share lock: an approval committed since the check must still win.
-      const locked = await approvedWeekProblems(tx, figures, "FOR SHARE OF r");
+      const locked = await approvedWeekProblems(tx, figures, true);
       if (locked.length)
         throw new LockedError(
           locked
@@ -106,15 +130,12 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
         );
       for (let i = 0; i < figures.length; i += 10_000) {
         const chunk = figures.slice(i, i + 10_000);
-        const actions = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
-          UPSERT_WITH_AUDIT,
-          chunk.map((f) => f.unitId),
-          chunk.map((f) => f.indicatorId),
-          chunk.map((f) => f.asOf),
-          chunk.map((f) => f.value),
-          options.source,
-          options.actor,
-          options.requestId ?? null,
+        const actions = await tx.$queryRaw<{ action: string; n: bigint }[]>(
+          upsertFiguresWithAudit(chunk, {
+            source: options.source,
+            actor: options.actor,
+            requestId: options.requestId ?? null,
+          }),
         );
         for (const a of actions) {
           if (a.action === "create") inserted += Number(a.n);
@@ -140,18 +161,15 @@ async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], optio
  * change them any more than the entry page can. A figure belongs to the week ending on the
  * Sunday on or after its date.
  */
-async function approvedWeekProblems(db: Db, figures: ParsedFigure[], lock = ""): Promise<ImportProblem[]> {
-  const rows = await db.$queryRawUnsafe<{ line: number; name: string; week: Date }[]>(
-    `SELECT i.line, u.name, r.week
-     FROM unnest($1::int[], $2::int[], $3::date[]) AS i(line, unit_id, as_of)
-     JOIN weekly_report r ON r.unit_id = i.unit_id AND r.status = 'APPROVED'
-      AND r.week = i.as_of + ((7 - extract(isodow FROM i.as_of)::int) % 7)
-     JOIN unit u ON u.id = i.unit_id
-     ORDER BY i.line ${lock}`,
-    figures.map((f) => f.line),
-    figures.map((f) => f.unitId),
-    figures.map((f) => f.asOf),
-  );
+async function approvedWeekProblems(db: Db, figures: ParsedFigure[], lock = false): Promise<ImportProblem[]> {
+  const rows = await db.$queryRaw<{ line: number; name: string; week: Date }[]>`
+    SELECT i.line, u.name, r.week
+    FROM unnest(${figures.map((f) => f.line)}::int[], ${figures.map((f) => f.unitId)}::int[],
+                ${figures.map((f) => f.asOf)}::date[]) AS i(line, unit_id, as_of)
+    JOIN weekly_report r ON r.unit_id = i.unit_id AND r.status = 'APPROVED'
+     AND r.week = i.as_of + ((7 - extract(isodow FROM i.as_of)::int) % 7)
+    JOIN unit u ON u.id = i.unit_id
+    ORDER BY i.line ${lock ? sql`FOR SHARE OF r` : empty}`;
   return rows.map((r) => ({
     line: r.line,
     column: "as_of",
@@ -159,18 +177,26 @@ async function approvedWeekProblems(db: Db, figures: ParsedFigure[], lock = ""):
   }));
 }
 
-// One statement: upsert the rows (skipping unchanged values) and write one audit entry per
-// change with the value it replaced. CTEs see the table as it was before the statement.
-const UPSERT_WITH_AUDIT = `
+/**
+ * One statement: upsert the rows (skipping unchanged values) and write one audit entry per
+ * change with the value it replaced. CTEs see the table as it was before the statement.
+ */
+function upsertFiguresWithAudit(
+  figures: ParsedFigure[],
+  by: { source: string; actor: string; requestId: string | null },
+): Sql {
+  return sql`
 WITH input AS (
-  SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::int[]) AS t(unit_id, indicator_id, as_of, value)
+  SELECT * FROM unnest(${figures.map((f) => f.unitId)}::int[], ${figures.map((f) => f.indicatorId)}::int[],
+                       ${figures.map((f) => f.asOf)}::date[], ${figures.map((f) => f.value)}::int[])
+    AS t(unit_id, indicator_id, as_of, value)
 ),
 previous AS (
   SELECT f.id, f.value, f.version FROM figure f JOIN input i USING (unit_id, indicator_id, as_of)
 ),
 written AS (
   INSERT INTO figure (unit_id, indicator_id, as_of, value, source, entered_by, updated_at)
-  SELECT unit_id, indicator_id, as_of, value, $5, $6, now() FROM input
+  SELECT unit_id, indicator_id, as_of, value, ${by.source}, ${by.actor}, now() FROM input
   ON CONFLICT (unit_id, indicator_id, as_of) DO UPDATE
     SET value = EXCLUDED.value, source = EXCLUDED.source, entered_by = EXCLUDED.entered_by,
         version = figure.version + 1, updated_at = now()
@@ -178,12 +204,13 @@ written AS (
   RETURNING id, unit_id, indicator_id, as_of, value, version
 ),
 audited AS (
-  INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, old_value, new_value, request_id)
-  SELECT $6, CASE WHEN p.id IS NULL THEN 'create' ELSE 'update' END, 'figure', w.id, w.unit_id, w.indicator_id,
+  ${insertAuditFrom(sql`
+  SELECT ${by.actor}, ${createOrUpdate(sql`p.id`)}, 'figure', w.id, w.unit_id, w.indicator_id,
          CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('value', p.value, 'version', p.version) END,
-         jsonb_build_object('value', w.value, 'asOf', w.as_of, 'version', w.version, 'source', $5::text),
-         $7
-  FROM written w LEFT JOIN previous p ON p.id = w.id
+         jsonb_build_object('value', w.value, 'asOf', w.as_of, 'version', w.version, 'source', ${by.source}::text),
+         ${by.requestId}
+  FROM written w LEFT JOIN previous p ON p.id = w.id`)}
   RETURNING action
 )
 SELECT action, count(*) AS n FROM audited GROUP BY action`;
+}

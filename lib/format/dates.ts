@@ -47,3 +47,8 @@ export function isoDate(date: Date): string {
 export function sundayOnOrBefore(day: Date): Date {
   return addDays(day, -day.getUTCDay());
 }
+
+/** "2026-11-29" as Vietnamese write it, 29/11/2026, for dates the server sent as ISO text. */
+export function formatIsoDateVi(iso: string): string {
+  return iso.split("-").reverse().join("/");
+}

@@ -1,3 +1,4 @@
+import "server-only";
 import { TooBusyError } from "@/lib/errors";
 
 /**

@@ -1,7 +1,9 @@
+import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadIndicators } from "@/lib/indicators/indicators";
 import type { TableRow } from "./read-table";
-import { loadIndicators, ProblemList, UnitResolver } from "./row-checks";
+import { ProblemList, UnitResolver } from "./row-checks";
 
 export type RowContext = {
   indicators: Awaited<ReturnType<typeof loadIndicators>>;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { logDenied, unitIdsInScope } from "@/lib/access/authorize";

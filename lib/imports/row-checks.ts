@@ -1,6 +1,9 @@
+import "server-only";
+import { countProblemInFile, parseCount } from "@/lib/figures/figure-rules";
 import { formatDateVi, parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import type { IndicatorRef } from "@/lib/indicators/indicators";
+import { levelOfCode } from "@/lib/units/codes";
 
 /** A problem in an input file, located the way a spreadsheet user finds it. */
 export type ImportProblem = { line: number; column: string; message: string };
@@ -30,19 +33,11 @@ export function listedProblems(all: ImportProblem[]): { items: ImportProblem[]; 
   return { items: all.slice(0, MAX_LISTED_PROBLEMS), count: all.length };
 }
 
-const MAX_COUNT = 2_147_483_647;
-
-/** A whole, non-negative count (1234567 or 1.234.567); null, with the problem recorded, otherwise. */
+/** A whole, non-negative count (see parseCount); null, with the problem recorded, otherwise. */
 export function checkCount(text: string, line: number, column: string, problems: ProblemList): number | null {
-  if (text === "") return problems.add(line, column, "trống, cần một số nguyên ≥ 0");
-  const grouped = /^\d{1,3}([. ]\d{3})+$/.test(text);
-  if (!grouped && !/^-?\d+$/.test(text)) {
-    return problems.add(line, column, `"${text}" không phải số nguyên ≥ 0`);
-  }
-  const value = Number(grouped ? text.replace(/[. ]/g, "") : text);
-  if (value < 0) return problems.add(line, column, `${text} là số âm, cần ≥ 0`);
-  if (value > MAX_COUNT) return problems.add(line, column, `${text} quá lớn`);
-  return value;
+  const parsed = parseCount(text);
+  if ("problem" in parsed) return problems.add(line, column, countProblemInFile(parsed.problem, text));
+  return parsed.value;
 }
 
 /** A YYYY-MM-DD date, optionally not after `latest`. */
@@ -60,14 +55,6 @@ export function checkDate(
     return problems.add(line, column, `${formatDateVi(date)} là ngày trong tương lai`);
   }
   return date;
-}
-
-/** GSO codes have 2 (province), 3 (district) or 5 (commune) digits. */
-export function levelOfCode(code: string): UnitLevel | null {
-  if (/^\d{2}$/.test(code)) return "PROVINCE";
-  if (/^\d{3}$/.test(code)) return "DISTRICT";
-  if (/^\d{5}$/.test(code)) return "COMMUNE";
-  return null;
 }
 
 type Period = { id: number; validFrom: Date; validTo: Date | null; name: string };
@@ -112,14 +99,9 @@ export class UnitResolver {
   }
 }
 
-export async function loadIndicators(prisma: PrismaClient) {
-  const rows = await prisma.indicator.findMany({ select: { id: true, code: true, kind: true } });
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
 export function checkIndicator(
   code: string,
-  indicators: Map<string, { id: number; kind: string }>,
+  indicators: Map<string, IndicatorRef>,
   line: number,
   column: string,
   problems: ProblemList,

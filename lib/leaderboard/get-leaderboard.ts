@@ -72,15 +72,13 @@ function pickDate(dates: string[], wanted: string | undefined): string | null {
 }
 
 async function reportingDates(indicator: string, structure: Structure): Promise<string[]> {
-  const rows = await db().$queryRawUnsafe<{ as_of: Date }[]>(
-    `SELECT DISTINCT s.as_of FROM unit_series s
-     JOIN unit u ON u.id = s.unit_id AND u.level = 'PROVINCE'
-     JOIN indicator i ON i.id = s.indicator_id AND i.code = $1
-     WHERE s.as_of BETWEEN $2::date AND $3::date
-     ORDER BY s.as_of`,
-    indicator,
-    structure === "63" ? new Date("2008-08-01T00:00:00Z") : STRUCTURE_34_FROM,
-    structure === "63" ? STRUCTURE_63_TO : new Date("9999-12-31T00:00:00Z"),
-  );
+  const from = structure === "63" ? new Date("2008-08-01T00:00:00Z") : STRUCTURE_34_FROM;
+  const to = structure === "63" ? STRUCTURE_63_TO : new Date("9999-12-31T00:00:00Z");
+  const rows = await db().$queryRaw<{ as_of: Date }[]>`
+    SELECT DISTINCT s.as_of FROM unit_series s
+    JOIN unit u ON u.id = s.unit_id AND u.level = 'PROVINCE'
+    JOIN indicator i ON i.id = s.indicator_id AND i.code = ${indicator}
+    WHERE s.as_of BETWEEN ${from}::date AND ${to}::date
+    ORDER BY s.as_of`;
   return rows.map((r) => isoDate(r.as_of));
 }

@@ -1,7 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { InvalidParamError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { bumpDataVersion } from "@/lib/series/data-version";
+import { inForceOn } from "@/lib/units/in-force";
 import { type Structure, structureDate } from "@/lib/units/structures";
 
 const ZTopology = z.object({
@@ -55,10 +57,8 @@ export async function importBoundaries(prisma: PrismaClient, json: unknown): Pro
 
   const candidates = await Promise.all(
     (["34", "63"] as Structure[]).map(async (structure) => {
-      const rows = await prisma.$queryRawUnsafe<{ code: string; name: string }[]>(
-        `SELECT code, name FROM unit WHERE level = 'PROVINCE' AND valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)`,
-        structureDate(structure),
-      );
+      const rows = await prisma.$queryRaw<{ code: string; name: string }[]>`
+        SELECT code, name FROM unit WHERE level = 'PROVINCE' AND ${inForceOn("unit", structureDate(structure))}`;
       const known = new Map(rows.map((r) => [r.code, r.name]));
       return {
         structure,

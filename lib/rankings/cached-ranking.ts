@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { RateLimit, WorkLimit } from "@/lib/http/work-limits";
 import { readDataVersion } from "@/lib/series/data-version";

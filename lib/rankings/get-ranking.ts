@@ -1,5 +1,8 @@
+import "server-only";
+import { sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { inForceOn } from "@/lib/units/in-force";
 import {
   comparePercentDesc,
   competitionRanks,
@@ -8,8 +11,8 @@ import {
   PACE_WEEKS,
   percentOf,
 } from "./arithmetic";
-import { rankedUnitsSql } from "./ranked-units-sql";
-import { resolveRankingScope } from "./ranking-scope";
+import { type RankingScope, resolveRankingScope } from "./ranking-scope";
+import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
 import { LEVEL_NAMES, type Ranking, type RankingItem, type RankingQuery } from "./ranking-types";
 import { reaggregatedRows } from "./reaggregate";
 
@@ -39,15 +42,7 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
   const scope = await resolveRankingScope(prisma, query);
   const rows = query.structureOn
     ? await reaggregatedRows(prisma, scope, query.asOf)
-    : await prisma.$queryRawUnsafe<RankingRow[]>(
-        RANKING_SQL,
-        scope.indicatorId,
-        scope.level,
-        scope.parentId,
-        query.asOf,
-        addDays(query.asOf, -7),
-        addDays(query.asOf, -7 * PACE_WEEKS),
-      );
+    : await prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf));
   return {
     indicator: scope.indicatorCode,
     level: LEVEL_NAMES[query.level],
@@ -85,9 +80,11 @@ export function rankRows(rows: RankingRow[], asOf: Date): RankingItem[] {
 
 const toIso = (d: Date | null) => (d ? isoDate(d) : null);
 
-// $1 indicator, $2 level, $3 ancestor id or null, $4 as-of, $5 a week earlier, $6 pace base date.
-const RANKING_SQL = `
-WITH ranked AS (${rankedUnitsSql("$4")})
+/** Each ranked unit's value, the values a week and PACE_WEEKS earlier, its target and its children's progress. */
+function rankingSql(scope: RankingScope, asOf: Date) {
+  const indicator = scope.indicatorId;
+  return sql`
+WITH ranked AS (${rankedUnits(scope, asOf)})
 SELECT r.code, r.name,
   cur.value::float8 AS value, cur.own_value::float8 AS own_value, cur.children_sum::float8 AS children_sum,
   wk.value::float8 AS week_ago, pace.value::float8 AS pace_base,
@@ -96,39 +93,22 @@ SELECT r.code, r.name,
   kids.total::int AS children_total, kids.done::int AS children_done,
   false AS approximate
 FROM ranked r
-LEFT JOIN LATERAL (
-  SELECT value, deadline FROM target
-  WHERE unit_id = r.id AND indicator_id = $1 AND assigned_on <= $4::date ORDER BY assigned_on DESC LIMIT 1
-) t ON true
+LEFT JOIN LATERAL (${targetInForce("r.id", indicator, asOf)}) t ON true
 LEFT JOIN LATERAL (
   -- The first date the target was reached: the smallest peak at or above it (peaks never fall).
   SELECT s.as_of FROM unit_series s
-  WHERE s.indicator_id = $1 AND s.unit_id = r.id AND s.peak >= t.value
+  WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id AND s.peak >= t.value
   ORDER BY s.peak, s.as_of LIMIT 1
 ) first_reach ON true
-LEFT JOIN LATERAL (SELECT first_reach.as_of WHERE first_reach.as_of <= $4::date) reached ON true
-LEFT JOIN LATERAL (
-  SELECT value, own_value, children_sum FROM unit_series
-  WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $4::date ORDER BY as_of DESC LIMIT 1
-) cur ON true
-LEFT JOIN LATERAL (
-  SELECT value FROM unit_series
-  WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $5::date ORDER BY as_of DESC LIMIT 1
-) wk ON true
-LEFT JOIN LATERAL (
-  SELECT value FROM unit_series
-  WHERE indicator_id = $1 AND unit_id = r.id AND as_of <= $6::date ORDER BY as_of DESC LIMIT 1
-) pace ON true
+LEFT JOIN LATERAL (SELECT first_reach.as_of WHERE first_reach.as_of <= ${asOf}::date) reached ON true
+LEFT JOIN LATERAL (${latestPoint("r.id", indicator, asOf, ["value", "own_value", "children_sum"])}) cur ON true
+LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7))}) wk ON true
+LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7 * PACE_WEEKS))}) pace ON true
 LEFT JOIN LATERAL (
   SELECT count(*) AS total, count(*) FILTER (WHERE cv.value >= ct.value) AS done
   FROM unit c
-  LEFT JOIN LATERAL (
-    SELECT value FROM unit_series
-    WHERE indicator_id = $1 AND unit_id = c.id AND as_of <= $4::date ORDER BY as_of DESC LIMIT 1
-  ) cv ON true
-  LEFT JOIN LATERAL (
-    SELECT value FROM target
-    WHERE unit_id = c.id AND indicator_id = $1 AND assigned_on <= $4::date ORDER BY assigned_on DESC LIMIT 1
-  ) ct ON true
-  WHERE c.parent_id = r.id AND c.valid_from <= $4::date AND (c.valid_to IS NULL OR c.valid_to >= $4::date)
+  LEFT JOIN LATERAL (${latestPoint("c.id", indicator, asOf)}) cv ON true
+  LEFT JOIN LATERAL (${targetInForce("c.id", indicator, asOf)}) ct ON true
+  WHERE c.parent_id = r.id AND ${inForceOn("c", asOf)}
 ) kids ON true`;
+}

@@ -1,3 +1,4 @@
+import "server-only";
 import { InvalidParamError } from "@/lib/errors";
 import { FIRST_YEAR, LAST_YEAR, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";

@@ -1,9 +1,10 @@
+import "server-only";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-import { levelOfCode } from "@/lib/imports/row-checks";
-import { inForceOn } from "@/lib/units/in-force";
+import { levelOfCode } from "@/lib/units/codes";
+import { inForceWhere } from "@/lib/units/in-force";
 import type { RankingQuery } from "./ranking-types";
 
 export type RankingScope = {
@@ -28,7 +29,7 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
     );
     throw new InvalidParamError("indicator", `Không có chỉ tiêu "${query.indicator}". Có: ${codes.join(", ")}.`);
   }
-  const inForce = inForceOn(unitsOn);
+  const inForce = inForceWhere(unitsOn);
   let parent: { id: number; code: string } | null = null;
   if (query.parent) {
     const parentLevel = levelOfCode(query.parent);

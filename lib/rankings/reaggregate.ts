@@ -1,9 +1,12 @@
+import "server-only";
+import { sql } from "@/lib/db/sql";
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { inForceOn } from "@/lib/units/in-force";
 import { PACE_WEEKS } from "./arithmetic";
 import type { RankingRow } from "./get-ranking";
-import { rankedUnitsSql } from "./ranked-units-sql";
 import type { RankingScope } from "./ranking-scope";
+import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
 
 /**
  * Figures and targets of the units in force on `asOf`, carried onto the units of the ranking
@@ -14,16 +17,7 @@ import type { RankingScope } from "./ranking-scope";
  * part went to another province. Children counts are not computed in this mode.
  */
 export async function reaggregatedRows(prisma: PrismaClient, scope: RankingScope, asOf: Date): Promise<RankingRow[]> {
-  const rows = await prisma.$queryRawUnsafe<RankingRow[]>(
-    REAGGREGATE_SQL,
-    scope.indicatorId,
-    scope.level,
-    scope.parentId,
-    asOf,
-    addDays(asOf, -7),
-    addDays(asOf, -7 * PACE_WEEKS),
-    scope.unitsOn,
-  );
+  const rows = await prisma.$queryRaw<RankingRow[]>(reaggregateSql(scope, asOf));
   return rows.map((r) => ({
     ...r,
     value: r.value === null ? null : Math.round(r.value),
@@ -37,13 +31,16 @@ export async function reaggregatedRows(prisma: PrismaClient, scope: RankingScope
   }));
 }
 
-// $1 indicator, $2 level, $3 ancestor id (in the target structure) or null, $4 as-of,
-// $5 a week earlier, $6 pace base date, $7 date of the target structure.
-const REAGGREGATE_SQL = `
-WITH ranked AS (${rankedUnitsSql("$7")}),
+/** The ranking's rows computed through the crosswalk (see reaggregatedRows). */
+function reaggregateSql(scope: RankingScope, asOf: Date) {
+  const indicator = scope.indicatorId;
+  const weekAgo = addDays(asOf, -7);
+  const paceBase = addDays(asOf, -7 * PACE_WEEKS);
+  return sql`
+WITH ranked AS (${rankedUnits(scope, scope.unitsOn)}),
 source AS (
   SELECT u.id FROM unit u
-  WHERE u.level = $2::"UnitLevel" AND u.valid_from <= $4::date AND (u.valid_to IS NULL OR u.valid_to >= $4::date)
+  WHERE u.level = ${scope.level}::"UnitLevel" AND ${inForceOn("u", asOf)}
 ),
 links AS (
   SELECT s.id AS source_id, s.id AS ranked_id, 1.0::float8 AS share, false AS partial
@@ -60,40 +57,35 @@ split_across AS (
   SELECT DISTINCT nc.parent_id AS ranked_id
   FROM unit_successor us
   JOIN unit oc ON oc.id = us.predecessor_id AND oc.level = 'COMMUNE'
-    AND oc.valid_from <= $4::date AND (oc.valid_to IS NULL OR oc.valid_to >= $4::date)
+    AND ${inForceOn("oc", asOf)}
   JOIN unit nc ON nc.id = us.successor_id
-  WHERE $2::"UnitLevel" = 'PROVINCE' AND us.kind = 'PARTIAL'
+  WHERE ${scope.level}::"UnitLevel" = 'PROVINCE' AND us.kind = 'PARTIAL'
     AND EXISTS (SELECT 1 FROM unit_successor o JOIN unit onc ON onc.id = o.successor_id
                 WHERE o.predecessor_id = us.predecessor_id AND onc.parent_id <> nc.parent_id)
 ),
 points AS (
   SELECT DISTINCT m.ranked_id, s.as_of FROM mapped m
-  JOIN unit_series s ON s.unit_id = m.source_id AND s.indicator_id = $1 AND s.as_of <= $4::date
+  JOIN unit_series s ON s.unit_id = m.source_id AND s.indicator_id = ${indicator}::int AND s.as_of <= ${asOf}::date
 ),
 series AS (
   SELECT p.ranked_id, p.as_of, sum(m.share * v.value) AS value
   FROM points p JOIN mapped m ON m.ranked_id = p.ranked_id
-  CROSS JOIN LATERAL (
-    SELECT value FROM unit_series WHERE indicator_id = $1 AND unit_id = m.source_id AND as_of <= p.as_of
-    ORDER BY as_of DESC LIMIT 1
-  ) v
+  CROSS JOIN LATERAL (${latestPoint("m.source_id", indicator, sql`p.as_of`)}) v
   GROUP BY p.ranked_id, p.as_of
 ),
 targets AS (
   SELECT m.ranked_id, sum(m.share * t.value) AS value, max(t.deadline) AS deadline
   FROM mapped m
-  CROSS JOIN LATERAL (
-    SELECT value, deadline FROM target WHERE unit_id = m.source_id AND indicator_id = $1 AND assigned_on <= $4::date
-    ORDER BY assigned_on DESC LIMIT 1
-  ) t
+  CROSS JOIN LATERAL (${targetInForce("m.source_id", indicator, asOf)}) t
   GROUP BY m.ranked_id
 )
 SELECT r.code, r.name,
-  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= $4::date ORDER BY as_of DESC LIMIT 1) AS value,
-  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= $5::date ORDER BY as_of DESC LIMIT 1) AS week_ago,
-  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= $6::date ORDER BY as_of DESC LIMIT 1) AS pace_base,
+  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${asOf}::date ORDER BY as_of DESC LIMIT 1) AS value,
+  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${weekAgo}::date ORDER BY as_of DESC LIMIT 1) AS week_ago,
+  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${paceBase}::date ORDER BY as_of DESC LIMIT 1) AS pace_base,
   t.value AS target, t.deadline,
   (SELECT min(s.as_of) FROM series s WHERE s.ranked_id = r.id AND s.value >= t.value) AS reached_on,
   (EXISTS (SELECT 1 FROM mapped m WHERE m.ranked_id = r.id AND m.partial)
    OR EXISTS (SELECT 1 FROM split_across x WHERE x.ranked_id = r.id)) AS approximate
 FROM ranked r LEFT JOIN targets t ON t.ranked_id = r.id`;
+}

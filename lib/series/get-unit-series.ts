@@ -1,9 +1,10 @@
+import "server-only";
 import { InvalidParamError, NotFoundError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { levelOfCode } from "@/lib/imports/row-checks";
 import { dateParam } from "@/lib/rankings/parse-ranking-query";
-import { inForceOn } from "@/lib/units/in-force";
+import { levelOfCode } from "@/lib/units/codes";
+import { inForceWhere } from "@/lib/units/in-force";
 
 /**
  * One unit's points over time for an indicator (its effective value: own figure, or the sum
@@ -20,7 +21,7 @@ export async function getUnitSeries(prisma: PrismaClient, code: string, params: 
   const level = levelOfCode(code);
   if (!level) throw new InvalidParamError("code", `"${code}" không phải mã đơn vị (2, 3 hoặc 5 chữ số).`);
   const unit = await prisma.unit.findFirst({
-    where: { code, level, ...inForceOn(asOf) },
+    where: { code, level, ...inForceWhere(asOf) },
   });
   if (!unit)
     throw new NotFoundError(`Không có đơn vị mã ${code} vào ngày ${formatDateVi(asOf)}; thử tham số asOf khác.`);

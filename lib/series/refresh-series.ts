@@ -1,8 +1,7 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import "server-only";
+import type { Db } from "@/lib/db/db";
+import { type Sql, sql } from "@/lib/db/sql";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-
-/** A Prisma client or the transaction client handed to `$transaction(async (tx) => …)`. */
-export type Db = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe" | "$executeRaw" | "$queryRaw">;
 
 const EPOCH = new Date("1900-01-01T00:00:00Z");
 const BOTTOM_UP: UnitLevel[] = ["COMMUNE", "DISTRICT", "PROVINCE"];
@@ -19,19 +18,16 @@ export async function refreshSeries(
   const from = options.from ?? EPOCH;
   const units = await unitsAndAncestors(db, options.unitIds);
   const bulk = units.length > PER_UNIT_LOCKS_UP_TO;
-  await db.$queryRawUnsafe(
+  await db.$queryRaw(
     bulk
-      ? `SELECT pg_advisory_xact_lock(${SERIES_LOCK}, 0)::text`
-      : `SELECT pg_advisory_xact_lock_shared(${SERIES_LOCK}, 0)::text`,
+      ? sql`SELECT pg_advisory_xact_lock(${SERIES_LOCK}::int, 0)::text`
+      : sql`SELECT pg_advisory_xact_lock_shared(${SERIES_LOCK}::int, 0)::text`,
   );
   for (const level of BOTTOM_UP) {
     const ids = units.filter((u) => u.level === level).map((u) => u.id);
     if (ids.length === 0) continue;
     if (!bulk) {
-      await db.$queryRawUnsafe(
-        `SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}, id))::text FROM unnest($1::int[]) AS id`,
-        ids,
-      );
+      await db.$queryRaw`SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}::int, id))::text FROM unnest(${ids}::int[]) AS id`;
     }
     await recomputeUnits(db, level, ids, options.indicatorIds, from);
   }
@@ -53,20 +49,18 @@ const PER_UNIT_LOCKS_UP_TO = 200;
  * thousands of per-unit locks.
  */
 async function unitsAndAncestors(db: Db, unitIds: number[]): Promise<{ id: number; level: UnitLevel }[]> {
-  return db.$queryRawUnsafe<{ id: number; level: UnitLevel }[]>(
-    `WITH RECURSIVE up AS (
-       SELECT id, parent_id FROM unit WHERE id = ANY($1::int[])
+  return db.$queryRaw<{ id: number; level: UnitLevel }[]>`
+    WITH RECURSIVE up AS (
+       SELECT id, parent_id FROM unit WHERE id = ANY(${[...new Set(unitIds)]}::int[])
        UNION
        SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
-     ) SELECT u.id, u.level FROM unit u WHERE u.id IN (SELECT id FROM up) ORDER BY u.id`,
-    [...new Set(unitIds)],
-  );
+     ) SELECT u.id, u.level FROM unit u WHERE u.id IN (SELECT id FROM up) ORDER BY u.id`;
 }
 
 /** Rebuilds the whole read model for the given indicators (after bulk loads). */
 export async function rebuildSeries(db: Db, indicatorIds: number[]): Promise<void> {
   for (const level of BOTTOM_UP) {
-    const ids = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM unit WHERE level = $1::"UnitLevel"`, level);
+    const ids = await db.$queryRaw<{ id: number }[]>`SELECT id FROM unit WHERE level = ${level}::"UnitLevel"`;
     await recomputeUnits(
       db,
       level,
@@ -78,38 +72,38 @@ export async function rebuildSeries(db: Db, indicatorIds: number[]): Promise<voi
 }
 
 async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indicatorIds: number[], from: Date) {
-  await db.$executeRawUnsafe(
-    `DELETE FROM unit_series WHERE unit_id = ANY($1::int[]) AND indicator_id = ANY($2::int[]) AND as_of >= $3::date`,
-    unitIds,
-    indicatorIds,
-    from,
-  );
+  const units = sql`${unitIds}::int[]`;
+  const indicators = sql`${indicatorIds}::int[]`;
+  await db.$executeRaw`
+    DELETE FROM unit_series WHERE unit_id = ANY(${units}) AND indicator_id = ANY(${indicators}) AND as_of >= ${from}::date`;
   if (level === "COMMUNE") {
     // Communes have no children: their series is their own figures.
-    await db.$executeRawUnsafe(
-      withPeak(`SELECT f.indicator_id, f.unit_id, f.as_of, f.value::bigint AS value,
+    await db.$executeRaw(
+      withPeak(
+        from,
+        sql`SELECT f.indicator_id, f.unit_id, f.as_of, f.value::bigint AS value,
                        f.value::bigint AS own_value, NULL::bigint AS children_sum
                 FROM figure f
-                WHERE f.unit_id = ANY($1::int[]) AND f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date`),
-      unitIds,
-      indicatorIds,
-      from,
+                WHERE f.unit_id = ANY(${units}) AND f.indicator_id = ANY(${indicators}) AND f.as_of >= ${from}::date`,
+      ),
     );
     return;
   }
   // A parent has a point wherever it or a child has one; its value there is its own latest
   // figure if it ever reported one, otherwise the sum of its children's latest values.
-  await db.$executeRawUnsafe(
-    withPeak(`
-     WITH target AS (SELECT unnest($1::int[]) AS unit_id),
+  await db.$executeRaw(
+    withPeak(
+      from,
+      sql`
+     WITH target AS (SELECT unnest(${units}) AS unit_id),
      points AS (
        SELECT f.indicator_id, f.unit_id, f.as_of FROM figure f JOIN target t USING (unit_id)
-       WHERE f.indicator_id = ANY($2::int[]) AND f.as_of >= $3::date
+       WHERE f.indicator_id = ANY(${indicators}) AND f.as_of >= ${from}::date
        UNION
        SELECT s.indicator_id, c.parent_id, s.as_of FROM unit c
        JOIN target t ON c.parent_id = t.unit_id
        JOIN unit_series s ON s.unit_id = c.id
-       WHERE s.indicator_id = ANY($2::int[]) AND s.as_of >= $3::date
+       WHERE s.indicator_id = ANY(${indicators}) AND s.as_of >= ${from}::date
      )
      SELECT p.indicator_id, p.unit_id, p.as_of, COALESCE(own.value, kids.total, 0)::bigint AS value,
             own.value::bigint AS own_value, kids.total::bigint AS children_sum
@@ -127,10 +121,8 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
          ORDER BY s.as_of DESC LIMIT 1
        ) cv
        WHERE c.parent_id = p.unit_id
-     ) kids ON true`),
-    unitIds,
-    indicatorIds,
-    from,
+     ) kids ON true`,
+    ),
   );
 }
 
@@ -138,15 +130,15 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
  * Inserts the computed points with their peak: the highest value so far, continuing from
  * the last point kept before the recomputed range.
  */
-function withPeak(points: string): string {
-  return `
+function withPeak(from: Date, points: Sql): Sql {
+  return sql`
     INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum, peak)
     SELECT x.indicator_id, x.unit_id, x.as_of, x.value, x.own_value, x.children_sum,
            greatest(max(x.value) OVER (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.as_of), before.peak)
     FROM (${points}) x
     LEFT JOIN LATERAL (
       SELECT s.peak FROM unit_series s
-      WHERE s.indicator_id = x.indicator_id AND s.unit_id = x.unit_id AND s.as_of < $3::date
+      WHERE s.indicator_id = x.indicator_id AND s.unit_id = x.unit_id AND s.as_of < ${from}::date
       ORDER BY s.as_of DESC LIMIT 1
     ) before ON true`;
 }

@@ -1,15 +1,15 @@
+import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
-import { authorizeAll } from "@/lib/access/authorize";
-import { firstIssue } from "@/lib/entry/entry-input";
-import { claimRequest, recordResponse } from "@/lib/entry/request-receipt";
-import { retryOnDeadlock } from "@/lib/entry/retry";
+import { unitsToWrite } from "@/lib/access/units-to-write";
+import { idempotentWrite, parseInput, RefusedWrite } from "@/lib/db/idempotent-write";
+import { ZRequestId } from "@/lib/entry/entry-input";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { bumpDataVersion } from "@/lib/series/data-version";
-import { fullName, unitsOn } from "@/lib/units/units-on";
-import { UPSERT_TARGETS_WITH_AUDIT } from "./import-targets";
+import { ZIndicatorCode } from "@/lib/indicators/indicators";
+import { ZUnitCode } from "@/lib/units/codes";
+import { upsertTargetsWithAudit } from "./import-targets";
 import { targetsInForce } from "./target-sheet";
 
 const ZDate = z.string().transform((text, ctx) => {
@@ -22,14 +22,14 @@ const ZDate = z.string().transform((text, ctx) => {
 });
 
 export const ZAssignTargets = z.object({
-  requestId: z.uuid("requestId phải là một UUID."),
-  indicator: z.string().regex(/^[A-Z0-9_]{1,40}$/, "Mã chỉ tiêu không hợp lệ."),
+  requestId: ZRequestId,
+  indicator: ZIndicatorCode,
   deadline: ZDate,
   directive: z.string().trim().min(1, "Ghi số hiệu văn bản giao chỉ tiêu (ví dụ Điện số 16/HT).").max(300),
   entries: z
     .array(
       z.object({
-        unit: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, "Mã đơn vị gồm 2, 3 hoặc 5 chữ số."),
+        unit: ZUnitCode,
         value: z
           .number("Chỉ tiêu phải là số.")
           .int("Chỉ tiêu phải là số nguyên.")
@@ -43,6 +43,8 @@ export const ZAssignTargets = z.object({
     .max(5000, "Mỗi lần giao tối đa 5.000 đơn vị."),
 });
 
+export type AssignTargetsInput = z.input<typeof ZAssignTargets>;
+
 export type TargetConflict = {
   unit: string;
   unitName: string;
@@ -54,12 +56,6 @@ export type AssignOutcome =
   | { status: "saved"; replayed: boolean; created: number; updated: number; unchanged: number }
   | { status: "conflict"; conflicts: TargetConflict[] };
 
-class Conflicts extends Error {
-  constructor(readonly conflicts: TargetConflict[]) {
-    super("conflict");
-  }
-}
-
 /** Advisory-lock namespace for "assigning a target to this unit". */
 const TARGET_LOCK = 6_0002;
 
@@ -70,108 +66,80 @@ const TARGET_LOCK = 6_0002;
  * their audit entries are written in one transaction; a replayed request changes nothing.
  */
 export async function assignTargets(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<AssignOutcome> {
-  const parsed = ZAssignTargets.safeParse(raw);
-  if (!parsed.success) {
-    const { param, message } = firstIssue(parsed.error);
-    throw new InvalidParamError(param, message);
-  }
-  const { requestId, indicator: indicatorCode, deadline, directive, entries } = parsed.data;
+  const { requestId, indicator: indicatorCode, deadline, directive, entries } = parseInput(ZAssignTargets, raw);
   const today = todayInVietnam();
   if (deadline < today) {
     throw new InvalidParamError("deadline", `Hạn hoàn thành ${formatDateVi(deadline)} đã qua; chọn ngày từ hôm nay.`);
   }
   const indicator = await prisma.indicator.findUnique({ where: { code: indicatorCode } });
   if (!indicator) throw new InvalidParamError("indicator", `Không có chỉ tiêu ${indicatorCode}.`);
-  const units = await unitsOn(
-    prisma,
-    entries.map((e) => e.unit),
-    today,
-  );
-  const seen = new Set<string>();
-  const resolved = entries.map((e, i) => {
-    const unit = units.get(e.unit);
-    if (!unit) throw new InvalidParamError(`entries.${i}.unit`, `Không có đơn vị mã ${e.unit} đang có hiệu lực.`);
-    if (seen.has(e.unit)) throw new InvalidParamError(`entries.${i}.unit`, `Đơn vị ${e.unit} được gửi hai lần.`);
-    seen.add(e.unit);
-    return { ...e, unitId: unit.id, unitName: fullName(unit) };
-  });
-  await authorizeAll(
+  const units = await unitsToWrite(
     prisma,
     actor,
     "target.assign",
-    [...units.values()].map((u) => ({ id: u.id, name: fullName(u) })),
+    entries.map((e) => e.unit),
+    today,
+    (code) => `Không có đơn vị mã ${code} đang có hiệu lực.`,
   );
+  const seen = new Set<string>();
+  const resolved = entries.map((e, i) => {
+    const unit = units[i] as (typeof units)[number];
+    if (seen.has(e.unit)) throw new InvalidParamError(`entries.${i}.unit`, `Đơn vị ${e.unit} được gửi hai lần.`);
+    seen.add(e.unit);
+    return { ...e, unitId: unit.id, unitName: unit.fullName };
+  });
 
-  try {
-    return await retryOnDeadlock(() =>
-      prisma.$transaction(
-        async (tx) => {
-          const earlier = await claimRequest<AssignOutcome>(tx, requestId, actor.id);
-          if (earlier) return { ...earlier, replayed: true } as AssignOutcome;
-          const ids = resolved.map((e) => e.unitId).sort((a, b) => a - b);
-          // Serializes assignments per unit, also when none had a target yet (no row to lock).
-          await tx.$queryRawUnsafe(
-            `SELECT pg_advisory_xact_lock(${TARGET_LOCK}, id)::text FROM unnest($1::int[]) AS id`,
-            ids,
-          );
-          const current = await targetsInForce(tx, ids, indicator.id, today);
-          const conflicts = resolved.flatMap((e) => {
-            const now = current.get(e.unitId) ?? null;
-            const same =
-              now === null ? e.basedOn === null : e.basedOn?.id === now.id && e.basedOn.version === now.version;
-            return same
-              ? []
-              : [
-                  {
-                    unit: e.unit,
-                    unitName: e.unitName,
-                    yours: e.value,
-                    current: now?.value ?? null,
-                    assignedOn: now?.assignedOn ?? null,
-                  },
-                ];
-          });
-          if (conflicts.length) throw new Conflicts(conflicts);
-          // Unchanged entries (same value, deadline and directive as in force) are not re-assigned.
-          const changed = resolved.filter((e) => {
-            const now = current.get(e.unitId);
-            return !now || now.value !== e.value || now.directive !== directive || now.deadline !== isoDate(deadline);
-          });
-          let created = 0;
-          let updated = 0;
-          if (changed.length) {
-            const written = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
-              UPSERT_TARGETS_WITH_AUDIT,
-              changed.map((e) => e.unitId),
-              changed.map(() => indicator.id),
-              changed.map((e) => e.value),
-              changed.map(() => deadline),
-              changed.map(() => directive),
-              changed.map(() => today),
-              actor.username,
-              requestId,
-            );
-            for (const w of written) {
-              if (w.action === "create") created = Number(w.n);
-              else updated = Number(w.n);
-            }
-            await bumpDataVersion(tx);
-          }
-          const outcome: AssignOutcome = {
-            status: "saved",
-            replayed: false,
-            created,
-            updated,
-            unchanged: resolved.length - created - updated,
-          };
-          await recordResponse(tx, requestId, outcome);
-          return outcome;
-        },
-        { timeout: 60_000, maxWait: 30_000 },
-      ),
-    );
-  } catch (error) {
-    if (error instanceof Conflicts) return { status: "conflict", conflicts: error.conflicts };
-    throw error;
-  }
+  return idempotentWrite<AssignOutcome>(prisma, { actor, requestId }, async (tx) => {
+    const ids = resolved.map((e) => e.unitId).sort((a, b) => a - b);
+    // Serializes assignments per unit, also when none had a target yet (no row to lock).
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${TARGET_LOCK}::int, id)::text FROM unnest(${ids}::int[]) AS id`;
+    const current = await targetsInForce(tx, ids, indicator.id, today);
+    const conflicts = resolved.flatMap((e) => {
+      const now = current.get(e.unitId) ?? null;
+      const same = now === null ? e.basedOn === null : e.basedOn?.id === now.id && e.basedOn.version === now.version;
+      return same
+        ? []
+        : [
+            {
+              unit: e.unit,
+              unitName: e.unitName,
+              yours: e.value,
+              current: now?.value ?? null,
+              assignedOn: now?.assignedOn ?? null,
+            },
+          ];
+    });
+    if (conflicts.length) throw new RefusedWrite<AssignOutcome>({ status: "conflict", conflicts });
+    // Unchanged entries (same value, deadline and directive as in force) are not re-assigned.
+    const changed = resolved.filter((e) => {
+      const now = current.get(e.unitId);
+      return !now || now.value !== e.value || now.directive !== directive || now.deadline !== isoDate(deadline);
+    });
+    let created = 0;
+    let updated = 0;
+    if (changed.length) {
+      const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(
+        upsertTargetsWithAudit(
+          changed.map((e) => ({
+            unitId: e.unitId,
+            indicatorId: indicator.id,
+            value: e.value,
+            deadline,
+            directive,
+            assignedOn: today,
+          })),
+          { actor: actor.username, requestId },
+        ),
+      );
+      for (const w of written) {
+        if (w.action === "create") created = Number(w.n);
+        else updated = Number(w.n);
+      }
+    }
+    const unchanged = resolved.length - created - updated;
+    return {
+      outcome: { status: "saved", replayed: false, created, updated, unchanged },
+      dataChanged: changed.length > 0,
+    };
+  });
 }

@@ -1,4 +1,7 @@
-import type { ImportOptions, ImportReport } from "@/lib/figures/import-figures";
+import "server-only";
+import { createOrUpdate, insertAuditFrom } from "@/lib/audit/write-audit";
+import { type Sql, sql } from "@/lib/db/sql";
+import { checkedReport, type ImportOptions, type ImportReport } from "@/lib/figures/import-figures";
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkRows } from "@/lib/imports/check-rows";
@@ -8,7 +11,7 @@ import { bumpDataVersion } from "@/lib/series/data-version";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
 
-type ParsedTarget = {
+export type ParsedTarget = {
   unitId: number;
   indicatorId: number;
   value: number;
@@ -51,31 +54,13 @@ export async function importTargets(
       };
     },
   );
-  const report: ImportReport = {
-    rows: count,
-    errors: problems.items,
-    errorCount: problems.count,
-    warnings: [],
-    warningCount: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    written: false,
-  };
+  const report = checkedReport(count, problems);
   if (problems.count || options.dryRun) return report;
 
   const actions = await prisma.$transaction(
     async (tx) => {
-      const written = await tx.$queryRawUnsafe<{ action: string; n: bigint }[]>(
-        UPSERT_TARGETS_WITH_AUDIT,
-        parsed.map((t) => t.unitId),
-        parsed.map((t) => t.indicatorId),
-        parsed.map((t) => t.value),
-        parsed.map((t) => t.deadline),
-        parsed.map((t) => t.directive),
-        parsed.map((t) => t.assignedOn),
-        options.actor,
-        options.requestId ?? null,
+      const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(
+        upsertTargetsWithAudit(parsed, { actor: options.actor, requestId: options.requestId ?? null }),
       );
       await bumpDataVersion(tx);
       return written;
@@ -91,10 +76,16 @@ export async function importTargets(
   return report;
 }
 
-// The assigning unit is the target unit's parent (none for provinces: the Ministry).
-export const UPSERT_TARGETS_WITH_AUDIT = `
+/**
+ * One statement: upsert the targets (skipping unchanged ones) and audit each change with what
+ * it replaced. The assigning unit is the target unit's parent (none for provinces: the Ministry).
+ */
+export function upsertTargetsWithAudit(targets: ParsedTarget[], by: { actor: string; requestId: string | null }): Sql {
+  return sql`
 WITH input AS (
-  SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::date[], $5::text[], $6::date[])
+  SELECT * FROM unnest(${targets.map((t) => t.unitId)}::int[], ${targets.map((t) => t.indicatorId)}::int[],
+                       ${targets.map((t) => t.value)}::int[], ${targets.map((t) => t.deadline)}::date[],
+                       ${targets.map((t) => t.directive)}::text[], ${targets.map((t) => t.assignedOn)}::date[])
     AS t(unit_id, indicator_id, value, deadline, directive, assigned_on)
 ),
 previous AS (
@@ -113,14 +104,15 @@ written AS (
   RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on, version
 ),
 audited AS (
-  INSERT INTO audit_entry (actor, action, entity, entity_id, unit_id, indicator_id, old_value, new_value, request_id)
-  SELECT $7, CASE WHEN p.id IS NULL THEN 'create' ELSE 'update' END, 'target', w.id, w.unit_id, w.indicator_id,
+  ${insertAuditFrom(sql`
+  SELECT ${by.actor}, ${createOrUpdate(sql`p.id`)}, 'target', w.id, w.unit_id, w.indicator_id,
          CASE WHEN p.id IS NULL THEN NULL
               ELSE jsonb_build_object('value', p.value, 'deadline', p.deadline, 'directive', p.directive, 'version', p.version) END,
          jsonb_build_object('value', w.value, 'deadline', w.deadline, 'directive', w.directive,
                             'assignedOn', w.assigned_on, 'version', w.version),
-         $8
-  FROM written w LEFT JOIN previous p ON p.id = w.id
+         ${by.requestId}
+  FROM written w LEFT JOIN previous p ON p.id = w.id`)}
   RETURNING action
 )
 SELECT action, count(*) AS n FROM audited GROUP BY action`;
+}

@@ -1,9 +1,13 @@
+import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { can } from "@/lib/access/authorize";
 import { viewedUnit } from "@/lib/access/viewed-unit";
+import type { Db } from "@/lib/db/db";
 import { NotFoundError } from "@/lib/errors";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { childOf } from "@/lib/units/hierarchy";
+import { inForceOn } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 
 export type TargetInForce = {
@@ -42,7 +46,6 @@ export async function getTargetSheet(
   params: { unit?: string | null; indicator?: string | null },
 ): Promise<TargetSheet> {
   const today = todayInVietnam();
-  const inForce = `valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`;
   const unit = await viewedUnit(prisma, actor, params.unit || null, today);
 
   const indicators = await prisma.indicator.findMany({
@@ -52,9 +55,8 @@ export async function getTargetSheet(
   // Without a choice, the first indicator anyone has targets for (not the eligible population).
   const withTargets = new Set(
     (
-      await prisma.$queryRawUnsafe<{ id: number }[]>(
-        `SELECT i.id FROM indicator i WHERE EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id)`,
-      )
+      await prisma.$queryRaw<{ id: number }[]>`
+        SELECT i.id FROM indicator i WHERE EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id)`
     ).map((r) => r.id),
   );
   const indicator =
@@ -63,12 +65,9 @@ export async function getTargetSheet(
     indicators[0];
   if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
 
-  const children = await prisma.$queryRawUnsafe<ChildRow[]>(
-    `SELECT id, code, name, type FROM unit
-     WHERE ${unit ? "parent_id = $1" : "parent_id IS NULL AND $1::int IS NULL"} AND ${inForce} ORDER BY code`,
-    unit?.id ?? null,
-    today,
-  );
+  const children = await prisma.$queryRaw<ChildRow[]>`
+    SELECT id, code, name, type FROM unit
+    WHERE ${childOf("unit", unit?.id ?? null)} AND ${inForceOn("unit", today)} ORDER BY code`;
   const targets = await targetsInForce(
     prisma,
     [...children.map((c) => c.id), ...(unit ? [unit.id] : [])],
@@ -83,7 +82,7 @@ export async function getTargetSheet(
     today: isoDate(today),
     indicator: { code: indicator.code, name: indicator.nameVi },
     indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi })),
-    unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parent_code, target: own } : null,
+    unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parentCode, target: own } : null,
     rows,
     childrenTotal,
     shortfall: own && childrenTotal < own.value ? own.value - childrenTotal : null,
@@ -93,13 +92,12 @@ export async function getTargetSheet(
 
 /** The target in force on `on` (the latest assigned on or before it) per unit. */
 export async function targetsInForce(
-  db: Pick<PrismaClient, "$queryRawUnsafe">,
+  db: Db,
   unitIds: number[],
   indicatorId: number,
   on: Date,
-  lock = "",
 ): Promise<Map<number, TargetInForce>> {
-  const rows = await db.$queryRawUnsafe<
+  const rows = await db.$queryRaw<
     {
       id: number;
       unit_id: number;
@@ -109,14 +107,10 @@ export async function targetsInForce(
       assigned_on: Date;
       version: number;
     }[]
-  >(
-    `SELECT DISTINCT ON (unit_id) id, unit_id, value, deadline, directive, assigned_on, version FROM target
-     WHERE unit_id = ANY($1::int[]) AND indicator_id = $2 AND assigned_on <= $3::date
-     ORDER BY unit_id, assigned_on DESC ${lock}`,
-    unitIds,
-    indicatorId,
-    on,
-  );
+  >`
+    SELECT DISTINCT ON (unit_id) id, unit_id, value, deadline, directive, assigned_on, version FROM target
+    WHERE unit_id = ANY(${unitIds}::int[]) AND indicator_id = ${indicatorId}::int AND assigned_on <= ${on}::date
+    ORDER BY unit_id, assigned_on DESC`;
   return new Map(
     rows.map((r) => [
       r.unit_id,

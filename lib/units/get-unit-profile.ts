@@ -3,10 +3,10 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-import { levelOfCode } from "@/lib/imports/row-checks";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { levelOfCode } from "@/lib/units/codes";
 
 type UnitRef = { code: string; name: string; type: string; validFrom: string; validTo: string | null };
 

@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { bumpDataVersion } from "@/lib/series/data-version";
-import { inForceOn } from "@/lib/units/in-force";
+import { inForceWhere } from "@/lib/units/in-force";
 
 // ../shared/data/vn-merger-2025-splits.json: each old province and old commune with the
 // new unit(s) it went into. One successor: the whole unit went there (FULL); several: it
@@ -61,7 +62,7 @@ export async function importCrosswalk(
 
 async function idsOn(prisma: PrismaClient, date: Date): Promise<Map<string, number>> {
   const rows = await prisma.unit.findMany({
-    where: inForceOn(date),
+    where: inForceWhere(date),
     select: { id: true, level: true, code: true },
   });
   return new Map(rows.map((r) => [`${r.level}:${r.code}`, r.id]));

@@ -1,8 +1,9 @@
+import "server-only";
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { bumpDataVersion } from "@/lib/series/data-version";
-import { inForceOn } from "@/lib/units/in-force";
+import { inForceWhere } from "@/lib/units/in-force";
 import type { ListedUnit } from "./unit-list-file";
 
 export type UnitImportResult = {
@@ -114,7 +115,7 @@ const parentLevel = (level: UnitLevel): UnitLevel | null =>
 
 async function loadInForce(prisma: PrismaClient, date: Date): Promise<Map<string, Existing>> {
   const rows = await prisma.unit.findMany({
-    where: inForceOn(date),
+    where: inForceWhere(date),
     select: {
       id: true,
       level: true,
@@ -147,7 +148,7 @@ async function codeToId(prisma: PrismaClient, level: UnitLevel | null, date: Dat
   if (!level) return new Map();
   const levels: UnitLevel[] = level === "DISTRICT" ? ["DISTRICT", "PROVINCE"] : [level];
   const rows = await prisma.unit.findMany({
-    where: { level: { in: levels }, ...inForceOn(date) },
+    where: { level: { in: levels }, ...inForceWhere(date) },
     select: { id: true, code: true },
   });
   return new Map(rows.map((r) => [r.code, r.id]));

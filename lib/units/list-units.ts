@@ -1,10 +1,11 @@
+import "server-only";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { levelOfCode } from "@/lib/imports/row-checks";
 import { dateParam, parseLevel } from "@/lib/rankings/parse-ranking-query";
 import { LEVEL_NAMES } from "@/lib/rankings/ranking-types";
-import { inForceOn } from "@/lib/units/in-force";
+import { levelOfCode } from "@/lib/units/codes";
+import { inForceWhere } from "@/lib/units/in-force";
 
 export type UnitListItem = {
   code: string;
@@ -20,7 +21,7 @@ export async function listUnits(prisma: PrismaClient, params: URLSearchParams) {
   const level = parseLevel(params.get("level") ?? "province");
   if (!level) throw new InvalidParamError("level", "level phải là province, district hoặc commune.");
   const asOf = dateParam(params, "asOf") ?? todayInVietnam();
-  const inForce = inForceOn(asOf);
+  const inForce = inForceWhere(asOf);
   const parentCode = params.get("parent")?.trim() || null;
   let parentId: number | null = null;
   if (parentCode) {

@@ -1,3 +1,4 @@
+import "server-only";
 // Province-level units of Vietnam (GSO codes and names), a public fact list small enough to
 // ship with the product so a fresh install shows real names before any import. Full lists
 // (districts, communes) are loaded with the unit importer.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, type ProvinceReference } from "./province-reference";
 import { STRUCTURE_34_FROM, STRUCTURE_63_FROM, STRUCTURE_63_TO } from "./structures";

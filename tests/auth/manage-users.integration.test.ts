@@ -5,32 +5,25 @@ import { verifyPassword } from "@/lib/auth/password";
 import { openSession, revokeSession, sessionUser } from "@/lib/auth/sessions";
 import { createUser, toActor } from "@/lib/auth/users";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { actorAt } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallStructure } from "../setup/fixtures";
 
 // Small structure: 01 Alpha ⊃ 001 ⊃ {00001, 00002}; 02 Beta ⊃ 003 ⊃ 00004.
 const prisma = connectTestDatabase();
+const PASSWORD = "mat-khau-thu-nghiem-2026";
+
+/** An account with the tests' password, at a unit (none for the ministry). */
+const account = (username: string, role: Role, unitCode?: string) =>
+  createUser(prisma, { username, displayName: username, password: PASSWORD, role, ...(unitCode ? { unitCode } : {}) });
 
 beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma);
-  const password = "mat-khau-thu-nghiem-2026";
-  await createUser(prisma, {
-    username: "xa.alpha",
-    displayName: "A",
-    password,
-    role: "COMMUNE_OFFICER",
-    unitCode: "00002",
-  });
-  await createUser(prisma, {
-    username: "xa.beta",
-    displayName: "B",
-    password,
-    role: "COMMUNE_OFFICER",
-    unitCode: "00004",
-  });
-  await createUser(prisma, { username: "bo.quantri", displayName: "C", password, role: "MINISTRY_ADMIN" });
+  await account("xa.alpha", "COMMUNE_OFFICER", "00002");
+  await account("xa.beta", "COMMUNE_OFFICER", "00004");
+  await account("bo.quantri", "MINISTRY_ADMIN");
 });
 
 describe("account management", () => {
@@ -101,14 +94,7 @@ describe("account management", () => {
 
 describe("roles, given passwords and sessions", () => {
   it("an admin creates, locks and resets only roles below their own", async () => {
-    const password = "mat-khau-thu-nghiem-2026";
-    await createUser(prisma, {
-      username: "tinh.qt2",
-      displayName: "P",
-      password,
-      role: "PROVINCE_ADMIN",
-      unitCode: "01",
-    });
+    await account("tinh.qt2", "PROVINCE_ADMIN", "01");
     const admin = await actorAt(prisma, "PROVINCE_ADMIN", "01");
     const create = (role: string) =>
       manageUser(prisma, admin, {
@@ -123,7 +109,7 @@ describe("roles, given passwords and sessions", () => {
       await expect(manageUser(prisma, admin, { action, username: "tinh.qt2" })).rejects.toBeInstanceOf(ForbiddenError);
     }
     const peer = await prisma.appUser.findUniqueOrThrow({ where: { username: "tinh.qt2" } });
-    expect(await verifyPassword(password, peer.passwordHash)).toBe(true);
+    expect(await verifyPassword(PASSWORD, peer.passwordHash)).toBe(true);
     expect(peer.disabled).toBe(false);
 
     const ministry = await actorAt(prisma, "MINISTRY_ADMIN", null);

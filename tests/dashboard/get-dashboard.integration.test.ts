@@ -2,17 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { ForbiddenError } from "@/lib/errors";
 import { actorAt } from "../setup/actors";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { loadSmallWorld } from "../setup/fixtures";
 
 // Small structure (see fixtures) on 2023-04-30: 001 = 00001 (400) + 00002 (250) = 650 of 600;
 // 002 = 00003 (400) of 400; 01 = 1050 of 1000. 02 reported 520 itself; 03 = 200; 04 = 1050.
 const prisma = connectTestDatabase();
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
 });
 
 describe("leadership dashboard", () => {

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { freePort } from "../setup/test-database";
 
 const dirs: string[] = [];
@@ -51,7 +52,7 @@ describe("embedded PostgreSQL", () => {
     const port = await freePort();
     const holder = spawn(
       process.execPath,
-      ["--import", "tsx", "tests/setup/hold-embedded-postgres.ts", dir, String(port)],
+      [...SERVER_NODE_ARGS, "tests/setup/hold-embedded-postgres.ts", dir, String(port)],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },

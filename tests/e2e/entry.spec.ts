@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { OLD_WEEK, signedInPage } from "./staff";
 
 // The weekly cycle in the real browser, on the last week districts existed (demo accounts:
@@ -41,13 +41,7 @@ test("a commune enters and submits a week; the district approves it and the comm
   await commune.reload();
   await expect(commune.getByText("Đã duyệt, đã khoá")).toBeVisible();
   await expect(commune.getByLabel("Hồ sơ cấp CCCD gắn chip đã thu nhận")).toBeDisabled();
-  const refused = await commune.request.post("/api/v1/entry/figures", {
-    data: {
-      requestId: randomUUID(),
-      week: OLD_WEEK,
-      entries: [{ unit: "00001", indicator: "CCCD_INTAKE", value: 9999, version: 1 }],
-    },
-  });
+  const refused = await saveOne(commune, { indicator: "CCCD_INTAKE", value: 9999, version: 1 });
   expect(refused.status()).toBe(423);
   expect((await refused.json()).error.message).toMatch(/đã được phê duyệt và khoá/);
 
@@ -56,13 +50,7 @@ test("a commune enters and submits a week; the district approves it and the comm
   expect(page?.status()).toBe(403);
   await expect(outsider.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
   await expect(outsider.getByText("1.234")).toHaveCount(0);
-  const posted = await outsider.request.post("/api/v1/entry/figures", {
-    data: {
-      requestId: randomUUID(),
-      week: OLD_WEEK,
-      entries: [{ unit: "00001", indicator: "CCCD_ISSUED", value: 1, version: 0 }],
-    },
-  });
+  const posted = await saveOne(outsider, { indicator: "CCCD_ISSUED", value: 1, version: 0 });
   expect(posted.status()).toBe(403);
   const approval = await outsider.request.post("/api/v1/entry/reports", {
     data: { requestId: randomUUID(), week: OLD_WEEK, unit: "00001", action: "unlock" },
@@ -120,3 +108,10 @@ test("a wrong password five times is limited, with a message saying so", async (
   await expect(page.locator("main").getByRole("alert")).toContainText("Tài khoản tạm khoá do nhập sai mật khẩu 5 lần");
   await expect(page).toHaveURL(/\/dang-nhap/);
 });
+
+/** Saves one figure of commune 00001 for OLD_WEEK through the JSON API, as the page's user. */
+function saveOne(page: Page, entry: { indicator: string; value: number; version: number }) {
+  return page.request.post("/api/v1/entry/figures", {
+    data: { requestId: randomUUID(), week: OLD_WEEK, entries: [{ unit: "00001", ...entry }] },
+  });
+}

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 
 // The browser tests' database holds the demo data (8 weeks) on the real unit lists.
 
@@ -124,7 +125,7 @@ test("imported boundaries draw every province and both archipelagos; hover names
 }) => {
   // The CLI shares the database of the running product (see the README's command line).
   const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    execFileSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", ...args], {
       env: { ...process.env, DATABASE_URL: "", EMBEDDED_DB_DIR: ".data/e2e-postgres", EMBEDDED_DB_PORT: "54331" },
       encoding: "utf8",
     });

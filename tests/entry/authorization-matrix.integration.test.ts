@@ -8,8 +8,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { assignTargets } from "@/lib/targets/assign-targets";
 import { targetsInForce } from "@/lib/targets/target-sheet";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { loadSmallWorld } from "../setup/fixtures";
 
 // Every role × every write action × the unit's relation to the user, at the service level.
 // Structure (see fixtures): 01 Alpha ⊃ 001 ⊃ {00001, 00002}, 002 ⊃ 00003; 02 Beta ⊃ 003 ⊃ 00004;
@@ -87,9 +87,7 @@ const ALLOWED: Record<Role, string[]> = {
 };
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
 });
 
 /** Puts the unit's report (and its surroundings) in the state the action needs to succeed. */

@@ -7,8 +7,8 @@ import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
 import { ConflictError, ForbiddenError, InvalidParamError, LockedError } from "@/lib/errors";
 import { rebuildSeries } from "@/lib/series/refresh-series";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { loadSmallWorld } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const WEEK = "2023-04-30";
@@ -16,9 +16,7 @@ let commune: Actor;
 let district: Actor;
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
   commune = await actorAt(prisma, "COMMUNE_OFFICER", "00001");
   district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
 });
@@ -28,13 +26,9 @@ beforeEach(async () => {
 });
 
 async function figure(code: string, indicator: string) {
-  const rows = await prisma.$queryRawUnsafe<{ value: number; version: number; id: number }[]>(
-    `SELECT f.id, f.value, f.version FROM figure f JOIN unit u ON u.id = f.unit_id JOIN indicator i ON i.id = f.indicator_id
-     WHERE u.code = $1 AND i.code = $2 AND f.as_of = $3::date`,
-    code,
-    indicator,
-    WEEK,
-  );
+  const rows = await prisma.$queryRaw<{ value: number; version: number; id: number }[]>`
+    SELECT f.id, f.value, f.version FROM figure f JOIN unit u ON u.id = f.unit_id JOIN indicator i ON i.id = f.indicator_id
+    WHERE u.code = ${code} AND i.code = ${indicator} AND f.as_of = ${WEEK}::date`;
   return rows[0] ?? null;
 }
 
@@ -51,11 +45,9 @@ describe("saving figures", () => {
     const audit = await prisma.auditEntry.findFirstOrThrow({ where: { entityId: before.id }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actor: commune.username, action: "update", entity: "figure" });
     expect(audit.oldValue).toEqual({ value: before.value, version: before.version });
-    const series = await prisma.$queryRawUnsafe<{ value: bigint }[]>(
-      `SELECT s.value FROM unit_series s JOIN unit u ON u.id = s.unit_id JOIN indicator i ON i.id = s.indicator_id
-       WHERE u.code = '001' AND i.code = 'CCCD_INTAKE' AND s.as_of = $1::date`,
-      WEEK,
-    );
+    const series = await prisma.$queryRaw<{ value: bigint }[]>`
+      SELECT s.value FROM unit_series s JOIN unit u ON u.id = s.unit_id JOIN indicator i ON i.id = s.indicator_id
+      WHERE u.code = '001' AND i.code = 'CCCD_INTAKE' AND s.as_of = ${WEEK}::date`;
     // District 001 = 00001 + 00002 (250) in the same transaction.
     expect(Number(series[0]?.value)).toBe(before.value + 10 + 250);
   });

@@ -3,16 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { loadSmallWorld } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const ON = new Date("2023-04-30T00:00:00Z");
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
 });
 
 async function open(body: Buffer) {

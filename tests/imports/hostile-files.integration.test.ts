@@ -62,6 +62,7 @@ describe("a hostile or huge file", () => {
       line: i + 2,
       unitId: 1 + (i % 6),
       indicatorId: 1,
+      indicator: "CCCD_INTAKE",
       cumulative: true,
       asOf: new Date(start + Math.floor(i / 6) * 86_400_000),
       value: i,

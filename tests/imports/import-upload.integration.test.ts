@@ -2,15 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
 import { importUpload } from "@/lib/imports/import-upload";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { loadSmallWorld } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
 });
 
 function upload(kind: "figures" | "targets", mode: "preview" | "import", csv: string, id = requestId()) {

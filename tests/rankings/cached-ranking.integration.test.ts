@@ -1,16 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { readDataVersion } from "@/lib/series/data-version";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { day, loadFigures, loadSmallFigures, loadSmallStructure, loadTargets } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { day, loadFigures, loadSmallWorld, loadTargets } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const query = { indicator: "CCCD_INTAKE", level: "PROVINCE" as const, asOf: day("2023-04-30") };
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
 });
 
 describe("the remembered ranking", () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import { GET as seriesRoute } from "@/app/api/v1/units/[code]/series/route";
 import { GET as unitsRoute } from "@/app/api/v1/units/route";
+import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+  const run = spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", ...args], {
     env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
     encoding: "utf8",
   });

@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
+import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { freePort } from "../setup/test-database";
 
 const children: ChildProcess[] = [];
@@ -20,7 +21,7 @@ afterEach(async () => {
 
 async function startProduct(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
     // Provinces-only demo data, four weeks: enough to check the first-run path quickly.
     env: {
       ...process.env,
@@ -76,7 +77,7 @@ describe("npm start", () => {
       file,
       `unit_code,indicator,as_of,value\n01,CCCD_INTAKE,${isoDate(todayInVietnam())},987654321\n`,
     );
-    const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "import", "figures", file], {
+    const cli = spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", "import", "figures", file], {
       env: { ...process.env, DATABASE_URL: "", ...env },
       encoding: "utf8",
     });
@@ -121,7 +122,7 @@ describe("npm start", () => {
 
   it("refuses to run as a PostgreSQL superuser, which could switch off the audit trail, unless told to", async () => {
     const env = await scratchEnv();
-    const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const refused = spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
       env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: inject("databaseUrl") },
       encoding: "utf8",
       timeout: 60_000,

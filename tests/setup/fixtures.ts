@@ -5,6 +5,7 @@ import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
 import { importCrosswalk } from "@/lib/units/import-crosswalk";
 import { importUnits } from "@/lib/units/import-units";
 import { flattenUnitList } from "@/lib/units/unit-list-file";
+import { resetDatabase } from "./database";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const TODAY = day("2026-11-22");
@@ -119,4 +120,11 @@ export async function loadSmallFigures(prisma: PrismaClient) {
   }
   lines.push("02,CCCD_INTAKE,2023-04-30,520", "00005,CCCD_INTAKE,2023-05-07,240");
   await loadFigures(prisma, lines.join("\n"));
+}
+
+/** A fresh database holding the small structure with its figures and targets. */
+export async function loadSmallWorld(prisma: PrismaClient) {
+  await resetDatabase();
+  await loadSmallStructure(prisma);
+  await loadSmallFigures(prisma);
 }

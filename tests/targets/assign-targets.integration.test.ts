@@ -4,8 +4,8 @@ import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { type AssignOutcome, assignTargets } from "@/lib/targets/assign-targets";
 import { getTargetSheet } from "@/lib/targets/target-sheet";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { connectTestDatabase } from "../setup/database";
+import { loadSmallWorld } from "../setup/fixtures";
 
 // Fixture targets for CCCD_INTAKE: 01 Alpha 1000, its districts 001 → 600 and 002 → 400.
 const prisma = connectTestDatabase();
@@ -13,9 +13,7 @@ let province: Actor;
 let district: Actor;
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadSmallStructure(prisma);
-  await loadSmallFigures(prisma);
+  await loadSmallWorld(prisma);
   province = await actorAt(prisma, "PROVINCE_OFFICER", "01");
   district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
+import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
@@ -49,11 +50,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               defaultValue={d.indicator.code}
               className="w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-normal sm:w-auto"
             >
-              {d.indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name}
-                </option>
-              ))}
+              <IndicatorOptions indicators={d.indicators} />
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm font-semibold">

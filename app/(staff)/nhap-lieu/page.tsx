@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EntrySheetView } from "@/components/entry/entry-sheet-view";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getEntrySheet } from "@/lib/entry/get-entry-sheet";
+import { readFlash } from "@/lib/http/flash";
 
 export const metadata: Metadata = { title: "Số liệu tuần – Đề án 06" };
 
@@ -19,7 +21,12 @@ export default async function EntryPage({ searchParams }: Props) {
   // sheet starts again from what the database holds.
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <EntrySheetView key={`${sheet.unit?.code}-${sheet.week}-${Date.now()}`} sheet={sheet} />
+      <EntrySheetView
+        key={`${sheet.unit?.code}-${sheet.week}-${Date.now()}`}
+        sheet={sheet}
+        flash={await readFlash()}
+        formRequestId={randomUUID()}
+      />
     </main>
   );
 }

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import { IndicatorOptions } from "@/components/indicators/indicator-options";
+import { HeaderRow } from "@/components/ui/table";
 import { type AuditRow, listAudit } from "@/lib/audit/list-audit";
 import { requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
+import { listIndicators } from "@/lib/indicators/indicators";
 
 export const metadata: Metadata = { title: "Nhật ký thay đổi – Đề án 06" };
 
@@ -35,7 +38,7 @@ export default async function AuditPage({ searchParams }: Props) {
     to: params.to || undefined,
   };
   const actor = await requireActorForPage("/nhat-ky", filter);
-  const indicators = await db().indicator.findMany({ orderBy: { sortOrder: "asc" } });
+  const indicators = await listIndicators(db());
   let result: { rows: AuditRow[]; truncated: boolean } = { rows: [], truncated: false };
   let problem: string | null = null;
   try {
@@ -61,11 +64,7 @@ export default async function AuditPage({ searchParams }: Props) {
           Chỉ tiêu
           <select name="indicator" defaultValue={filter.indicator ?? ""} className={`${field} max-w-full`}>
             <option value="">Tất cả</option>
-            {indicators.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.nameVi}
-              </option>
-            ))}
+            <IndicatorOptions indicators={indicators.map((i) => ({ code: i.code, name: i.nameVi }))} />
           </select>
         </label>
         <label className="flex flex-col gap-1 font-semibold">
@@ -95,32 +94,19 @@ export default async function AuditPage({ searchParams }: Props) {
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left">
-              <tr>
-                <th scope="col" className="p-2">
-                  Thời điểm
-                </th>
-                <th scope="col" className="p-2">
-                  Người thực hiện
-                </th>
-                <th scope="col" className="p-2">
-                  Thao tác
-                </th>
-                <th scope="col" className="p-2">
-                  Đơn vị
-                </th>
-                <th scope="col" className="p-2">
-                  Chỉ tiêu
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Giá trị cũ
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Giá trị mới
-                </th>
-                <th scope="col" className="p-2">
-                  Ngày số liệu
-                </th>
-              </tr>
+              <HeaderRow
+                columns={[
+                  { label: "Thời điểm" },
+                  { label: "Người thực hiện" },
+                  { label: "Thao tác" },
+                  { label: "Đơn vị" },
+                  { label: "Chỉ tiêu" },
+                  { label: "Giá trị cũ", numeric: true },
+                  { label: "Giá trị mới", numeric: true },
+                  { label: "Ngày số liệu" },
+                ]}
+                className=""
+              />
             </thead>
             <tbody>
               {result.rows.map((r) => (

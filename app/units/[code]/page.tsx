@@ -158,41 +158,50 @@ export default async function UnitPage({ params, searchParams }: Props) {
       )}
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="targets-heading" className="rounded-lg bg-white p-4 shadow-sm">
-          <h2 id="targets-heading" className="mb-2 text-lg font-semibold">
-            {m.targetsHeading}
-          </h2>
-          {profile.targets.length ? (
-            <ul className="space-y-2 text-sm">
-              {profile.targets.map((t) => (
-                <li key={t.assignedOn}>
-                  <span className="font-semibold tabular-nums">{f.count(t.value)}</span>,{" "}
-                  {m.targetLine(vi(t.deadline), t.directive, vi(t.assignedOn))}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">{m.noTargetYet}</p>
-          )}
-        </section>
-        <section aria-labelledby="reports-heading" className="rounded-lg bg-white p-4 shadow-sm">
-          <h2 id="reports-heading" className="mb-2 text-lg font-semibold">
-            {m.reportsHeading}
-          </h2>
-          {profile.reports.length ? (
-            <ul className="space-y-1 text-sm tabular-nums">
-              {profile.reports.map((r) => (
-                <li key={r.asOf}>
-                  {vi(r.asOf)}: {f.count(r.value)} <span className="text-slate-500">({r.source})</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">{m.noOwnReports}</p>
-          )}
-        </section>
+        <ListSection id="targets-heading" title={m.targetsHeading} empty={m.noTargetYet} listClassName="space-y-2">
+          {profile.targets.map((t) => (
+            <li key={t.assignedOn}>
+              <span className="font-semibold tabular-nums">{f.count(t.value)}</span>,{" "}
+              {m.targetLine(vi(t.deadline), t.directive, vi(t.assignedOn))}
+            </li>
+          ))}
+        </ListSection>
+        <ListSection
+          id="reports-heading"
+          title={m.reportsHeading}
+          empty={m.noOwnReports}
+          listClassName="space-y-1 tabular-nums"
+        >
+          {profile.reports.map((r) => (
+            <li key={r.asOf}>
+              {vi(r.asOf)}: {f.count(r.value)} <span className="text-slate-500">({r.source})</span>
+            </li>
+          ))}
+        </ListSection>
       </div>
     </main>
+  );
+}
+
+/** A card with a heading and a list, or a sentence saying the list is empty. */
+function ListSection(props: {
+  id: string;
+  title: string;
+  empty: string;
+  listClassName: string;
+  children: React.ReactNode[];
+}) {
+  return (
+    <section aria-labelledby={props.id} className="rounded-lg bg-white p-4 shadow-sm">
+      <h2 id={props.id} className="mb-2 text-lg font-semibold">
+        {props.title}
+      </h2>
+      {props.children.length ? (
+        <ul className={`text-sm ${props.listClassName}`}>{props.children}</ul>
+      ) : (
+        <p className="text-sm text-slate-600">{props.empty}</p>
+      )}
+    </section>
   );
 }
 

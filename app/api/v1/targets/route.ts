@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { signedInRoute } from "@/lib/api/signed-in-route";
 import { db } from "@/lib/db/client";
+import { outcomeStatus } from "@/lib/db/idempotent-write";
 import { assignTargets } from "@/lib/targets/assign-targets";
 
 /** A parent assigns targets to units below it; 409 when someone assigned another since. */
 export async function POST(request: Request) {
   return signedInRoute(request, async (actor, body) => {
     const outcome = await assignTargets(db(), actor, body);
-    return NextResponse.json(outcome, { status: outcome.status === "conflict" ? 409 : 200 });
+    return NextResponse.json(outcome, { status: outcomeStatus(outcome) });
   });
 }

@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { signedInRoute } from "@/lib/api/signed-in-route";
 import { db } from "@/lib/db/client";
+import { outcomeStatus } from "@/lib/db/idempotent-write";
 import { saveFigures } from "@/lib/entry/save-figures";
 
 export async function POST(request: Request) {
   return signedInRoute(request, async (actor, body) => {
     const outcome = await saveFigures(db(), actor, body);
-    return NextResponse.json(outcome, { status: outcome.status === "conflict" ? 409 : 200 });
+    return NextResponse.json(outcome, { status: outcomeStatus(outcome) });
   });
 }

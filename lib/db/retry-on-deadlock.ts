@@ -1,3 +1,4 @@
+import "server-only";
 /** Runs a transaction again when PostgreSQL aborted it to break a deadlock or a serialization conflict. */
 export async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -1,5 +1,6 @@
+import "server-only";
+import type { Db } from "@/lib/db/db";
 import { ConflictError } from "@/lib/errors";
-import type { Db } from "@/lib/series/refresh-series";
 
 /**
  * Claims a request id inside the write transaction. Returns null for a new request, or the

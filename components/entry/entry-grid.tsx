@@ -1,0 +1,169 @@
+import Link from "next/link";
+import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
+import { formatCount } from "@/lib/format";
+import { moveOnKey, pastedBlock } from "./grid-keys";
+import type { ReportVerb } from "./own-report-bar";
+import { ReportButton, type ReportForm } from "./report-button";
+import { ReportStatusBadge } from "./report-status-badge";
+import type { useEntryCells } from "./use-entry-cells";
+
+type Props = {
+  sheet: EntrySheet;
+  rows: SheetRow[];
+  cells: ReturnType<typeof useEntryCells>;
+  busy: boolean;
+  form: ReportForm;
+  onAction: (unit: string, verb: ReportVerb) => void;
+  onPasted: (lines: number) => void;
+};
+
+/** The child units × indicators of a district or province, with totals and each report's status. */
+export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }: Props) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="min-w-full border-collapse text-sm">
+        <thead className="bg-slate-50">
+          <tr className="text-left">
+            <th scope="col" className="sticky left-0 bg-slate-50 p-2">
+              Đơn vị
+            </th>
+            {sheet.indicators.map((i) => (
+              <th key={i.code} scope="col" className="min-w-32 p-2 align-bottom text-xs font-semibold">
+                {i.name}
+              </th>
+            ))}
+            <th scope="col" className="p-2">
+              Báo cáo
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr
+              key={row.code}
+              className={`border-t border-slate-200 ${row.reported ? "" : "bg-amber-50"}`}
+              data-unit={row.code}
+            >
+              <th
+                scope="row"
+                className={`sticky left-0 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
+              >
+                {row.hasChildren ? (
+                  <Link href={`/nhap-lieu?unit=${row.code}&week=${sheet.week}`} className="text-brand-700 underline">
+                    {row.name}
+                  </Link>
+                ) : (
+                  row.name
+                )}
+                {row.reported ? null : (
+                  <span className="ml-1 text-xs font-semibold text-amber-800">(chưa báo cáo)</span>
+                )}
+              </th>
+              {sheet.indicators.map((indicator, c) => (
+                <td key={indicator.code} className="p-1">
+                  {row.editable ? (
+                    <GridInput
+                      {...{ row, indicator, r, c, cells }}
+                      onPaste={(lines) => {
+                        cells.paste(lines, r, c);
+                        onPasted(lines.length);
+                      }}
+                    />
+                  ) : (
+                    <span className="block px-1.5 text-right tabular-nums">
+                      {formatCount(row.cells[indicator.code]?.value ?? null)}
+                    </span>
+                  )}
+                </td>
+              ))}
+              <td className="whitespace-nowrap p-2">
+                <ReportStatusBadge status={row.status} small />{" "}
+                {row.canApprove ? (
+                  <ReportButton
+                    report={form}
+                    onAction={onAction}
+                    unit={row.code}
+                    verb="approve"
+                    variant="approve"
+                    size="sm"
+                    disabled={busy}
+                  >
+                    Phê duyệt
+                  </ReportButton>
+                ) : null}
+                {row.canUnlock ? (
+                  <ReportButton
+                    report={form}
+                    onAction={onAction}
+                    unit={row.code}
+                    verb="unlock"
+                    size="sm"
+                    disabled={busy}
+                  >
+                    Mở khoá
+                  </ReportButton>
+                ) : null}
+                {row.canSubmit && row.status === "OPEN" && row.reported ? (
+                  <ReportButton
+                    report={form}
+                    onAction={onAction}
+                    unit={row.code}
+                    verb="submit"
+                    size="sm"
+                    disabled={busy || cells.dirty}
+                  >
+                    Gửi thay
+                  </ReportButton>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-slate-400 font-semibold">
+            <th scope="row" className="sticky left-0 bg-white p-2 text-left">
+              Tổng {rows.length} đơn vị
+            </th>
+            {cells.totals.map((t, i) => (
+              <td key={sheet.indicators[i]?.code} className="p-2 text-right tabular-nums">
+                {formatCount(t)}
+              </td>
+            ))}
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function GridInput(props: {
+  row: SheetRow;
+  indicator: { code: string; name: string };
+  r: number;
+  c: number;
+  cells: ReturnType<typeof useEntryCells>;
+  onPaste: (lines: string[][]) => void;
+}) {
+  const { row, indicator, r, c, cells } = props;
+  const error = cells.parsed[row.code]?.[indicator.code]?.error;
+  const warnings = cells.warningsOf(row, indicator.code);
+  return (
+    <input
+      data-cell={`${r}:${c}`}
+      aria-label={`${row.name} – ${indicator.name}`}
+      inputMode="numeric"
+      autoComplete="off"
+      value={cells.texts[row.code]?.[indicator.code] ?? ""}
+      onChange={(e) => cells.setText(row.code, indicator.code, e.target.value)}
+      onKeyDown={(e) => moveOnKey(e, r, c)}
+      onPaste={(e) => {
+        const lines = pastedBlock(e);
+        if (lines) props.onPaste(lines);
+      }}
+      aria-invalid={Boolean(error)}
+      title={error ?? (warnings.join(" ") || undefined)}
+      className={`w-full min-w-24 rounded border px-1.5 py-1 text-right tabular-nums ${error ? "border-red-600 bg-red-50" : warnings.length ? "border-amber-500 bg-amber-50" : "border-slate-300"}`}
+    />
+  );
+}

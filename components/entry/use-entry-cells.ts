@@ -1,0 +1,120 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
+import type { FigureConflict, SavedFigure } from "@/lib/entry/save-figures";
+import { AT_MOST, figureFindings, formMessage, readTypedCount } from "@/lib/figures/figure-rules";
+import { formatCount, parseIsoDate } from "@/lib/format";
+
+/** Per unit code, per indicator code. */
+type ByCell<T> = Record<string, Record<string, T>>;
+type Read = { value: number | null; version: number };
+export type Change = { unit: string; indicator: string; value: number; version: number };
+
+function byCell<T>(rows: SheetRow[], indicators: string[], of: (row: SheetRow, indicator: string) => T): ByCell<T> {
+  return Object.fromEntries(rows.map((r) => [r.code, Object.fromEntries(indicators.map((i) => [i, of(r, i)]))]));
+}
+
+/**
+ * The cells of an entry sheet: what was read (value and version, which a save sends back),
+ * what is typed, what that parses to, the changes to save, and each cell's warnings by the
+ * figure rules the import uses too.
+ */
+export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
+  const codes = useMemo(() => sheet.indicators.map((i) => i.code), [sheet.indicators]);
+  const [read, setRead] = useState<ByCell<Read>>(() =>
+    byCell(rows, codes, (r, i) => ({ value: r.cells[i]?.value ?? null, version: r.cells[i]?.version ?? 0 })),
+  );
+  const [texts, setTexts] = useState<ByCell<string>>(() =>
+    byCell(rows, codes, (r, i) => formatCount(r.cells[i]?.value ?? null)),
+  );
+  const parsed = useMemo(
+    () => byCell(rows, codes, (r, i) => readTypedCount(texts[r.code]?.[i] ?? "")),
+    [rows, codes, texts],
+  );
+
+  const changes = useMemo(() => {
+    const list: Change[] = [];
+    for (const r of rows.filter((row) => row.editable))
+      for (const i of codes) {
+        const typed = parsed[r.code]?.[i];
+        const was = read[r.code]?.[i];
+        if (typed?.value != null && was && typed.value !== was.value)
+          list.push({ unit: r.code, indicator: i, value: typed.value, version: was.version });
+      }
+    return list;
+  }, [parsed, read, rows, codes]);
+  const invalid = rows.flatMap((r) =>
+    sheet.indicators.filter((i) => parsed[r.code]?.[i.code]?.error).map((i) => `${r.name}: ${i.name}`),
+  );
+  const dirty = changes.length > 0;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const week = parseIsoDate(sheet.week) as Date;
+  function warningsOf(row: SheetRow, indicator: string): string[] {
+    const value = parsed[row.code]?.[indicator]?.value ?? null;
+    if (value === null) return [];
+    const cell = row.cells[indicator];
+    const ceiling = AT_MOST[indicator];
+    return figureFindings({
+      value,
+      asOf: week,
+      cumulative: sheet.indicators.find((i) => i.code === indicator)?.kind === "CUMULATIVE",
+      previous: cell?.previous ? { asOf: parseIsoDate(cell.previous.asOf) as Date, value: cell.previous.value } : null,
+      usual: cell?.usualIncrease ?? null,
+      eligible: ceiling ? (parsed[row.code]?.[ceiling]?.value ?? null) : null,
+    }).map(formMessage);
+  }
+
+  const setText = (unit: string, indicator: string, text: string) =>
+    setTexts((old) => ({ ...old, [unit]: { ...old[unit], [indicator]: text } }));
+
+  /** Fills cells from a block pasted from a spreadsheet, starting at a row and column. */
+  function paste(lines: string[][], row: number, col: number) {
+    setTexts((old) => {
+      const next = structuredClone(old);
+      lines.forEach((line, dr) => {
+        const target = rows[row + dr];
+        if (!target?.editable) return;
+        line.forEach((value, dc) => {
+          const indicator = codes[col + dc];
+          if (indicator && next[target.code]) (next[target.code] as Record<string, string>)[indicator] = value.trim();
+        });
+      });
+      return next;
+    });
+  }
+
+  /** After a save: what was saved is now what was read. */
+  function saved(figures: SavedFigure[]) {
+    setRead((old) => {
+      const next = structuredClone(old);
+      for (const f of figures) {
+        const row = next[f.unit];
+        if (row) row[f.indicator] = { value: f.value, version: f.version };
+      }
+      return next;
+    });
+  }
+
+  /** Takes the other person's figure as read; shows it too unless the user keeps their own. */
+  function resolve(conflict: FigureConflict, keepMine: boolean) {
+    setRead((old) => ({
+      ...old,
+      [conflict.unit]: {
+        ...old[conflict.unit],
+        [conflict.indicator]: { value: conflict.current, version: conflict.currentVersion },
+      },
+    }));
+    if (!keepMine) setText(conflict.unit, conflict.indicator, formatCount(conflict.current));
+  }
+
+  const totals = codes.map((i) => rows.reduce((sum, r) => sum + (parsed[r.code]?.[i]?.value ?? 0), 0));
+  return { texts, parsed, changes, invalid, dirty, totals, warningsOf, setText, paste, saved, resolve };
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { EntrySheet } from "@/lib/entry/get-entry-sheet";
+import { formatIsoDateVi } from "@/lib/format";
+
+/** Chooses the reporting week; asks first when typed figures would be lost. Works without JavaScript too. */
+export function WeekPicker({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean }) {
+  const router = useRouter();
+  return (
+    <form className="flex items-end gap-2" action="/nhap-lieu">
+      {sheet.unit ? <input type="hidden" name="unit" value={sheet.unit.code} /> : null}
+      <label className="flex flex-col gap-1 text-sm font-semibold">
+        Tuần báo cáo
+        <select
+          name="week"
+          defaultValue={sheet.week}
+          className="rounded border border-slate-400 px-2 py-1.5 font-normal"
+          onChange={(e) => {
+            if (!dirty || window.confirm("Số liệu chưa lưu sẽ mất. Chuyển tuần?"))
+              router.push(
+                `/nhap-lieu?${new URLSearchParams({ ...(sheet.unit ? { unit: sheet.unit.code } : {}), week: e.target.value })}`,
+              );
+          }}
+        >
+          {sheet.weeks.map((w) => (
+            <option key={w} value={w}>
+              {formatIsoDateVi(w)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <noscript>
+        <button type="submit" className="rounded border px-2 py-1">
+          Xem
+        </button>
+      </noscript>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { ScrollTable } from "@/components/ui/table";
+import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
+import type { TargetSheet } from "@/lib/targets/target-sheet";
+
+/** The children's targets in force, and an input for each new one. */
+export function TargetTable(props: {
+  sheet: TargetSheet;
+  texts: Record<string, string>;
+  parsed: Record<string, number | null>;
+  total: number;
+  onType: (unit: string, text: string) => void;
+}) {
+  const { sheet, texts, parsed, total } = props;
+  return (
+    <ScrollTable
+      columns={[
+        { label: "Đơn vị" },
+        { label: "Chỉ tiêu hiện hành", numeric: true },
+        { label: "Hạn · văn bản" },
+        { label: "Chỉ tiêu mới", numeric: true },
+      ]}
+      cell="border border-slate-200 px-2 py-1"
+    >
+      <tbody>
+        {sheet.rows.map((r) => (
+          <tr key={r.code} className={r.target ? "" : "bg-amber-50"}>
+            <th scope="row" className="border border-slate-200 px-2 py-1 text-left font-normal">
+              <Link href={`/chi-tieu?unit=${r.code}&indicator=${sheet.indicator.code}`} className="underline">
+                {r.name}
+              </Link>
+            </th>
+            <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">
+              {r.target ? count(r.target.value) : "chưa giao"}
+            </td>
+            <td className="border border-slate-200 px-2 py-1 text-slate-700">
+              {r.target ? `${vi(r.target.deadline)} · ${r.target.directive}` : ""}
+            </td>
+            <td className="border border-slate-200 px-1 py-1">
+              <input
+                aria-label={`Chỉ tiêu mới của ${r.name}`}
+                inputMode="numeric"
+                disabled={!sheet.canAssign}
+                value={texts[r.code] ?? ""}
+                onChange={(e) => props.onType(r.code, e.target.value)}
+                aria-invalid={(texts[r.code] ?? "").trim() !== "" && parsed[r.code] === null}
+                className="w-32 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-invalid:border-red-600"
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="bg-slate-50 font-semibold">
+          <th scope="row" className="border border-slate-200 px-2 py-1 text-left">
+            Tổng
+          </th>
+          <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">{count(sheet.childrenTotal)}</td>
+          <td className="border border-slate-200 px-2 py-1" />
+          <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">{count(total)}</td>
+        </tr>
+      </tfoot>
+    </ScrollTable>
+  );
+}
