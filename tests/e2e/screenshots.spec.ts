@@ -43,12 +43,23 @@ async function check(page: Page, expected: Expected) {
   expect(overflow, "the page must not scroll sideways").toBeLessThanOrEqual(0);
 }
 
+/** The tile map has a tile (a link to its page) for each of the structure's provinces. */
+async function tiles(page: Page, provinces: number) {
+  const map = page.getByRole("group", { name: /Bản đồ ô vuông/ });
+  await expect(map.getByRole("link")).toHaveCount(provinces);
+}
+
 const button = (name: string | RegExp) => (page: Page) => page.getByRole("button", { name });
 const TITLE = /Tiến độ cấp căn cước/;
 
 const publicPages: [string, string, Expected][] = [
-  ["leaderboard", "/", { heading: TITLE, rows: { exactly: 34, why: "34 provinces ranked" } }],
-  ["leaderboard-63", "/?structure=63", { heading: TITLE, rows: { exactly: 63, why: "63 provinces ranked" } }],
+  [
+    "leaderboard",
+    "/",
+    { heading: TITLE, rows: { exactly: 34, why: "34 provinces ranked" }, also: async (page) => tiles(page, 34) },
+  ],
+  // The browser tests' demo data starts after the 2025 reorganisation: the old map, no ranking.
+  ["leaderboard-63", "/?structure=63", { heading: TITLE, also: async (page) => tiles(page, 63) }],
   [
     "unit-province",
     "/units/40",
@@ -63,7 +74,7 @@ const publicPages: [string, string, Expected][] = [
     "/?lang=en",
     {
       heading: /Chip-based citizen ID cards/,
-      also: async (page) => expect(page.locator("html")).toHaveAttribute("lang", "en"),
+      also: async (page) => expect(page.locator("main")).toHaveAttribute("lang", "en"),
     },
   ],
 ];
