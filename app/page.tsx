@@ -7,6 +7,7 @@ import { LeaderboardControls } from "@/components/leaderboard/leaderboard-contro
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
+import { db } from "@/lib/db/client";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
@@ -24,11 +25,11 @@ export default async function LeaderboardPage({ searchParams }: Props) {
   const f = formatsFor(locale);
   const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const [board, before, after, shapes] = await Promise.all([
-    getLeaderboard({ indicator: params.indicator, date: params.date, structure }),
-    listProvinces(structureDate("63")),
-    listProvinces(structureDate("34")),
+    getLeaderboard(db(), { indicator: params.indicator, date: params.date, structure }),
+    listProvinces(db(), structureDate("63")),
+    listProvinces(db(), structureDate("34")),
     // Imported boundaries draw a geographic map; a fresh install has the tile map.
-    getProvinceShapes(structure),
+    getProvinceShapes(db(), structure),
   ]);
   const linkQuery = withLocale({ indicator: board.indicator.code, date: board.asOf ?? "" }, locale).toString();
   const other = withLocale(

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import { addDays, isoDate, parseIsoDate } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
@@ -28,8 +28,7 @@ export type Leaderboard = {
 type Params = { indicator?: string; date?: string; structure: Structure };
 
 /** The public leaderboard: provinces by percent of target, on a reporting date of a structure. */
-export const getLeaderboard = cache(async (params: Params): Promise<Leaderboard> => {
-  const prisma = db();
+export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params): Promise<Leaderboard> => {
   const indicators = (
     await prisma.indicator.findMany({
       orderBy: { sortOrder: "asc" },
@@ -40,7 +39,7 @@ export const getLeaderboard = cache(async (params: Params): Promise<Leaderboard>
     indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
     indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
     (indicators[0] as IndicatorName);
-  const dates = await reportingDates(indicator.code, params.structure);
+  const dates = await reportingDates(prisma, indicator.code, params.structure);
   const asOf = pickDate(dates, params.date);
   if (!asOf) return { indicators, indicator, structure: params.structure, dates, asOf: null, items: [] };
 
@@ -71,10 +70,10 @@ function pickDate(dates: string[], wanted: string | undefined): string | null {
   return dates.at(-1) as string;
 }
 
-async function reportingDates(indicator: string, structure: Structure): Promise<string[]> {
+async function reportingDates(prisma: PrismaClient, indicator: string, structure: Structure): Promise<string[]> {
   const from = structure === "63" ? new Date("2008-08-01T00:00:00Z") : STRUCTURE_34_FROM;
   const to = structure === "63" ? STRUCTURE_63_TO : new Date("9999-12-31T00:00:00Z");
-  const rows = await db().$queryRaw<{ as_of: Date }[]>`
+  const rows = await prisma.$queryRaw<{ as_of: Date }[]>`
     SELECT DISTINCT s.as_of FROM unit_series s
     JOIN unit u ON u.id = s.unit_id AND u.level = 'PROVINCE'
     JOIN indicator i ON i.id = s.indicator_id AND i.code = ${indicator}

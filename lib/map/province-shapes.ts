@@ -4,7 +4,7 @@ import type { FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import { presimplify, simplify } from "topojson-simplify";
 import type { Objects, Topology } from "topojson-specification";
-import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Structure } from "@/lib/units/structures";
 
 export type ProvinceShapes = {
@@ -36,12 +36,12 @@ const projected = new Map<string, { importedAt: number; shapes: ProvinceShapes }
  * were imported: the page then draws the tile map). Mercator fitted to the whole file, so
  * Hoàng Sa and Trường Sa, which the files include, are always inside the frame.
  */
-export async function getProvinceShapes(structure: Structure): Promise<ProvinceShapes | null> {
-  const stamp = await db().provinceMap.findUnique({ where: { structure }, select: { importedAt: true } });
+export async function getProvinceShapes(prisma: PrismaClient, structure: Structure): Promise<ProvinceShapes | null> {
+  const stamp = await prisma.provinceMap.findUnique({ where: { structure }, select: { importedAt: true } });
   if (!stamp) return null;
   const cached = projected.get(structure);
   if (cached && cached.importedAt === stamp.importedAt.getTime()) return cached.shapes;
-  const row = await db().provinceMap.findUniqueOrThrow({ where: { structure } });
+  const row = await prisma.provinceMap.findUniqueOrThrow({ where: { structure } });
   const topology = simplify(presimplify(row.topology as unknown as Topology<Objects<{ code: string }>>), MIN_WEIGHT);
   const collection = feature(topology, topology.objects[row.objectName] as never) as unknown as FeatureCollection<
     Geometry,

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import { isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
@@ -41,8 +41,11 @@ const ref = (u: { code: string; name: string; type: string; validFrom: Date; val
  * ceased to exist is shown as it was, with what it became).
  */
 export const getUnitProfile = cache(
-  async (code: string, params: { indicator?: string; date?: string }): Promise<UnitProfile | null> => {
-    const prisma = db();
+  async (
+    prisma: PrismaClient,
+    code: string,
+    params: { indicator?: string; date?: string },
+  ): Promise<UnitProfile | null> => {
     const level = levelOfCode(code);
     if (!level) return null;
     const wanted = (params.date && parseIsoDate(params.date)) || todayInVietnam();

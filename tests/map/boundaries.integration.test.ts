@@ -27,7 +27,7 @@ describe("province boundaries", () => {
       structure: "63",
       provinces: 63,
     });
-    const shapes = await getProvinceShapes("34");
+    const shapes = await getProvinceShapes(prisma, "34");
     expect(shapes?.shapes).toHaveLength(34);
     for (const s of shapes?.shapes ?? []) expect(s.d).toMatch(/^M[\d.]+,[\d.]+/);
     // Khánh Hòa carries Trường Sa: many separate rings far to the east of its mainland.
@@ -43,12 +43,12 @@ describe("province boundaries", () => {
     object.geometries = object.geometries.filter((g: { properties: { code: string } }) => g.properties.code !== "01");
     await expect(importBoundaries(prisma, file)).rejects.toThrow(/thiếu ranh giới của Hà Nội \(01\)/);
     await expect(importBoundaries(prisma, { type: "FeatureCollection" })).rejects.toBeInstanceOf(InvalidParamError);
-    expect((await getProvinceShapes("34"))?.shapes).toHaveLength(34);
+    expect((await getProvinceShapes(prisma, "34"))?.shapes).toHaveLength(34);
   });
 
   it("removing a structure's boundaries brings back the tile map", async () => {
     expect(await removeBoundaries(prisma, "63")).toBe(true);
-    expect(await getProvinceShapes("63")).toBeNull();
+    expect(await getProvinceShapes(prisma, "63")).toBeNull();
     expect(await removeBoundaries(prisma, "63")).toBe(false);
   });
 });

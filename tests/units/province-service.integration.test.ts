@@ -11,16 +11,16 @@ beforeEach(resetDatabase);
 describe("provinces across the 1 July 2025 reorganisation", () => {
   it("lists 63 provinces before the change and 34 from it", async () => {
     await seedProvinces(prisma);
-    expect(await listProvinces(day("2024-03-15"))).toHaveLength(63);
-    expect(await listProvinces(day("2025-06-30"))).toHaveLength(63);
-    expect(await listProvinces(day("2025-07-01"))).toHaveLength(34);
-    expect(await listProvinces(day("2026-11-22"))).toHaveLength(34);
+    expect(await listProvinces(prisma, day("2024-03-15"))).toHaveLength(63);
+    expect(await listProvinces(prisma, day("2025-06-30"))).toHaveLength(63);
+    expect(await listProvinces(prisma, day("2025-07-01"))).toHaveLength(34);
+    expect(await listProvinces(prisma, day("2026-11-22"))).toHaveLength(34);
   });
 
   it("keeps a reused code apart by period: 37 is Ninh Bình in both, 35 Hà Nam only before", async () => {
     await seedProvinces(prisma);
-    const before = await listProvinces(day("2024-01-01"));
-    const after = await listProvinces(day("2026-01-01"));
+    const before = await listProvinces(prisma, day("2024-01-01"));
+    const after = await listProvinces(prisma, day("2026-01-01"));
     expect(before.find((p) => p.code === "35")?.name).toBe("Hà Nam");
     expect(after.find((p) => p.code === "35")).toBeUndefined();
     expect(after.find((p) => p.code === "37")).toEqual({ code: "37", name: "Ninh Bình", type: "Tỉnh" });

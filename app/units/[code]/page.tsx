@@ -4,6 +4,7 @@ import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { db } from "@/lib/db/client";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { getUnitProfile } from "@/lib/units/get-unit-profile";
@@ -18,7 +19,7 @@ const levelLabel = (m: PublicMessages) =>
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
-  const profile = await getUnitProfile(code, { indicator: query.indicator, date: query.date });
+  const profile = await getUnitProfile(db(), code, { indicator: query.indicator, date: query.date });
   if (!profile) notFound();
   const locale = parseLocale(query.lang);
   const m = publicMessages(locale);
