@@ -78,43 +78,16 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
               ))}
               <td className="whitespace-nowrap p-2">
                 <ReportStatusBadge status={row.status} small />{" "}
-                {row.canApprove ? (
+                {rowActions(row, busy, cells.dirty).map(({ verb, label, variant, disabled }) => (
                   <ReportButton
-                    report={form}
-                    onAction={onAction}
+                    key={verb}
+                    {...{ report: form, onAction, verb, variant, disabled }}
                     unit={row.code}
-                    verb="approve"
-                    variant="approve"
                     size="sm"
-                    disabled={busy}
                   >
-                    Phê duyệt
+                    {label}
                   </ReportButton>
-                ) : null}
-                {row.canUnlock ? (
-                  <ReportButton
-                    report={form}
-                    onAction={onAction}
-                    unit={row.code}
-                    verb="unlock"
-                    size="sm"
-                    disabled={busy}
-                  >
-                    Mở khoá
-                  </ReportButton>
-                ) : null}
-                {row.canSubmit && row.status === "OPEN" && row.reported ? (
-                  <ReportButton
-                    report={form}
-                    onAction={onAction}
-                    unit={row.code}
-                    verb="submit"
-                    size="sm"
-                    disabled={busy || cells.dirty}
-                  >
-                    Gửi thay
-                  </ReportButton>
-                ) : null}
+                ))}
               </td>
             </tr>
           ))}
@@ -135,6 +108,17 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
       </table>
     </div>
   );
+}
+
+/** What the user may do with a row's report: approve, unlock, or submit on the unit's behalf. */
+function rowActions(row: SheetRow, busy: boolean, dirty: boolean) {
+  const actions: { verb: ReportVerb; label: string; variant?: "approve"; disabled: boolean }[] = [];
+  if (row.canApprove) actions.push({ verb: "approve", label: "Phê duyệt", variant: "approve", disabled: busy });
+  if (row.canUnlock) actions.push({ verb: "unlock", label: "Mở khoá", disabled: busy });
+  // Sending for a unit needs its figures saved first.
+  if (row.canSubmit && row.status === "OPEN" && row.reported)
+    actions.push({ verb: "submit", label: "Gửi thay", disabled: busy || dirty });
+  return actions;
 }
 
 function GridInput(props: {
