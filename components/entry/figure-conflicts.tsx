@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import type { FigureConflict } from "@/lib/entry/save-figures";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatDateTimeVi } from "@/lib/format";
 
 /** Figures someone else saved after the user read them: both values, and a choice for each. */
 export function FigureConflicts(props: {
@@ -23,10 +23,7 @@ export function FigureConflicts(props: {
             <span>
               {c.unitName} – {props.indicatorName(c.indicator)}: bạn nhập <strong>{formatCount(c.yours)}</strong>, hiện
               là <strong>{c.current === null ? "(trống)" : formatCount(c.current)}</strong>
-              {c.changedBy
-                ? ` do ${c.changedBy} lưu lúc ${new Date(c.changedAt as string).toLocaleString("vi-VN")}`
-                : ""}
-              .
+              {c.changedBy ? ` do ${c.changedBy} lưu lúc ${formatDateTimeVi(c.changedAt as string)}` : ""}.
             </span>
             <Button size="sm" onClick={() => props.onResolve(c, false)}>
               Dùng giá trị hiện tại

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { HeaderRow } from "@/components/ui/table";
+import { formatCount as count } from "@/lib/format";
 import type { UploadOutcome } from "@/lib/imports/import-upload";
 
 type Kind = "figures" | "targets";
@@ -19,7 +20,6 @@ const COLUMNS: Record<Kind, { columns: string; example: string }> = {
   },
 };
 const SHOWN = 200;
-const count = (n: number) => n.toLocaleString("vi-VN");
 
 /**
  * Upload in two steps: the server checks every row and writes nothing (preview); only a

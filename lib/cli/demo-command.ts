@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { generateDemo } from "@/lib/demo/generate-demo";
+import { formatCount } from "@/lib/format/numbers";
 
 export async function runDemo(flags: { weeks?: string; seed?: string }): Promise<number> {
   const weeks = Number.parseInt(flags.weeks ?? "52", 10);
@@ -11,7 +12,7 @@ export async function runDemo(flags: { weeks?: string; seed?: string }): Promise
   }
   const summary = await generateDemo(db(), { weeks, seed, onProgress: (m: string) => console.log(`  ${m}`) });
   console.log(
-    `✓ Dữ liệu mẫu: ${summary.figures.toLocaleString("vi-VN")} số liệu, ${summary.targets.toLocaleString("vi-VN")} chỉ tiêu, ${weeks} tuần.`,
+    `✓ Dữ liệu mẫu: ${formatCount(summary.figures)} số liệu, ${formatCount(summary.targets)} chỉ tiêu, ${weeks} tuần.`,
   );
   return 0;
 }

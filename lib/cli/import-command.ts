@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import { db } from "@/lib/db/client";
 import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/figures/import-figures";
 import { parseIsoDate } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 import { readTable } from "@/lib/imports/read-table";
 import { formatProblem } from "@/lib/imports/row-checks";
 import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
@@ -79,7 +80,7 @@ async function importCrosswalkFile(file: string, flags: Flags): Promise<number> 
 
 async function importTableFile(kind: "targets" | "figures", file: string, flags: Flags): Promise<number> {
   const started = performance.now();
-  const progress = (rows: number) => process.stderr.write(`\r  đã đọc ${rows.toLocaleString("vi-VN")} dòng…`);
+  const progress = (rows: number) => process.stderr.write(`\r  đã đọc ${formatCount(rows)} dòng…`);
   const options = {
     actor: "cli",
     source: `import:${file.split("/").pop()}`,

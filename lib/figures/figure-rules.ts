@@ -1,4 +1,5 @@
 import { daysBetween, formatDateVi } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 
 // The rules a figure is checked by, wherever it comes from: typed into the entry form (in the
 // browser, as the user types) or read from an imported file. Pure functions, so the browser,
@@ -90,7 +91,7 @@ export function figureFindings(facts: FigureFacts): FigureFinding[] {
 /** Indicators whose figure may not exceed another's in the same unit and date. */
 export const AT_MOST: Record<string, string> = { CCCD_INTAKE: "CCCD_ELIGIBLE" };
 
-const count = (n: number) => Math.round(n).toLocaleString("vi-VN");
+const count = (n: number) => formatCount(Math.round(n));
 
 /** The finding as a sentence under a cell of the entry form. */
 export function formMessage(finding: FigureFinding): string {

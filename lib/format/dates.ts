@@ -52,3 +52,8 @@ export function sundayOnOrBefore(day: Date): Date {
 export function formatIsoDateVi(iso: string): string {
   return iso.split("-").reverse().join("/");
 }
+
+/** A moment as Vietnamese read it, in Vietnam's time: 14:05:09 2/12/2026. */
+export function formatDateTimeVi(at: string | Date): string {
+  return new Date(at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
+}

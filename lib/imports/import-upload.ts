@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/access/actor";
 import { logDenied, unitIdsInScope } from "@/lib/access/authorize";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/figures/import-figures";
+import { formatCount } from "@/lib/format/numbers";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { WorkLimit } from "@/lib/http/work-limits";
 import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
@@ -79,7 +80,7 @@ export async function importUpload(prisma: PrismaClient, actor: Actor, form: For
   const rows = readTable({ buffer, fileName: file.name }, kind === "figures" ? FIGURE_COLUMNS : TARGET_COLUMNS, {
     rows: MAX_UPLOAD_ROWS,
   });
-  const scope = allowedUnitIds ? `${allowedUnitIds.size.toLocaleString("vi-VN")} đơn vị` : "toàn quốc";
+  const scope = allowedUnitIds ? `${formatCount(allowedUnitIds.size)} đơn vị` : "toàn quốc";
   try {
     const report = await uploads.run(() =>
       kind === "figures" ? importFigures(prisma, rows, options) : importTargets(prisma, rows, options),

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
+import { formatCount } from "@/lib/format/numbers";
 
 /** One data row, by lower-cased header, with the line number a spreadsheet user sees. */
 export type TableRow = { line: number; values: Record<string, string> };
@@ -45,9 +46,7 @@ export async function* readTable(
   let rows = 0;
   const count = (row: TableRow) => {
     if (++rows > bounds.rows)
-      throw new TableFormatError(
-        `có hơn ${bounds.rows.toLocaleString("vi-VN")} dòng; chia tệp thành nhiều tệp nhỏ hơn.`,
-      );
+      throw new TableFormatError(`có hơn ${formatCount(bounds.rows)} dòng; chia tệp thành nhiều tệp nhỏ hơn.`);
     return row;
   };
   if (ext === ".csv") {

@@ -6,6 +6,7 @@ import { type AuditRow, listAudit } from "@/lib/audit/list-audit";
 import { requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
+import { formatCount, formatDateTimeVi } from "@/lib/format";
 import { listIndicators } from "@/lib/indicators/indicators";
 
 export const metadata: Metadata = { title: "Nhật ký thay đổi – Đề án 06" };
@@ -23,7 +24,7 @@ const ACTIONS: Record<string, string> = {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "–";
   const v = value as { value?: number; status?: string };
-  if (typeof v.value === "number") return v.value.toLocaleString("vi-VN");
+  if (typeof v.value === "number") return formatCount(v.value);
   if (v.status) return { OPEN: "chưa gửi", SUBMITTED: "đã gửi", APPROVED: "đã duyệt" }[v.status] ?? v.status;
   return JSON.stringify(value);
 }
@@ -111,9 +112,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200">
-                  <td className="whitespace-nowrap p-2">
-                    {new Date(r.at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}
-                  </td>
+                  <td className="whitespace-nowrap p-2">{formatDateTimeVi(r.at)}</td>
                   <td className="p-2">{r.actor}</td>
                   <td className="p-2">{ACTIONS[r.action] ?? r.action}</td>
                   <td className="p-2">
