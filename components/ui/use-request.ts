@@ -10,8 +10,9 @@ const SESSION_ENDED =
 /**
  * Sends writes with a request id and keeps what the user must see: busy while one is on its
  * way, a notice for errors, and the conflicts the server reported. The id of a write is kept
- * until the server has answered, so sending again after a lost connection cannot write twice;
- * `key` separates writes of different things on one page (a save, each report action).
+ * until the server answers, so sending the same write again after a lost connection cannot
+ * write twice; `key` names what is sent (a save, a report action), so another write never
+ * reuses its id.
  */
 export function useRequest<Conflict = never>(initialNotice: NoticeState = null) {
   const pending = useRef(new Map<string, string>());
@@ -30,7 +31,9 @@ export function useRequest<Conflict = never>(initialNotice: NoticeState = null) 
       setBusy(true);
       try {
         const result = await call(requestId);
-        pending.current.delete(key);
+        // The server answered: whatever was lost before either happened or not, and sending it
+        // again later is a new request (a figure changed since shows as a conflict).
+        pending.current.clear();
         if (!result.ok)
           setNotice({ kind: "error", text: result.status === 401 ? SESSION_ENDED : result.error.message });
         const refused = result.ok && "conflicts" in result.value ? (result.value.conflicts as Conflict[]) : [];

@@ -28,9 +28,8 @@ export function UserAdmin({
 
   async function send(input: UserActionInput) {
     setPassword(null);
-    const key = input.action === "create" ? `create:${input.username}` : `${input.action}:${input.username}`;
     const result = await request.send(
-      key,
+      `${input.action}:${input.username}`,
       (requestId) => manageUserAction({ ...input, requestId }),
       "Mất kết nối tới máy chủ; thử lại (không ghi trùng).",
     );

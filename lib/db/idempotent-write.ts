@@ -23,7 +23,7 @@ export type WriteResult<T> = {
   series?: { unitIds: number[]; indicatorIds: number[]; from: Date };
   /** What a replay answers, when it must not repeat all of the first answer (a one-time password). */
   replayAnswer?: object;
-  /** Data the public pages show changed (targets, reports): caches must not serve the old. */
+  /** Data the public pages show changed (targets): caches must not serve the old. */
   dataChanged?: boolean;
 };
 
