@@ -21,7 +21,7 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
   const m = publicMessages(locale);
   const f = formatsFor(locale);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full sm:min-w-[720px] text-left text-sm">
         <thead className="border-b text-slate-600">
           <HeaderRow

@@ -34,7 +34,9 @@ export function HeaderRow({
 /** A table that scrolls sideways on narrow screens rather than the page, with its header row. */
 export function ScrollTable(props: { columns: Column[]; cell?: string; className?: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // Positioned, so that visually hidden labels (absolute) scroll with the table instead of
+    // widening the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className={props.className ?? "w-full border-collapse bg-white text-sm"}>
         <thead>
           <HeaderRow columns={props.columns} cell={props.cell} />
