@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/db";
 import { NotFoundError } from "@/lib/errors";
-import { fullName, type UnitOfCode, unitByCode } from "@/lib/units/units-on";
+import { fullName, type UnitOfCode, unitByCode, unitById } from "@/lib/units/units-on";
 import type { Actor } from "./actor";
 import { authorize } from "./authorize";
 
@@ -18,15 +18,8 @@ export async function viewedUnit(db: Db, actor: Actor, code: string | null, on: 
     if (actor.role === "MINISTRY_ADMIN" || actor.role === "LEADERSHIP_VIEWER") return null;
     throw new NotFoundError("Tài khoản chưa gắn với đơn vị nào.");
   }
-  const unit = code ? await unitByCode(db, code, on) : await ownUnit(db, actor.unitId as number);
+  const unit = code ? await unitByCode(db, code, on) : await unitById(db, actor.unitId as number);
   if (!unit) throw new NotFoundError(`Không có đơn vị mã ${code}.`);
   await authorize(db, actor, "unit.view", { id: unit.id, name: fullName(unit) });
   return unit;
-}
-
-async function ownUnit(db: Db, unitId: number): Promise<UnitOfCode | null> {
-  const rows = await db.$queryRaw<UnitOfCode[]>`
-    SELECT u.id, u.code, u.name, u.type, u.level, u.parent_id AS "parentId", p.code AS "parentCode"
-    FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.id = ${unitId}::int`;
-  return rows[0] ?? null;
 }

@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { isAllowed, type Relation, relationTo } from "@/lib/access/authorize";
 import { viewedUnit } from "@/lib/access/viewed-unit";
-import { sql } from "@/lib/db/sql";
 import { HISTORY_POINTS, usualWeeklyIncrease } from "@/lib/figures/figure-rules";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -50,8 +49,6 @@ export type EntrySheet = {
   completeness: { reported: number; total: number };
 };
 
-type UnitRow = UnitOnDate & { validFrom: Date; validTo: Date | null };
-
 /**
  * Everything the weekly entry page shows for a unit and week, within the actor's scope: a
  * commune's single form, or the grid of a district's / province's child units, with last
@@ -63,8 +60,7 @@ export async function getEntrySheet(
   params: { unit?: string | null; week?: string | null },
 ): Promise<EntrySheet> {
   const today = todayInVietnam();
-  const viewed = await viewedUnit(prisma, actor, params.unit || null, parseIsoDate(params.week ?? "") ?? today);
-  const unit = viewed ? await periodOf(prisma, viewed.id) : null;
+  const unit = await viewedUnit(prisma, actor, params.unit || null, parseIsoDate(params.week ?? "") ?? today);
 
   // Weeks: Sundays while the unit was in force, latest first, the last 26 of them.
   const lastDay = unit?.validTo && unit.validTo < today ? unit.validTo : today;
@@ -77,10 +73,10 @@ export async function getEntrySheet(
     asked && asked.getUTCDay() === 0 && asked <= lastDay && (!unit || asked >= unit.validFrom) ? asked : latest;
   if (!weeks.some((w) => w.getTime() === week.getTime())) weeks.push(week);
 
-  const children = await prisma.$queryRaw<UnitRow[]>`
-    SELECT ${UNIT_COLUMNS} FROM unit WHERE ${childOf("unit", unit?.id ?? null)} AND ${inForceOn("unit", week)} ORDER BY code`;
+  const children = await prisma.$queryRaw<UnitOnDate[]>`
+    SELECT id, code, name, type, level, parent_id AS "parentId" FROM unit WHERE ${childOf("unit", unit?.id ?? null)} AND ${inForceOn("unit", week)} ORDER BY code`;
   const mode = unit && children.length === 0 ? "single" : "grid";
-  const rowUnits = mode === "single" ? [unit as UnitRow] : children;
+  const rowUnits = mode === "single" ? [unit as UnitOnDate] : children;
   const ownRelation: Relation = unit ? await relationTo(prisma, actor, unit.id) : "below";
   const childRelation: Relation = ownRelation === "outside" ? "outside" : "below";
 
@@ -123,7 +119,7 @@ export async function getEntrySheet(
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
   const parents = new Set(hasChildren.map((h) => h.parent_id));
 
-  const toRow = (u: UnitRow, relation: Relation): SheetRow => {
+  const toRow = (u: UnitOnDate, relation: Relation): SheetRow => {
     const report = reportOf.get(u.id);
     const status = report?.status ?? "OPEN";
     const isParent = parents.has(u.id);
@@ -158,10 +154,11 @@ export async function getEntrySheet(
     };
   };
 
-  const rows = mode === "single" ? [toRow(unit as UnitRow, ownRelation)] : children.map((c) => toRow(c, childRelation));
+  const rows =
+    mode === "single" ? [toRow(unit as UnitOnDate, ownRelation)] : children.map((c) => toRow(c, childRelation));
   const own = unit ? (mode === "single" ? (rows[0] as SheetRow) : toRow(unit, ownRelation)) : null;
   return {
-    unit: unit && viewed ? { code: unit.code, name: fullName(unit), parentCode: viewed.parentCode } : null,
+    unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parentCode } : null,
     week: isoDate(week),
     weeks: weeks.sort((a, b) => b.getTime() - a.getTime()).map(isoDate),
     indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, kind: i.kind })),
@@ -170,13 +167,6 @@ export async function getEntrySheet(
     rows: mode === "single" ? [] : rows,
     completeness: { reported: rows.filter((r) => r.reported).length, total: rows.length },
   };
-}
-
-const UNIT_COLUMNS = sql`id, code, name, type, level, parent_id AS "parentId", valid_from AS "validFrom", valid_to AS "validTo"`;
-
-async function periodOf(prisma: PrismaClient, unitId: number): Promise<UnitRow | null> {
-  const rows = await prisma.$queryRaw<UnitRow[]>`SELECT ${UNIT_COLUMNS} FROM unit WHERE id = ${unitId}::int`;
-  return rows[0] ?? null;
 }
 
 export function weekLabel(week: string): string {

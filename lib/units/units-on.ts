@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/db";
+import { sql } from "@/lib/db/sql";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { inForceOn } from "@/lib/units/in-force";
 
@@ -20,7 +21,12 @@ export async function unitsOn(db: Db, codes: string[], on: Date): Promise<Map<st
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-export type UnitOfCode = UnitOnDate & { parentCode: string | null };
+/** A unit period with its parent's code and the dates it is in force. */
+export type UnitOfCode = UnitOnDate & { parentCode: string | null; validFrom: Date; validTo: Date | null };
+
+const UNIT_OF_CODE = sql`SELECT u.id, u.code, u.name, u.type, u.level, u.parent_id AS "parentId", p.code AS "parentCode",
+    u.valid_from AS "validFrom", u.valid_to AS "validTo"
+  FROM unit u LEFT JOIN unit p ON p.id = u.parent_id`;
 
 /**
  * The unit a code names for a page, an export or a filter: its period in force on `on`, else
@@ -28,10 +34,13 @@ export type UnitOfCode = UnitOnDate & { parentCode: string | null };
  */
 export async function unitByCode(db: Db, code: string, on: Date): Promise<UnitOfCode | null> {
   const rows = await db.$queryRaw<UnitOfCode[]>`
-    SELECT u.id, u.code, u.name, u.type, u.level, u.parent_id AS "parentId", p.code AS "parentCode"
-    FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
-    WHERE u.code = ${code}
-    ORDER BY ${inForceOn("u", on)} DESC, u.valid_from DESC LIMIT 1`;
+    ${UNIT_OF_CODE} WHERE u.code = ${code} ORDER BY ${inForceOn("u", on)} DESC, u.valid_from DESC LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+/** The unit period with this id (a user's own unit), in the same shape as unitByCode. */
+export async function unitById(db: Db, id: number): Promise<UnitOfCode | null> {
+  const rows = await db.$queryRaw<UnitOfCode[]>`${UNIT_OF_CODE} WHERE u.id = ${id}::int`;
   return rows[0] ?? null;
 }
 
