@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { isAllowed, type Relation, relationTo } from "@/lib/access/authorize";
 import { viewedUnit } from "@/lib/access/viewed-unit";
 import { HISTORY_POINTS, usualWeeklyIncrease } from "@/lib/figures/figure-rules";
+import { recentFigures } from "@/lib/figures/recent-figures";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
@@ -82,21 +83,17 @@ export async function getEntrySheet(
 
   const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
-  const [figures, history, series, reports, hasChildren] = await Promise.all([
+  const [figures, historyAt, series, reports, hasChildren] = await Promise.all([
     prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: number; version: number; entered_by: string }[]>`
       SELECT unit_id, indicator_id, value, version, entered_by FROM figure
       WHERE unit_id = ANY(${ids}::int[]) AND as_of = ${week}::date`,
-    // Each unit's last figures before the week, oldest first, for the warnings' "usual" increase.
-    prisma.$queryRaw<{ unit_id: number; indicator_id: number; dates: Date[]; values: number[] }[]>`
-      SELECT u.id AS unit_id, i.id AS indicator_id,
-             array_agg(h.as_of ORDER BY h.as_of) AS dates, array_agg(h.value ORDER BY h.as_of) AS values
-      FROM unnest(${ids}::int[]) AS u(id) CROSS JOIN indicator i
-      CROSS JOIN LATERAL (
-        SELECT f.as_of, f.value FROM figure f
-        WHERE f.unit_id = u.id AND f.indicator_id = i.id AND f.as_of < ${week}::date
-        ORDER BY f.as_of DESC LIMIT ${HISTORY_POINTS}
-      ) h
-      GROUP BY u.id, i.id`,
+    // Each unit's last figures before the week, for the warnings' "usual" increase.
+    recentFigures(
+      prisma,
+      ids.flatMap((unitId) => indicators.map((i) => ({ unitId, indicatorId: i.id }))),
+      { date: week, inclusive: false },
+      HISTORY_POINTS,
+    ),
     // Totals of rows with units below them, from the rankings' read model.
     prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: bigint }[]>`
       SELECT DISTINCT ON (unit_id, indicator_id) unit_id, indicator_id, value FROM unit_series
@@ -109,12 +106,6 @@ export async function getEntrySheet(
   ]);
   const key = (u: number, i: number) => `${u}:${i}`;
   const figureAt = new Map(figures.map((f) => [key(f.unit_id, f.indicator_id), f]));
-  const historyAt = new Map(
-    history.map((h) => [
-      key(h.unit_id, h.indicator_id),
-      h.dates.map((asOf, i) => ({ asOf, value: h.values[i] as number })),
-    ]),
-  );
   const seriesAt = new Map(series.map((s) => [key(s.unit_id, s.indicator_id), Number(s.value)]));
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
   const parents = new Set(hasChildren.map((h) => h.parent_id));

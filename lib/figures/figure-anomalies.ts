@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/db";
 import type { ImportProblem } from "@/lib/imports/row-checks";
 import { AT_MOST, figureFindings, fileMessage, HISTORY_POINTS, type Point, usualWeeklyIncrease } from "./figure-rules";
+import { recentFigures } from "./recent-figures";
 
 export type ParsedFigure = {
   line: number;
@@ -85,22 +86,9 @@ async function eligibleOf(db: Db, figures: ParsedFigure[]): Promise<Map<number, 
   return byLine;
 }
 
-async function loadHistory(db: Db, figures: ParsedFigure[]): Promise<Map<string, Point[]>> {
+function loadHistory(db: Db, figures: ParsedFigure[]): Promise<Map<string, Point[]>> {
   const pairs = [...new Map(figures.map((f) => [`${f.unitId}:${f.indicatorId}`, f])).values()];
   // A loop, not Math.max(...): spreading a national file's dates overflows the call stack.
   const latest = new Date(figures.reduce((max, f) => Math.max(max, f.asOf.getTime()), Number.NEGATIVE_INFINITY));
-  const rows = await db.$queryRaw<{ unit_id: number; indicator_id: number; as_of: Date; value: number }[]>`
-    SELECT p.unit_id, p.indicator_id, h.as_of, h.value
-    FROM unnest(${pairs.map((p) => p.unitId)}::int[], ${pairs.map((p) => p.indicatorId)}::int[]) AS p(unit_id, indicator_id)
-    CROSS JOIN LATERAL (
-      SELECT f.as_of, f.value FROM figure f
-      WHERE f.unit_id = p.unit_id AND f.indicator_id = p.indicator_id AND f.as_of <= ${latest}::date
-      ORDER BY f.as_of DESC LIMIT ${HISTORY_POINTS + 1}
-    ) h`;
-  const history = new Map<string, Point[]>();
-  for (const r of rows) {
-    const key = `${r.unit_id}:${r.indicator_id}`;
-    history.set(key, [...(history.get(key) ?? []), { asOf: r.as_of, value: r.value }]);
-  }
-  return history;
+  return recentFigures(db, pairs, { date: latest, inclusive: true }, HISTORY_POINTS + 1);
 }
