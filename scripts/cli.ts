@@ -1,6 +1,7 @@
 // npm run cli -- <command>: administration from the command line, on DATABASE_URL or the
 // embedded database. Run without arguments for the list of commands.
 import { parseArgs } from "node:util";
+import { runBackup, runRestore, runVerify } from "@/lib/cli/backup-command";
 import { runBoundaries } from "@/lib/cli/boundaries-command";
 import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
@@ -24,7 +25,10 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
        VAI_TRÒ: MINISTRY_ADMIN, PROVINCE_ADMIN, PROVINCE_OFFICER, DISTRICT_OFFICER,
        COMMUNE_OFFICER, LEADERSHIP_VIEWER (không có --unit: toàn quốc). Không có
        --password-stdin thì tạo mật khẩu ngẫu nhiên và in ra một lần.
-  user disable U | user enable U                       khoá / mở khoá tài khoản (kết thúc mọi phiên)`;
+  user disable U | user enable U                       khoá / mở khoá tài khoản (kết thúc mọi phiên)
+  backup THƯ_MỤC [--verify]                            sao lưu PostgreSQL nhúng khi sản phẩm đang chạy
+  verify-backup THƯ_MỤC                                khôi phục thử vào máy chủ tạm và kiểm tra
+  restore THƯ_MỤC                                      khôi phục (sản phẩm phải dừng; bản hiện tại được giữ lại)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -46,6 +50,7 @@ const { positionals, values } = parseArgs({
     role: { type: "string" },
     unit: { type: "string" },
     "password-stdin": { type: "boolean" },
+    verify: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -56,11 +61,25 @@ if (!command || values.help) {
   process.exit(command ? 0 : 2);
 }
 
+// These never open the database the usual way: restore needs the server stopped, verify-backup
+// starts its own throw-away one.
+if (command === "restore" || command === "verify-backup") {
+  const run = command === "restore" ? runRestore : runVerify;
+  process.exit(
+    await run(rest).catch((error: unknown) => {
+      console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }),
+  );
+}
+
 const server = await openDatabaseServer();
 let exitCode = 0;
 try {
-  await migrateDatabase(server);
-  if (command === "import") exitCode = await runImport(rest, values);
+  // A backup copies the database as it is, whatever its schema version.
+  if (command !== "backup") await migrateDatabase(server);
+  if (command === "backup") exitCode = await runBackup(rest, values, server.embedded);
+  else if (command === "import") exitCode = await runImport(rest, values);
   else if (command === "rank") exitCode = await runRank(values);
   else if (command === "demo") exitCode = await runDemo(values);
   else if (command === "user") exitCode = await runUser(rest, values);

@@ -53,8 +53,8 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
   }
   // One process runs the embedded server; others (a command while the product runs) share it.
   const ownerFile = `${path.resolve(EMBEDDED_DB_DIR)}.owner-pid`;
-  const owner = existsSync(ownerFile) ? Number.parseInt(readFileSync(ownerFile, "utf8"), 10) : null;
-  if (owner && owner !== process.pid && isAlive(owner)) {
+  const owner = embeddedServerOwner();
+  if (owner && owner !== process.pid) {
     const urls = runningServerUrls(EMBEDDED_DB_DIR, EMBEDDED_DB_PORT);
     process.env.DATABASE_URL = urls.runtimeUrl;
     return {
@@ -81,6 +81,13 @@ export async function openDatabaseServer(options: { scratch?: boolean } = {}): P
       rmSync(ownerFile, { force: true });
     },
   };
+}
+
+/** The PID of the live process that runs the embedded server on EMBEDDED_DB_DIR, if any. */
+export function embeddedServerOwner(): number | null {
+  const ownerFile = `${path.resolve(env().EMBEDDED_DB_DIR)}.owner-pid`;
+  const owner = existsSync(ownerFile) ? Number.parseInt(readFileSync(ownerFile, "utf8"), 10) : null;
+  return owner && isAlive(owner) ? owner : null;
 }
 
 /** Brings the schema up to date as its owner and gives the runtime role its rights; returns the migrations applied. */

@@ -132,10 +132,11 @@ function tail(log: string[]): string {
 const urlFor = (password: string, port: number, database: string, user = SUPERUSER) =>
   `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-/** The owner's and the runtime role's URLs of an embedded server another process already runs on `dir`. */
+/** The superuser's, the owner's and the runtime role's URLs of an embedded server another process already runs on `dir`. */
 export function runningServerUrls(dir: string, port: number, database = "de_an_06") {
   const secret = readFileSync(`${path.resolve(dir)}.password`, "utf8").trim();
   return {
+    superuserUrl: urlFor(secret, port, database),
     ownerUrl: urlFor(rolePassword(secret, OWNER_ROLE), port, database, OWNER_ROLE),
     runtimeUrl: urlFor(rolePassword(secret, RUNTIME_ROLE), port, database, RUNTIME_ROLE),
   };

@@ -8,8 +8,9 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/schema-engine";
 
 export async function setup(project: TestProject) {
+  const dir = path.join(os.tmpdir(), `de-an-06-vitest-${process.pid}`);
   const server = await startEmbeddedPostgres({
-    dir: path.join(os.tmpdir(), `de-an-06-vitest-${process.pid}`),
+    dir,
     port: await freePort(),
     database: "de_an_06_test",
     ephemeral: true,
@@ -21,6 +22,7 @@ export async function setup(project: TestProject) {
   process.env.DATABASE_URL = server.url;
   project.provide("databaseUrl", server.url);
   project.provide("runtimeDatabaseUrl", server.runtimeUrl);
+  project.provide("databaseDir", dir);
   return () => server.stop();
 }
 
@@ -40,5 +42,7 @@ declare module "vitest" {
     databaseUrl: string;
     /** The same database as the product's runtime role. */
     runtimeDatabaseUrl: string;
+    /** Its data directory (the backup tests copy it). */
+    databaseDir: string;
   }
 }

