@@ -97,7 +97,7 @@ export async function runRestore(rest: string[]): Promise<number> {
     console.log(`▸ Cơ sở dữ liệu hiện tại được giữ lại ở ${aside}`);
   }
   try {
-    console.log(`▸ Khôi phục bản sao lưu ${describe(manifest)}…`);
+    console.log(`▸ Khôi phục bản sao lưu ${describeBackup(manifest)}…`);
     await prepareDataDirectory({ source, dataDir });
     console.log(`  Đã chép dữ liệu (${elapsed(began)} s); áp WAL đến ${manifest.stopLsn}…`);
     await recoverToBackupEnd(dataDir, manifest);
@@ -123,6 +123,6 @@ async function postmasterPid(dataDir: string): Promise<number | null> {
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
 }
 
-const describe = (m: BackupManifest) => `lúc ${m.finishedAt}, PostgreSQL ${m.postgresVersion}, ${mb(m.bytes)}`;
+const describeBackup = (m: BackupManifest) => `lúc ${m.finishedAt}, PostgreSQL ${m.postgresVersion}, ${mb(m.bytes)}`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const elapsed = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
