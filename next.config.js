@@ -28,6 +28,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Every instance runs one build; BUILD_ID names it (e.g. the release's commit) so builds made
+  // on several machines from one commit agree. Unset: Next picks a random id per build.
+  generateBuildId: async () => process.env.BUILD_ID || null,
   reactStrictMode: true,
   // The database driver and its native-free helpers run on the server as plain Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],

@@ -4,6 +4,7 @@
 // route, and checks that a saved figure shows in the next ranking. `--smoke` runs the same
 // path at a small scale (CI).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -159,7 +160,7 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
       DATABASE_URL: server.runtimeUrl,
       DATABASE_MIGRATION_URL: server.ownerUrl,
       PORT: String(port),
-      DEMO_SEED: "false",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
       // The abuse section speaks for many clients through loopback, as a proxy in front would.
       TRUST_PROXY: "loopback",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -38,8 +38,18 @@ const ZEnv = z.object({
   DEMO_UNITS_DIR: z.string().default("../shared/data"),
   /** Password of the demo accounts; a random one is generated (and printed at start) when unset. */
   DEMO_PASSWORD: z.string().min(10, "DEMO_PASSWORD cần ít nhất 10 ký tự").optional(),
-  /** Signs session cookies. When unset, `npm start` generates one and keeps it in .data/auth-secret. */
+  /**
+   * Signs session cookies; every instance of one deployment needs the same. Required with
+   * DATABASE_URL; for the embedded demo, generated once and kept in .data/auth-secret.
+   */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET cần ít nhất 32 ký tự").optional(),
+  /** pino's level for the JSON logs: "info" logs every request (the default with DATABASE_URL), "warn" only problems. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /**
+   * Seconds between SIGTERM and closing the listener: /api/v1/ready answers 503 meanwhile, so
+   * the load balancer stops sending before the port closes. Default 5 with DATABASE_URL, else 0.
+   */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).optional(),
   /**
    * Which proxies in front may say who the client is (X-Forwarded-For/-Host/-Proto): "false"
    * (none), a hop count ("1"), or their addresses and ranges ("10.0.0.5, 10.1.0.0/16").

@@ -1,4 +1,5 @@
-// `next build` when the build is missing or older than the sources; used by npm start and npm test.
+// `next build` when the build is missing or older than the sources; used by npm start (the
+// embedded demo) and npm test. `npm run build` (--force) always builds: the production step.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -9,9 +10,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BUILD_STARTED = path.join(ROOT, ".next/build-started-at");
 const SOURCES = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package.json"];
 
-/** Builds when needed; false when the build failed (its errors are already printed). */
-export async function buildIfStale(): Promise<boolean> {
-  if (!(await buildIsStale())) return true;
+/** Builds when needed (or always, with `force`); false when the build failed (its errors are already printed). */
+export async function buildIfStale(force = false): Promise<boolean> {
+  if (!force && !(await buildIsStale())) return true;
   console.log("▸ Đang build giao diện (next build)…");
   // The build reflects the sources as they were when it began: a file saved during the build
   // must make the next start build again, so freshness is judged by the start time.
@@ -24,6 +25,10 @@ export async function buildIfStale(): Promise<boolean> {
   await fs.writeFile(BUILD_STARTED, began.toISOString());
   await fs.utimes(BUILD_STARTED, began, began);
   return true;
+}
+
+export function buildExists(): boolean {
+  return existsSync(path.join(ROOT, ".next/BUILD_ID"));
 }
 
 /** Stale when missing, or begun before the last change to any source, style or config file (or folder). */
@@ -51,5 +56,5 @@ async function buildIsStale(): Promise<boolean> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  process.exit((await buildIfStale()) ? 0 : 1);
+  process.exit((await buildIfStale(process.argv.includes("--force"))) ? 0 : 1);
 }

@@ -1,8 +1,11 @@
-// npm start (production) / npm run dev: the whole product in one process.
-// Builds when the build is missing or older than the sources, opens the database
-// (embedded PostgreSQL unless DATABASE_URL is set), applies pending migrations, seeds demo
-// data into a new database, then serves Next.js. Running Next in this same process means a
-// hard kill leaves at most the embedded PostgreSQL behind, which the next start recovers.
+// npm start / npm run dev: the product in one process.
+// Two ways to run. Without DATABASE_URL (a laptop, the demo): build when the sources changed,
+// start an embedded PostgreSQL, apply migrations, seed demo data into a new database, serve.
+// With DATABASE_URL (production, any number of instances): serve only. The build comes from
+// `npm run build`, migrations from `npm run db:migrate`, data from imports; AUTH_SECRET is
+// required, and /api/v1/ready answers 503 until the migrations this build expects are applied.
+// Next runs in this same process, so a hard kill leaves at most the embedded PostgreSQL
+// behind, which the next start recovers.
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
@@ -10,23 +13,45 @@ import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db, disconnectDb } from "@/lib/db/client";
 import { assertSafeRuntimeRole, migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
 import { handleSignalsYourself } from "@/lib/db/embedded-postgres";
-import { PROJECT_ROOT } from "@/lib/db/schema-engine";
+import { PROJECT_ROOT, readMigrations } from "@/lib/db/schema-engine";
 import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { frontDoor, parseTrustProxy } from "@/lib/http/front-door";
 import { withPageCache } from "@/lib/http/page-cache";
 import { guardServerAction } from "@/lib/http/server-action-guard";
-import { buildIfStale } from "./build";
+import { expectMigrations, isDraining, startDraining } from "@/lib/ops/lifecycle";
+import { createLogger, routeConsoleToLogger, withRequestLog } from "@/lib/ops/request-log";
+import { buildExists, buildIfStale } from "./build";
 
 const dev = process.argv.includes("--dev");
 // Next reads NODE_ENV when it loads; it must be set before the dynamic import below.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const startedAt = performance.now();
 const config = env();
+const production = !dev && Boolean(config.DATABASE_URL);
 
-if (!dev && !(await buildIfStale())) process.exit(1);
+function refuse(message: string): never {
+  console.error(`✗ ${message}`);
+  process.exit(1);
+}
 
+if (production) {
+  if (!config.AUTH_SECRET) {
+    refuse(
+      "Thiếu AUTH_SECRET. Khi có DATABASE_URL, mọi máy chủ của một hệ thống phải dùng chung một khoá ký phiên: " +
+        "tạo một lần (openssl rand -base64 32) và đặt AUTH_SECRET giống nhau cho mọi máy.",
+    );
+  }
+  if (!buildExists())
+    refuse("Chưa có bản build. Chạy `npm run build` một lần (bước build của triển khai) rồi `npm start`.");
+  if (config.DEMO_SEED) {
+    refuse("Với DATABASE_URL, npm start không ghi dữ liệu. Ghi dữ liệu mẫu bằng `npm run db:seed`, rồi bỏ DEMO_SEED.");
+  }
+} else if (!dev && !(await buildIfStale())) process.exit(1);
+
+const expected = (await readMigrations()).migrationDirectories.map((m) => m.path);
+expectMigrations(expected);
 const server = await openDatabaseServer();
 console.log(
   server.embedded
@@ -34,8 +59,12 @@ console.log(
     : "▸ Dùng PostgreSQL tại DATABASE_URL",
 );
 
-const applied = await migrateDatabase(server);
-if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
+if (production) {
+  await warnAboutPendingMigrations(server.url);
+} else {
+  const applied = await migrateDatabase(server);
+  if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
+}
 await assertSafeRuntimeRole(server).catch(async (error: Error) => {
   console.error(`✗ ${error.message}`);
   await server.stop();
@@ -46,7 +75,7 @@ await assertSafeRuntimeRole(server).catch(async (error: Error) => {
 // the runtime role.
 process.env.DATABASE_URL = server.setupUrl;
 // Demo data goes into the embedded database by default, never into an external one unasked.
-const demo = config.DEMO_SEED ?? server.embedded;
+const demo = !production && (config.DEMO_SEED ?? server.embedded);
 if (demo && (await isDatabaseEmpty(db()))) {
   console.log("▸ Cơ sở dữ liệu mới: ghi dữ liệu mẫu…");
   const summary = await seedDemo(db(), {
@@ -58,7 +87,7 @@ if (demo && (await isDatabaseEmpty(db()))) {
     `▸ Đã ghi dữ liệu mẫu: ${summary.provinces} đơn vị cấp tỉnh (63 trước và 34 sau 1/7/2025), ` +
       `${summary.units} đơn vị cấp dưới, ${summary.figures} số liệu, ${summary.targets} chỉ tiêu.`,
   );
-} else if ((await db().figure.count({ take: 1 })) === 0) {
+} else if (!production && (await db().figure.count({ take: 1 })) === 0) {
   console.log(
     "▸ Chưa có số liệu nào. Nhập bằng `npm run cli -- import figures <tệp>` hoặc ghi dữ liệu mẫu: `npm run cli -- demo`.",
   );
@@ -73,12 +102,12 @@ if (demo && (await db().appUser.count()) === 0) {
   saveDemoAccounts(accountsFile, password, await createDemoAccounts(db(), password));
 }
 if (demo) printDemoAccounts(accountsFile);
-else if ((await db().appUser.count()) === 0) {
+else if (!production && (await db().appUser.count()) === 0) {
   console.log(
     '▸ Chưa có tài khoản nào. Tạo quản trị Bộ: `npm run cli -- user create --username TÊN --name "Họ tên" --role MINISTRY_ADMIN`.',
   );
 }
-ensureAuthSecret(path.join(PROJECT_ROOT, ".data"));
+if (!production) ensureAuthSecret(path.join(PROJECT_ROOT, ".data"));
 await disconnectDb();
 process.env.DATABASE_URL = server.url;
 
@@ -93,15 +122,22 @@ const readVersion = async () =>
   String((await versionPool.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? 0);
 const trustProxy = parseTrustProxy(config.TRUST_PROXY);
 const serve = dev ? handle : withPageCache(handle, readVersion);
-const httpServer = http.createServer((req, res) => {
-  frontDoor(req, res, trustProxy)
-    .then((admitted) => (admitted ? guardServerAction(req, res, () => serve(req, res)) : undefined))
-    .catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Lỗi máy chủ; vui lòng thử lại sau.");
-    });
-});
+// JSON logs, one line per request, by default where production runs; the demo's terminal stays readable.
+const logger = createLogger(config.LOG_LEVEL ?? (production ? "info" : "warn"));
+if (production) routeConsoleToLogger(logger);
+const httpServer = http.createServer(
+  withRequestLog(logger, trustProxy, (req, res) => {
+    // While draining, every answer asks the client (or the proxy) to reconnect, elsewhere.
+    if (isDraining()) res.setHeader("connection", "close");
+    frontDoor(req, res, trustProxy)
+      .then((admitted) => (admitted ? guardServerAction(req, res, () => serve(req, res)) : undefined))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Lỗi máy chủ; vui lòng thử lại sau.");
+      });
+  }),
+);
 
 httpServer.on("error", async (error: NodeJS.ErrnoException) => {
   console.error(
@@ -116,12 +152,49 @@ httpServer.listen(config.PORT, config.HOST, () => {
   console.log(`✓ Đề án 06 đang chạy tại http://localhost:${config.PORT} (khởi động ${seconds} s). Ctrl+C để dừng.`);
 });
 
+/** Migrations this build has that the database lacks: said once at start; readiness stays 503 until applied. */
+async function warnAboutPendingMigrations(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const applied = await client
+      .query<{ name: string }>(
+        "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      )
+      .then((r) => new Set(r.rows.map((row) => row.name)))
+      .catch(() => new Set<string>());
+    const pending = expected.filter((name) => !applied.has(name));
+    if (pending.length) {
+      console.warn(
+        `▸ Cơ sở dữ liệu còn thiếu ${pending.length} migration (${pending.join(", ")}). Chạy \`npm run db:migrate\`; ` +
+          "đến lúc đó /api/v1/ready trả 503.",
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const drainSeconds = config.DRAIN_SECONDS ?? (production ? 5 : 0);
 let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  setTimeout(() => process.exit(code), 20_000).unref(); // never hang on the way out
-  httpServer.close();
+  // Unready first, so the balancer stops sending; then stop listening and let in-flight requests finish.
+  startDraining();
+  setTimeout(() => process.exit(code), 20_000 + drainSeconds * 1000).unref(); // never hang on the way out
+  if (drainSeconds > 0) {
+    console.log(`▸ Đang dừng: /api/v1/ready trả 503, chờ ${drainSeconds} s cho bộ cân bằng tải…`);
+    await new Promise((r) => setTimeout(r, drainSeconds * 1000));
+  }
+  await new Promise<void>((resolve) => {
+    // A kept-alive connection closes as soon as its request is answered.
+    const sweep = setInterval(() => httpServer.closeIdleConnections(), 100);
+    httpServer.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
+  });
   await versionPool.end().catch(() => undefined);
   await app.close?.().catch(() => undefined);
   await disconnectDb().catch(() => undefined);

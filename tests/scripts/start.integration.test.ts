@@ -100,7 +100,7 @@ describe("npm start", () => {
     await new Promise((r) => third.child.once("exit", r));
   }, 120_000); // three starts of the whole product
 
-  it("uses DATABASE_URL when set: no embedded server, no demo data written unasked", async () => {
+  it("uses DATABASE_URL as production: serves only, logs JSON with request ids, drains on SIGTERM", async () => {
     const env = await scratchEnv();
     const url = inject("databaseUrl");
     const client = new pg.Client({ connectionString: url });
@@ -111,11 +111,74 @@ describe("npm start", () => {
       ...env,
       DATABASE_URL: inject("runtimeDatabaseUrl"),
       DATABASE_MIGRATION_URL: url,
+      AUTH_SECRET: "a-shared-secret-of-at-least-32-characters",
+      DRAIN_SECONDS: "2",
+      TRUST_PROXY: "loopback",
     });
     expect(product.output()).toContain("Dùng PostgreSQL tại DATABASE_URL");
+    expect(product.output()).not.toContain("migration"); // neither applied nor missing
     expect(existsSync(env.EMBEDDED_DB_DIR)).toBe(false);
     expect((await client.query("SELECT count(*)::int AS n FROM unit")).rows[0].n).toBe(0);
     await client.end();
+
+    const base = `http://localhost:${env.PORT}`;
+    const ready = await fetch(`${base}/api/v1/ready`, { headers: { "x-request-id": "lb-4f2a" } });
+    expect(ready.status).toBe(200);
+    // A trusted proxy's request id is kept and echoed, and the request is one JSON line.
+    expect(ready.headers.get("x-request-id")).toBe("lb-4f2a");
+    await new Promise((r) => setTimeout(r, 200));
+    const line = product
+      .output()
+      .split("\n")
+      .find((l) => l.includes('"lb-4f2a"'));
+    expect(JSON.parse(line ?? "{}")).toMatchObject({
+      requestId: "lb-4f2a",
+      method: "GET",
+      path: "/api/v1/ready",
+      status: 200,
+    });
+
+    product.child.kill("SIGTERM");
+    const exited = new Promise((r) => product.child.once("exit", r));
+    await new Promise((r) => setTimeout(r, 300));
+    // Draining: unready for the balancer, still answering what it is sent.
+    expect((await fetch(`${base}/api/v1/ready`)).status).toBe(503);
+    expect((await fetch(`${base}/api/v1/health`)).status).toBe(200);
+    await exited;
+  });
+
+  it("in production, refuses to start without AUTH_SECRET or with DEMO_SEED, and is unready on an unmigrated database", async () => {
+    const env = await scratchEnv();
+    const run = (extra: Record<string, string>) =>
+      spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
+        env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "", ...extra },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+    const noSecret = run({ DATABASE_URL: inject("runtimeDatabaseUrl") });
+    expect(noSecret.status).toBe(1);
+    expect(noSecret.stderr).toContain("Thiếu AUTH_SECRET");
+    const seeding = run({ DATABASE_URL: inject("runtimeDatabaseUrl"), AUTH_SECRET: "x".repeat(32), DEMO_SEED: "true" });
+    expect(seeding.status).toBe(1);
+    expect(seeding.stderr).toContain("npm run db:seed");
+
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    await client.query("DROP DATABASE IF EXISTS de_an_06_unmigrated");
+    await client.query("CREATE DATABASE de_an_06_unmigrated");
+    await client.end();
+    const bare = new URL(inject("databaseUrl"));
+    bare.pathname = "/de_an_06_unmigrated";
+    const product = await startProduct({
+      ...env,
+      DATABASE_URL: bare.toString(),
+      ALLOW_SUPERUSER_RUNTIME: "true",
+      AUTH_SECRET: "x".repeat(32),
+    });
+    expect(product.output()).toContain("npm run db:migrate");
+    const ready = await fetch(`http://localhost:${env.PORT}/api/v1/ready`);
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).reason).toContain("npm run db:migrate");
     product.child.kill("SIGTERM");
     await new Promise((r) => product.child.once("exit", r));
   });
@@ -123,7 +186,13 @@ describe("npm start", () => {
   it("refuses to run as a PostgreSQL superuser, which could switch off the audit trail, unless told to", async () => {
     const env = await scratchEnv();
     const refused = spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
-      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: inject("databaseUrl") },
+      env: {
+        ...process.env,
+        ...env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: inject("databaseUrl"),
+        AUTH_SECRET: "x".repeat(32),
+      },
       encoding: "utf8",
       timeout: 60_000,
     });
