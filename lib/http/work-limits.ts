@@ -37,30 +37,3 @@ export class WorkLimit {
     return this.active + this.queue.length;
   }
 }
-
-/**
- * At most `perWindow` uses per key (a client address) in any `windowSeconds`, remembered for
- * at most `maxKeys` keys so that the memory it takes is bounded too.
- */
-export class RateLimit {
-  private readonly uses = new Map<string, number[]>();
-
-  constructor(
-    private readonly limits: { perWindow: number; windowSeconds: number; maxKeys: number; message: string },
-  ) {}
-
-  /** Counts one use for this key, or throws TooBusyError naming when the next one is allowed. */
-  take(key: string, now = Date.now()): void {
-    const since = now - this.limits.windowSeconds * 1000;
-    const recent = (this.uses.get(key) ?? []).filter((at) => at > since);
-    if (recent.length >= this.limits.perWindow) {
-      const retryAfter = Math.max(1, Math.ceil(((recent[0] as number) - since) / 1000));
-      this.uses.set(key, recent);
-      throw new TooBusyError(this.limits.message, retryAfter);
-    }
-    recent.push(now);
-    this.uses.delete(key); // re-inserted last: the oldest keys are forgotten first
-    this.uses.set(key, recent);
-    while (this.uses.size > this.limits.maxKeys) this.uses.delete(this.uses.keys().next().value as string);
-  }
-}

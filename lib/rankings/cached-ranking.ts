@@ -1,6 +1,8 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { RateLimit, WorkLimit } from "@/lib/http/work-limits";
+import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
+import { WorkLimit } from "@/lib/http/work-limits";
 import { readDataVersion } from "@/lib/series/data-version";
 import { getRanking } from "./get-ranking";
 import type { Ranking, RankingQuery } from "./ranking-types";
@@ -23,11 +25,14 @@ const computing = new WorkLimit({
   busyMessage: "Máy chủ đang tính nhiều bảng xếp hạng cùng lúc; vui lòng thử lại sau ít giây.",
 });
 
-/** Rankings nobody has asked for yet, per client address (the remembered ones are free). */
-const newRankingsPerAddress = new RateLimit({
+/**
+ * Rankings nobody has asked for yet, per client address (the remembered ones are free),
+ * counted across every instance, in the primary database.
+ */
+const newRankingsPerAddress = new SharedRateLimit({
+  bucket: "new-rankings",
   perWindow: 60,
   windowSeconds: 60,
-  maxKeys: 10_000,
   message: "Địa chỉ này yêu cầu quá nhiều bảng xếp hạng mới trong một phút; vui lòng thử lại sau.",
 });
 
@@ -60,7 +65,7 @@ export async function getRankingCached(
   const flightKey = `${version} ${key}`;
   const running = inFlight.get(flightKey);
   if (running) return running;
-  if (requester) newRankingsPerAddress.take(requester);
+  if (requester) await newRankingsPerAddress.take(db(), requester);
   const computed = computing.run(() => getRanking(prisma, query), { waitWhateverTheQueue: !requester });
   inFlight.set(flightKey, computed);
   try {
