@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-structure-chart";
 import type { StructureCount } from "@/components/charts/province-structure-chart";
@@ -7,7 +8,7 @@ import { LeaderboardControls } from "@/components/leaderboard/leaderboard-contro
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
-import { db } from "@/lib/db/client";
+import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
@@ -24,12 +25,13 @@ export default async function LeaderboardPage({ searchParams }: Props) {
   const m = publicMessages(locale);
   const f = formatsFor(locale);
   const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
+  const reader = publicReadDb(await headers());
   const [board, before, after, shapes] = await Promise.all([
-    getLeaderboard(db(), { indicator: params.indicator, date: params.date, structure }),
-    listProvinces(db(), structureDate("63")),
-    listProvinces(db(), structureDate("34")),
+    getLeaderboard(reader, { indicator: params.indicator, date: params.date, structure }),
+    listProvinces(reader, structureDate("63")),
+    listProvinces(reader, structureDate("34")),
     // Imported boundaries draw a geographic map; a fresh install has the tile map.
-    getProvinceShapes(db(), structure),
+    getProvinceShapes(reader, structure),
   ]);
   const linkQuery = withLocale({ indicator: board.indicator.code, date: board.asOf ?? "" }, locale).toString();
   const other = withLocale(

@@ -17,6 +17,27 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATION_URL phải bắt đầu bằng postgres:// hoặc postgresql://")
     .optional(),
+  /**
+   * Streaming replicas for public reads (leaderboard, unit pages, public API, exports), as
+   * URLs separated by commas, for the same role as DATABASE_URL. Staff pages and writes
+   * always use DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((url) => url.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .refine((urls) => (urls ?? []).every((url) => /^postgres(ql)?:\/\//.test(url)), {
+      message: "DATABASE_REPLICA_URL là các URL postgres:// hoặc postgresql://, cách nhau bởi dấu phẩy",
+    }),
+  /** A replica behind the primary for longer than this is skipped until it catches up. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   /** Let the running product connect as a PostgreSQL superuser (refused otherwise: it could switch off the audit trail). */
   ALLOW_SUPERUSER_RUNTIME: z
     .enum(["true", "false", "1", "0"])

@@ -13,12 +13,13 @@ import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db, disconnectDb } from "@/lib/db/client";
 import { assertSafeRuntimeRole, migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
 import { handleSignalsYourself } from "@/lib/db/embedded-postgres";
+import { closeReadTargets, READ_TARGET_HEADER, readTarget } from "@/lib/db/read-replicas";
 import { PROJECT_ROOT, readMigrations } from "@/lib/db/schema-engine";
 import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
 import { frontDoor, parseTrustProxy } from "@/lib/http/front-door";
-import { withPageCache } from "@/lib/http/page-cache";
+import { type PageVersion, withPageCache } from "@/lib/http/page-cache";
 import { guardServerAction } from "@/lib/http/server-action-guard";
 import { expectMigrations, isDraining, startDraining } from "@/lib/ops/lifecycle";
 import { createLogger, routeConsoleToLogger, withRequestLog } from "@/lib/ops/request-log";
@@ -115,13 +116,15 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: PROJECT_ROOT, hostname: "localhost", port: config.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-// Public pages are served from memory until the data changes (see lib/http/page-cache.ts).
-const versionPool = new pg.Pool({ connectionString: server.url, max: 4 });
-versionPool.on("error", () => {}); // an idle connection dropped: the next query opens another
-const readVersion = async () =>
-  String((await versionPool.query("SELECT version FROM data_version WHERE id = 1")).rows[0]?.version ?? 0);
+// Public pages are served from memory until the data changes (see lib/http/page-cache.ts),
+// each rendered from the server (a replica, or the primary) its data version was read from.
+const pageVersion: PageVersion = async (req) => {
+  const target = readTarget();
+  req.headers[READ_TARGET_HEADER] = target.name;
+  return { version: await target.readVersion(), recheck: target.readVersion };
+};
 const trustProxy = parseTrustProxy(config.TRUST_PROXY);
-const serve = dev ? handle : withPageCache(handle, readVersion);
+const serve = dev ? handle : withPageCache(handle, pageVersion);
 // JSON logs, one line per request, by default where production runs; the demo's terminal stays readable.
 const logger = createLogger(config.LOG_LEVEL ?? (production ? "info" : "warn"));
 if (production) routeConsoleToLogger(logger);
@@ -195,7 +198,7 @@ async function shutdown(code: number): Promise<void> {
       resolve();
     });
   });
-  await versionPool.end().catch(() => undefined);
+  await closeReadTargets();
   await app.close?.().catch(() => undefined);
   await disconnectDb().catch(() => undefined);
   await server.stop();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import proxyAddr from "proxy-addr";
+import { READ_TARGET_HEADER } from "@/lib/db/read-replicas";
 import { isSameOriginRequest } from "./same-origin";
 
 /** The header the front door writes with the client's address; whatever the client sent is replaced. */
@@ -54,6 +55,7 @@ export async function frontDoor(req: IncomingMessage, res: ServerResponse, trust
   const peerTrusted = trustProxy(req.socket.remoteAddress ?? "", 0);
   const address = proxyAddr(req, trustProxy);
   delete req.headers[CLIENT_ADDRESS_HEADER];
+  delete req.headers[READ_TARGET_HEADER]; // set only by the page cache, behind this door
   req.headers[CLIENT_ADDRESS_HEADER] = address || "unknown";
   if (!peerTrusted) {
     // Next and Auth.js build URLs and compare origins from these: only a trusted proxy may set them.

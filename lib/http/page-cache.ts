@@ -4,6 +4,11 @@ import { isoDate, todayInVietnam } from "@/lib/format/dates";
 
 type Entry = { version: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/**
+ * Reads the data version for a page request from the server that will render it (with read
+ * replicas, it pins that server on the request); `recheck` reads it there again.
+ */
+export type PageVersion = (req: IncomingMessage) => Promise<{ version: string; recheck: () => Promise<string> }>;
 
 /** Public pages whose HTML depends only on the URL, the data and the day. */
 const CACHEABLE = /^\/(\?|$)|^\/units\/\d{2,5}(\?|$)/;
@@ -13,11 +18,12 @@ const CACHEABLE = /^\/(\?|$)|^\/units\/\d{2,5}(\?|$)/;
  * transaction bumps data_version, so one cheap read of it per request decides whether a
  * remembered page is still right (across processes: the CLI's imports count too). Only
  * anonymous full-page GETs are remembered; client navigations (RSC requests) and anything
- * carrying a cookie go straight to Next.
+ * carrying a cookie go straight to Next. A page is kept only when the version read after
+ * rendering is the one read before: its data all come from that one version.
  */
 export function withPageCache(
   handle: Handler,
-  readVersion: () => Promise<string>,
+  readVersion: PageVersion,
   limits = { maxEntries: 500, maxBytes: 64 * 1024 * 1024 },
 ): Handler {
   const entries = new Map<string, Entry>();
@@ -36,7 +42,7 @@ export function withPageCache(
     const encoding = acceptsGzip(req.headers["accept-encoding"]) ? "gzip" : "identity";
     req.headers["accept-encoding"] = encoding;
     const key = `${isoDate(todayInVietnam())} ${encoding} ${url}`;
-    const version = await readVersion();
+    const { version, recheck } = await readVersion(req);
     const hit = entries.get(key);
     if (hit && hit.version === version) {
       res.writeHead(hit.status, { ...hit.headers, "x-page-cache": "hit" });
@@ -48,7 +54,8 @@ export function withPageCache(
     await handle(req, res);
     await captured.finished;
     const body = captured.body();
-    if (res.statusCode === 200 && body && req.method === "GET" && body.length <= limits.maxBytes / 8) {
+    const keep = res.statusCode === 200 && body && req.method === "GET" && body.length <= limits.maxBytes / 8;
+    if (keep && (await recheck().catch(() => null)) === version) {
       forget(key);
       entries.set(key, { version, status: res.statusCode, headers: captured.headers(), body });
       bytes += body.length;

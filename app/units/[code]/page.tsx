@@ -1,10 +1,11 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
-import { db } from "@/lib/db/client";
+import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { getUnitProfile } from "@/lib/units/get-unit-profile";
@@ -19,7 +20,10 @@ const levelLabel = (m: PublicMessages) =>
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
-  const profile = await getUnitProfile(db(), code, { indicator: query.indicator, date: query.date });
+  const profile = await getUnitProfile(publicReadDb(await headers()), code, {
+    indicator: query.indicator,
+    date: query.date,
+  });
   if (!profile) notFound();
   const locale = parseLocale(query.lang);
   const m = publicMessages(locale);

@@ -1,5 +1,5 @@
 import { handleApiError, respond } from "@/lib/api/respond";
-import { db } from "@/lib/db/client";
+import { publicReadDb } from "@/lib/db/public-read";
 import { clientAddress } from "@/lib/http/front-door";
 import { getRankingCached, rankingPage } from "@/lib/rankings/cached-ranking";
 import { parsePageParams, parseRankingParams } from "@/lib/rankings/parse-ranking-query";
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const query = parseRankingParams(params);
     const page = parsePageParams(params);
-    const ranking = await getRankingCached(db(), query, clientAddress(request.headers));
+    const ranking = await getRankingCached(publicReadDb(request.headers), query, clientAddress(request.headers));
     const body = rankingPage(ranking, page);
     const rows = body.items.map(({ discrepancy, ...item }) => ({
       ...item,

@@ -1,5 +1,5 @@
 import { handleApiError } from "@/lib/api/respond";
-import { db } from "@/lib/db/client";
+import { publicReadDb } from "@/lib/db/public-read";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { todayInVietnam } from "@/lib/format/dates";
 import { clientAddress } from "@/lib/http/front-door";
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
     const { fileName, body } = await weeklyWorkbook(
-      db(),
+      publicReadDb(request.headers),
       {
         unit: params.get("unit")?.trim() || undefined,
         asOf: dateParam(params, "asOf") ?? todayInVietnam(),
