@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // The multi-server topology has its own run (vitest.topology.config.ts), after the browser tests.
+    exclude: ["tests/topology/**", "node_modules/**"],
     globalSetup: ["tests/setup/test-database.ts"],
     // Integration tests share one PostgreSQL; files run one at a time so resets do not collide.
     fileParallelism: false,

@@ -447,3 +447,47 @@ function ignoreMissing<T>(fallback: T) {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * A streaming replica of a running server, seeded with a base backup and kept current from a
+ * replication slot of its own on the primary (so the primary keeps the WAL it still needs).
+ */
+export async function startStandby(options: {
+  primarySuperuserUrl: string;
+  primaryDataDir: string;
+  standbyDir: string;
+  port: number;
+  slot: string;
+}): Promise<RunningPostgres> {
+  const client = new pg.Client({ connectionString: options.primarySuperuserUrl });
+  await client.connect();
+  try {
+    await client.query(
+      "SELECT pg_create_physical_replication_slot($1, true) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1)",
+      [options.slot],
+    );
+  } finally {
+    await client.end();
+  }
+  const staging = path.join(os.tmpdir(), `de-an-06-standby-${process.pid}-${Date.now()}`);
+  try {
+    await takeBaseBackup({
+      superuserUrl: options.primarySuperuserUrl,
+      dataDir: options.primaryDataDir,
+      target: staging,
+      passwordFile: `${path.resolve(options.primaryDataDir)}.password`,
+    });
+    const primary = new URL(options.primarySuperuserUrl);
+    const conninfo = [
+      `host=${primary.hostname}`,
+      `port=${primary.port}`,
+      `user=${decodeURIComponent(primary.username)}`,
+      `password=${decodeURIComponent(primary.password)}`,
+      "application_name=de_an_06_standby",
+    ].join(" ");
+    await prepareDataDirectory({ source: staging, dataDir: options.standbyDir, standbyOf: { conninfo, slot: options.slot } });
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+  return spawnPostgres(options.standbyDir, options.port, [], "reads");
+}
