@@ -110,7 +110,8 @@ export async function benchConcurrentSaves(
   ];
 }
 
-export async function signIn(base: string, username: string): Promise<string> {
+/** Signs in through the product's own sign-in form endpoints; returns the session's cookie header. */
+export async function signIn(base: string, username: string, password = PASSWORD): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -127,7 +128,7 @@ export async function signIn(base: string, username: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-    body: new URLSearchParams({ username, password: PASSWORD, csrfToken, callbackUrl: "/nhap-lieu" }),
+    body: new URLSearchParams({ username, password, csrfToken, callbackUrl: "/nhap-lieu" }),
   });
   keep(response);
   if (![...jar.keys()].some((k) => k.includes("session-token")))

@@ -9,7 +9,6 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { db, disconnectDb } from "@/lib/db/client";
 import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/db/database-roles";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -26,6 +25,8 @@ import { freePort } from "@/tests/setup/test-database";
 import { SERVER_NODE_ARGS } from "../scripts/node-args";
 import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
 import { benchConcurrentSaves } from "./concurrent-saves";
+import { loadLine, loadTest } from "./http-load";
+import { benchBackup, benchTopology } from "./operations";
 import { percentile, timed } from "./stats";
 
 const UNITS_FILE = path.resolve(PROJECT_ROOT, "../shared/data/vn-units-2025-03.json");
@@ -90,6 +91,8 @@ export async function benchNational(scale: Scale): Promise<string[]> {
     out.push(...(await freshness(prisma)));
     await disconnectDb();
     out.push(...(await httpRate(server, scale)));
+    out.push(...(await benchBackup(server, path.join(parent, "data"), parent)));
+    out.push(...(await benchTopology(server, path.join(parent, "data"), parent, UNTIL, scale.seconds)));
   } finally {
     await disconnectDb();
     await server.stop();
@@ -185,21 +188,7 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     }
     const firstLoad = await firstLoadJavaScript(`${base}/`);
     const rankings = `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=province&asOf=${isoDate(UNTIL)}`;
-    // Browsers ask for gzip; autocannon's own percentiles skip p95, so every response time is kept.
-    const load = async (url: string) => {
-      const headers = { "accept-encoding": "gzip" };
-      await autocannon({ url, headers, connections: 10, duration: 1 }); // warm-up
-      const times: number[] = [];
-      const run = autocannon({
-        url,
-        headers,
-        connections: 50,
-        duration: scale.seconds,
-      }) as unknown as Promise<autocannon.Result> & NodeJS.EventEmitter;
-      run.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => times.push(time));
-      const result = await run;
-      return { ...result, p95: percentile(times, 95) };
-    };
+    const load = (url: string) => loadTest(url, scale.seconds);
     const health = await load(`${base}/api/v1/health`);
     const ranking = await load(rankings);
     const leaderboard = await load(`${base}/?date=${isoDate(UNTIL)}&structure=63`);
@@ -207,8 +196,7 @@ async function httpRate(server: EmbeddedDatabase, scale: Scale): Promise<string[
     const saves = await benchConcurrentSaves(db(), base, UNTIL, scale.seconds);
     const abuse = await benchAbuse(db(), base, child.pid as number, UNTIL, scale.abuse);
     await disconnectDb();
-    const line = (label: string, r: autocannon.Result & { p95: number }) =>
-      `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${r.latency.p50} ms   p95 ${r.p95.toFixed(0)} ms   p99 ${r.latency.p99} ms   lỗi ${r.errors + r.non2xx}`;
+    const line = loadLine;
     return [
       "HTTP, 50 kết nối đồng thời:",
       line("  GET /api/v1/health (JSON tối giản)", health),

@@ -71,6 +71,8 @@ step("Kiểm thử đơn vị và tích hợp (vitest, PostgreSQL riêng)", bin(
   "--reporter=json",
   "--outputFile.json=test-reports/vitest.json",
 ]);
+// nginx before the benchmark: its smoke run covers the deployment topology too.
+ensureDebianPackage(NGINX, "nginx-light", "kiểm thử nhiều máy chủ sau nginx");
 step("Benchmark, quy mô nhỏ (npm run bench -- --smoke)", process.execPath, [
   ...SERVER_NODE_ARGS,
   "bench/run.ts",
@@ -80,7 +82,6 @@ ensureDebianPackage(CHROMIUM, "chromium", "kiểm thử giao diện");
 // Browser tests start from an empty database so the first-run path (migrate + demo seed) is exercised.
 rmSync(path.join(ROOT, ".data/e2e-postgres"), { recursive: true, force: true });
 step("Kiểm thử trình duyệt (Playwright + chromium)", bin("playwright"), ["test"]);
-ensureDebianPackage(NGINX, "nginx-light", "kiểm thử nhiều máy chủ sau nginx");
 step("Kiểm thử triển khai: PostgreSQL chính + bản sao, hai máy chủ, nginx", bin("vitest"), [
   "run",
   "--config",

@@ -3,9 +3,8 @@
 // `npm run db:seed` as their own steps, two production instances (scripts/start.ts with
 // DATABASE_URL, as `npm start` runs it), and Debian's nginx with deploy/nginx/*.conf in front.
 // Needs a build (npm test builds first) and /usr/sbin/nginx (npm test installs it when root).
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { freePort, type RunningPostgres, startStandby } from "@/lib/db/base-backup";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { signIn as signInAs } from "../../bench/concurrent-saves";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
+import { BALANCER, type Launched, startBalancer, startInstance, waitFor } from "./servers";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const NGINX = "/usr/sbin/nginx";
-const BALANCER = "http://127.0.0.1:8080";
 const INSTANCE = { a: "http://127.0.0.1:3001", b: "http://127.0.0.1:3002" };
 const PASSWORD = "topology-mat-khau-2026";
 const OFFICERS = 20;
@@ -28,7 +27,6 @@ let primary: EmbeddedDatabase;
 let replica: RunningPostgres;
 let replicaUrl: string;
 let superuser: pg.Client;
-const processes: Record<string, { child: ChildProcess; output: () => string }> = {};
 let week: string;
 let officers: { username: string; unit: string; province: string }[] = [];
 
@@ -42,37 +40,11 @@ function run(title: string, args: string[], env: Record<string, string>): void {
   if (result.status !== 0) throw new Error(`${title} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
-function launch(name: string, command: string, args: string[], env: Record<string, string> = {}) {
-  let output = "";
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  processes[name] = { child, output: () => output };
-  return child;
-}
+const processes: Record<string, Launched> = {};
+const sharedSecret = randomBytes(32).toString("base64url");
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, output?: () => string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms\n${output?.() ?? ""}`);
-}
-
-const ready = (base: string) => async () => (await fetch(`${base}/api/v1/ready`)).status === 200;
-
-function startInstance(name: "a" | "b") {
-  const port = name === "a" ? "3001" : "3002";
-  launch(name, process.execPath, [...SERVER_NODE_ARGS, "scripts/start.ts"], {
-    PORT: port,
+async function startNamedInstance(name: "a" | "b") {
+  processes[name] = await startInstance(name === "a" ? 3001 : 3002, {
     DATABASE_URL: primary.runtimeUrl,
     DATABASE_REPLICA_URL: replicaUrl,
     AUTH_SECRET: sharedSecret,
@@ -80,34 +52,9 @@ function startInstance(name: "a" | "b") {
     DRAIN_SECONDS: "2",
     REPLICA_MAX_LAG_SECONDS: "2",
   });
-  return waitFor(`instance ${name} ready`, ready(INSTANCE[name]), 90_000, processes[name]?.output);
 }
-const sharedSecret = randomBytes(32).toString("base64url");
 
-async function signIn(base: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...rest] = (pair as string).split("=");
-      jar.set(name as string, rest.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  keep(
-    await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-      body: new URLSearchParams({ username, password: PASSWORD, csrfToken, callbackUrl: "/nhap-lieu" }),
-    }),
-  );
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed`);
-  return cookie();
-}
+const signIn = (base: string, username: string) => signInAs(base, username, PASSWORD);
 
 async function figureOf(unit: string): Promise<{ value: number; version: number }> {
   const { rows } = await superuser.query(
@@ -194,30 +141,8 @@ beforeAll(async () => {
   runtime.port = String(replicaPort);
   replicaUrl = runtime.toString();
 
-  await Promise.all([startInstance("a"), startInstance("b")]);
-
-  const nginxDir = path.join(work, "nginx");
-  mkdirSync(nginxDir, { recursive: true, mode: 0o777 });
-  const root = process.getuid?.() === 0;
-  writeFileSync(
-    path.join(nginxDir, "nginx.conf"),
-    `${root ? "user root;\n" : ""}pid ${nginxDir}/nginx.pid;
-error_log ${nginxDir}/error.log warn;
-events {}
-http {
-    access_log off;
-    client_body_temp_path ${nginxDir}/body;
-    proxy_temp_path ${nginxDir}/proxy;
-    fastcgi_temp_path ${nginxDir}/fastcgi;
-    uwsgi_temp_path ${nginxDir}/uwsgi;
-    scgi_temp_path ${nginxDir}/scgi;
-    include ${ROOT}/deploy/nginx/upstream.local.conf;
-    include ${ROOT}/deploy/nginx/de-an-06.conf;
-}
-`,
-  );
-  launch("nginx", NGINX, ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"]);
-  await waitFor("nginx", ready(BALANCER), 10_000, processes.nginx?.output);
+  await Promise.all([startNamedInstance("a"), startNamedInstance("b")]);
+  processes.nginx = await startBalancer(path.join(work, "nginx"), path.join(ROOT, "deploy/nginx/upstream.local.conf"));
 }, 600_000);
 
 afterAll(async () => {
@@ -324,7 +249,7 @@ describe("two instances behind nginx, on a primary and a streaming replica", () 
   });
 
   it("keeps the public pages up when the replica stops", async () => {
-    await startInstance("b");
+    await startNamedInstance("b");
     const officer = officers[3] as (typeof officers)[number];
     const cookie = await signIn(BALANCER, officer.username);
     const before = await figureOf(officer.unit);
