@@ -118,6 +118,7 @@ export async function benchTopology(
         `(${lag.samples} mẫu); ${lag.saves[0]?.trim()}`,
     ];
   } finally {
+    if (process.env.BENCH_DEBUG) for (const l of [...instances, nginx]) console.error(l?.output());
     await stopLaunched(nginx, "SIGQUIT");
     for (const instance of instances) await stopLaunched(instance);
     await replica.stop();

@@ -74,11 +74,22 @@ http {
 `,
   );
   const nginx = launch(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"]);
-  await waitFor("nginx", async () => (await fetch(`${BALANCER}/nginx-health`)).ok, 10_000, nginx.output);
+  // Ours answering, not another nginx left on the port: that one would make ours exit at once.
+  await waitFor(
+    "nginx",
+    async () => nginx.child.exitCode === null && (await fetch(`${BALANCER}/nginx-health`)).ok,
+    10_000,
+    nginx.output,
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  if (nginx.child.exitCode !== null) throw new Error(`nginx exited:\n${nginx.output()}`);
   return nginx;
 }
 
-/** Stops a launched process with `signal` and waits until it has exited. */
+/**
+ * Stops a launched process with `signal` and waits until it has exited. nginx needs SIGTERM or
+ * SIGQUIT (its master then stops its workers); after SIGKILL the workers keep the port.
+ */
 export async function stopLaunched(launched: Launched | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   const child = launched?.child;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;

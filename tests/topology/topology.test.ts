@@ -15,7 +15,7 @@ import { freePort, type RunningPostgres, startStandby } from "@/lib/db/base-back
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { signIn as signInAs } from "../../bench/concurrent-saves";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
-import { BALANCER, type Launched, startBalancer, startInstance, waitFor } from "./servers";
+import { BALANCER, type Launched, startBalancer, startInstance, stopLaunched, waitFor } from "./servers";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const INSTANCE = { a: "http://127.0.0.1:3001", b: "http://127.0.0.1:3002" };
@@ -146,6 +146,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  await stopLaunched(processes.nginx); // SIGTERM: nginx's master stops its workers too
   for (const { child } of Object.values(processes)) if (child.exitCode === null) child.kill("SIGKILL");
   await superuser?.end().catch(() => undefined);
   await replica?.stop();
