@@ -81,6 +81,10 @@ export async function takeBaseBackup(options: {
 }): Promise<BackupManifest> {
   const progress = options.onProgress ?? (() => {});
   const target = path.resolve(options.target);
+  const inside = path.relative(path.resolve(options.dataDir), target);
+  if (!inside.startsWith("..") && !path.isAbsolute(inside)) {
+    throw new Error(`${target} nằm trong thư mục dữ liệu; chọn thư mục sao lưu ở nơi khác (tốt nhất là ổ đĩa khác).`);
+  }
   await assertEmptyTarget(target);
   const files = layout(target);
   await fs.mkdir(target, { recursive: true, mode: 0o700 });
@@ -354,6 +358,7 @@ async function copyDataDirectory(source: string, target: string, progress: Progr
       const src = path.join(from, entry.name);
       const dst = path.join(to, entry.name);
       if (entry.isDirectory()) {
+        if (entry.name.startsWith("pgsql_tmp")) continue; // a running query's temporary files
         if (top && SKIPPED_CONTENTS.has(entry.name)) await fs.mkdir(dst, { mode: 0o700 });
         else await visit(src, dst, false);
         continue;
