@@ -490,7 +490,11 @@ export async function startStandby(options: {
       `password=${decodeURIComponent(primary.password)}`,
       "application_name=de_an_06_standby",
     ].join(" ");
-    await prepareDataDirectory({ source: staging, dataDir: options.standbyDir, standbyOf: { conninfo, slot: options.slot } });
+    await prepareDataDirectory({
+      source: staging,
+      dataDir: options.standbyDir,
+      standbyOf: { conninfo, slot: options.slot },
+    });
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
