@@ -1,14 +1,9 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
 
 // The production topology (tests/topology): its own servers, so no shared test database.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": import.meta.dirname,
-      "server-only": path.join(import.meta.dirname, "node_modules/server-only/empty.js"),
-    },
-  },
+  resolve: base.resolve,
   test: {
     include: ["tests/topology/**/*.test.ts"],
     fileParallelism: false,

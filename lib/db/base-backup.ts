@@ -2,11 +2,13 @@ import "server-only";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./free-port";
 import { PROJECT_ROOT } from "./schema-engine";
+
+export { freePort };
 
 // Backups of the embedded PostgreSQL with the server's own low-level base-backup API
 // (https://www.postgresql.org/docs/current/continuous-archiving.html#BACKUP-LOWLEVEL-BASE-BACKUP):
@@ -429,17 +431,6 @@ function postgresUser(): { uid: number; gid: number } | null {
   const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
   const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
   return { uid, gid };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function ignoreMissing<T>(fallback: T) {

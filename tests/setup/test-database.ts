@@ -1,10 +1,10 @@
 // Vitest global setup: a PostgreSQL of the tests' own (never the dev database), migrated.
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/db/database-roles";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { freePort } from "@/lib/db/free-port";
 import { applyMigrations } from "@/lib/db/schema-engine";
 
 export async function setup(project: TestProject) {
@@ -26,16 +26,7 @@ export async function setup(project: TestProject) {
   return () => server.stop();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 declare module "vitest" {
   export interface ProvidedContext {
