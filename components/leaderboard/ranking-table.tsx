@@ -84,7 +84,7 @@ function RankChange({ change, m }: { change: number | null; m: PublicMessages })
     <span className={up ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
       <span aria-hidden>{up ? "▲" : "▼"}</span>
       {Math.abs(change)}
-      <span className="sr-only">{up ? m.rankUp : m.rankDown}</span>
+      <span className="sr-only">{up ? m.rankUp(change) : m.rankDown(-change)}</span>
     </span>
   );
 }

@@ -1,10 +1,15 @@
 import type { Locale } from "./locale";
+import { plural } from "./plural";
+
+const days = (n: number) => plural("en", n, { one: "day", other: "days" });
+const places = (n: number) => plural("en", n, { one: "place", other: "places" });
 
 // The public pages' text in both languages. Place names stay as the statistics office writes them.
 const vi = {
   brand: "Đề án 06",
   switchTo: "English",
   switchLabel: "Switch to English",
+  staffSignIn: "Cán bộ đăng nhập",
   title: "Tiến độ cấp căn cước công dân gắn chip và định danh điện tử",
   lead: "Xếp hạng các tỉnh, thành phố theo tỷ lệ hoàn thành chỉ tiêu, từ số liệu công an các cấp báo cáo hằng tuần.",
   provincesAsOf: (n: number, date: string) => `${n} tỉnh, thành phố, tính đến ${date}`,
@@ -37,8 +42,8 @@ const vi = {
   approximate: "gần đúng: có xã bị chia tách",
   atRisk: "nguy cơ trễ hạn",
   sameRank: "không đổi hạng",
-  rankUp: " bậc tăng so với tuần trước",
-  rankDown: " bậc giảm so với tuần trước",
+  rankUp: (_n: number) => " bậc tăng so với tuần trước",
+  rankDown: (_n: number) => " bậc giảm so với tuần trước",
   none: "chưa có",
   early: (d: number) => `sớm ${d} ngày`,
   late: (d: number) => `trễ ${d} ngày`,
@@ -89,6 +94,7 @@ const en: PublicMessages = {
   brand: "Project 06",
   switchTo: "Tiếng Việt",
   switchLabel: "Chuyển sang tiếng Việt",
+  staffSignIn: "Staff sign-in",
   title: "Chip-based citizen ID cards and electronic identification: progress",
   lead: "Provinces ranked by percent of target, from the figures police at every level report each week.",
   provincesAsOf: (n, date) => `${n} provinces, as of ${date}`,
@@ -121,12 +127,12 @@ const en: PublicMessages = {
   approximate: "approximate: includes split communes",
   atRisk: "at risk",
   sameRank: "rank unchanged",
-  rankUp: " places up since last week",
-  rankDown: " places down since last week",
+  rankUp: (n) => ` ${places(n)} up since last week`,
+  rankDown: (n) => ` ${places(n)} down since last week`,
   none: "none yet",
-  early: (d) => `${d} days early`,
-  late: (d) => `${d} days late`,
-  overdue: (d) => `${d} days overdue`,
+  early: (d) => `${d} ${days(d)} early`,
+  late: (d) => `${d} ${days(d)} late`,
+  overdue: (d) => `${d} ${days(d)} overdue`,
   expected: (date) => `expected ${date}`,
   noForecast: "no forecast",
   mapGroup: "Map of provinces by percent of target, including the Hoàng Sa and Trường Sa archipelagos",
