@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-structure-chart";
 import type { StructureCount } from "@/components/charts/province-structure-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
-import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { PublicLinks } from "@/components/i18n/public-links";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
@@ -50,7 +50,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
       <header className="mb-6">
         <div className="flex items-center justify-between gap-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{m.brand}</p>
-          <LanguageSwitch href={`/?${other}`} locale={locale} />
+          <PublicLinks switchHref={`/?${other}`} locale={locale} />
         </div>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{m.title}</h1>
         <p className="mt-2 text-slate-600">{m.lead}</p>

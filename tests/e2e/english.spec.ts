@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "../../playwright.config";
 
 test("the English switch translates the leaderboard and the unit page, and the URL keeps it", async ({ page }) => {
   await page.goto("/?structure=34");
@@ -29,4 +30,16 @@ test("the English switch translates the leaderboard and the unit page, and the U
   await page.getByRole("link", { name: "Chuyển sang tiếng Việt" }).click();
   await expect(page.getByRole("heading", { name: "Diễn biến so với chỉ tiêu" })).toBeVisible();
   await expect(page).not.toHaveURL(/lang=en/);
+});
+
+test("the public pages lead staff to a working sign-in", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Cán bộ đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/dang-nhap/);
+  await page.getByLabel("Tên đăng nhập").fill("canbo.xacu");
+  await page.getByLabel("Mật khẩu").fill(E2E_DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/nhap-lieu/);
+  await page.goto("/units/01?lang=en");
+  await expect(page.getByRole("link", { name: "Staff sign-in" })).toHaveAttribute("href", "/dang-nhap");
 });

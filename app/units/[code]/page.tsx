@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
-import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { PublicLinks } from "@/components/i18n/public-links";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
@@ -37,9 +37,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
-      <p className="mb-2 text-right">
-        <LanguageSwitch href={`/units/${unit.code}?${other}`} locale={locale} />
-      </p>
+      <div className="mb-2 flex justify-end">
+        <PublicLinks switchHref={`/units/${unit.code}?${other}`} locale={locale} />
+      </div>
       <nav aria-label={m.breadcrumbs} className="mb-4 text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
