@@ -1,4 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { useMemo } from "react";
+import { LONG_TABLE_FRAME, SortHeader, TableSearch, useHydrated, useTableView } from "@/components/ui/table-view";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatCount } from "@/lib/format";
 import { moveOnKey, pastedBlock } from "./grid-keys";
@@ -17,95 +21,140 @@ type Props = {
   onPasted: (lines: number) => void;
 };
 
-/** The child units × indicators of a district or province, with totals and each report's status. */
+const STATUS_ORDER: Record<SheetRow["status"], number> = { OPEN: 0, SUBMITTED: 1, APPROVED: 2 };
+const nameOf = (row: SheetRow) => row.name;
+
+/**
+ * The child units × indicators of a district or province, with totals and each report's
+ * status. A search by name and a sort on any column (by the figures as last saved, so rows
+ * do not jump while someone types) help with a province's hundred-odd communes.
+ */
 export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }: Props) {
+  const sortValues = useMemo(
+    () => ({
+      unit: nameOf,
+      status: (row: SheetRow) => STATUS_ORDER[row.status] * 2 + (row.reported ? 1 : 0),
+      ...Object.fromEntries(
+        sheet.indicators.map((i) => [`indicator:${i.code}`, (row: SheetRow) => row.cells[i.code]?.value ?? null]),
+      ),
+    }),
+    [sheet.indicators],
+  );
+  const view = useTableView(rows, nameOf, sortValues as Record<string, (row: SheetRow) => number | string | null>);
+  const hydrated = useHydrated();
+  const header = (column: string, label: string, className: string) => (
+    <SortHeader
+      key={column}
+      column={column}
+      sort={view.sort}
+      onSort={view.toggleSort}
+      interactive={hydrated}
+      sortLabel={`Sắp xếp theo ${label.toLowerCase()}`}
+      className={`sticky top-0 z-10 bg-slate-50 p-2 ${className}`}
+    >
+      {label}
+    </SortHeader>
+  );
+  const shown = view.visible;
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="min-w-full border-collapse text-sm">
-        <thead className="bg-slate-50">
-          <tr className="text-left">
-            <th scope="col" className="sticky left-0 bg-slate-50 p-2">
-              Đơn vị
-            </th>
-            {sheet.indicators.map((i) => (
-              <th key={i.code} scope="col" className="min-w-32 p-2 align-bottom text-xs font-semibold">
-                {i.name}
-              </th>
-            ))}
-            <th scope="col" className="p-2">
-              Báo cáo
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr
-              key={row.code}
-              className={`border-t border-slate-200 ${row.reported ? "" : "bg-amber-50"}`}
-              data-unit={row.code}
-            >
-              <th
-                scope="row"
-                className={`sticky left-0 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
+    <div>
+      {hydrated && rows.length > 10 ? (
+        <TableSearch
+          value={view.query}
+          onChange={view.setQuery}
+          label="Tìm đơn vị"
+          placeholder="Gõ tên, có dấu hoặc không"
+          shown={shown.length === rows.length ? `${rows.length} đơn vị` : `${shown.length}/${rows.length} đơn vị`}
+        />
+      ) : null}
+      <div className={`rounded border border-slate-200 bg-white ${LONG_TABLE_FRAME}`}>
+        <table className="min-w-full border-collapse text-sm">
+          <thead className="bg-slate-50">
+            <tr className="text-left">
+              {header("unit", "Đơn vị", "left-0 z-20")}
+              {sheet.indicators.map((i) =>
+                header(`indicator:${i.code}`, i.name, "min-w-32 align-bottom text-xs font-semibold"),
+              )}
+              {header("status", "Báo cáo", "")}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.length === 0 ? (
+              <tr>
+                <td colSpan={sheet.indicators.length + 2} className="p-3 text-slate-600">
+                  Không có đơn vị nào có tên khớp “{view.query}”.
+                </td>
+              </tr>
+            ) : null}
+            {shown.map((row, r) => (
+              <tr
+                key={row.code}
+                className={`border-t border-slate-200 ${row.reported ? "" : "bg-amber-50"}`}
+                data-unit={row.code}
               >
-                {row.hasChildren ? (
-                  <Link href={`/nhap-lieu?unit=${row.code}&week=${sheet.week}`} className="text-brand-700 underline">
-                    {row.name}
-                  </Link>
-                ) : (
-                  row.name
-                )}
-                {row.reported ? null : (
-                  <span className="ml-1 text-xs font-semibold text-amber-800">(chưa báo cáo)</span>
-                )}
-              </th>
-              {sheet.indicators.map((indicator, c) => (
-                <td key={indicator.code} className="p-1">
-                  {row.editable ? (
-                    <GridInput
-                      {...{ row, indicator, r, c, cells }}
-                      onPaste={(lines) => {
-                        cells.paste(lines, r, c);
-                        onPasted(lines.length);
-                      }}
-                    />
+                <th
+                  scope="row"
+                  className={`sticky left-0 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
+                >
+                  {row.hasChildren ? (
+                    <Link href={`/nhap-lieu?unit=${row.code}&week=${sheet.week}`} className="text-brand-700 underline">
+                      {row.name}
+                    </Link>
                   ) : (
-                    <span className="block px-1.5 text-right tabular-nums">
-                      {formatCount(row.cells[indicator.code]?.value ?? null)}
-                    </span>
+                    row.name
                   )}
+                  {row.reported ? null : (
+                    <span className="ml-1 text-xs font-semibold text-amber-800">(chưa báo cáo)</span>
+                  )}
+                </th>
+                {sheet.indicators.map((indicator, c) => (
+                  <td key={indicator.code} className="p-1">
+                    {row.editable ? (
+                      <GridInput
+                        {...{ row, indicator, r, c, cells }}
+                        onPaste={(lines) => {
+                          cells.paste(lines, r, c, shown);
+                          onPasted(lines.length);
+                        }}
+                      />
+                    ) : (
+                      <span className="block px-1.5 text-right tabular-nums">
+                        {formatCount(row.cells[indicator.code]?.value ?? null)}
+                      </span>
+                    )}
+                  </td>
+                ))}
+                <td className="whitespace-nowrap p-2">
+                  <ReportStatusBadge status={row.status} small />{" "}
+                  {rowActions(row, busy, cells.dirty).map(({ verb, label, variant, disabled }) => (
+                    <ReportButton
+                      key={verb}
+                      {...{ report: form, onAction, verb, variant, disabled }}
+                      unit={row.code}
+                      size="sm"
+                    >
+                      {label}
+                    </ReportButton>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t-2 border-slate-400 font-semibold">
+              <th scope="row" className="sticky left-0 bg-white p-2 text-left">
+                Tổng {rows.length} đơn vị
+              </th>
+              {cells.totals.map((t, i) => (
+                <td key={sheet.indicators[i]?.code} className="p-2 text-right tabular-nums">
+                  {formatCount(t)}
                 </td>
               ))}
-              <td className="whitespace-nowrap p-2">
-                <ReportStatusBadge status={row.status} small />{" "}
-                {rowActions(row, busy, cells.dirty).map(({ verb, label, variant, disabled }) => (
-                  <ReportButton
-                    key={verb}
-                    {...{ report: form, onAction, verb, variant, disabled }}
-                    unit={row.code}
-                    size="sm"
-                  >
-                    {label}
-                  </ReportButton>
-                ))}
-              </td>
+              <td />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="border-t-2 border-slate-400 font-semibold">
-            <th scope="row" className="sticky left-0 bg-white p-2 text-left">
-              Tổng {rows.length} đơn vị
-            </th>
-            {cells.totals.map((t, i) => (
-              <td key={sheet.indicators[i]?.code} className="p-2 text-right tabular-nums">
-                {formatCount(t)}
-              </td>
-            ))}
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </div>
     </div>
   );
 }

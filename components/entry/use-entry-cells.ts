@@ -75,12 +75,15 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
   const setText = (unit: string, indicator: string, text: string) =>
     setTexts((old) => ({ ...old, [unit]: { ...old[unit], [indicator]: text } }));
 
-  /** Fills cells from a block pasted from a spreadsheet, starting at a row and column. */
-  function paste(lines: string[][], row: number, col: number) {
+  /**
+   * Fills cells from a block pasted from a spreadsheet, starting at a row and column of the
+   * rows as shown (`order`: searched or sorted, the grid may show fewer or reordered rows).
+   */
+  function paste(lines: string[][], row: number, col: number, order: SheetRow[] = rows) {
     setTexts((old) => {
       const next = structuredClone(old);
       lines.forEach((line, dr) => {
-        const target = rows[row + dr];
+        const target = order[row + dr];
         if (!target?.editable) return;
         line.forEach((value, dc) => {
           const indicator = codes[col + dc];

@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { HeaderRow } from "@/components/ui/table";
+import { LONG_TABLE_FRAME, SortHeader, TableSearch, useHydrated, useTableView } from "@/components/ui/table-view";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
@@ -16,63 +18,105 @@ type Props = {
   locale?: Locale;
 };
 
-/** Units by percent of target: the table leadership reads in meetings. */
+const SORT_VALUES = {
+  rank: (row: Row) => row.rank,
+  unit: (row: Row) => row.name,
+  value: (row: Row) => row.value,
+  target: (row: Row) => row.target,
+  percent: (row: Row) => row.percent,
+  finish: (row: Row) => row.daysAhead,
+  children: (row: Row) => (row.childrenTotal ? (row.childrenDone ?? 0) / row.childrenTotal : null),
+};
+const nameOf = (row: Row) => row.name;
+
+/**
+ * Units by percent of target: the table leadership reads in meetings. Searchable by name
+ * and sortable by any column once JavaScript runs; the header stays in view as it scrolls.
+ */
 export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale = "vi" }: Props) {
   const m = publicMessages(locale);
   const f = formatsFor(locale);
+  const view = useTableView(items, nameOf, SORT_VALUES);
+  const hydrated = useHydrated();
+  const header = (column: keyof typeof SORT_VALUES, label: string, className: string) => (
+    <SortHeader
+      column={column}
+      sort={view.sort}
+      onSort={view.toggleSort}
+      interactive={hydrated}
+      sortLabel={m.sortBy(label)}
+      className={`sticky top-0 z-10 bg-white py-2 font-semibold ${className}`}
+    >
+      {label}
+    </SortHeader>
+  );
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full sm:min-w-[720px] text-left text-sm">
-        <thead className="border-b text-slate-600">
-          <HeaderRow
-            cell="py-2 font-semibold"
-            className=""
-            columns={[
-              { key: "rank", label: m.rank, className: "pr-2" },
-              { key: "unit", label: unitLabel, className: "pr-3" },
-              { key: "value", label: m.value, numeric: true, className: "hidden pr-3 sm:table-cell" },
-              { key: "target", label: m.target, numeric: true, className: "hidden pr-3 sm:table-cell" },
-              { key: "percent", label: m.percent, className: "w-32 pr-3 sm:w-48" },
-              { key: "finish", label: m.finish, className: "hidden pr-3 sm:table-cell" },
-              ...(childLabel ? [{ key: "children", label: childLabel, className: "hidden pr-3 sm:table-cell" }] : []),
-            ]}
-          />
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.code} className="border-b border-slate-100 align-middle">
-              <td className="py-2 pr-2 tabular-nums">
-                <span className="font-semibold">{item.rank ?? "–"}</span>{" "}
-                <RankChange change={item.rankChange ?? null} m={m} />
-              </td>
-              <td className="py-2 pr-3">
-                <Link href={`/units/${item.code}?${linkQuery}`} className="hover:underline">
-                  {item.name}
-                </Link>
-                {item.approximate && <span title={m.approximate}> ≈</span>}
-                {isAtRisk(item) && (
-                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">
-                    {m.atRisk}
-                  </span>
-                )}
-              </td>
-              <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.value)}</td>
-              <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.target)}</td>
-              <td className="py-2 pr-3">
-                <PercentBar percent={item.percent} m={m} format={f.percent} />
-              </td>
-              <td className="hidden sm:table-cell py-2 pr-3 text-xs">
-                <Finish item={item} m={m} date={f.date} />
-              </td>
-              {childLabel && (
-                <td className="hidden sm:table-cell py-2 pr-3 tabular-nums">
-                  {item.childrenTotal ? `${item.childrenDone}/${item.childrenTotal}` : ""}
-                </td>
-              )}
+    <div>
+      {hydrated && items.length > 10 ? (
+        <TableSearch
+          value={view.query}
+          onChange={view.setQuery}
+          label={m.searchLabel}
+          placeholder={m.searchPlaceholder}
+          shown={m.shownOf(view.visible.length, items.length)}
+        />
+      ) : null}
+      <div className={LONG_TABLE_FRAME}>
+        <table className="w-full sm:min-w-[720px] text-left text-sm">
+          <thead className="border-b text-slate-600">
+            <tr>
+              {header("rank", m.rank, "pr-2")}
+              {header("unit", unitLabel, "pr-3")}
+              {header("value", m.value, "hidden pr-3 text-right sm:table-cell")}
+              {header("target", m.target, "hidden pr-3 text-right sm:table-cell")}
+              {header("percent", m.percent, "w-32 pr-3 sm:w-48")}
+              {header("finish", m.finish, "hidden pr-3 sm:table-cell")}
+              {childLabel ? header("children", childLabel, "hidden pr-3 sm:table-cell") : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.visible.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="py-3 text-slate-600">
+                  {m.noMatch(view.query)}
+                </td>
+              </tr>
+            ) : null}
+            {view.visible.map((item) => (
+              <tr key={item.code} className="border-b border-slate-100 align-middle">
+                <td className="py-2 pr-2 tabular-nums">
+                  <span className="font-semibold">{item.rank ?? "–"}</span>{" "}
+                  <RankChange change={item.rankChange ?? null} m={m} />
+                </td>
+                <td className="py-2 pr-3">
+                  <Link href={`/units/${item.code}?${linkQuery}`} className="hover:underline">
+                    {item.name}
+                  </Link>
+                  {item.approximate && <span title={m.approximate}> ≈</span>}
+                  {isAtRisk(item) && (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">
+                      {m.atRisk}
+                    </span>
+                  )}
+                </td>
+                <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.value)}</td>
+                <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.target)}</td>
+                <td className="py-2 pr-3">
+                  <PercentBar percent={item.percent} m={m} format={f.percent} />
+                </td>
+                <td className="hidden sm:table-cell py-2 pr-3 text-xs">
+                  <Finish item={item} m={m} date={f.date} />
+                </td>
+                {childLabel && (
+                  <td className="hidden sm:table-cell py-2 pr-3 tabular-nums">
+                    {item.childrenTotal ? `${item.childrenDone}/${item.childrenTotal}` : ""}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
