@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { LONG_TABLE_FRAME, SortHeader, TableSearch, useHydrated, useTableView } from "@/components/ui/table-view";
+import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatCount } from "@/lib/format";
 import { moveOnKey, pastedBlock } from "./grid-keys";
@@ -41,15 +41,12 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
     [sheet.indicators],
   );
   const view = useTableView(rows, nameOf, sortValues as Record<string, (row: SheetRow) => number | string | null>);
-  const hydrated = useHydrated();
   const header = (column: string, label: string, className: string) => (
     <SortHeader
       key={column}
+      view={view}
       column={column}
-      sort={view.sort}
-      onSort={view.toggleSort}
-      interactive={hydrated}
-      sortLabel={`Sắp xếp theo ${label.toLowerCase()}`}
+      locale="vi"
       className={`sticky top-0 z-10 bg-slate-50 p-2 ${className}`}
     >
       {label}
@@ -58,15 +55,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
   const shown = view.visible;
   return (
     <div>
-      {hydrated && rows.length > 10 ? (
-        <TableSearch
-          value={view.query}
-          onChange={view.setQuery}
-          label="Tìm đơn vị"
-          placeholder="Gõ tên, có dấu hoặc không"
-          shown={shown.length === rows.length ? `${rows.length} đơn vị` : `${shown.length}/${rows.length} đơn vị`}
-        />
-      ) : null}
+      <TableSearch view={view} locale="vi" />
       <div className={`rounded border border-slate-200 bg-white ${LONG_TABLE_FRAME}`}>
         <table className="min-w-full border-collapse text-sm">
           <thead className="bg-slate-50">
@@ -79,13 +68,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
             </tr>
           </thead>
           <tbody>
-            {shown.length === 0 ? (
-              <tr>
-                <td colSpan={sheet.indicators.length + 2} className="p-3 text-slate-600">
-                  Không có đơn vị nào có tên khớp “{view.query}”.
-                </td>
-              </tr>
-            ) : null}
+            <NoMatchRow view={view} locale="vi" colSpan={sheet.indicators.length + 2} className="p-3" />
             {shown.map((row, r) => (
               <tr
                 key={row.code}

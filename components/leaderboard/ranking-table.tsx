@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { LONG_TABLE_FRAME, SortHeader, TableSearch, useHydrated, useTableView } from "@/components/ui/table-view";
+import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
@@ -37,14 +37,11 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
   const m = publicMessages(locale);
   const f = formatsFor(locale);
   const view = useTableView(items, nameOf, SORT_VALUES);
-  const hydrated = useHydrated();
   const header = (column: keyof typeof SORT_VALUES, label: string, className: string) => (
     <SortHeader
+      view={view}
       column={column}
-      sort={view.sort}
-      onSort={view.toggleSort}
-      interactive={hydrated}
-      sortLabel={m.sortBy(label)}
+      locale={locale}
       className={`sticky top-0 z-10 bg-white py-2 font-semibold ${className}`}
     >
       {label}
@@ -52,15 +49,7 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
   );
   return (
     <div>
-      {hydrated && items.length > 10 ? (
-        <TableSearch
-          value={view.query}
-          onChange={view.setQuery}
-          label={m.searchLabel}
-          placeholder={m.searchPlaceholder}
-          shown={m.shownOf(view.visible.length, items.length)}
-        />
-      ) : null}
+      <TableSearch view={view} locale={locale} />
       <div className={LONG_TABLE_FRAME}>
         <table className="w-full sm:min-w-[720px] text-left text-sm">
           <thead className="border-b text-slate-600">
@@ -75,13 +64,7 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
             </tr>
           </thead>
           <tbody>
-            {view.visible.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="py-3 text-slate-600">
-                  {m.noMatch(view.query)}
-                </td>
-              </tr>
-            ) : null}
+            <NoMatchRow view={view} locale={locale} colSpan={childLabel ? 7 : 6} className="py-3" />
             {view.visible.map((item) => (
               <tr key={item.code} className="border-b border-slate-100 align-middle">
                 <td className="py-2 pr-2 tabular-nums">

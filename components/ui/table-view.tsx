@@ -1,7 +1,9 @@
 "use client";
 
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { matchesSearch } from "@/lib/format/search-key";
+import type { Locale } from "@/lib/i18n/locale";
+import { tableMessages } from "@/lib/i18n/table-messages";
 
 /** A column's value for sorting: numbers, text or nothing (nothing sorts last either way). */
 export type SortValue = number | string | null | undefined;
@@ -29,6 +31,7 @@ export function useTableView<T, K extends string>(
 ) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortState<K>>(null);
+  const hydrated = useHydrated();
   const visible = useMemo(() => {
     const found = rows.filter((row) => matchesSearch(name(row), query));
     if (!sort) return found;
@@ -50,41 +53,61 @@ export function useTableView<T, K extends string>(
           ? { key, direction: "descending" }
           : null,
     );
-  return { query, setQuery, sort, toggleSort, visible };
+  return { total: rows.length, query, setQuery, sort, toggleSort, visible, hydrated };
 }
 
+type TableView<K extends string> = Omit<ReturnType<typeof useTableView<unknown, K>>, "visible"> & {
+  visible: unknown[];
+};
+
 /** True once the page runs in the browser: controls that need JavaScript appear only then. */
-export function useHydrated(): boolean {
+function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;
 }
 
-/** The search box above a long table, with how many rows it shows. */
-export function TableSearch(props: {
-  value: string;
-  onChange: (value: string) => void;
-  label: string;
-  placeholder: string;
-  shown: string;
-}) {
+/** Tables shorter than this are read at a glance: they get no search box. */
+const SEARCH_FROM_ROWS = 11;
+
+/** The search box above a long table, with how many rows it shows; only once JavaScript runs. */
+export function TableSearch<K extends string>({ view, locale }: { view: TableView<K>; locale: Locale }) {
+  if (!view.hydrated || view.total < SEARCH_FROM_ROWS) return null;
+  const m = tableMessages(locale);
   return (
     <div className="mb-2 flex flex-wrap items-center gap-3 print:hidden">
       <label className="flex items-center gap-2 text-sm font-semibold">
-        {props.label}
+        {m.searchLabel}
         <input
           type="search"
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value.slice(0, 100))}
-          placeholder={props.placeholder}
+          value={view.query}
+          onChange={(event) => view.setQuery(event.target.value.slice(0, 100))}
+          placeholder={m.searchPlaceholder}
           maxLength={100}
           className="w-56 rounded-md border border-slate-300 px-2 py-1 font-normal"
         />
       </label>
       <span className="text-sm text-slate-600" aria-live="polite">
-        {props.shown}
+        {m.shownOf(view.visible.length, view.total)}
       </span>
     </div>
+  );
+}
+
+/** The row a table shows in place of its rows when the search matches none. */
+export function NoMatchRow<K extends string>(props: {
+  view: TableView<K>;
+  locale: Locale;
+  colSpan: number;
+  className: string;
+}) {
+  if (props.view.visible.length > 0) return null;
+  return (
+    <tr>
+      <td colSpan={props.colSpan} className={`text-slate-600 ${props.className}`}>
+        {tableMessages(props.locale).noMatch(props.view.query)}
+      </td>
+    </tr>
   );
 }
 
@@ -93,22 +116,21 @@ export function TableSearch(props: {
  * readers (aria-sort). Before JavaScript runs it is plain text.
  */
 export function SortHeader<K extends string>(props: {
+  view: TableView<K>;
   column: K;
-  sort: SortState<K>;
-  onSort: (key: K) => void;
-  interactive: boolean;
-  sortLabel: string;
+  locale: Locale;
   className?: string;
-  children: ReactNode;
+  children: string;
 }) {
-  const active = props.sort?.key === props.column ? props.sort.direction : undefined;
+  const { view, column } = props;
+  const active = view.sort?.key === column ? view.sort.direction : undefined;
   return (
     <th scope="col" aria-sort={active} className={props.className}>
-      {props.interactive ? (
+      {view.hydrated ? (
         <button
           type="button"
-          onClick={() => props.onSort(props.column)}
-          title={props.sortLabel}
+          onClick={() => view.toggleSort(column)}
+          title={tableMessages(props.locale).sortBy(props.children)}
           className="inline-flex items-center gap-1 font-[inherit] hover:underline"
         >
           {props.children}
