@@ -53,8 +53,10 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   // Styles come from CSS classes on screen; a standalone image needs them written inline.
   const source = svg.querySelectorAll<SVGElement>("*");
+  const weights = new Set<string>(); // of the text, to embed only the font files it needs
   clone.querySelectorAll<SVGElement>("*").forEach((node, i) => {
     const style = getComputedStyle(source[i] as SVGElement);
+    if (node instanceof SVGTextContentElement) weights.add(style.getPropertyValue("font-weight"));
     for (const property of [
       "fill",
       "stroke",
@@ -66,10 +68,6 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
       "opacity",
     ])
       node.style.setProperty(property, style.getPropertyValue(property));
-  });
-  const weights = new Set<string>();
-  clone.querySelectorAll<SVGElement>("text, tspan").forEach((node) => {
-    weights.add(node.style.getPropertyValue("font-weight"));
   });
   const fontFaces = await embeddedFontFaces(weights);
   if (fontFaces) {
