@@ -80,9 +80,12 @@ async function save(base: string, cookie: string, unit: string, value: number, v
       body,
     }).catch(() => null);
     if (response && response.status < 500) {
-      return { status: response.status, outcome: await response.json(), attempts: attempt };
+      // An instance killed after its headers went out cuts the body short: no answer, so
+      // the save is sent again with the same request id, as after any lost connection.
+      const outcome = await response.json().catch(() => undefined);
+      if (outcome !== undefined) return { status: response.status, outcome, attempts: attempt };
     }
-    await response?.body?.cancel();
+    await response?.body?.cancel().catch(() => undefined);
     if (attempt >= 20) throw new Error(`save of ${unit} failed after ${attempt} attempts`);
     await new Promise((r) => setTimeout(r, 100));
   }
