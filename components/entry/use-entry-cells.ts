@@ -106,6 +106,25 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
     });
   }
 
+  /**
+   * Saved on the device, not yet on the server: shown as typed and no longer unsaved, still
+   * with the version it was read at, which is what its queued save sends.
+   */
+  function keepLocally(entries: Change[]) {
+    const known = entries.filter((e) => read[e.unit]?.[e.indicator]);
+    setRead((old) => {
+      const next = structuredClone(old);
+      for (const e of known)
+        (next[e.unit] as Record<string, Read>)[e.indicator] = { value: e.value, version: e.version };
+      return next;
+    });
+    setTexts((old) => {
+      const next = structuredClone(old);
+      for (const e of known) (next[e.unit] as Record<string, string>)[e.indicator] = formatCount(e.value);
+      return next;
+    });
+  }
+
   /** Takes the other person's figure as read; shows it too unless the user keeps their own. */
   function resolve(conflict: FigureConflict, keepMine: boolean) {
     setRead((old) => ({
@@ -119,5 +138,5 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
   }
 
   const totals = codes.map((i) => rows.reduce((sum, r) => sum + (parsed[r.code]?.[i]?.value ?? 0), 0));
-  return { texts, parsed, changes, invalid, dirty, totals, warningsOf, setText, paste, saved, resolve };
+  return { texts, parsed, changes, invalid, dirty, totals, warningsOf, setText, paste, saved, keepLocally, resolve };
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/dang-nhap/actions";
 import { type Actor, ROLE_NAMES } from "@/lib/access/actor";
 import { type Action, roleHas } from "@/lib/access/authorize";
+import { SignOutButton } from "./sign-out-button";
 
 /** The staff pages, each shown to the roles that may do what it is for. */
 const PAGES: { href: string; label: string; needs?: Action }[] = [
@@ -38,11 +38,7 @@ export function StaffHeader({ actor }: { actor: Actor | null }) {
               <Link href="/doi-mat-khau" className="hover:underline">
                 Đổi mật khẩu
               </Link>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-                  Đăng xuất
-                </button>
-              </form>
+              <SignOutButton />
             </div>
           </>
         ) : null}

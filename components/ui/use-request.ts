@@ -49,5 +49,8 @@ export function useRequest<Conflict = never>(initialNotice: NoticeState = null) 
     [],
   );
 
-  return { send, busy, notice, setNotice, conflicts, setConflicts };
+  /** Another part of the page took over a write left unanswered (the device's queue): its id goes with it. */
+  const forget = useCallback((key: string) => pending.current.delete(key), []);
+
+  return { send, forget, busy, notice, setNotice, conflicts, setConflicts };
 }

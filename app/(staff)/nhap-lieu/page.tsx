@@ -26,6 +26,7 @@ export default async function EntryPage({ searchParams }: Props) {
         sheet={sheet}
         flash={await readFlash()}
         formRequestId={randomUUID()}
+        userId={actor.id}
       />
     </main>
   );

@@ -1,0 +1,66 @@
+import { Button } from "@/components/ui/button";
+import { formatCount, formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import type { QueuedSave } from "./outbox";
+
+/**
+ * What the device holds for the server: the network's state, the saves waiting to be sent
+ * (each figure, which week, when it was saved) and a button to send now. Says too whether the
+ * page itself is kept on the device for opening with no network.
+ */
+export function OutboxPanel(props: {
+  queue: QueuedSave[];
+  online: boolean;
+  sending: boolean;
+  pageKept: boolean;
+  onSend: () => void;
+  unitName: (code: string) => string | undefined;
+  indicatorName: (code: string) => string | undefined;
+}) {
+  const count = props.queue.reduce((sum, s) => sum + s.entries.length, 0);
+  return (
+    <>
+      {props.online ? null : (
+        <p role="status" className="mb-4 rounded border border-slate-400 bg-slate-100 px-3 py-2 text-sm">
+          Đang mất mạng. Bấm Lưu như thường: số liệu được lưu trên máy này và tự gửi khi có mạng.
+        </p>
+      )}
+      {count ? (
+        <section
+          aria-labelledby="outbox-heading"
+          className="mb-4 rounded border border-sky-300 bg-sky-50 p-3 text-sm"
+          data-testid="outbox"
+        >
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="outbox-heading" className="font-semibold">
+              Chờ gửi: {count} số liệu đã lưu trên máy, sẽ gửi khi có mạng
+            </h2>
+            <Button size="sm" disabled={props.sending || !props.online} onClick={props.onSend}>
+              {props.sending ? "Đang gửi…" : "Gửi ngay"}
+            </Button>
+          </div>
+          {props.queue.map((save) => (
+            <details key={save.requestId} className="mt-2">
+              <summary>
+                Tuần {formatIsoDateVi(save.week)} · {save.entries.length} số liệu · lưu lúc{" "}
+                {formatDateTimeVi(save.savedAt)}
+              </summary>
+              <ul className="mt-1 list-disc pl-6">
+                {save.entries.map((e) => (
+                  <li key={`${e.unit}:${e.indicator}`}>
+                    {props.unitName(e.unit) ?? e.unit} – {props.indicatorName(e.indicator) ?? e.indicator}:{" "}
+                    <span className="font-semibold tabular-nums">{formatCount(e.value)}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </section>
+      ) : null}
+      {props.pageKept ? (
+        <p className="mb-2 text-xs text-slate-600" data-testid="offline-ready">
+          Trang này đã lưu trên máy: mở được cả khi mất mạng.
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import type { FigureConflict, SavedFigure } from "@/lib/entry/save-figures";
+import type { Change } from "./use-entry-cells";
+
+/**
+ * A save made with no network, kept on the device until the server answers it. Its request
+ * id is fixed from the start, so sending it again after a lost answer never writes twice.
+ */
+export type QueuedSave = {
+  requestId: string;
+  week: string;
+  entries: Change[];
+  /** When it was saved on the device (ISO). */
+  savedAt: string;
+  /** Sent at least once without an answer: the server may hold it, so it must not change. */
+  sent: boolean;
+};
+
+/** What the server said to a queued save; `retry` keeps it for later (no network, server busy). */
+export type SendAnswer =
+  | { kind: "saved"; figures: SavedFigure[] }
+  | { kind: "conflict"; conflicts: FigureConflict[] }
+  | { kind: "refused"; message: string }
+  | { kind: "signed-out" }
+  | { kind: "retry" };
+
+const MAX_QUEUED = 200;
+
+/** One queue per user: figures queued by one person are never sent under another's session. */
+export function outboxKey(userId: number): string {
+  return `de-an-06:hang-cho:${userId}`;
+}
+
+/** The queue as stored; anything unreadable (an old format, a hand edit) reads as empty. */
+export function readOutbox(storage: Pick<Storage, "getItem">, userId: number): QueuedSave[] {
+  try {
+    const list = JSON.parse(storage.getItem(outboxKey(userId)) ?? "[]");
+    return Array.isArray(list) ? list.filter(isQueuedSave) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function writeOutbox(storage: Pick<Storage, "setItem" | "removeItem">, userId: number, list: QueuedSave[]) {
+  if (list.length) storage.setItem(outboxKey(userId), JSON.stringify(list));
+  else storage.removeItem(outboxKey(userId));
+}
+
+/**
+ * Adds a save to the queue. A save of the same week behind one not yet sent is merged into it
+ * (a figure typed twice is sent once, with its latest value); behind one already sent it
+ * waits as a save of its own, with the version the user read.
+ */
+export function queueSave(
+  list: QueuedSave[],
+  save: { week: string; entries: Change[]; requestId: string; sent?: boolean },
+  now: Date,
+): QueuedSave[] {
+  const last = list.at(-1);
+  if (last && !last.sent && !save.sent && last.week === save.week) {
+    const entries = [...last.entries];
+    for (const change of save.entries) {
+      const at = entries.findIndex((e) => e.unit === change.unit && e.indicator === change.indicator);
+      if (at >= 0) entries[at] = { ...change, version: (entries[at] as Change).version };
+      else entries.push(change);
+    }
+    return [...list.slice(0, -1), { ...last, entries, savedAt: now.toISOString() }];
+  }
+  if (list.length >= MAX_QUEUED) throw new Error("Hàng chờ trên máy đã đầy; cần có mạng để gửi trước.");
+  return [
+    ...list,
+    {
+      requestId: save.requestId,
+      week: save.week,
+      entries: save.entries,
+      savedAt: now.toISOString(),
+      sent: !!save.sent,
+    },
+  ];
+}
+
+/** Marks a save as sent, before it goes out: from then on its content is fixed. */
+export function markSent(list: QueuedSave[], requestId: string): QueuedSave[] {
+  return list.map((s) => (s.requestId === requestId ? { ...s, sent: true } : s));
+}
+
+/**
+ * Takes an answered save off the queue. When it was saved, the saves behind it (not yet
+ * sent) now build on the versions it wrote, so they do not conflict with the user's own figures.
+ */
+export function settle(list: QueuedSave[], requestId: string, answer: SendAnswer): QueuedSave[] {
+  const rest = list.filter((s) => s.requestId !== requestId);
+  if (answer.kind !== "saved") return rest;
+  const written = new Map(answer.figures.map((f) => [`${f.unit}:${f.indicator}`, f.version]));
+  return rest.map((s) =>
+    s.sent
+      ? s
+      : {
+          ...s,
+          entries: s.entries.map((e) => ({ ...e, version: written.get(`${e.unit}:${e.indicator}`) ?? e.version })),
+        },
+  );
+}
+
+/** Reads the answer of POST /api/v1/entry/figures to a queued save. */
+export async function readSendAnswer(response: Response): Promise<SendAnswer> {
+  const body = (await response.json().catch(() => null)) as {
+    status?: string;
+    figures?: SavedFigure[];
+    conflicts?: FigureConflict[];
+    error?: { message?: string };
+  } | null;
+  if (response.status === 200 && body?.status === "saved") return { kind: "saved", figures: body.figures ?? [] };
+  if (response.status === 409 && body?.conflicts) return { kind: "conflict", conflicts: body.conflicts };
+  if (response.status === 401) return { kind: "signed-out" };
+  // Busy, limited or failing for now: the same request later changes nothing twice.
+  if (response.status === 429 || response.status >= 500 || !body) return { kind: "retry" };
+  return { kind: "refused", message: body.error?.message ?? `Máy chủ từ chối (mã ${response.status}).` };
+}
+
+function isQueuedSave(value: unknown): value is QueuedSave {
+  const s = value as QueuedSave;
+  return (
+    typeof s === "object" &&
+    s !== null &&
+    typeof s.requestId === "string" &&
+    typeof s.week === "string" &&
+    typeof s.savedAt === "string" &&
+    Array.isArray(s.entries)
+  );
+}

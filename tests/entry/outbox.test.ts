@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import {
+  markSent,
+  type QueuedSave,
+  queueSave,
+  readOutbox,
+  readSendAnswer,
+  settle,
+  writeOutbox,
+} from "@/components/entry/outbox";
+
+// The device's queue of saves made with no network: how saves merge, what a sent save keeps,
+// and how the saves behind one that was written build on its versions.
+
+const WEEK = "2026-11-29";
+const at = new Date("2026-12-01T03:00:00Z");
+const intake = (value: number, version = 3) => ({ unit: "00004", indicator: "CCCD_INTAKE", value, version });
+const issued = (value: number, version = 1) => ({ unit: "00004", indicator: "CCCD_ISSUED", value, version });
+
+describe("queueSave", () => {
+  it("merges a save into the one before it while that one has not gone out, keeping the version read first", () => {
+    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a" }, at);
+    list = queueSave(list, { week: WEEK, entries: [intake(120, 3), issued(50)], requestId: "b" }, at);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ requestId: "a", sent: false, entries: [intake(120), issued(50)] });
+  });
+
+  it("never changes a save that went out unanswered: the next one waits on its own", () => {
+    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", sent: true }, at);
+    list = queueSave(list, { week: WEEK, entries: [intake(120)], requestId: "b" }, at);
+    expect(list.map((s) => [s.requestId, s.sent, s.entries[0]?.value])).toEqual([
+      ["a", true, 100],
+      ["b", false, 120],
+    ]);
+    const marked = markSent(queueSave([], { week: WEEK, entries: [intake(1)], requestId: "c" }, at), "c");
+    expect(queueSave(marked, { week: WEEK, entries: [intake(2)], requestId: "d" }, at)).toHaveLength(2);
+  });
+
+  it("keeps other weeks apart", () => {
+    const list = queueSave(
+      queueSave([], { week: WEEK, entries: [intake(1)], requestId: "a" }, at),
+      { week: "2026-11-22", entries: [intake(2)], requestId: "b" },
+      at,
+    );
+    expect(list.map((s) => s.week)).toEqual([WEEK, "2026-11-22"]);
+  });
+});
+
+describe("settle", () => {
+  it("takes the answered save off and moves the waiting saves onto the versions it wrote", () => {
+    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", sent: true }, at);
+    list = queueSave(list, { week: WEEK, entries: [intake(120), issued(7)], requestId: "b" }, at);
+    const after = settle(list, "a", {
+      kind: "saved",
+      figures: [{ unit: "00004", indicator: "CCCD_INTAKE", value: 100, version: 4 }],
+    });
+    expect(after).toEqual([expect.objectContaining({ requestId: "b", entries: [intake(120, 4), issued(7, 1)] })]);
+  });
+
+  it("drops a refused or conflicting save without touching the others", () => {
+    const list = [
+      { requestId: "a", week: WEEK, entries: [intake(1)], savedAt: at.toISOString(), sent: true },
+      { requestId: "b", week: WEEK, entries: [intake(2)], savedAt: at.toISOString(), sent: false },
+    ] satisfies QueuedSave[];
+    expect(settle(list, "a", { kind: "refused", message: "khoá" })).toEqual([list[1]]);
+  });
+});
+
+describe("the stored queue", () => {
+  it("belongs to one user and reads anything unreadable as empty", () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+      removeItem: (key: string) => void store.delete(key),
+    };
+    const list = queueSave([], { week: WEEK, entries: [intake(5)], requestId: "a" }, at);
+    writeOutbox(storage, 7, list);
+    expect(readOutbox(storage, 7)).toEqual(list);
+    expect(readOutbox(storage, 8)).toEqual([]);
+    store.set("de-an-06:hang-cho:9", "{not json");
+    expect(readOutbox(storage, 9)).toEqual([]);
+    writeOutbox(storage, 7, []);
+    expect(store.size).toBe(1);
+  });
+});
+
+describe("readSendAnswer", () => {
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+  it("reads saved, conflict, signed-out and refused answers, and keeps a save for later on 5xx, 429 or a cut body", async () => {
+    expect(await readSendAnswer(json(200, { status: "saved", figures: [] }))).toEqual({ kind: "saved", figures: [] });
+    expect((await readSendAnswer(json(409, { status: "conflict", conflicts: [] }))).kind).toBe("conflict");
+    expect((await readSendAnswer(json(401, { error: { message: "x" } }))).kind).toBe("signed-out");
+    expect(await readSendAnswer(json(423, { error: { message: "Đã khoá." } }))).toEqual({
+      kind: "refused",
+      message: "Đã khoá.",
+    });
+    expect((await readSendAnswer(json(503, { error: { message: "bận" } }))).kind).toBe("retry");
+    expect((await readSendAnswer(json(429, { error: { message: "chậm lại" } }))).kind).toBe("retry");
+    expect((await readSendAnswer(new Response('{"status":', { status: 200 }))).kind).toBe("retry");
+  });
+});
