@@ -1,5 +1,15 @@
 import "server-only";
 import { z } from "zod";
+import { type DueSettings, dueSettingsProblem } from "@/lib/reporting/due-times";
+
+/** "D HH:MM": days after the week's Sunday (0–13) and a time of day. */
+const ZDue = z
+  .string()
+  .trim()
+  .regex(
+    /^(\d|1[0-3]) ([01]\d|2[0-3]):[0-5]\d$/,
+    'hạn báo cáo có dạng "số-ngày-sau-Chủ-nhật GIỜ:PHÚT", vd. "1 17:00" (thứ Hai 17:00)',
+  );
 
 // Every environment variable the product reads is declared and validated here, once.
 const ZEnv = z.object({
@@ -64,6 +74,27 @@ const ZEnv = z.object({
    * DATABASE_URL; for the embedded demo, generated once and kept in .data/auth-secret.
    */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET cần ít nhất 32 ký tự").optional(),
+  /**
+   * When each level's weekly report is due, as "days after the week's Sunday HH:MM" in Vietnam's
+   * time: "1 17:00" is Monday 17:00. A unit submits by its level's time; the level above
+   * approves its children's reports by its own time (the ministry approves the provinces').
+   */
+  REPORT_DUE_COMMUNE: ZDue.default("1 17:00"),
+  REPORT_DUE_DISTRICT: ZDue.default("2 17:00"),
+  REPORT_DUE_PROVINCE: ZDue.default("3 17:00"),
+  REPORT_DUE_MINISTRY: ZDue.default("4 17:00"),
+  /** Where reminder e-mails go out: smtp://user:password@host:587 or smtps://…:465. Unset: no e-mail, notices only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL phải có dạng smtp://máy:cổng hoặc smtps://người-dùng:mật-khẩu@máy:cổng")
+    .optional(),
+  /** The sender of reminder e-mails. */
+  MAIL_FROM: z.string().min(3).default("Đề án 06 <khong-tra-loi@localhost>"),
+  /** The product's address as users reach it, for links in e-mails (https://de-an-06.example.vn). */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, "PUBLIC_URL phải bắt đầu bằng http:// hoặc https://")
+    .optional(),
   /** pino's level for the JSON logs: "info" logs every request (the default with DATABASE_URL), "warn" only problems. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   /**
@@ -96,7 +127,23 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Biến môi trường không hợp lệ:\n${problems.join("\n")}`);
   }
+  const problem = dueSettingsProblem(reportDueOf(result.data));
+  if (problem) throw new Error(`Biến môi trường không hợp lệ:\n  ${problem}`);
   return result.data;
+}
+
+function reportDueOf(e: TEnv): DueSettings {
+  return {
+    COMMUNE: e.REPORT_DUE_COMMUNE,
+    DISTRICT: e.REPORT_DUE_DISTRICT,
+    PROVINCE: e.REPORT_DUE_PROVINCE,
+    MINISTRY: e.REPORT_DUE_MINISTRY,
+  };
+}
+
+/** Each level's weekly report due time (REPORT_DUE_*). */
+export function reportDueSettings(): DueSettings {
+  return reportDueOf(env());
 }
 
 /** Read on every call: the start script sets DATABASE_URL after the embedded server is up. */

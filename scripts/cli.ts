@@ -6,6 +6,7 @@ import { runBoundaries } from "@/lib/cli/boundaries-command";
 import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
 import { runRank } from "@/lib/cli/rank-command";
+import { runReminders } from "@/lib/cli/reminders-command";
 import { runUser } from "@/lib/cli/user-command";
 import { disconnectDb } from "@/lib/db/client";
 import { migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
@@ -21,10 +22,12 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   rank --indicator MÃ --level province|district|commune [--parent MÃ] --as-of YYYY-MM-DD
        [--structure-on YYYY-MM-DD] [--json]            bảng xếp hạng
   demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp
-  user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--password-stdin]
+  user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--email E] [--password-stdin]
        VAI_TRÒ: MINISTRY_ADMIN, PROVINCE_ADMIN, PROVINCE_OFFICER, DISTRICT_OFFICER,
        COMMUNE_OFFICER, LEADERSHIP_VIEWER (không có --unit: toàn quốc). Không có
        --password-stdin thì tạo mật khẩu ngẫu nhiên và in ra một lần.
+  reminders send [--dry-run] [--at YYYY-MM-DDTHH:MM]   e-mail nhắc đơn vị trễ hạn và tổng hợp tuần cho cấp
+       trên (cần SMTP_URL; chạy bằng cron, mỗi giờ; thư đã gửi không gửi lại)
   user disable U | user enable U                       khoá / mở khoá tài khoản (kết thúc mọi phiên)
   backup THƯ_MỤC [--verify]                            sao lưu PostgreSQL nhúng khi sản phẩm đang chạy
   verify-backup THƯ_MỤC                                khôi phục thử vào máy chủ tạm và kiểm tra
@@ -51,6 +54,8 @@ const { positionals, values } = parseArgs({
     unit: { type: "string" },
     "password-stdin": { type: "boolean" },
     verify: { type: "boolean" },
+    email: { type: "string" },
+    at: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -84,6 +89,7 @@ try {
   else if (command === "demo") exitCode = await runDemo(values);
   else if (command === "user") exitCode = await runUser(rest, values);
   else if (command === "boundaries") exitCode = await runBoundaries(rest);
+  else if (command === "reminders") exitCode = await runReminders(rest, values);
   else {
     console.error(`Không có lệnh "${command}".\n\n${USAGE}`);
     exitCode = 2;

@@ -40,6 +40,7 @@ export function UserAdmin({
       disable: `Đã khoá ${username}; mọi phiên đăng nhập của tài khoản đã kết thúc.`,
       enable: `Đã mở khoá ${username}.`,
       "reset-password": `Đã đặt lại mật khẩu của ${username}; các phiên cũ đã kết thúc.`,
+      "set-email": `Đã lưu e-mail nhắc báo cáo của ${username}.`,
     };
     request.setNotice({
       kind: "ok",
@@ -53,7 +54,7 @@ export function UserAdmin({
   return (
     <div className="space-y-4">
       <form
-        className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end"
+        className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 sm:items-end lg:grid-cols-6"
         onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;
@@ -64,6 +65,7 @@ export function UserAdmin({
             displayName: data.displayName ?? "",
             role: (data.role ?? "") as Role,
             unit: data.unit ?? "",
+            email: data.email ?? "",
           });
           if (created) form.reset();
         }}
@@ -104,6 +106,15 @@ export function UserAdmin({
             className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
           />
         </label>
+        <label className="text-sm font-semibold">
+          E-mail nhắc báo cáo (không bắt buộc)
+          <input
+            name="email"
+            type="email"
+            maxLength={254}
+            className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
+          />
+        </label>
         <button
           type="submit"
           disabled={busy}
@@ -127,6 +138,7 @@ export function UserAdmin({
           { label: "Tài khoản" },
           { label: "Vai trò" },
           { label: "Đơn vị" },
+          { label: "E-mail nhắc báo cáo" },
           { label: "Trạng thái" },
           { key: "actions", label: <span className="sr-only">Thao tác</span> },
         ]}
@@ -141,6 +153,36 @@ export function UserAdmin({
               </td>
               <td className="p-2">{ROLE_NAMES[u.role]}</td>
               <td className="p-2">{u.unit ? `${u.unit.name} (${u.unit.code})` : "toàn quốc"}</td>
+              <td className="p-2">
+                {u.username === self || !manageable.includes(u.role) ? (
+                  (u.email ?? "–")
+                ) : (
+                  <form
+                    className="flex gap-1"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const email = String(new FormData(e.currentTarget).get("email") ?? "");
+                      void send({ action: "set-email", username: u.username, email });
+                    }}
+                  >
+                    <input
+                      name="email"
+                      type="email"
+                      maxLength={254}
+                      defaultValue={u.email ?? ""}
+                      aria-label={`E-mail nhắc báo cáo của ${u.username}`}
+                      className="w-48 rounded border border-slate-400 px-2 py-1"
+                    />
+                    <button
+                      type="submit"
+                      disabled={busy}
+                      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+                    >
+                      Lưu
+                    </button>
+                  </form>
+                )}
+              </td>
               <td className="p-2">{u.disabled ? "Đã khoá" : "Đang dùng"}</td>
               <td className="space-x-2 whitespace-nowrap p-2">
                 {u.username === self || !manageable.includes(u.role) ? (

@@ -11,7 +11,7 @@ import { ZUnitCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 import { hashPassword, randomPassword } from "./password";
-import { ZNewUser } from "./users";
+import { ZEmail, ZNewUser } from "./users";
 
 /** The unit level each role works at; leadership may sit at any level. */
 const LEVEL_OF_ROLE: Record<Role, UnitLevel | "ANY" | null> = {
@@ -52,6 +52,7 @@ export type ManagedUser = {
   displayName: string;
   role: Role;
   unit: { code: string; name: string } | null;
+  email: string | null;
   disabled: boolean;
 };
 
@@ -65,6 +66,13 @@ const ZUserAction = z.discriminatedUnion(
       displayName: ZNewUser.shape.displayName,
       role: ZNewUser.shape.role,
       unit: ZUnitCode,
+      email: ZEmail.optional(),
+    }),
+    z.object({
+      requestId: ZRequestId.optional(),
+      action: z.literal("set-email"),
+      username: z.string().trim().toLowerCase(),
+      email: ZEmail,
     }),
     z.object({
       requestId: ZRequestId.optional(),
@@ -72,7 +80,7 @@ const ZUserAction = z.discriminatedUnion(
       username: z.string().trim().toLowerCase(),
     }),
   ],
-  { message: "action phải là create, disable, enable hoặc reset-password." },
+  { message: "action phải là create, set-email, disable, enable hoặc reset-password." },
 );
 
 export type UserActionInput = z.input<typeof ZUserAction>;
@@ -91,13 +99,14 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
       username: string;
       display_name: string;
       role: Role;
+      email: string | null;
       disabled: boolean;
       code: string | null;
       name: string | null;
       type: string | null;
     }[]
   >`
-    SELECT a.username, a.display_name, a.role, a.disabled, u.code, u.name, u.type
+    SELECT a.username, a.display_name, a.role, a.email, a.disabled, u.code, u.name, u.type
     FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id
     WHERE ${inActorScope(actor, "a.unit_id")}
     ORDER BY u.code NULLS FIRST, a.username`;
@@ -106,6 +115,7 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
     displayName: r.display_name,
     role: r.role,
     unit: r.code ? { code: r.code, name: fullName({ type: r.type ?? "", name: r.name ?? "" }) } : null,
+    email: r.email,
     disabled: r.disabled,
   }));
 }
@@ -159,6 +169,7 @@ async function checkedChange(
           displayName: input.displayName,
           role: input.role,
           unitId: unit.id,
+          email: input.email ?? null,
           passwordHash: await hashPassword(password),
           mustChangePassword: true,
         },
@@ -180,10 +191,20 @@ async function checkedChange(
       "username",
       input.action === "reset-password"
         ? "Đổi mật khẩu của chính mình ở trang Đổi mật khẩu (/doi-mat-khau)."
-        : "Không thể tự khoá hay mở khoá tài khoản của mình.",
+        : input.action === "set-email"
+          ? "E-mail của tài khoản mình do quản trị cấp trên đặt."
+          : "Không thể tự khoá hay mở khoá tài khoản của mình.",
     );
   }
   requireManageableRole(actor, user.role, user.username);
+  if (input.action === "set-email") {
+    const { email } = input;
+    return async (db) => {
+      await db.appUser.update({ where: { id: user.id }, data: { email } });
+      logChange(actor, "user.email-set", user.username);
+      return { username: user.username, action: "set-email" };
+    };
+  }
   const { action } = input;
   if (action === "reset-password") {
     return async (db) => {

@@ -5,6 +5,18 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword, passwordProblem } from "./password";
 
+/** An e-mail address for reminders, stored in lower case; empty means none. */
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Địa chỉ e-mail dài quá 254 ký tự.")
+  .refine(
+    (v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+    "Địa chỉ e-mail không hợp lệ (dạng ten@donvi.gov.vn).",
+  )
+  .transform((v) => v || null);
+
 export const ZNewUser = z.object({
   username: z
     .string()
@@ -20,6 +32,7 @@ export const ZNewUser = z.object({
   /** The unit's code, in force today (or on `unitOn`). Required except for ministry admins and national leadership. */
   unitCode: z.string().trim().optional(),
   unitOn: z.date().optional(),
+  email: ZEmail.optional(),
   /** The password was chosen for the user (generated, handed over): they must change it at their first sign-in. */
   mustChangePassword: z.boolean().default(false),
 });
@@ -55,6 +68,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
       passwordHash: await hashPassword(user.password),
       role: user.role,
       unitId,
+      email: user.email ?? null,
       mustChangePassword: user.mustChangePassword,
     },
   });

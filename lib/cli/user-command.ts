@@ -6,13 +6,20 @@ import { createUser, setUserDisabled } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 
 /**
- * `user create --username U --name "Họ tên" --role ROLE [--unit MÃ] [--password-stdin]`,
+ * `user create --username U --name "Họ tên" --role ROLE [--unit MÃ] [--email E] [--password-stdin]`,
  * `user disable U`, `user enable U`. Without --password-stdin a random password is generated
  * and printed once; passwords are never taken on the command line (shell history).
  */
 export async function runUser(
   args: string[],
-  flags: { username?: string; name?: string; role?: string; unit?: string; "password-stdin"?: boolean },
+  flags: {
+    username?: string;
+    name?: string;
+    role?: string;
+    unit?: string;
+    email?: string;
+    "password-stdin"?: boolean;
+  },
 ): Promise<number> {
   const [action, target] = args;
   if (action === "create") {
@@ -23,6 +30,7 @@ export async function runUser(
       password,
       role: (flags.role ?? "") as never,
       unitCode: flags.unit,
+      email: flags.email,
       // A printed password has been seen by whoever ran the command: the user replaces it.
       mustChangePassword: !flags["password-stdin"],
     });
@@ -46,7 +54,7 @@ export async function runUser(
     return 0;
   }
   console.error(
-    'Cách dùng: user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--password-stdin] | user disable U | user enable U',
+    'Cách dùng: user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--email E] [--password-stdin] | user disable U | user enable U',
   );
   return 2;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { viewedUnit } from "@/lib/access/viewed-unit";
 import { sql } from "@/lib/db/sql";
+import { reportDueSettings } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -12,6 +13,7 @@ import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { latestPoint, targetInForce } from "@/lib/rankings/ranking-sql";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { type ChildrenReporting, childrenReporting } from "@/lib/reporting/lateness";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
@@ -40,13 +42,8 @@ export type Dashboard = {
   childLevel: UnitLevel | null;
   children: RankingItem[];
   atRisk: RankingItem[];
-  completeness: {
-    total: number;
-    withFigures: number;
-    submitted: number;
-    approved: number;
-    missing: { code: string; name: string }[];
-  };
+  /** The children's reports for the week: who reported, submitted, was approved, and who is late. */
+  completeness: ChildrenReporting;
 };
 
 /**
@@ -132,7 +129,7 @@ export async function getDashboard(
     childLevel,
     children,
     atRisk,
-    completeness: await completeness(prisma, unit?.id ?? null, indicator.id, sundayOnOrBefore(asOf)),
+    completeness: await childrenReporting(prisma, unit, sundayOnOrBefore(asOf), new Date(), reportDueSettings()),
   };
 }
 
@@ -176,26 +173,4 @@ function forecastLine(
   const lastDate = new Date(`${last.asOf}T00:00:00Z`);
   const end = new Date(`${deadline}T00:00:00Z`);
   return [last, { asOf: deadline, value: Math.round(last.value + perDay * daysBetween(lastDate, end)) }];
-}
-
-/** The children's reports for the week: who has figures, who submitted, who is approved, who is missing. */
-async function completeness(prisma: PrismaClient, unitId: number | null, indicatorId: number, week: Date) {
-  const rows = await prisma.$queryRaw<
-    { code: string; name: string; type: string; has_figures: boolean; status: string | null }[]
-  >`
-    SELECT u.code, u.name, u.type,
-           -- The read model has a point wherever the unit or anything below it reported.
-           EXISTS (SELECT 1 FROM unit_series s WHERE s.unit_id = u.id AND s.indicator_id = ${indicatorId}::int
-                     AND s.as_of > ${week}::date - 7 AND s.as_of <= ${week}::date) AS has_figures,
-           r.status::text AS status
-    FROM unit u LEFT JOIN weekly_report r ON r.unit_id = u.id AND r.week = ${week}::date
-    WHERE ${childOf("u", unitId)} AND ${inForceOn("u", week)}
-    ORDER BY u.code`;
-  return {
-    total: rows.length,
-    withFigures: rows.filter((r) => r.has_figures).length,
-    submitted: rows.filter((r) => r.status === "SUBMITTED").length,
-    approved: rows.filter((r) => r.status === "APPROVED").length,
-    missing: rows.filter((r) => !r.has_figures && r.status === null).map((r) => ({ code: r.code, name: fullName(r) })),
-  };
 }

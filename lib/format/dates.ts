@@ -57,3 +57,18 @@ export function formatIsoDateVi(iso: string): string {
 export function formatDateTimeVi(at: string | Date): string {
   return new Date(at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
 }
+
+const WEEKDAYS_VI = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+const VIETNAM_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A due time as a Vietnamese notice writes it: "17:00 thứ Hai 30/11/2026" (Vietnam's time). */
+export function formatDueVi(at: string | Date): string {
+  const moment = new Date(at);
+  const day = todayInVietnam(moment);
+  return `${VIETNAM_TIME.format(moment)} ${WEEKDAYS_VI[day.getUTCDay()]} ${formatDateVi(day)}`;
+}

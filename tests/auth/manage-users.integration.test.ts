@@ -76,6 +76,30 @@ describe("account management", () => {
     expect((await prisma.appUser.findUniqueOrThrow({ where: { username: "xa.beta" } })).disabled).toBe(false);
   });
 
+  it("an admin sets the address reminders go to, within the scope", async () => {
+    const admin = await actorAt(prisma, "PROVINCE_ADMIN", "01");
+    await manageUser(prisma, admin, {
+      action: "create",
+      username: "xa.thu",
+      displayName: "Lê Thị Thư",
+      role: "COMMUNE_OFFICER",
+      unit: "00001",
+      email: " Thu.Le@CongAn.gov.vn ",
+    });
+    const email = async (username: string) => (await prisma.appUser.findUniqueOrThrow({ where: { username } })).email;
+    expect(await email("xa.thu")).toBe("thu.le@congan.gov.vn");
+    await expect(
+      manageUser(prisma, admin, { action: "set-email", username: "xa.thu", email: "khong-phai-email" }),
+    ).rejects.toThrow(/e-mail không hợp lệ/);
+    await manageUser(prisma, admin, { action: "set-email", username: "xa.thu", email: "" });
+    expect(await email("xa.thu")).toBeNull();
+    expect((await listManagedUsers(prisma, admin)).find((u) => u.username === "xa.thu")?.email).toBeNull();
+    await expect(
+      manageUser(prisma, admin, { action: "set-email", username: "xa.beta", email: "a@b.vn" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await prisma.appUser.delete({ where: { username: "xa.thu" } });
+  });
+
   it("officers do not manage accounts; the ministry sees every account", async () => {
     const officer = await actorAt(prisma, "DISTRICT_OFFICER", "001");
     await expect(listManagedUsers(prisma, officer)).rejects.toBeInstanceOf(ForbiddenError);

@@ -24,12 +24,20 @@ describe("leadership dashboard", () => {
       ["001", 650],
       ["002", 400],
     ]);
-    expect(d.completeness).toMatchObject({ total: 2, withFigures: 2, missing: [] });
+    expect(d.completeness.counts).toMatchObject({ total: 2, withFigures: 2, submitted: 0, late: 2 });
+    // Figures saved, nothing submitted, and the due times of 2023 are long past.
+    expect(d.completeness.units.map((u) => [u.code, u.state, u.late])).toEqual([
+      ["001", "NOT_SUBMITTED", true],
+      ["002", "NOT_SUBMITTED", true],
+    ]);
     expect(d.points.at(-1)).toEqual({ asOf: "2023-04-30", value: 1050 });
 
     // The week after, nobody in Alpha reported.
     const next = await getDashboard(prisma, viewer, { indicator: "CCCD_INTAKE", date: "2023-05-07" });
-    expect(next.completeness.missing.map((m) => m.code)).toEqual(["001", "002"]);
+    expect(next.completeness.units.filter((u) => u.state === "NOT_REPORTED").map((u) => u.code)).toEqual([
+      "001",
+      "002",
+    ]);
   });
 
   it("the country: the provinces summed, against the sum of their targets, with a forecast line", async () => {

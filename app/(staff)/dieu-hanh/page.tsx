@@ -4,6 +4,8 @@ import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { LateNotices } from "@/components/reporting/late-notices";
+import { ReportingStatus } from "@/components/reporting/reporting-status";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { db } from "@/lib/db/client";
@@ -26,6 +28,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const late = h.forecastOn && h.deadline && h.forecastOn > h.deadline;
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
+      <LateNotices actor={actor} />
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Điều hành – {d.scope.name}</h1>
@@ -142,29 +145,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           )}
         </section>
 
-        <section aria-labelledby="completeness-heading" className="rounded-lg bg-white p-4 shadow-sm">
-          <h2 id="completeness-heading" className="mb-2 text-lg font-semibold">
-            Báo cáo tuần kết thúc {vi(d.week)}
-          </h2>
-          <p className="text-sm">
-            Có số liệu {formatCount(d.completeness.withFigures)}/{formatCount(d.completeness.total)} · đã gửi{" "}
-            {formatCount(d.completeness.submitted)} · đã duyệt {formatCount(d.completeness.approved)}
-          </p>
-          {d.completeness.missing.length ? (
-            <>
-              <p className="mt-2 text-sm font-semibold">Chưa báo cáo ({formatCount(d.completeness.missing.length)}):</p>
-              <p className="text-sm text-slate-700">
-                {d.completeness.missing
-                  .slice(0, 40)
-                  .map((m) => m.name)
-                  .join(", ")}
-                {d.completeness.missing.length > 40 ? ` và ${d.completeness.missing.length - 40} đơn vị khác` : ""}
-              </p>
-            </>
-          ) : (
-            <p className="mt-2 text-sm text-emerald-800">Tất cả đơn vị đã có số liệu tuần này.</p>
-          )}
-        </section>
+        <ReportingStatus reporting={d.completeness} />
       </div>
 
       {d.childLevel && d.children.length > 0 ? (

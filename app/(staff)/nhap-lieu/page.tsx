@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EntrySheetView } from "@/components/entry/entry-sheet-view";
+import { LateNotices } from "@/components/reporting/late-notices";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getEntrySheet } from "@/lib/entry/get-entry-sheet";
@@ -21,6 +22,7 @@ export default async function EntryPage({ searchParams }: Props) {
   // sheet starts again from what the database holds.
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
+      <LateNotices actor={actor} />
       <EntrySheetView
         key={`${sheet.unit?.code}-${sheet.week}-${Date.now()}`}
         sheet={sheet}

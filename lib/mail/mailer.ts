@@ -1,0 +1,26 @@
+import "server-only";
+import nodemailer from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string };
+
+export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
+
+/**
+ * Sends through the SMTP server at `url` (smtp://host:587 upgrades with STARTTLS when the
+ * server offers it; smtps://host:465 is TLS from the start). Bounded waits: a dead server
+ * fails one mail in seconds instead of hanging the run.
+ */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url, {
+    from,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { toActor } from "@/lib/auth/users";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ReminderKind } from "@/lib/generated/prisma/enums";
+import type { Mailer } from "@/lib/mail/mailer";
+import { fullName } from "@/lib/units/units-on";
+import { approveSetting, type DueSettings, latestDueWeek } from "./due-times";
+import { actorUnit, childrenReporting, lateNotices, readsLevelBelow } from "./lateness";
+import { noticeText, type ReminderText, summaryText } from "./reminder-text";
+
+export type ReminderRun = {
+  /** Accounts with an e-mail address that were looked at. */
+  users: number;
+  sent: Record<ReminderKind, number>;
+  /** Already sent by an earlier run. */
+  skipped: number;
+  failed: { username: string; kind: ReminderKind; error: string }[];
+};
+
+type Pending = { kind: ReminderKind; week: string; text: ReminderText; link: string };
+
+/**
+ * E-mails what is late at `now` to every active account with an address: a unit that has not
+ * submitted the latest week that fell due gets a reminder; the level above gets the week's
+ * summary of its children once its own approval time has passed, with what still waits for
+ * it. Each is claimed in reminder_sent before it goes out, so runs may repeat (cron) or
+ * overlap and nobody gets one twice; a mail that fails is released for the next run.
+ */
+export async function sendReminders(
+  prisma: PrismaClient,
+  mailer: Mailer,
+  options: {
+    now: Date;
+    settings: DueSettings;
+    publicUrl?: string;
+    dryRun?: boolean;
+    onProgress?: (line: string) => void;
+  },
+): Promise<ReminderRun> {
+  const run: ReminderRun = { users: 0, sent: { SUBMIT: 0, SUMMARY: 0 }, skipped: 0, failed: [] };
+  const users = await prisma.appUser.findMany({
+    where: { email: { not: null }, disabled: false },
+    select: { id: true, username: true, displayName: true, role: true, unitId: true, email: true },
+    orderBy: { id: "asc" },
+  });
+  for (const user of users) {
+    run.users++;
+    for (const mail of await pendingFor(prisma, toActor(user), options)) {
+      const week = new Date(`${mail.week}T00:00:00Z`);
+      if (options.dryRun) {
+        options.onProgress?.(`  (thử) ${user.email}: ${mail.text.title}`);
+        run.sent[mail.kind]++;
+        continue;
+      }
+      const claimed = await prisma.$executeRaw`
+        INSERT INTO reminder_sent (user_id, week, kind) VALUES (${user.id}::int, ${week}::date, ${mail.kind}::"ReminderKind")
+        ON CONFLICT DO NOTHING`;
+      if (!claimed) {
+        run.skipped++;
+        continue;
+      }
+      try {
+        await mailer.send({
+          to: user.email as string,
+          subject: `[Đề án 06] ${mail.text.title}`,
+          text: body(user.displayName, mail, options.publicUrl),
+        });
+        run.sent[mail.kind]++;
+        options.onProgress?.(`  ✓ ${user.email}: ${mail.text.title}`);
+      } catch (error) {
+        await prisma.reminderSent.delete({ where: { userId_week_kind: { userId: user.id, week, kind: mail.kind } } });
+        const message = error instanceof Error ? error.message : String(error);
+        run.failed.push({ username: user.username, kind: mail.kind, error: message });
+        options.onProgress?.(`  ✗ ${user.email}: ${message}`);
+      }
+    }
+  }
+  return run;
+}
+
+async function pendingFor(
+  prisma: PrismaClient,
+  actor: ReturnType<typeof toActor>,
+  options: { now: Date; settings: DueSettings },
+): Promise<Pending[]> {
+  const notices = await lateNotices(prisma, actor, options.now, options.settings);
+  const pending: Pending[] = [];
+  const own = notices.find((n) => n.kind === "SUBMIT");
+  if (own) pending.push({ kind: "SUBMIT", week: own.week, text: noticeText(own), link: `/nhap-lieu?week=${own.week}` });
+  const unit = await actorUnit(prisma, actor);
+  if (readsLevelBelow(actor, unit)) {
+    const week = latestDueWeek(approveSetting(unit?.level ?? null, options.settings), options.now);
+    const reporting = await childrenReporting(prisma, unit, week, options.now, options.settings);
+    if (reporting.units.length) {
+      const summary = summaryText(unit ? fullName(unit) : "Toàn quốc", reporting);
+      const waiting = notices.find((n) => n.kind === "APPROVE" && n.week === reporting.week);
+      pending.push({
+        kind: "SUMMARY",
+        week: reporting.week,
+        text: waiting ? { title: summary.title, lines: [...noticeText(waiting).lines, "", ...summary.lines] } : summary,
+        link: `/dieu-hanh?date=${reporting.week}`,
+      });
+    }
+  }
+  return pending;
+}
+
+function body(name: string, mail: Pending, publicUrl: string | undefined): string {
+  return [
+    `Kính gửi ${name},`,
+    "",
+    mail.text.title,
+    ...mail.text.lines,
+    "",
+    publicUrl ? `Mở trên hệ thống: ${new URL(mail.link, publicUrl).toString()}` : "",
+    "",
+    "Thư tự động của hệ thống theo dõi Đề án 06; không trả lời thư này.",
+  ].join("\n");
+}
