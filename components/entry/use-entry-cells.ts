@@ -112,12 +112,7 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
    */
   function keepLocally(entries: Change[]) {
     const known = entries.filter((e) => read[e.unit]?.[e.indicator]);
-    setRead((old) => {
-      const next = structuredClone(old);
-      for (const e of known)
-        (next[e.unit] as Record<string, Read>)[e.indicator] = { value: e.value, version: e.version };
-      return next;
-    });
+    saved(known);
     setTexts((old) => {
       const next = structuredClone(old);
       for (const e of known) (next[e.unit] as Record<string, string>)[e.indicator] = formatCount(e.value);
