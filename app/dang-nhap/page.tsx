@@ -2,35 +2,42 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { currentActor } from "@/lib/auth/current-user";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { staffLanguageHref } from "@/lib/i18n/locale";
+import { staffLocale } from "@/lib/i18n/staff-locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 
 export const metadata: Metadata = { title: "Đăng nhập – Đề án 06" };
 
 type Props = { searchParams: Promise<{ next?: string; code?: string }> };
 
-// Sign-in through the Auth.js endpoint (without JavaScript) comes back here with a code.
-const NOTICES: Record<string, string> = {
-  invalid: "Sai tên đăng nhập hoặc mật khẩu.",
-  limited: "Tài khoản hoặc địa chỉ này đang bị tạm khoá do đăng nhập sai nhiều lần. Thử lại sau ít phút.",
-  credentials: "Sai tên đăng nhập hoặc mật khẩu.",
-};
-
 export default async function SignInPage({ searchParams }: Props) {
   const { next, code } = await searchParams;
   const target = safeRedirectPath(next, "/nhap-lieu");
   if (await currentActor()) redirect(target);
+  const locale = await staffLocale();
+  const t = staffMessages(locale);
+  // Sign-in through the Auth.js endpoint (without JavaScript) comes back here with a code.
+  const notice = code ? (t.signInNotices[code] ?? t.signInNotices.invalid ?? null) : null;
   return (
-    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-8">
-      <h1 className="mb-1 text-2xl font-bold">Đăng nhập cán bộ</h1>
-      <p className="mb-6 text-sm text-slate-600">
-        Nhập số liệu, phê duyệt và theo dõi tiến độ Đề án 06 của đơn vị mình. Tài khoản do quản trị cấp trên cấp.
-      </p>
-      <SignInForm next={target} notice={code ? (NOTICES[code] ?? NOTICES.invalid ?? null) : null} />
-      <p className="mt-6 text-sm">
-        <Link href="/" className="text-brand-700 underline">
-          ← Bảng xếp hạng công khai
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-8" lang={locale}>
+      <h1 className="mb-1 text-2xl font-bold">{t.signInTitle}</h1>
+      <p className="mb-6 text-sm text-slate-600">{t.signInLead}</p>
+      <SignInForm
+        next={target}
+        notice={notice}
+        words={{ username: t.username, password: t.password, signIn: t.signIn, signingIn: t.signingIn }}
+      />
+      <p className="mt-6 flex items-center justify-between text-sm">
+        <Link href={locale === "en" ? "/?lang=en" : "/"} className="text-brand-700 underline">
+          {t.backToPublic}
         </Link>
+        <LanguageSwitch
+          href={staffLanguageHref(locale === "en" ? "vi" : "en", `/dang-nhap?${new URLSearchParams({ next: target })}`)}
+          locale={locale}
+        />
       </p>
     </main>
   );

@@ -4,14 +4,16 @@ import { useActionState } from "react";
 import { type SignInState, signInAction } from "@/app/dang-nhap/actions";
 import { FormFooter } from "./form-footer";
 
-export function SignInForm({ next, notice }: { next: string; notice: string | null }) {
+type Words = { username: string; password: string; signIn: string; signingIn: string };
+
+export function SignInForm({ next, notice, words }: { next: string; notice: string | null; words: Words }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, username: "" });
   const error = state.error ?? notice;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
       <label className="flex flex-col gap-1 text-sm font-semibold">
-        Tên đăng nhập
+        {words.username}
         <input
           name="username"
           autoComplete="username"
@@ -21,7 +23,7 @@ export function SignInForm({ next, notice }: { next: string; notice: string | nu
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-semibold">
-        Mật khẩu
+        {words.password}
         <input
           name="password"
           type="password"
@@ -30,7 +32,7 @@ export function SignInForm({ next, notice }: { next: string; notice: string | nu
           className="rounded border border-slate-400 px-3 py-2 text-base font-normal"
         />
       </label>
-      <FormFooter error={error} pending={pending} label="Đăng nhập" pendingLabel="Đang đăng nhập…" />
+      <FormFooter error={error} pending={pending} label={words.signIn} pendingLabel={words.signingIn} />
     </form>
   );
 }

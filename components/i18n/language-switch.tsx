@@ -5,8 +5,11 @@ import { publicMessages } from "@/lib/i18n/public-messages";
 /** The link to the same view in the other language, written in that language. */
 export function LanguageSwitch({ href, locale }: { href: string; locale: Locale }) {
   const other = locale === "en" ? "vi" : "en";
+  // The staff switch goes through /ngon-ngu, which sets a cookie: a full page load, never
+  // fetched ahead or answered from the client router's cache.
+  const Anchor = href.startsWith("/ngon-ngu") ? "a" : Link;
   return (
-    <Link
+    <Anchor
       href={href}
       hrefLang={other}
       lang={other}
@@ -14,6 +17,6 @@ export function LanguageSwitch({ href, locale }: { href: string; locale: Locale 
       className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
     >
       {publicMessages(locale).switchTo}
-    </Link>
+    </Anchor>
   );
 }

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import type { Locale } from "@/lib/i18n/locale";
+import { type Locale, staffLanguageHref } from "@/lib/i18n/locale";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { LanguageSwitch } from "./language-switch";
 
@@ -10,12 +9,14 @@ import { LanguageSwitch } from "./language-switch";
 export function PublicLinks({ switchHref, locale }: { switchHref: string; locale: Locale }) {
   return (
     <span className="flex items-center gap-2 print:hidden">
-      <Link
-        href="/dang-nhap"
+      {/* In English it goes through /ngon-ngu, so the sign-in page and the staff pages after it
+          open in English too; a plain link, as /ngon-ngu sets a cookie and must never be fetched ahead. */}
+      <a
+        href={locale === "en" ? staffLanguageHref("en", "/dang-nhap") : "/dang-nhap"}
         className="rounded px-2 py-1 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
       >
         {publicMessages(locale).staffSignIn}
-      </Link>
+      </a>
       <LanguageSwitch href={switchHref} locale={locale} />
     </span>
   );

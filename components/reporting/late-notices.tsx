@@ -2,17 +2,20 @@ import Link from "next/link";
 import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { reportDueSettings } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 import { lateNotices } from "@/lib/reporting/lateness";
 import { noticeText } from "@/lib/reporting/reminder-text";
 
 /** What the signed-in user is late with (their unit's report, reports below them to approve). */
-export async function LateNotices({ actor }: { actor: Actor }) {
+export async function LateNotices({ actor, locale = "vi" }: { actor: Actor; locale?: Locale }) {
   const notices = await lateNotices(db(), actor, new Date(), reportDueSettings());
   if (!notices.length) return null;
+  const t = staffMessages(locale);
   return (
-    <section aria-label="Nhắc báo cáo quá hạn" className="mb-4 space-y-2 print:hidden">
+    <section aria-label={t.notices} className="mb-4 space-y-2 print:hidden">
       {notices.map((notice) => {
-        const text = noticeText(notice);
+        const text = noticeText(notice, locale);
         return (
           <div key={notice.kind} className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
             <p className="font-semibold">{text.title}</p>
@@ -24,11 +27,11 @@ export async function LateNotices({ actor }: { actor: Actor }) {
             <p className="mt-1 text-sm">
               {notice.kind === "SUBMIT" ? (
                 <Link className="font-semibold underline" href={`/nhap-lieu?week=${notice.week}`}>
-                  Mở báo cáo tuần này
+                  {t.openWeek}
                 </Link>
               ) : (
                 <Link className="font-semibold underline" href={`/dieu-hanh?date=${notice.week}`}>
-                  Xem tình hình báo cáo của cấp dưới
+                  {t.seeBelow}
                 </Link>
               )}
             </p>

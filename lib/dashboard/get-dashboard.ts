@@ -21,8 +21,8 @@ import { fullName } from "@/lib/units/units-on";
 export type Dashboard = {
   asOf: string;
   week: string;
-  indicator: { code: string; name: string };
-  indicators: { code: string; name: string }[];
+  indicator: { code: string; name: string; nameEn: string };
+  indicators: { code: string; name: string; nameEn: string }[];
   /** The scope: a unit, or the whole country. */
   /** parentCode only when the parent is within the viewer's scope too. */
   scope: { code: string | null; name: string; parentCode: string | null };
@@ -63,7 +63,7 @@ export async function getDashboard(
 
   const indicators = await prisma.indicator.findMany({
     orderBy: { sortOrder: "asc" },
-    select: { id: true, code: true, nameVi: true },
+    select: { id: true, code: true, nameVi: true, nameEn: true },
   });
   const indicator =
     indicators.find((i) => i.code === params.indicator) ??
@@ -109,8 +109,8 @@ export async function getDashboard(
   return {
     asOf: isoDate(asOf),
     week: isoDate(sundayOnOrBefore(asOf)),
-    indicator: { code: indicator.code, name: indicator.nameVi },
-    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi })),
+    indicator: { code: indicator.code, name: indicator.nameVi, nameEn: indicator.nameEn },
+    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn })),
     scope: unit
       ? { code: unit.code, name: fullName(unit), parentCode: unit.id === actor.unitId ? null : unit.parentCode }
       : { code: null, name: "Toàn quốc", parentCode: null },

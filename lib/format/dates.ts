@@ -58,17 +58,27 @@ export function formatDateTimeVi(at: string | Date): string {
   return new Date(at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
 }
 
-const WEEKDAYS_VI = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+const WEEKDAYS = {
+  vi: ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+};
 const VIETNAM_TIME = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",
   hour: "2-digit",
   minute: "2-digit",
   hourCycle: "h23",
 });
+const ENGLISH_DAY = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
-/** A due time as a Vietnamese notice writes it: "17:00 thứ Hai 30/11/2026" (Vietnam's time). */
-export function formatDueVi(at: string | Date): string {
+/** A due time as a notice writes it, in Vietnam's time: "17:00 thứ Hai 30/11/2026" / "17:00 Monday 30 Nov 2026". */
+export function formatDue(at: string | Date, locale: "vi" | "en" = "vi"): string {
   const moment = new Date(at);
   const day = todayInVietnam(moment);
-  return `${VIETNAM_TIME.format(moment)} ${WEEKDAYS_VI[day.getUTCDay()]} ${formatDateVi(day)}`;
+  const date = locale === "en" ? ENGLISH_DAY.format(day) : formatDateVi(day);
+  return `${VIETNAM_TIME.format(moment)} ${WEEKDAYS[locale][day.getUTCDay()]} ${date}`;
 }

@@ -1,4 +1,7 @@
-/** The public pages speak Vietnamese by default and English with ?lang=en (kept in every link). */
+/**
+ * The public pages speak Vietnamese by default and English with ?lang=en (kept in every link).
+ * The staff pages keep the choice in a cookie set by /ngon-ngu (lib/i18n/staff-locale.ts).
+ */
 export type Locale = "vi" | "en";
 
 export function parseLocale(value: unknown): Locale {
@@ -32,4 +35,9 @@ export function withLocale(query: Record<string, string>, locale: Locale): URLSe
   const params = new URLSearchParams(query);
   if (locale === "en") params.set("lang", "en");
   return params;
+}
+
+/** The staff language switch: sets the staff pages' language, then opens `next`. */
+export function staffLanguageHref(lang: Locale, next: string): string {
+  return `/ngon-ngu?${new URLSearchParams({ lang, next })}`;
 }

@@ -41,5 +41,57 @@ test("the public pages lead staff to a working sign-in", async ({ page }) => {
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).toHaveURL(/\/nhap-lieu/);
   await page.goto("/units/01?lang=en");
-  await expect(page.getByRole("link", { name: "Staff sign-in" })).toHaveAttribute("href", "/dang-nhap");
+  await expect(page.getByRole("link", { name: "Staff sign-in" })).toHaveAttribute(
+    "href",
+    "/ngon-ngu?lang=en&next=%2Fdang-nhap",
+  );
+});
+
+test("staff pages in English: the public page's English sign-in, the dashboard, and the switch back", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Asia/Ho_Chi_Minh" });
+  const page = await context.newPage();
+  await page.goto("/?lang=en");
+  await page.getByRole("link", { name: "Staff sign-in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff sign-in");
+  await page.getByLabel("Username").fill("lanhdao.bo");
+  await page.getByLabel("Password").fill(E2E_DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dieu-hanh/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard – Whole country");
+  await expect(page.getByRole("navigation", { name: "Sections" })).toContainText("Leaderboard");
+  await expect(page.getByText("Leadership (read only)")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /^Reports for the week ending \d{1,2} [A-Z][a-z]{2} \d{4}$/ }),
+  ).toBeVisible();
+  await expect(page.getByText(/^Due for submission \d{2}:\d{2} [A-Z][a-z]+day /)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Provinces ranked" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Percent" })).toBeVisible();
+  // English numbers in the headline: 1,234,567.
+  await expect(page.getByRole("region", { name: "Key figures" })).toContainText(/\d{1,3}(,\d{3})+/);
+  await expect(page.locator("main")).toHaveAttribute("lang", "en");
+  await page.screenshot({ path: "test-reports/screenshots/staff-english-dashboard.png", fullPage: true });
+
+  // The choice is the staff pages' own: the public leaderboard stays Vietnamese without ?lang=en.
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Switch to English" })).toBeVisible();
+
+  await page.goto("/dieu-hanh?indicator=CCCD_ISSUED");
+  await page.getByRole("link", { name: "Chuyển sang tiếng Việt" }).click();
+  await expect(page).toHaveURL(/\/dieu-hanh\?indicator=CCCD_ISSUED/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Điều hành – Toàn quốc");
+  await context.close();
+});
+
+test("the staff language switch takes only vi or en and never sends anyone off the site", async ({ request }) => {
+  const wrong = await request.get("/ngon-ngu?lang=fr&next=/dieu-hanh", { maxRedirects: 0 });
+  expect(wrong.status()).toBe(400);
+  expect(await wrong.json()).toEqual({
+    error: { param: "lang", message: "lang phải là vi (tiếng Việt) hoặc en (English)." },
+  });
+  const away = await request.get("/ngon-ngu?lang=en&next=//evil.example/x", { maxRedirects: 0 });
+  expect(away.status()).toBe(303);
+  expect(away.headers().location).toBe("/dieu-hanh");
+  expect(away.headers()["set-cookie"]).toMatch(/de-an-06-ngon-ngu=en; Path=\/; .*SameSite=lax/i);
 });

@@ -9,36 +9,41 @@ import { ReportingStatus } from "@/components/reporting/reporting-status";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { db } from "@/lib/db/client";
-import { formatDateVi } from "@/lib/format/dates";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatsFor } from "@/lib/i18n/locale";
+import { staffLocale } from "@/lib/i18n/staff-locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 
 export const metadata: Metadata = { title: "Điều hành – Đề án 06" };
 
 type Props = { searchParams: Promise<{ unit?: string; indicator?: string; date?: string }> };
 
-const vi = (iso: string | null) => (iso ? formatDateVi(new Date(`${iso}T00:00:00Z`)) : "");
-const LEVEL_LABEL = { PROVINCE: "Tỉnh, thành phố", DISTRICT: "Quận, huyện", COMMUNE: "Xã, phường" } as const;
-
 export default async function DashboardPage({ searchParams }: Props) {
   const params = await searchParams;
   const actor = await requireActorForPage("/dieu-hanh", params);
   const d = await loadForPage(() => getDashboard(db(), actor, params));
+  const locale = await staffLocale();
+  const t = staffMessages(locale);
+  const f = formatsFor(locale);
+  const indicatorName = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
+  const scopeName = d.scope.code ? d.scope.name : t.country;
   const keep = new URLSearchParams({ indicator: d.indicator.code, date: d.asOf }).toString();
   const h = d.headline;
   const late = h.forecastOn && h.deadline && h.forecastOn > h.deadline;
   return (
-    <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
-      <LateNotices actor={actor} />
+    <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
+      <LateNotices actor={actor} locale={locale} />
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">Điều hành – {d.scope.name}</h1>
+          <h1 className="text-2xl font-bold">
+            {t.dashboard} – {scopeName}
+          </h1>
           <p className="text-slate-600">
-            {d.indicator.name}, tính đến {vi(d.asOf)}
+            {t.asOfLine(indicatorName(d.indicator), f.date(d.asOf))}
             {d.scope.parentCode ? (
               <>
                 {" · "}
                 <Link href={`/dieu-hanh?unit=${d.scope.parentCode}&${keep}`} className="underline">
-                  ↑ Cấp trên
+                  {t.up}
                 </Link>
               </>
             ) : null}
@@ -47,17 +52,17 @@ export default async function DashboardPage({ searchParams }: Props) {
         <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2" action="/dieu-hanh">
           {d.scope.code ? <input type="hidden" name="unit" value={d.scope.code} /> : null}
           <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-semibold">
-            Chỉ tiêu
+            {t.indicator}
             <select
               name="indicator"
               defaultValue={d.indicator.code}
               className="w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-normal sm:w-auto"
             >
-              <IndicatorOptions indicators={d.indicators} />
+              <IndicatorOptions indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))} />
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm font-semibold">
-            Tính đến ngày
+            {t.asOf}
             <input
               type="date"
               name="date"
@@ -66,31 +71,31 @@ export default async function DashboardPage({ searchParams }: Props) {
             />
           </label>
           <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
-            Xem
+            {t.show}
           </button>
         </form>
       </header>
 
-      <section aria-label="Số liệu chính" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <Stat label="Số liệu" value={formatCount(h.value) || "chưa có"} />
+      <section aria-label={t.headline} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <Stat label={t.value} value={f.count(h.value) || t.none} />
         <Stat
-          label="Chỉ tiêu"
-          value={formatCount(h.target) || "chưa giao"}
-          note={h.deadline ? `hạn ${vi(h.deadline)}` : null}
+          label={t.target}
+          value={f.count(h.target) || t.notAssigned}
+          note={h.deadline ? t.deadline(f.date(h.deadline)) : null}
         />
         <Stat
-          label="Tỷ lệ hoàn thành"
-          value={formatPercent(h.percent) || "–"}
-          note={h.forecastOn ? `dự báo đạt ${vi(h.forecastOn)}${late ? " (sau hạn)" : ""}` : null}
+          label={t.percent}
+          value={f.percent(h.percent) || "–"}
+          note={h.forecastOn ? t.forecast(f.date(h.forecastOn), Boolean(late)) : null}
           warn={Boolean(late)}
         />
-        <Stat label="Đơn vị đã đạt" value={`${formatCount(h.childrenDone)}/${formatCount(h.childrenTotal)}`} />
-        <Stat label="Đơn vị có nguy cơ trễ hạn" value={formatCount(h.atRisk)} warn={h.atRisk > 0} />
+        <Stat label={t.done} value={`${f.count(h.childrenDone)}/${f.count(h.childrenTotal)}`} />
+        <Stat label={t.atRiskCount} value={f.count(h.atRisk)} warn={h.atRisk > 0} />
       </section>
 
       <section aria-labelledby="trend-heading" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
-          Diễn biến so với chỉ tiêu
+          {t.trend}
         </h2>
         {d.points.length ? (
           <>
@@ -99,32 +104,32 @@ export default async function DashboardPage({ searchParams }: Props) {
                 points={d.points}
                 target={h.target}
                 forecast={d.forecast}
-                label={`Biểu đồ ${d.indicator.name} của ${d.scope.name} theo thời gian, với dự báo đến hạn`}
+                label={t.trendLabel(indicatorName(d.indicator), scopeName)}
+                labels={{ value: t.value, forecast: t.forecastWord, target: t.target, numberLocale: f.tag }}
               />
             </div>
             <p className="mt-1 text-sm">
               <PngDownloadButton
                 target="trend-chart"
                 fileName={`dien-bien-${d.scope.code ?? "toan-quoc"}-${d.indicator.code}-${d.asOf}.png`}
-                label="Tải biểu đồ (PNG)"
+                label={t.downloadChart}
               />
             </p>
             {d.forecast.length ? (
               <p className="mt-1 text-sm text-slate-600">
-                Đường nét đứt: dự báo đến hạn {vi(h.deadline)} theo tốc độ 4 tuần gần nhất (
-                {formatCount(d.forecast.at(-1)?.value ?? null)}).
+                {t.forecastNote(f.date(h.deadline), f.count(d.forecast.at(-1)?.value ?? null))}
               </p>
             ) : null}
           </>
         ) : (
-          <p className="text-slate-600">Chưa có số liệu cho chỉ tiêu này. Số liệu xuất hiện ngay khi cấp dưới lưu.</p>
+          <p className="text-slate-600">{t.noPoints}</p>
         )}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="risk-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="risk-heading" className="mb-2 text-lg font-semibold">
-            Có nguy cơ trễ hạn ({formatCount(d.atRisk.length)})
+            {t.atRisk(f.count(d.atRisk.length))}
           </h2>
           {d.atRisk.length ? (
             <ul className="divide-y divide-slate-100 text-sm">
@@ -134,36 +139,36 @@ export default async function DashboardPage({ searchParams }: Props) {
                     {u.name}
                   </Link>
                   <span className="text-slate-700">
-                    {formatPercent(u.percent)} · hạn {vi(u.deadline)} ·{" "}
-                    {u.forecastOn ? `dự báo ${vi(u.forecastOn)}` : "không tiến triển 4 tuần qua"}
+                    {t.riskLine(f.percent(u.percent), f.date(u.deadline), u.forecastOn ? f.date(u.forecastOn) : null)}
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-slate-600">Không đơn vị nào có nguy cơ trễ hạn theo tốc độ hiện tại.</p>
+            <p className="text-slate-600">{t.noRisk}</p>
           )}
         </section>
 
-        <ReportingStatus reporting={d.completeness} />
+        <ReportingStatus reporting={d.completeness} linkQuery={keep} locale={locale} />
       </div>
 
       {d.childLevel && d.children.length > 0 ? (
         <section aria-labelledby="children-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="children-heading" className="mb-2 text-lg font-semibold">
-            Xếp hạng {LEVEL_LABEL[d.childLevel].toLowerCase()}
+            {t.ranking(d.childLevel)}
           </h2>
           <RankingTable
             items={d.children}
-            unitLabel={LEVEL_LABEL[d.childLevel]}
+            unitLabel={t.levelUnits[d.childLevel]}
             childLabel={
               {
                 COMMUNE: null,
-                DISTRICT: "Xã xong",
-                PROVINCE: d.asOf < "2025-07-01" ? "Huyện xong" : "Xã xong",
+                DISTRICT: t.communesDone,
+                PROVINCE: d.asOf < "2025-07-01" ? t.districtsDone : t.communesDone,
               }[d.childLevel]
             }
             linkQuery={keep}
+            locale={locale}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
@@ -171,7 +176,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               href={`/api/v1/exports/weekly?${new URLSearchParams({ ...(d.scope.code ? { unit: d.scope.code } : {}), asOf: d.asOf })}`}
               download
             >
-              Tải báo cáo tuần, mọi chỉ tiêu (Excel)
+              {t.downloadWeekly}
             </a>
           </p>
         </section>

@@ -7,6 +7,7 @@ import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getEntrySheet } from "@/lib/entry/get-entry-sheet";
 import { readFlash } from "@/lib/http/flash";
+import { staffLocale } from "@/lib/i18n/staff-locale";
 
 export const metadata: Metadata = { title: "Số liệu tuần – Đề án 06" };
 
@@ -22,7 +23,7 @@ export default async function EntryPage({ searchParams }: Props) {
   // sheet starts again from what the database holds.
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <LateNotices actor={actor} />
+      <LateNotices actor={actor} locale={await staffLocale()} />
       <EntrySheetView
         key={`${sheet.unit?.code}-${sheet.week}-${Date.now()}`}
         sheet={sheet}
