@@ -1,18 +1,23 @@
 // npm run check:versions: fails when a dependency is older than its security floor (version-floor.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { belowFloor, SECURITY_FLOORS } from "./version-floor";
+import { belowFloor, compareVersions, SECURITY_FLOORS } from "./version-floor";
 
-// Read from the installed package itself: some packages' "exports" hide package.json from require.
+// Every installed copy counts, nested ones too (npm nests a package where versions differ):
+// npm's record of what node_modules holds lists each with its path.
 const root = path.resolve(import.meta.dirname, "..");
+const tree = JSON.parse(readFileSync(path.join(root, "node_modules", ".package-lock.json"), "utf8")) as {
+  packages: Record<string, { version?: string }>;
+};
+const copies = (name: string) =>
+  Object.entries(tree.packages)
+    .filter(([where]) => where === `node_modules/${name}` || where.endsWith(`/node_modules/${name}`))
+    .map(([where, entry]) => ({ where, version: entry.version ?? "0.0.0" }));
+// The oldest copy of each is the one that decides.
 const installed = Object.fromEntries(
   Object.keys(SECURITY_FLOORS).map((name) => {
-    try {
-      const manifest = readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8");
-      return [name, (JSON.parse(manifest) as { version: string }).version];
-    } catch {
-      return [name, undefined];
-    }
+    const found = copies(name).sort((a, b) => compareVersions(a.version, b.version));
+    return [name, found[0]?.version];
   }),
 );
 const problems = belowFloor(installed);
