@@ -21,6 +21,9 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   boundaries remove 34|63                              xoá ranh giới, trở lại bản đồ ô vuông
   rank --indicator MÃ --level province|district|commune [--parent MÃ] --as-of YYYY-MM-DD
        [--structure-on YYYY-MM-DD] [--json]            bảng xếp hạng
+       --period month:2023-05|quarter:2023-Q2|half:2023-H1|nine-months:2023|year:2023|week:2023-05-14
+                                                       thay cho --as-of: kỳ báo cáo theo NĐ 09/2019 (chốt ngày 14),
+                                                       với mức tăng trong kỳ và hạng kỳ trước
   demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp
   user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--email E] [--password-stdin]
        VAI_TRÒ: MINISTRY_ADMIN, PROVINCE_ADMIN, PROVINCE_OFFICER, DISTRICT_OFFICER,
@@ -45,6 +48,7 @@ const { positionals, values } = parseArgs({
     parent: { type: "string" },
     "as-of": { type: "string" },
     "structure-on": { type: "string" },
+    period: { type: "string" },
     json: { type: "boolean" },
     weeks: { type: "string" },
     seed: { type: "string" },

@@ -4,7 +4,8 @@ import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import { formatCount, formatPercent } from "@/lib/format/numbers";
 import { getRanking } from "@/lib/rankings/get-ranking";
-import { parseLevel } from "@/lib/rankings/parse-ranking-query";
+import { parseLevel, periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
+import type { Period } from "@/lib/rankings/periods";
 
 type Flags = {
   indicator?: string;
@@ -12,11 +13,24 @@ type Flags = {
   parent?: string;
   "as-of"?: string;
   "structure-on"?: string;
+  period?: string;
   json?: boolean;
 };
 
 export async function runRank(flags: Flags): Promise<number> {
-  const asOf = flags["as-of"] ? parseIsoDate(flags["as-of"]) : todayInVietnam();
+  if (flags.period && flags["as-of"]) {
+    console.error("Dùng --as-of (một ngày) hoặc --period (một kỳ báo cáo), không dùng cả hai.");
+    return 2;
+  }
+  let period: Period | undefined;
+  try {
+    period = flags.period ? periodParam(flags.period, "period") : undefined;
+  } catch (error) {
+    if (!(error instanceof InvalidParamError)) throw error;
+    console.error(`✗ --period: ${error.message}`);
+    return 2;
+  }
+  const asOf = period ? periodAsOf(period) : flags["as-of"] ? parseIsoDate(flags["as-of"]) : todayInVietnam();
   const structureOn = flags["structure-on"] ? parseIsoDate(flags["structure-on"]) : undefined;
   const level = parseLevel(flags.level ?? "province");
   if (!flags.indicator || !asOf || structureOn === null || !level) {
@@ -32,13 +46,15 @@ export async function runRank(flags: Flags): Promise<number> {
       parent: flags.parent,
       asOf,
       structureOn,
+      period,
     });
     if (flags.json) {
       console.log(JSON.stringify(ranking, null, 2));
       return 0;
     }
+    const within = period ? `, kỳ ${period.key} (${formatDateVi(period.start)}–${formatDateVi(period.end)})` : "";
     console.log(
-      `Xếp hạng ${ranking.indicator}, cấp ${ranking.level}${ranking.parent ? ` thuộc ${ranking.parent}` : ""}, tính đến ${formatDateVi(asOf)}\n`,
+      `Xếp hạng ${ranking.indicator}, cấp ${ranking.level}${ranking.parent ? ` thuộc ${ranking.parent}` : ""}${within}, tính đến ${formatDateVi(asOf)}\n`,
     );
     const rows = ranking.items.map((i) => [
       i.rank === null ? "–" : String(i.rank),
@@ -51,9 +67,22 @@ export async function runRank(flags: Flags): Promise<number> {
       i.daysAhead === null ? "" : String(i.daysAhead),
       i.forecastOn ? formatDateVi(new Date(i.forecastOn)) : "",
       i.childrenTotal === null ? "" : `${i.childrenDone}/${i.childrenTotal}`,
+      ...(period ? [formatCount(i.change ?? null), i.previousRank == null ? "–" : String(i.previousRank)] : []),
     ]);
     printTable(
-      ["Hạng", "Mã", "Tên", "Số liệu", "Chỉ tiêu", "Tỷ lệ", "Về đích", "Sớm (ngày)", "Dự báo", "Cấp dưới xong"],
+      [
+        "Hạng",
+        "Mã",
+        "Tên",
+        "Số liệu",
+        "Chỉ tiêu",
+        "Tỷ lệ",
+        "Về đích",
+        "Sớm (ngày)",
+        "Dự báo",
+        "Cấp dưới xong",
+        ...(period ? ["Tăng trong kỳ", "Hạng kỳ trước"] : []),
+      ],
       rows,
     );
     return 0;
@@ -68,7 +97,7 @@ export async function runRank(flags: Flags): Promise<number> {
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const numeric = new Set([0, 3, 4, 5, 7, 9]);
+  const numeric = new Set([0, 3, 4, 5, 7, 9, 10, 11]);
   const line = (cells: string[]) =>
     cells.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join("  ");
   console.log(line(header));

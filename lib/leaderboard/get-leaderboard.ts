@@ -3,6 +3,7 @@ import { cache } from "react";
 import { addDays, isoDate, parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import { rankChanges } from "@/lib/rankings/get-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
 
@@ -49,14 +50,8 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     getRankingCached(prisma, { ...query, asOf: day }),
     getRankingCached(prisma, { ...query, asOf: addDays(day, -7) }),
   ]);
-  const previousRank = new Map(previous.items.map((i) => [i.code, i.rank]));
-  const items = ranking.items.map((item) => {
-    const before = previousRank.get(item.code);
-    return {
-      ...item,
-      rankChange: item.rank !== null && before != null ? before - item.rank : null,
-    };
-  });
+  const changes = rankChanges(ranking.items, previous.items);
+  const items = ranking.items.map((item, i) => ({ ...item, rankChange: changes[i]?.rankChange ?? null }));
   return { indicators, indicator, structure: params.structure, dates, asOf, items };
 });
 

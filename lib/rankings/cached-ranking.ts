@@ -59,6 +59,7 @@ export async function getRankingCached(
     query.parent ?? null,
     query.asOf,
     query.structureOn ?? null,
+    query.period?.key ?? null,
   ]);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.ranking;

@@ -1,7 +1,8 @@
 import "server-only";
 import { InvalidParamError } from "@/lib/errors";
-import { FIRST_YEAR, LAST_YEAR, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
+import { FIRST_YEAR, formatDateVi, LAST_YEAR, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { type Period, parsePeriod } from "./periods";
 import type { RankingQuery } from "./ranking-types";
 
 const LEVELS: Record<string, UnitLevel> = { province: "PROVINCE", district: "DISTRICT", commune: "COMMUNE" };
@@ -16,10 +17,31 @@ export function parseRankingParams(params: URLSearchParams): RankingQuery {
   if (!indicator) throw new InvalidParamError("indicator", "Thiếu tham số indicator (mã chỉ tiêu, ví dụ CCCD_INTAKE).");
   const level = parseLevel(params.get("level") ?? "province");
   if (!level) throw new InvalidParamError("level", "level phải là province, district hoặc commune.");
-  const asOf = dateParam(params, "asOf") ?? todayInVietnam();
   const structureOn = dateParam(params, "structureOn");
   const parent = params.get("parent")?.trim() || undefined;
+  const periodText = params.get("period")?.trim();
+  if (periodText) {
+    if (params.get("asOf")?.trim())
+      throw new InvalidParamError("period", "Dùng asOf (một ngày) hoặc period (một kỳ báo cáo), không dùng cả hai.");
+    const period = periodParam(periodText, "period");
+    return { indicator, level, parent, asOf: periodAsOf(period), structureOn, period };
+  }
+  const asOf = dateParam(params, "asOf") ?? todayInVietnam();
   return { indicator, level, parent, asOf, structureOn };
+}
+
+/** A reporting period that has begun, or InvalidParamError naming `name` and what to write. */
+export function periodParam(text: string, name: string): Period {
+  const period = parsePeriod(text);
+  if ("problem" in period) throw new InvalidParamError(name, period.problem);
+  if (period.start > todayInVietnam())
+    throw new InvalidParamError(name, `Kỳ ${period.key} bắt đầu ngày ${formatDateVi(period.start)}, chưa đến.`);
+  return period;
+}
+
+/** A period is ranked as of its last day, or today while it is still running. */
+export function periodAsOf(period: Period): Date {
+  return new Date(Math.min(period.end.getTime(), todayInVietnam().getTime()));
 }
 
 export function dateParam(params: URLSearchParams, name: string): Date | undefined {

@@ -1,4 +1,5 @@
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import type { Period } from "./periods";
 
 export type RankingQuery = {
   indicator: string;
@@ -11,6 +12,11 @@ export type RankingQuery = {
    * provinces) through the old → new crosswalk.
    */
   structureOn?: Date;
+  /**
+   * A reporting period (lib/rankings/periods.ts): the ranking is as of its last day (today
+   * while it runs), with each unit's increase within it and its rank against the period before.
+   */
+  period?: Period;
 };
 
 /** One ranked unit. Field names are a public API contract: keep them. Dates are YYYY-MM-DD. */
@@ -32,6 +38,11 @@ export type RankingItem = {
   approximate: boolean;
   /** Set when the unit reported its own figure and its children's sum differs from it. */
   discrepancy: { reported: number; childrenSum: number } | null;
+  /** With a period: the increase within it (value at its end − value the day before it began; null without both). */
+  change?: number | null;
+  /** With a period: the rank in the period before, and places gained since (negative: lost). */
+  previousRank?: number | null;
+  rankChange?: number | null;
 };
 
 export type Ranking = {
@@ -40,6 +51,10 @@ export type Ranking = {
   parent: string | null;
   asOf: string;
   structureOn: string | null;
+  /** With a period: its key (month:2023-05) and first and last days. */
+  period?: string;
+  periodStart?: string;
+  periodEnd?: string;
   items: RankingItem[];
 };
 

@@ -16,13 +16,19 @@ import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
  * marked approximate, as is every province that received part of a split commune whose other
  * part went to another province. Children counts are not computed in this mode.
  */
-export async function reaggregatedRows(prisma: PrismaClient, scope: RankingScope, asOf: Date): Promise<RankingRow[]> {
-  const rows = await prisma.$queryRaw<RankingRow[]>(reaggregateSql(scope, asOf));
+export async function reaggregatedRows(
+  prisma: PrismaClient,
+  scope: RankingScope,
+  asOf: Date,
+  periodBase: Date | null = null,
+): Promise<RankingRow[]> {
+  const rows = await prisma.$queryRaw<RankingRow[]>(reaggregateSql(scope, asOf, periodBase));
   return rows.map((r) => ({
     ...r,
     value: r.value === null ? null : Math.round(r.value),
     week_ago: r.week_ago === null ? null : Math.round(r.week_ago),
     pace_base: r.pace_base === null ? null : Math.round(r.pace_base),
+    period_base: r.period_base == null ? null : Math.round(r.period_base),
     target: r.target === null ? null : Math.round(r.target),
     own_value: null,
     children_sum: null,
@@ -32,7 +38,7 @@ export async function reaggregatedRows(prisma: PrismaClient, scope: RankingScope
 }
 
 /** The ranking's rows computed through the crosswalk (see reaggregatedRows). */
-function reaggregateSql(scope: RankingScope, asOf: Date) {
+function reaggregateSql(scope: RankingScope, asOf: Date, periodBase: Date | null) {
   const indicator = scope.indicatorId;
   const weekAgo = addDays(asOf, -7);
   const paceBase = addDays(asOf, -7 * PACE_WEEKS);
@@ -83,6 +89,7 @@ SELECT r.code, r.name,
   (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${asOf}::date ORDER BY as_of DESC LIMIT 1) AS value,
   (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${weekAgo}::date ORDER BY as_of DESC LIMIT 1) AS week_ago,
   (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${paceBase}::date ORDER BY as_of DESC LIMIT 1) AS pace_base,
+  ${periodBase ? sql`(SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${periodBase}::date ORDER BY as_of DESC LIMIT 1)` : sql`NULL::float8`} AS period_base,
   t.value AS target, t.deadline,
   (SELECT min(s.as_of) FROM series s WHERE s.ranked_id = r.id AND s.value >= t.value) AS reached_on,
   (EXISTS (SELECT 1 FROM mapped m WHERE m.ranked_id = r.id AND m.partial)

@@ -136,3 +136,99 @@ describe("the rankings API and the CLI", () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("rankings over a reporting period", () => {
+  // Districts of 01 on 14/04/2023 (the day before month 5/2023 begins): 001 = 200 + 100 = 300
+  // of 600, 002 = 200 of 400, both 50 % (rank 1, 1). On 14/05/2023: 001 = 650 (108,3 %),
+  // 002 = 400 (100 %). Month 5/2023 runs 15/04–14/05, the month before 15/03–14/04.
+  const path = "/api/v1/rankings?indicator=CCCD_INTAKE&level=district&parent=01&period=month:2023-05";
+
+  it("give its dates, the increase within it and the rank change, the same in the API and the CLI", async () => {
+    const response = await rankingsRoute(api(path));
+    expect(response.status).toBe(200);
+    const { total, offset, limit, ...fromApi } = await response.json();
+    expect(fromApi).toMatchObject({
+      asOf: "2023-05-14",
+      period: "month:2023-05",
+      periodStart: "2023-04-15",
+      periodEnd: "2023-05-14",
+    });
+    expect(
+      fromApi.items.map((i: Record<string, unknown>) => [
+        i.code,
+        i.value,
+        i.change,
+        i.rank,
+        i.previousRank,
+        i.rankChange,
+      ]),
+    ).toEqual([
+      ["001", 650, 350, 1, 1, 0],
+      ["002", 400, 200, 2, 1, -1],
+    ]);
+    const run = cli(
+      "rank",
+      ...["--indicator", "CCCD_INTAKE", "--level", "district", "--parent", "01", "--period", "month:2023-05", "--json"],
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(fromApi);
+
+    const table = cli(
+      "rank",
+      "--indicator",
+      "CCCD_INTAKE",
+      "--level",
+      "district",
+      "--parent",
+      "01",
+      "--period",
+      "month:2023-05",
+    );
+    expect(table.stdout).toContain("kỳ month:2023-05 (15/04/2023–14/05/2023), tính đến 14/05/2023");
+    expect(table.stdout).toMatch(/Tăng trong kỳ\s+Hạng kỳ trước/);
+  });
+
+  it("an increase is unknown where nothing was reported before the period began", async () => {
+    const response = await rankingsRoute(
+      api("/api/v1/rankings?indicator=CCCD_INTAKE&level=province&period=quarter:2023-Q2"),
+    );
+    const body = await response.json();
+    expect(body).toMatchObject({ asOf: "2023-06-14", periodStart: "2023-03-15", periodEnd: "2023-06-14" });
+    expect(body.items.map((i: Record<string, unknown>) => [i.change, i.previousRank, i.rankChange])).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    // Without a period, none of the period's fields appear.
+    const plain = await (await rankingsRoute(api("/api/v1/rankings?indicator=CCCD_INTAKE&asOf=2023-05-14"))).json();
+    expect(plain.periodStart).toBeUndefined();
+    expect(plain.items[0].change).toBeUndefined();
+  });
+
+  it("refuse a period they cannot read, a future one, or one given with asOf", async () => {
+    const problem = async (query: string) => {
+      const response = await rankingsRoute(api(`/api/v1/rankings?indicator=CCCD_INTAKE&${query}`));
+      return [response.status, (await response.json()).error];
+    };
+    expect(await problem("period=week:2023-05-15")).toEqual([
+      400,
+      {
+        param: "period",
+        message: "Tuần báo cáo được gọi theo ngày Chủ nhật kết thúc tuần; 15/05/2023 không phải Chủ nhật.",
+      },
+    ]);
+    expect(await problem("period=quarter:2023-Q7")).toEqual([400, expect.objectContaining({ param: "period" })]);
+    expect(await problem("period=year:2198")).toEqual([
+      400,
+      { param: "period", message: "Kỳ year:2198 bắt đầu ngày 15/12/2197, chưa đến." },
+    ]);
+    expect(await problem("period=month:2023-05&asOf=2023-05-14")).toEqual([
+      400,
+      { param: "period", message: "Dùng asOf (một ngày) hoặc period (một kỳ báo cáo), không dùng cả hai." },
+    ]);
+    const run = cli("rank", "--indicator", "CCCD_INTAKE", "--period", "half:2023-H3");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/✗ --period: "half:2023-H3" không phải kỳ báo cáo; dùng week:YYYY-MM-DD/);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isoDate } from "@/lib/format/dates";
+import { type Period, parsePeriod, previousPeriod } from "@/lib/rankings/periods";
+
+const span = (text: string) => {
+  const p = parsePeriod(text) as Period;
+  if ("problem" in p) throw new Error(String(p.problem));
+  return [p.key, isoDate(p.start), isoDate(p.end)];
+};
+
+describe("the official reporting calendar", () => {
+  it("cuts periods off on the 14th", () => {
+    expect(span("month:2023-05")).toEqual(["month:2023-05", "2023-04-15", "2023-05-14"]);
+    expect(span("month:2023-01")).toEqual(["month:2023-01", "2022-12-15", "2023-01-14"]);
+    expect(span("quarter:2023-Q2")).toEqual(["quarter:2023-Q2", "2023-03-15", "2023-06-14"]);
+    expect(span("quarter:2023-q1")).toEqual(["quarter:2023-Q1", "2022-12-15", "2023-03-14"]);
+    expect(span("quarter:2023-Q4")).toEqual(["quarter:2023-Q4", "2023-09-15", "2023-12-14"]);
+    expect(span("half:2023-H1")).toEqual(["half:2023-H1", "2022-12-15", "2023-06-14"]);
+    expect(span("half:2023-H2")).toEqual(["half:2023-H2", "2023-06-15", "2023-12-14"]);
+    expect(span("nine-months:2023")).toEqual(["nine-months:2023", "2022-12-15", "2023-09-14"]);
+    expect(span("year:2023")).toEqual(["year:2023", "2022-12-15", "2023-12-14"]);
+    expect(span("week:2023-05-14")).toEqual(["week:2023-05-14", "2023-05-08", "2023-05-14"]);
+  });
+
+  it("the period before is of the same kind, across year ends", () => {
+    const before = (text: string) => previousPeriod(parsePeriod(text) as Period).key;
+    expect(before("month:2023-01")).toBe("month:2022-12");
+    expect(before("month:2023-10")).toBe("month:2023-09");
+    expect(before("quarter:2023-Q1")).toBe("quarter:2022-Q4");
+    expect(before("half:2023-H1")).toBe("half:2022-H2");
+    expect(before("half:2023-H2")).toBe("half:2023-H1");
+    expect(before("nine-months:2023")).toBe("nine-months:2022");
+    expect(before("year:2023")).toBe("year:2022");
+    expect(before("week:2023-01-01")).toBe("week:2022-12-25");
+  });
+
+  it("says what is wrong with a period it cannot read", () => {
+    const problem = (text: string) => (parsePeriod(text) as { problem: string }).problem;
+    expect(problem("month:2023-13")).toMatch(/không phải kỳ báo cáo; dùng week:YYYY-MM-DD/);
+    expect(problem("quarter:2023-Q5")).toMatch(/không phải kỳ báo cáo/);
+    expect(problem("week:2023-05-15")).toBe(
+      "Tuần báo cáo được gọi theo ngày Chủ nhật kết thúc tuần; 15/05/2023 không phải Chủ nhật.",
+    );
+    expect(problem("year:0001")).toMatch(/Năm của kỳ báo cáo phải từ/);
+    expect(problem("fortnight:2023")).toMatch(/không phải kỳ báo cáo/);
+    expect(problem("x".repeat(5000))).toHaveLength(problem("x".repeat(40)).length);
+  });
+});
