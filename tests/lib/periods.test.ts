@@ -23,15 +23,15 @@ describe("the official reporting calendar", () => {
   });
 
   it("the period before is of the same kind, across year ends", () => {
-    const before = (text: string) => previousPeriod(parsePeriod(text) as Period).key;
-    expect(before("month:2023-01")).toBe("month:2022-12");
-    expect(before("month:2023-10")).toBe("month:2023-09");
-    expect(before("quarter:2023-Q1")).toBe("quarter:2022-Q4");
-    expect(before("half:2023-H1")).toBe("half:2022-H2");
-    expect(before("half:2023-H2")).toBe("half:2023-H1");
-    expect(before("nine-months:2023")).toBe("nine-months:2022");
-    expect(before("year:2023")).toBe("year:2022");
-    expect(before("week:2023-01-01")).toBe("week:2022-12-25");
+    const previousOf = (text: string) => previousPeriod(parsePeriod(text) as Period).key;
+    expect(previousOf("month:2023-01")).toBe("month:2022-12");
+    expect(previousOf("month:2023-10")).toBe("month:2023-09");
+    expect(previousOf("quarter:2023-Q1")).toBe("quarter:2022-Q4");
+    expect(previousOf("half:2023-H1")).toBe("half:2022-H2");
+    expect(previousOf("half:2023-H2")).toBe("half:2023-H1");
+    expect(previousOf("nine-months:2023")).toBe("nine-months:2022");
+    expect(previousOf("year:2023")).toBe("year:2022");
+    expect(previousOf("week:2023-01-01")).toBe("week:2022-12-25");
   });
 
   it("says what is wrong with a period it cannot read", () => {
