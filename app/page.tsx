@@ -1,22 +1,27 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { LazyProvinceStructureChart } from "@/components/charts/lazy-province-structure-chart";
-import type { StructureCount } from "@/components/charts/province-structure-chart";
+import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { PublicLinks } from "@/components/i18n/public-links";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
+import { NationalHeadline } from "@/components/leaderboard/national-headline";
+import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
+import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
-import { listProvinces, type ProvinceRow } from "@/lib/units/province-service";
+import { type Period, parsePeriod } from "@/lib/rankings/periods";
+import { listProvinces } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
 
-type Props = { searchParams: Promise<{ indicator?: string; date?: string; structure?: string; lang?: string }> };
+type Props = {
+  searchParams: Promise<{ indicator?: string; date?: string; structure?: string; period?: string; lang?: string }>;
+};
 
 export default async function LeaderboardPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -27,7 +32,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
   const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const reader = publicReadDb(await headers());
   const [board, before, after, shapes] = await Promise.all([
-    getLeaderboard(reader, { indicator: params.indicator, date: params.date, structure }),
+    getLeaderboard(reader, { indicator: params.indicator, date: params.date, structure, period: params.period }),
     listProvinces(reader, structureDate("63")),
     listProvinces(reader, structureDate("34")),
     // Imported boundaries draw a geographic map; a fresh install has the tile map.
@@ -41,9 +46,11 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     >,
     locale === "en" ? "vi" : "en",
   );
+  const when: Record<string, string> = board.period ? { period: board.period.key } : { asOf: board.asOf ?? "" };
   const csv = board.asOf
-    ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", asOf: board.asOf, format: "csv" })}`
+    ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", ...when, format: "csv" })}`
     : null;
+  const picked = board.period ? (parsePeriod(board.period.key) as Period) : null;
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
@@ -69,16 +76,29 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           </h2>
           <StructureSwitch current={structure} indicator={board.indicator.code} locale={locale} />
         </div>
-        <div className="mb-4 print:hidden">
+        <div className="mb-4 flex flex-col gap-3 print:hidden lg:flex-row lg:items-end">
           <LeaderboardControls
-            key={`${board.indicator.code}-${structure}-${board.asOf}`}
+            key={`${board.indicator.code}-${structure}-${board.asOf}-${board.period?.key}`}
             indicators={board.indicators.map((i) => ({ code: i.code, name: nameOf(i) }))}
             indicator={board.indicator.code}
-            dates={board.dates}
+            dates={board.period ? [] : board.dates}
             asOf={board.asOf}
             labels={{ indicator: m.indicator, asOf: m.asOf, dateLocale: f.tag }}
           />
+          <PeriodPicker
+            action="/"
+            periods={board.periods}
+            picked={board.period?.key ?? null}
+            keep={{ indicator: board.indicator.code, structure, ...(locale === "en" ? { lang: "en" } : {}) }}
+            locale={locale}
+          />
         </div>
+        {picked && board.period ? (
+          <p className="mb-3 text-sm font-semibold text-slate-700">
+            {m.periodDates(periodLabel(picked, locale), f.date(board.period.start), f.date(board.period.end))}
+          </p>
+        ) : null}
+        {board.national ? <NationalHeadline national={board.national} locale={locale} /> : null}
         {board.items.length === 0 ? (
           <p className="text-slate-600">
             {m.noFigures(structure === "63")} {m.noFiguresHow} <code>npm run cli -- import figures</code>{" "}
@@ -92,6 +112,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               childLabel={structure === "63" ? m.districtsDone : m.communesDone}
               linkQuery={linkQuery}
               locale={locale}
+              changeLabel={board.period ? m.changeInPeriod : null}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">
@@ -101,10 +122,10 @@ export default async function LeaderboardPage({ searchParams }: Props) {
                 {" · "}
                 <a
                   className="font-semibold text-brand-700 underline"
-                  href={`/api/v1/exports/weekly?asOf=${board.asOf}`}
+                  href={`/api/v1/exports/weekly?${new URLSearchParams(when)}`}
                   download
                 >
-                  {m.downloadExcel}
+                  {board.period ? m.downloadExcelPeriod : m.downloadExcel}
                 </a>
               </p>
             )}
@@ -144,22 +165,30 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         </p>
       </section>
 
-      <section aria-labelledby="structure-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="structure-heading" className="text-lg font-semibold">
-          {m.structureHeading}
-        </h2>
-        <LazyProvinceStructureChart
-          data={[countByType(m.before, before), countByType(m.after, after)]}
-          labels={{ chart: m.chartLabel, provinces: m.chartProvinces, cities: m.chartCities }}
-        />
-      </section>
+      {board.national && board.national.points.length > 1 ? (
+        <section aria-labelledby="national-trend-heading" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="national-trend-heading" className="mb-2 text-lg font-semibold">
+            {m.nationalTrendHeading}
+          </h2>
+          <div id="national-trend">
+            <LazyUnitTrendChart
+              points={board.national.points}
+              target={board.national.target}
+              label={m.nationalTrendLabel(nameOf(board.indicator))}
+              labels={{ value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag }}
+            />
+          </div>
+          <p className="mt-2 text-center text-sm">
+            <PngDownloadButton
+              target="national-trend"
+              fileName={`ca-nuoc-${board.indicator.code}-${board.asOf ?? "nay"}.png`}
+              label={m.downloadChart}
+            />
+          </p>
+        </section>
+      ) : null}
     </main>
   );
-}
-
-function countByType(label: string, rows: ProvinceRow[]): StructureCount {
-  const cities = rows.filter((r) => r.type === "Thành phố").length;
-  return { label, provinces: rows.length - cities, cities };
 }
 
 function StructureSwitch({ current, indicator, locale }: { current: Structure; indicator: string; locale: Locale }) {

@@ -31,6 +31,8 @@ export function LeaderboardControls({ indicators, indicator, dates, asOf, labels
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) next.set(k, v);
+    // A date picked on the slider replaces a reporting period.
+    if ("date" in changes) next.delete("period");
     startTransition(() => router.replace(`${pathname}?${next}`, { scroll: false }));
   };
   const shown = dates[index];

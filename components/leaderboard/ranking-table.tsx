@@ -16,12 +16,15 @@ type Props = {
   /** Query kept on the links to each unit's page (indicator, date, language). */
   linkQuery: string;
   locale?: Locale;
+  /** Set when ranking a reporting period: the increase within it gets a column, and rank changes compare with the period before. */
+  changeLabel?: string | null;
 };
 
 const SORT_VALUES = {
   rank: (row: Row) => row.rank,
   unit: (row: Row) => row.name,
   value: (row: Row) => row.value,
+  change: (row: Row) => row.change ?? null,
   target: (row: Row) => row.target,
   percent: (row: Row) => row.percent,
   finish: (row: Row) => row.daysAhead,
@@ -33,7 +36,7 @@ const nameOf = (row: Row) => row.name;
  * Units by percent of target: the table leadership reads in meetings. Searchable by name
  * and sortable by any column once JavaScript runs; the header stays in view as it scrolls.
  */
-export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale = "vi" }: Props) {
+export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale = "vi", changeLabel = null }: Props) {
   const m = publicMessages(locale);
   const f = formatsFor(locale);
   const view = useTableView(items, nameOf, SORT_VALUES);
@@ -57,6 +60,7 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
               {header("rank", m.rank, "pr-2")}
               {header("unit", unitLabel, "pr-3")}
               {header("value", m.value, "hidden pr-3 text-right sm:table-cell")}
+              {changeLabel ? header("change", changeLabel, "hidden pr-3 text-right sm:table-cell") : null}
               {header("target", m.target, "hidden pr-3 text-right sm:table-cell")}
               {header("percent", m.percent, "w-32 pr-3 sm:w-48")}
               {header("finish", m.finish, "hidden pr-3 sm:table-cell")}
@@ -64,12 +68,17 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
             </tr>
           </thead>
           <tbody>
-            <NoMatchRow view={view} locale={locale} colSpan={childLabel ? 7 : 6} className="py-3" />
+            <NoMatchRow
+              view={view}
+              locale={locale}
+              colSpan={6 + (childLabel ? 1 : 0) + (changeLabel ? 1 : 0)}
+              className="py-3"
+            />
             {view.visible.map((item) => (
               <tr key={item.code} className="border-b border-slate-100 align-middle">
                 <td className="py-2 pr-2 tabular-nums">
                   <span className="font-semibold">{item.rank ?? "–"}</span>{" "}
-                  <RankChange change={item.rankChange ?? null} m={m} />
+                  <RankChange change={item.rankChange ?? null} m={m} againstPeriod={Boolean(changeLabel)} />
                 </td>
                 <td className="py-2 pr-3">
                   <Link href={`/units/${item.code}?${linkQuery}`} className="hover:underline">
@@ -83,6 +92,11 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
                   )}
                 </td>
                 <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.value)}</td>
+                {changeLabel ? (
+                  <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">
+                    {item.change == null ? "–" : `${item.change >= 0 ? "+" : ""}${f.count(item.change)}`}
+                  </td>
+                ) : null}
                 <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.target)}</td>
                 <td className="py-2 pr-3">
                   <PercentBar percent={item.percent} m={m} format={f.percent} />
@@ -104,14 +118,30 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
   );
 }
 
-function RankChange({ change, m }: { change: number | null; m: PublicMessages }) {
+function RankChange({
+  change,
+  m,
+  againstPeriod,
+}: {
+  change: number | null;
+  m: PublicMessages;
+  againstPeriod: boolean;
+}) {
   if (change === null || change === 0) return <span className="sr-only">{m.sameRank}</span>;
   const up = change > 0;
   return (
     <span className={up ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
       <span aria-hidden>{up ? "▲" : "▼"}</span>
       {Math.abs(change)}
-      <span className="sr-only">{up ? m.rankUp(change) : m.rankDown(-change)}</span>
+      <span className="sr-only">
+        {againstPeriod
+          ? up
+            ? m.rankUpPeriod(change)
+            : m.rankDownPeriod(-change)
+          : up
+            ? m.rankUp(change)
+            : m.rankDown(-change)}
+      </span>
     </span>
   );
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { viewedUnit } from "@/lib/access/viewed-unit";
-import { sql } from "@/lib/db/sql";
 import { reportDueSettings } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
@@ -11,15 +10,20 @@ import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import { latestPoint, targetInForce } from "@/lib/rankings/ranking-sql";
+import { periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
+import { type Period, recentPeriods } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { type ChildrenReporting, childrenReporting } from "@/lib/reporting/lateness";
+import { nationalTarget, scopeSeries } from "@/lib/series/scope-series";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 
 export type Dashboard = {
   asOf: string;
+  /** The reporting period viewed, when one was picked (the dashboard is then as of its end). */
+  period: { key: string; start: string; end: string } | null;
+  periods: Period[];
   week: string;
   indicator: { code: string; name: string; nameEn: string };
   indicators: { code: string; name: string; nameEn: string }[];
@@ -54,11 +58,12 @@ export type Dashboard = {
 export async function getDashboard(
   prisma: PrismaClient,
   actor: Actor,
-  params: { unit?: string | null; indicator?: string | null; date?: string | null },
+  params: { unit?: string | null; indicator?: string | null; date?: string | null; period?: string | null },
 ): Promise<Dashboard> {
   const today = todayInVietnam();
+  const period = params.period ? periodParam(params.period.slice(0, 40), "period") : undefined;
   const asked = params.date ? parseIsoDate(params.date) : null;
-  const asOf = asked && asked <= today ? asked : today;
+  const asOf = period ? periodAsOf(period) : asked && asked <= today ? asked : today;
   const unit = await viewedUnit(prisma, actor, params.unit || null, asOf);
 
   const indicators = await prisma.indicator.findMany({
@@ -77,9 +82,13 @@ export async function getDashboard(
   const childLevel = childLevelRow[0]?.level ?? null;
   const [children, standing, points, target] = await Promise.all([
     childLevel
-      ? getRankingCached(prisma, { indicator: indicator.code, level: childLevel, parent: unit?.code, asOf }).then(
-          (r) => r.items,
-        )
+      ? getRankingCached(prisma, {
+          indicator: indicator.code,
+          level: childLevel,
+          parent: unit?.code,
+          asOf,
+          period,
+        }).then((r) => r.items)
       : Promise.resolve([] as RankingItem[]),
     unit
       ? getRankingCached(prisma, {
@@ -89,7 +98,7 @@ export async function getDashboard(
           asOf,
         }).then((r) => r.items.find((i) => i.code === unit?.code) ?? null)
       : Promise.resolve(null),
-    seriesOf(prisma, unit?.id ?? null, indicator.id, asOf),
+    scopeSeries(prisma, unit?.id ?? null, indicator.id, asOf),
     unit ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
   ]);
 
@@ -108,6 +117,8 @@ export async function getDashboard(
 
   return {
     asOf: isoDate(asOf),
+    period: period ? { key: period.key, start: isoDate(period.start), end: isoDate(period.end) } : null,
+    periods: recentPeriods(today),
     week: isoDate(sundayOnOrBefore(asOf)),
     indicator: { code: indicator.code, name: indicator.nameVi, nameEn: indicator.nameEn },
     indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn })),
@@ -131,34 +142,6 @@ export async function getDashboard(
     atRisk,
     completeness: await childrenReporting(prisma, unit, sundayOnOrBefore(asOf), new Date(), reportDueSettings()),
   };
-}
-
-/** The scope's value at every date it has one; the country's is the sum of the provinces in force then. */
-async function seriesOf(prisma: PrismaClient, unitId: number | null, indicatorId: number, asOf: Date) {
-  const rows =
-    unitId !== null
-      ? await prisma.$queryRaw<{ as_of: Date; value: bigint }[]>`
-          SELECT as_of, value FROM unit_series
-          WHERE unit_id = ${unitId}::int AND indicator_id = ${indicatorId}::int AND as_of <= ${asOf}::date ORDER BY as_of`
-      : await prisma.$queryRaw<{ as_of: Date; value: bigint }[]>`
-          WITH dates AS (
-            SELECT DISTINCT s.as_of FROM unit_series s JOIN unit u ON u.id = s.unit_id
-            WHERE u.level = 'PROVINCE' AND s.indicator_id = ${indicatorId}::int AND s.as_of <= ${asOf}::date
-          )
-          SELECT d.as_of, sum(v.value)::bigint AS value FROM dates d
-          JOIN unit u ON u.level = 'PROVINCE' AND ${inForceOn("u", sql`d.as_of`)}
-          CROSS JOIN LATERAL (${latestPoint("u.id", indicatorId, sql`d.as_of`)}) v
-          GROUP BY d.as_of ORDER BY d.as_of`;
-  return rows.map((r) => ({ asOf: isoDate(r.as_of), value: Number(r.value) }));
-}
-
-/** The country's target: the sum of the provinces' targets in force, due at the latest of their deadlines. */
-async function nationalTarget(prisma: PrismaClient, indicatorId: number, asOf: Date) {
-  const [row] = await prisma.$queryRaw<{ value: bigint | null; deadline: Date | null }[]>`
-    SELECT sum(t.value)::bigint AS value, max(t.deadline) AS deadline FROM unit u
-    CROSS JOIN LATERAL (${targetInForce("u.id", indicatorId, asOf)}) t
-    WHERE u.level = 'PROVINCE' AND ${inForceOn("u", asOf)}`;
-  return row?.value ? { value: Number(row.value), deadline: row.deadline ? isoDate(row.deadline) : null } : null;
 }
 
 function forecastLine(

@@ -4,7 +4,9 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDateVi, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { periodLabel } from "@/lib/i18n/period-label";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import type { Period } from "@/lib/rankings/periods";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName, unitByCode } from "@/lib/units/units-on";
@@ -17,13 +19,13 @@ const LEVEL_LABEL: Record<UnitLevel, string> = {
 const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /**
- * The weekly report as an Excel workbook: for a scope (the country or a unit) and a date,
+ * The weekly report (or a reporting period's) as an Excel workbook: for a scope (the country or a unit) and a date,
  * one sheet per indicator ranking the scope's children, with Vietnamese headers, real
  * numbers, percentages and dates (Excel shows them in the reader's locale), frozen header.
  */
 export async function weeklyWorkbook(
   prisma: PrismaClient,
-  params: { unit?: string; asOf: Date },
+  params: { unit?: string; asOf: Date; period?: Period },
   /** Who asked (a client address): rankings nobody asked for yet count against its limit. */
   requester?: string,
 ): Promise<{ fileName: string; body: Buffer }> {
@@ -52,11 +54,15 @@ export async function weeklyWorkbook(
         level: child.level,
         parent: scope?.code,
         asOf,
+        period: params.period,
       },
       requester,
     );
     const sheet = book.addWorksheet(sheetName(indicator.nameVi, used), { views: [{ state: "frozen", ySplit: 3 }] });
-    sheet.addRow([`${indicator.nameVi} – ${scope?.name ?? "Toàn quốc"}, tính đến ngày ${formatDateVi(asOf)}`]).font = {
+    const when = params.period
+      ? `${periodLabel(params.period, "vi")} (${formatDateVi(params.period.start)}–${formatDateVi(params.period.end)}), tính đến ngày ${formatDateVi(asOf)}`
+      : `tính đến ngày ${formatDateVi(asOf)}`;
+    sheet.addRow([`${indicator.nameVi} – ${scope?.name ?? "Toàn quốc"}, ${when}`]).font = {
       bold: true,
       size: 13,
     };
@@ -68,7 +74,7 @@ export async function weeklyWorkbook(
       "Số liệu",
       "Chỉ tiêu",
       "Tỷ lệ",
-      "Tăng trong tuần",
+      params.period ? "Tăng trong kỳ" : "Tăng trong tuần",
       "Hạn",
       "Ngày đạt",
       "Sớm (+) / muộn (−), ngày",
@@ -86,7 +92,7 @@ export async function weeklyWorkbook(
         item.value,
         item.target,
         item.percent === null ? null : item.percent / 100,
-        item.weeklyChange,
+        params.period ? (item.change ?? null) : item.weeklyChange,
         day(item.deadline),
         day(item.reachedOn),
         item.daysAhead,
@@ -119,7 +125,10 @@ export async function weeklyWorkbook(
     sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
-  return { fileName: `bao-cao-tuan-${scope?.code ?? "toan-quoc"}-${isoDate(asOf)}.xlsx`, body };
+  const name = params.period
+    ? `bao-cao-${params.period.key.replace(":", "-")}-${scope?.code ?? "toan-quoc"}`
+    : `bao-cao-tuan-${scope?.code ?? "toan-quoc"}-${isoDate(asOf)}`;
+  return { fileName: `${name}.xlsx`, body };
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */

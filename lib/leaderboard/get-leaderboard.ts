@@ -1,10 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { addDays, isoDate, parseIsoDate } from "@/lib/format/dates";
+import { addDays, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { rankChanges } from "@/lib/rankings/get-ranking";
+import { periodAsOf } from "@/lib/rankings/parse-ranking-query";
+import { type Period, parsePeriod, recentPeriods } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { scopeSeries } from "@/lib/series/scope-series";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
 
 export const DEFAULT_INDICATOR = "CCCD_INTAKE";
@@ -23,37 +26,100 @@ export type Leaderboard = {
   /** Reporting dates of this structure, oldest first: the time slider's stops. */
   dates: string[];
   asOf: string | null;
+  /** The reporting period ranked, when one was picked (the ranking is then as of its end). */
+  period: { key: string; start: string; end: string } | null;
+  /** The periods a reader may pick, newest first. */
+  periods: Period[];
   items: LeaderboardItem[];
+  /** The whole country: the provinces' sums, and its value at every reporting date. */
+  national: {
+    value: number;
+    target: number | null;
+    percent: number | null;
+    provincesDone: number;
+    provinces: number;
+    points: { asOf: string; value: number }[];
+  } | null;
 };
 
-type Params = { indicator?: string; date?: string; structure: Structure };
+type Params = { indicator?: string; date?: string; structure: Structure; period?: string };
 
 /** The public leaderboard: provinces by percent of target, on a reporting date of a structure. */
 export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params): Promise<Leaderboard> => {
   const indicators = (
     await prisma.indicator.findMany({
       orderBy: { sortOrder: "asc" },
-      select: { code: true, nameVi: true, nameEn: true },
+      select: { id: true, code: true, nameVi: true, nameEn: true },
     })
-  ).map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn }));
+  ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn }));
   const indicator =
     indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
     indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
-    (indicators[0] as IndicatorName);
+    (indicators[0] as IndicatorName & { id: number });
+  const periods = recentPeriods(todayInVietnam());
   const dates = await reportingDates(prisma, indicator.code, params.structure);
-  const asOf = pickDate(dates, params.date);
-  if (!asOf) return { indicators, indicator, structure: params.structure, dates, asOf: null, items: [] };
+  const period = pickPeriod(params.period, params.structure);
+  const asOf = period ? isoDate(periodAsOf(period)) : pickDate(dates, params.date);
+  const empty = { indicators, indicator, structure: params.structure, dates, periods, period: null, national: null };
+  if (!asOf) return { ...empty, asOf: null, items: [] };
 
   const day = parseIsoDate(asOf) as Date;
   const query = { indicator: indicator.code, level: "PROVINCE" as const };
-  const [ranking, previous] = await Promise.all([
-    getRankingCached(prisma, { ...query, asOf: day }),
-    getRankingCached(prisma, { ...query, asOf: addDays(day, -7) }),
-  ]);
-  const changes = rankChanges(ranking.items, previous.items);
-  const items = ranking.items.map((item, i) => ({ ...item, rankChange: changes[i]?.rankChange ?? null }));
-  return { indicators, indicator, structure: params.structure, dates, asOf, items };
+  let items: LeaderboardItem[];
+  if (period) {
+    // Rank change against the period before comes with the period's ranking.
+    const ranking = await getRankingCached(prisma, { ...query, asOf: day, period });
+    items = ranking.items.map((item) => ({ ...item, rankChange: item.rankChange ?? null }));
+  } else {
+    const [ranking, previous] = await Promise.all([
+      getRankingCached(prisma, { ...query, asOf: day }),
+      getRankingCached(prisma, { ...query, asOf: addDays(day, -7) }),
+    ]);
+    const changes = rankChanges(ranking.items, previous.items);
+    items = ranking.items.map((item, i) => ({ ...item, rankChange: changes[i]?.rankChange ?? null }));
+  }
+  return {
+    ...empty,
+    asOf,
+    period: period ? { key: period.key, start: isoDate(period.start), end: isoDate(period.end) } : null,
+    items,
+    national: await nationalOf(prisma, indicator.id, items, day),
+  };
 });
+
+/** A period picked in the URL, if it is one that has begun and falls in the structure's years; else none. */
+function pickPeriod(text: string | undefined, structure: Structure): Period | null {
+  if (!text) return null;
+  const period = parsePeriod(text.slice(0, 40));
+  if ("problem" in period || period.start > todayInVietnam()) return null;
+  const end = periodAsOf(period);
+  const inStructure = structure === "63" ? end <= STRUCTURE_63_TO : end >= STRUCTURE_34_FROM;
+  return inStructure ? period : null;
+}
+
+/** The country's headline from the ranked provinces, and its value over time up to `asOf`. */
+async function nationalOf(
+  prisma: PrismaClient,
+  indicatorId: number,
+  items: RankingItem[],
+  asOf: Date,
+): Promise<Leaderboard["national"]> {
+  const reported = items.filter((i) => i.value !== null);
+  if (!reported.length) return null;
+  const value = reported.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const targets = items.filter((i) => i.target !== null);
+  const target = targets.length ? targets.reduce((sum, i) => sum + (i.target ?? 0), 0) : null;
+  // The country is the same before and after the reorganisation: its whole history is one line.
+  const points = await scopeSeries(prisma, null, indicatorId, asOf);
+  return {
+    value,
+    target,
+    percent: target ? (value / target) * 100 : null,
+    provincesDone: items.filter((i) => i.reachedOn !== null).length,
+    provinces: items.length,
+    points,
+  };
+}
 
 /** The requested date if it is a reporting date, else the latest one on or before it, else the latest. */
 function pickDate(dates: string[], wanted: string | undefined): string | null {

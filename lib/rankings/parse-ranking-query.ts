@@ -19,15 +19,17 @@ export function parseRankingParams(params: URLSearchParams): RankingQuery {
   if (!level) throw new InvalidParamError("level", "level phải là province, district hoặc commune.");
   const structureOn = dateParam(params, "structureOn");
   const parent = params.get("parent")?.trim() || undefined;
+  return { indicator, level, parent, structureOn, ...asOfOrPeriod(params) };
+}
+
+/** `asOf` (a date, today by default) or `period` (a reporting period, ranked as of its end), never both. */
+export function asOfOrPeriod(params: URLSearchParams): { asOf: Date; period?: Period } {
   const periodText = params.get("period")?.trim();
-  if (periodText) {
-    if (params.get("asOf")?.trim())
-      throw new InvalidParamError("period", "Dùng asOf (một ngày) hoặc period (một kỳ báo cáo), không dùng cả hai.");
-    const period = periodParam(periodText, "period");
-    return { indicator, level, parent, asOf: periodAsOf(period), structureOn, period };
-  }
-  const asOf = dateParam(params, "asOf") ?? todayInVietnam();
-  return { indicator, level, parent, asOf, structureOn };
+  if (!periodText) return { asOf: dateParam(params, "asOf") ?? todayInVietnam() };
+  if (params.get("asOf")?.trim())
+    throw new InvalidParamError("period", "Dùng asOf (một ngày) hoặc period (một kỳ báo cáo), không dùng cả hai.");
+  const period = periodParam(periodText, "period");
+  return { asOf: periodAsOf(period), period };
 }
 
 /** A reporting period that has begun, or InvalidParamError naming `name` and what to write. */

@@ -103,3 +103,32 @@ export function previousPeriod(p: Period): Period {
       return again(String(year - 1));
   }
 }
+
+/**
+ * The periods a reader picks from, newest first: those begun by `today` among the last 12
+ * months, 8 quarters, 4 halves, 3 nine-month spans and 3 years.
+ */
+export function recentPeriods(today: Date): Period[] {
+  const year = today.getUTCFullYear() + 1; // the reporting year that began on 15 December
+  const keys: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    // From next month (it begins on the 15th of this one) back.
+    const first = day(today.getUTCFullYear(), today.getUTCMonth() + 1 - i, 1);
+    keys.push(`month:${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, "0")}`);
+  }
+  for (let y = year; y > year - 4; y--) {
+    for (let q = 4; q >= 1; q--) keys.push(`quarter:${y}-Q${q}`);
+    keys.push(`half:${y}-H2`, `half:${y}-H1`, `nine-months:${y}`, `year:${y}`);
+  }
+  const begun = keys.map((key) => parsePeriod(key)).filter((p): p is Period => !("problem" in p) && p.start <= today);
+  const limits: Record<PeriodKind, number> = { week: 0, month: 12, quarter: 8, half: 4, "nine-months": 3, year: 3 };
+  const seen = new Set<string>();
+  return begun
+    .sort((a, b) => b.start.getTime() - a.start.getTime() || b.end.getTime() - a.end.getTime())
+    .filter((p) => {
+      if (seen.has(p.key)) return false;
+      seen.add(p.key);
+      limits[p.kind]--;
+      return limits[p.kind] >= 0;
+    });
+}

@@ -6,7 +6,9 @@ import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 
 // The browser tests' database holds the demo data (8 weeks) on the real unit lists.
 
-test("the leaderboard ranks today's 34 provinces in Vietnamese, with the chart and the font", async ({ page }) => {
+test("the leaderboard ranks today's 34 provinces in Vietnamese, under the country's headline, with its chart and the font", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("căn cước công dân gắn chip");
   const rows = page.locator("table tbody tr");
@@ -15,8 +17,14 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, with the chart a
   // Vietnamese number formats: 1.234.567 and 98,60 %.
   await expect(rows.first()).toContainText(/\d{1,3}(\.\d{3})+/);
   await expect(rows.first()).toContainText(/\d+,\d{2} %/);
-  // recharts is loaded after the page and still renders.
-  await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(4);
+  // The country above the table: its figure, and how many of the 34 reached their target.
+  const country = page.getByRole("region", { name: "Cả nước", exact: true });
+  await expect(country).toContainText("Số liệu cả nước");
+  await expect(country).toContainText(/\d{1,3}(\.\d{3})+/);
+  await expect(country).toContainText(/\d+\/34/);
+  // recharts is loaded after the page and still renders the country's line against its target.
+  await expect(page.getByRole("heading", { name: "Cả nước so với chỉ tiêu theo thời gian" })).toBeVisible();
+  await expect(page.locator("#national-trend .recharts-line")).toHaveCount(1);
 
   const loadedRanges = await page.evaluate(async () => {
     await document.fonts.ready;

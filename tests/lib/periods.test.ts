@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoDate } from "@/lib/format/dates";
-import { type Period, parsePeriod, previousPeriod } from "@/lib/rankings/periods";
+import { periodLabel } from "@/lib/i18n/period-label";
+import { type Period, parsePeriod, previousPeriod, recentPeriods } from "@/lib/rankings/periods";
 
 const span = (text: string) => {
   const p = parsePeriod(text) as Period;
@@ -44,5 +45,26 @@ describe("the official reporting calendar", () => {
     expect(problem("year:0001")).toMatch(/Năm của kỳ báo cáo phải từ/);
     expect(problem("fortnight:2023")).toMatch(/không phải kỳ báo cáo/);
     expect(problem("x".repeat(5000))).toHaveLength(problem("x".repeat(40)).length);
+  });
+});
+
+describe("periods to pick from", () => {
+  it("lists those begun, newest first, each kind bounded, named in both languages", () => {
+    const today = new Date("2026-12-03T00:00:00Z");
+    const periods = recentPeriods(today);
+    const months = periods.filter((p) => p.kind === "month").map((p) => p.key);
+    // Month 12/2026 began on 15 November.
+    expect(months.slice(0, 3)).toEqual(["month:2026-12", "month:2026-11", "month:2026-10"]);
+    expect(months).toHaveLength(12);
+    expect(periods.filter((p) => p.kind === "quarter").map((p) => p.key)[0]).toBe("quarter:2026-Q4");
+    expect(periods.filter((p) => p.kind === "year").map((p) => p.key)).toEqual(["year:2026", "year:2025", "year:2024"]);
+    expect(periods.every((p) => p.start <= today)).toBe(true);
+    const label = (key: string, locale: "vi" | "en") => periodLabel(parsePeriod(key) as Period, locale);
+    expect(label("quarter:2023-Q2", "vi")).toBe("Quý II/2023");
+    expect(label("quarter:2023-Q2", "en")).toBe("Q2 2023");
+    expect(label("month:2023-05", "vi")).toBe("Tháng 5/2023");
+    expect(label("month:2023-05", "en")).toBe("May 2023");
+    expect(label("half:2023-H1", "vi")).toBe("6 tháng đầu năm 2023");
+    expect(label("nine-months:2023", "en")).toBe("Nine months of 2023");
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
+import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { LateNotices } from "@/components/reporting/late-notices";
 import { ReportingStatus } from "@/components/reporting/reporting-status";
@@ -10,12 +11,15 @@ import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { db } from "@/lib/db/client";
 import { formatsFor } from "@/lib/i18n/locale";
+import { periodLabel } from "@/lib/i18n/period-label";
+import { publicMessages } from "@/lib/i18n/public-messages";
 import { staffLocale } from "@/lib/i18n/staff-locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
+import { type Period, parsePeriod } from "@/lib/rankings/periods";
 
 export const metadata: Metadata = { title: "Điều hành – Đề án 06" };
 
-type Props = { searchParams: Promise<{ unit?: string; indicator?: string; date?: string }> };
+type Props = { searchParams: Promise<{ unit?: string; indicator?: string; date?: string; period?: string }> };
 
 export default async function DashboardPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -74,7 +78,23 @@ export default async function DashboardPage({ searchParams }: Props) {
             {t.show}
           </button>
         </form>
+        <PeriodPicker
+          action="/dieu-hanh"
+          periods={d.periods}
+          picked={d.period?.key ?? null}
+          keep={{ ...(d.scope.code ? { unit: d.scope.code } : {}), indicator: d.indicator.code }}
+          locale={locale}
+        />
       </header>
+      {d.period ? (
+        <p className="font-semibold text-slate-700">
+          {publicMessages(locale).periodDates(
+            periodLabel(parsePeriod(d.period.key) as Period, locale),
+            f.date(d.period.start),
+            f.date(d.period.end),
+          )}
+        </p>
+      ) : null}
 
       <section aria-label={t.headline} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label={t.value} value={f.count(h.value) || t.none} />
@@ -169,11 +189,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             }
             linkQuery={keep}
             locale={locale}
+            changeLabel={d.period ? publicMessages(locale).changeInPeriod : null}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
               className="font-semibold text-brand-700 underline"
-              href={`/api/v1/exports/weekly?${new URLSearchParams({ ...(d.scope.code ? { unit: d.scope.code } : {}), asOf: d.asOf })}`}
+              href={`/api/v1/exports/weekly?${new URLSearchParams({ ...(d.scope.code ? { unit: d.scope.code } : {}), ...(d.period ? { period: d.period.key } : { asOf: d.asOf }) })}`}
               download
             >
               {t.downloadWeekly}

@@ -1,11 +1,11 @@
 import { handleApiError } from "@/lib/api/respond";
 import { publicReadDb } from "@/lib/db/public-read";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
-import { todayInVietnam } from "@/lib/format/dates";
 import { clientAddress } from "@/lib/http/front-door";
-import { dateParam } from "@/lib/rankings/parse-ranking-query";
+import { asOfOrPeriod } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only like the rankings it is made of: aggregates per unit, nothing personal.
+// `period=` (month:2023-05, quarter:2023-Q2, …) instead of asOf gives a reporting period's report.
 export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
@@ -13,7 +13,7 @@ export async function GET(request: Request) {
       publicReadDb(request.headers),
       {
         unit: params.get("unit")?.trim() || undefined,
-        asOf: dateParam(params, "asOf") ?? todayInVietnam(),
+        ...asOfOrPeriod(params),
       },
       clientAddress(request.headers),
     );

@@ -1,0 +1,31 @@
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
+import { publicMessages } from "@/lib/i18n/public-messages";
+import type { Leaderboard } from "@/lib/leaderboard/get-leaderboard";
+
+/** The country at a glance, above the provinces' table: its value, target, percent and provinces done. */
+export function NationalHeadline({
+  national,
+  locale,
+}: {
+  national: NonNullable<Leaderboard["national"]>;
+  locale: Locale;
+}) {
+  const m = publicMessages(locale);
+  const f = formatsFor(locale);
+  const stats = [
+    { label: m.nationalValue, value: f.count(national.value) },
+    { label: m.nationalTarget, value: f.count(national.target) || m.noTarget },
+    { label: m.nationalPercent, value: f.percent(national.percent) || "–" },
+    { label: m.provincesDone, value: `${f.count(national.provincesDone)}/${f.count(national.provinces)}` },
+  ];
+  return (
+    <section aria-label={m.nationalHeadline} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      {stats.map((s) => (
+        <div key={s.label} className="rounded-lg border border-slate-200 p-3">
+          <p className="text-sm text-slate-600">{s.label}</p>
+          <p className="text-2xl font-bold tabular-nums">{s.value}</p>
+        </div>
+      ))}
+    </section>
+  );
+}
