@@ -2,15 +2,18 @@
 
 import { useActionState } from "react";
 import { type ChangePasswordState, changePasswordAction } from "@/app/(staff)/doi-mat-khau/actions";
+import type { Locale } from "@/lib/i18n/locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 import { FormFooter } from "./form-footer";
 
 const FIELDS = [
-  { name: "current", label: "Mật khẩu đang dùng", autoComplete: "current-password" },
-  { name: "next", label: "Mật khẩu mới (ít nhất 10 ký tự)", autoComplete: "new-password" },
-  { name: "confirm", label: "Nhập lại mật khẩu mới", autoComplete: "new-password" },
+  { name: "current", autoComplete: "current-password" },
+  { name: "next", autoComplete: "new-password" },
+  { name: "confirm", autoComplete: "new-password" },
 ] as const;
 
-export function ChangePasswordForm({ then }: { then: string }) {
+export function ChangePasswordForm({ then, locale }: { then: string; locale: Locale }) {
+  const t = staffMessages(locale).passwordPage;
   const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {
     error: null,
     field: null,
@@ -20,7 +23,7 @@ export function ChangePasswordForm({ then }: { then: string }) {
       <input type="hidden" name="then" value={then} />
       {FIELDS.map((f) => (
         <label key={f.name} className="flex flex-col gap-1 text-sm font-semibold">
-          {f.label}
+          {t[f.name]}
           <input
             name={f.name}
             type="password"
@@ -31,7 +34,7 @@ export function ChangePasswordForm({ then }: { then: string }) {
           />
         </label>
       ))}
-      <FormFooter error={state.error} pending={pending} label="Đổi mật khẩu" pendingLabel="Đang đổi…" />
+      <FormFooter error={state.error} pending={pending} label={t.change} pendingLabel={t.changing} />
     </form>
   );
 }

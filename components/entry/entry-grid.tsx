@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatCount } from "@/lib/format";
+import { type EntryWords, useEntryWords } from "./entry-words";
 import { moveOnKey, pastedBlock } from "./grid-keys";
 import type { ReportVerb } from "./own-report-bar";
 import { ReportButton, type ReportForm } from "./report-button";
@@ -30,6 +31,7 @@ const nameOf = (row: SheetRow) => row.name;
  * do not jump while someone types) help with a province's hundred-odd communes.
  */
 export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }: Props) {
+  const w = useEntryWords();
   const sortValues = useMemo(
     () => ({
       unit: nameOf,
@@ -46,7 +48,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
       key={column}
       view={view}
       column={column}
-      locale="vi"
+      locale={w.locale}
       className={`sticky top-0 z-10 bg-slate-50 p-2 ${className}`}
     >
       {label}
@@ -55,20 +57,20 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
   const shown = view.visible;
   return (
     <div>
-      <TableSearch view={view} locale="vi" />
+      <TableSearch view={view} locale={w.locale} />
       <div className={`rounded border border-slate-200 bg-white ${LONG_TABLE_FRAME}`}>
         <table className="min-w-full border-collapse text-sm">
           <thead className="bg-slate-50">
             <tr className="text-left">
-              {header("unit", "Đơn vị", "left-0 z-20")}
+              {header("unit", w.unit, "left-0 z-20")}
               {sheet.indicators.map((i) =>
                 header(`indicator:${i.code}`, i.name, "min-w-32 align-bottom text-xs font-semibold"),
               )}
-              {header("status", "Báo cáo", "")}
+              {header("status", w.report, "")}
             </tr>
           </thead>
           <tbody>
-            <NoMatchRow view={view} locale="vi" colSpan={sheet.indicators.length + 2} className="p-3" />
+            <NoMatchRow view={view} locale={w.locale} colSpan={sheet.indicators.length + 2} className="p-3" />
             {shown.map((row, r) => (
               <tr
                 key={row.code}
@@ -87,7 +89,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                     row.name
                   )}
                   {row.reported ? null : (
-                    <span className="ml-1 text-xs font-semibold text-amber-800">(chưa báo cáo)</span>
+                    <span className="ml-1 text-xs font-semibold text-amber-800">{w.notReported}</span>
                   )}
                 </th>
                 {sheet.indicators.map((indicator, c) => (
@@ -109,7 +111,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                 ))}
                 <td className="whitespace-nowrap p-2">
                   <ReportStatusBadge status={row.status} small />{" "}
-                  {rowActions(row, busy, cells.dirty).map(({ verb, label, variant, disabled }) => (
+                  {rowActions(row, busy, cells.dirty, w).map(({ verb, label, variant, disabled }) => (
                     <ReportButton
                       key={verb}
                       {...{ report: form, onAction, verb, variant, disabled }}
@@ -126,7 +128,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
           <tfoot>
             <tr className="border-t-2 border-slate-400 font-semibold">
               <th scope="row" className="sticky left-0 bg-white p-2 text-left">
-                Tổng {rows.length} đơn vị
+                {w.total(rows.length)}
               </th>
               {cells.totals.map((t, i) => (
                 <td key={sheet.indicators[i]?.code} className="p-2 text-right tabular-nums">
@@ -143,13 +145,13 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
 }
 
 /** What the user may do with a row's report: approve, unlock, or submit on the unit's behalf. */
-function rowActions(row: SheetRow, busy: boolean, dirty: boolean) {
+function rowActions(row: SheetRow, busy: boolean, dirty: boolean, w: EntryWords) {
   const actions: { verb: ReportVerb; label: string; variant?: "approve"; disabled: boolean }[] = [];
-  if (row.canApprove) actions.push({ verb: "approve", label: "Phê duyệt", variant: "approve", disabled: busy });
-  if (row.canUnlock) actions.push({ verb: "unlock", label: "Mở khoá", disabled: busy });
+  if (row.canApprove) actions.push({ verb: "approve", label: w.approve, variant: "approve", disabled: busy });
+  if (row.canUnlock) actions.push({ verb: "unlock", label: w.unlock, disabled: busy });
   // Sending for a unit needs its figures saved first.
   if (row.canSubmit && row.status === "OPEN" && row.reported)
-    actions.push({ verb: "submit", label: "Gửi thay", disabled: busy || dirty });
+    actions.push({ verb: "submit", label: w.submitFor, disabled: busy || dirty });
   return actions;
 }
 

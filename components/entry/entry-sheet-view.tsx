@@ -10,8 +10,10 @@ import { useRequest } from "@/components/ui/use-request";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import type { FigureConflict } from "@/lib/entry/save-figures";
 import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locale";
 import { ConfirmWarnings } from "./confirm-warnings";
 import { EntryGrid } from "./entry-grid";
+import { EntryWordsContext, entryWords } from "./entry-words";
 import { FigureConflicts } from "./figure-conflicts";
 import type { QueuedSave, SendAnswer } from "./outbox";
 import { OutboxPanel } from "./outbox-panel";
@@ -35,8 +37,17 @@ export function EntrySheetView(props: {
   formRequestId: string;
   /** The signed-in user: saves queued on this device are theirs alone. */
   userId: number;
+  locale: Locale;
 }) {
-  const { sheet } = props;
+  const w = entryWords(props.locale);
+  // Indicator names in the page's language; everything below reads them from here.
+  const sheet = useMemo(
+    () =>
+      props.locale === "en"
+        ? { ...props.sheet, indicators: props.sheet.indicators.map((i) => ({ ...i, name: i.nameEn })) }
+        : props.sheet,
+    [props.sheet, props.locale],
+  );
   const form = { requestId: props.formRequestId, week: sheet.week, back: sheet.unit?.code ?? "" };
   const router = useRouter();
   // From the sheet as the server last sent it: statuses change after a report action.
@@ -71,7 +82,7 @@ export function EntrySheetView(props: {
     cells.keepLocally(changes);
     request.setNotice({
       kind: "warn",
-      text: `Đã lưu trên máy ${changes.length} số liệu, sẽ gửi khi có mạng. Đừng xoá dữ liệu trình duyệt trước khi gửi xong.`,
+      text: w.keptOnDevice(changes.length),
     });
     if (navigator.onLine) void outbox.send();
     // Not on the server yet: a report must wait for it.
@@ -80,25 +91,23 @@ export function EntrySheetView(props: {
 
   function showAnswer(queued: QueuedSave, answer: SendAnswer) {
     const here = queued.week === sheet.week;
-    const what = `${queued.entries.length} số liệu lưu trên máy lúc ${formatDateTimeVi(queued.savedAt)}`;
-    const week = here ? "" : ` (tuần ${formatIsoDateVi(queued.week)})`;
+    const what = w.queuedWhat(queued.entries.length, formatDateTimeVi(queued.savedAt));
+    const week = here ? "" : w.queuedWeek(formatIsoDateVi(queued.week));
     if (answer.kind === "saved") {
       if (here) cells.saved(answer.figures);
-      request.setNotice({ kind: "ok", text: `Đã gửi ${what}${week}.` });
+      request.setNotice({ kind: "ok", text: w.sent(`${what}${week}`) });
     } else if (answer.kind === "conflict") {
       if (here) request.setConflicts(answer.conflicts);
       request.setNotice({
         kind: "warn",
-        text: here
-          ? `Chưa gửi được ${what}: có người đã sửa số liệu này trong lúc đó. Xem và chọn giá trị bên dưới.`
-          : `Chưa gửi được ${what}${week}: có người đã sửa số liệu trong lúc đó. Mở tuần đó để xem và nhập lại.`,
+        text: here ? w.sentConflictHere(what) : w.sentConflictElsewhere(`${what}${week}`),
       });
     } else if (answer.kind === "refused") {
-      request.setNotice({ kind: "error", text: `Không gửi được ${what}${week}: ${answer.message}` });
+      request.setNotice({ kind: "error", text: w.sendRefused(`${what}${week}`, answer.message) });
     } else if (answer.kind === "signed-out") {
       request.setNotice({
         kind: "error",
-        text: "Phiên đăng nhập đã hết; số liệu vẫn giữ trên máy. Đăng nhập lại để gửi.",
+        text: w.signedOut,
       });
     }
   }
@@ -108,7 +117,7 @@ export function EntrySheetView(props: {
     if (cells.invalid.length) {
       request.setNotice({
         kind: "error",
-        text: `Sửa các ô chưa hợp lệ trước khi lưu: ${cells.invalid.slice(0, 3).join("; ")}.`,
+        text: w.fixCells(cells.invalid.slice(0, 3).join("; ")),
       });
       return false;
     }
@@ -132,7 +141,7 @@ export function EntrySheetView(props: {
         requestId = id;
         return saveFiguresAction({ requestId: id, week: sheet.week, entries: changes });
       },
-      "Mất kết nối tới máy chủ.",
+      w.lostConnection,
     );
     if (result === null) {
       // No answer: the server may or may not have it. The device's queue sends it again, same id.
@@ -143,7 +152,7 @@ export function EntrySheetView(props: {
     if (result.value.status === "conflict") {
       request.setNotice({
         kind: "warn",
-        text: "Chưa lưu: có người đã sửa số liệu này sau khi bạn mở trang. Xem và chọn giá trị bên dưới.",
+        text: w.conflictNotSaved,
       });
       return false;
     }
@@ -151,7 +160,7 @@ export function EntrySheetView(props: {
     cells.saved(figures);
     request.setNotice({
       kind: "ok",
-      text: `Đã lưu ${changed} số liệu${unchanged ? ` (${unchanged} ô không đổi)` : ""}.`,
+      text: w.saved(changed, unchanged),
     });
     return true;
   }
@@ -160,7 +169,7 @@ export function EntrySheetView(props: {
     if (verb === "submit" && weekQueued) {
       request.setNotice({
         kind: "error",
-        text: "Còn số liệu của tuần này lưu trên máy, chưa gửi. Khi có mạng, chờ gửi xong rồi gửi báo cáo.",
+        text: w.weekStillQueued,
       });
       return;
     }
@@ -168,7 +177,7 @@ export function EntrySheetView(props: {
     const result = await request.send(
       `report:${unit}:${verb}`,
       (requestId) => reportAction({ requestId, week: sheet.week, unit, action: verb }),
-      "Mất kết nối tới máy chủ; tải lại trang để xem trạng thái báo cáo.",
+      w.lostConnectionReport,
     );
     if (result?.ok) {
       request.setNotice({ kind: "ok", text: result.value.message });
@@ -177,15 +186,13 @@ export function EntrySheetView(props: {
   }
 
   return (
-    <div>
+    <EntryWordsContext.Provider value={w}>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold">{sheet.unit ? sheet.unit.name : "Toàn quốc"}</h1>
+          <h1 className="text-2xl font-bold">{sheet.unit ? sheet.unit.name : w.country}</h1>
           <p className="text-slate-600">
-            Số liệu tuần kết thúc Chủ nhật {formatIsoDateVi(sheet.week)}
-            {sheet.mode === "grid"
-              ? ` · đã báo cáo ${sheet.completeness.reported}/${sheet.completeness.total} đơn vị`
-              : ""}
+            {w.weekOf(formatIsoDateVi(sheet.week))}
+            {sheet.mode === "grid" ? w.reportedOf(sheet.completeness.reported, sheet.completeness.total) : ""}
           </p>
         </div>
         <WeekPicker sheet={sheet} dirty={cells.dirty} />
@@ -222,20 +229,20 @@ export function EntrySheetView(props: {
           busy={request.busy}
           form={form}
           onAction={changeReport}
-          onPasted={(lines) => request.setNotice({ kind: "ok", text: `Đã dán ${lines} dòng; kiểm tra rồi bấm Lưu.` })}
+          onPasted={(lines) => request.setNotice({ kind: "ok", text: w.pasted(lines) })}
         />
       )}
       {rows.some((r) => r.editable) ? (
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button variant="primary" size="lg" disabled={request.busy || !cells.dirty} onClick={() => save(false)}>
-            {request.busy ? "Đang lưu…" : "Lưu số liệu"}
+            {request.busy ? w.saving : w.save}
           </Button>
           <span className="text-sm text-slate-600">
-            {cells.dirty ? `${cells.changes.length} ô đã sửa, chưa lưu.` : "Không có thay đổi chưa lưu."}
-            {sheet.mode === "grid" ? " Mũi tên/Enter để di chuyển; dán được từ Excel." : ""}
+            {cells.dirty ? w.unsaved(cells.changes.length) : w.nothingUnsaved}
+            {sheet.mode === "grid" ? w.gridHelp : ""}
           </span>
         </div>
       ) : null}
-    </div>
+    </EntryWordsContext.Provider>
   );
 }

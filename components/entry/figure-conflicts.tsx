@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import type { FigureConflict } from "@/lib/entry/save-figures";
 import { formatCount, formatDateTimeVi } from "@/lib/format";
+import { useEntryWords } from "./entry-words";
 
 /** Figures someone else saved after the user read them: both values, and a choice for each. */
 export function FigureConflicts(props: {
@@ -8,6 +9,7 @@ export function FigureConflicts(props: {
   indicatorName: (code: string) => string | undefined;
   onResolve: (conflict: FigureConflict, keepMine: boolean) => void;
 }) {
+  const w = useEntryWords();
   if (props.conflicts.length === 0) return null;
   return (
     <section
@@ -15,21 +17,24 @@ export function FigureConflicts(props: {
       className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm"
     >
       <h2 id="conflicts-heading" className="mb-2 font-semibold">
-        Số liệu đã bị người khác sửa
+        {w.conflicts}
       </h2>
       <ul className="flex flex-col gap-2">
         {props.conflicts.map((c) => (
           <li key={`${c.unit}:${c.indicator}`} className="flex flex-wrap items-center gap-2">
             <span>
-              {c.unitName} – {props.indicatorName(c.indicator)}: bạn nhập <strong>{formatCount(c.yours)}</strong>, hiện
-              là <strong>{c.current === null ? "(trống)" : formatCount(c.current)}</strong>
-              {c.changedBy ? ` do ${c.changedBy} lưu lúc ${formatDateTimeVi(c.changedAt as string)}` : ""}.
+              {c.unitName} – {props.indicatorName(c.indicator)}
+              {w.conflictLine(
+                formatCount(c.yours),
+                c.current === null ? w.empty : formatCount(c.current),
+                c.changedBy ? w.changedBy(c.changedBy, formatDateTimeVi(c.changedAt as string)) : null,
+              )}
             </span>
             <Button size="sm" onClick={() => props.onResolve(c, false)}>
-              Dùng giá trị hiện tại
+              {w.useCurrent}
             </Button>
             <Button size="sm" onClick={() => props.onResolve(c, true)}>
-              Giữ giá trị của tôi (lưu lại để ghi)
+              {w.keepMine}
             </Button>
           </li>
         ))}

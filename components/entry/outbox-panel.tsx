@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { formatCount, formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import { useEntryWords } from "./entry-words";
 import type { QueuedSave } from "./outbox";
 
 /**
@@ -17,11 +18,12 @@ export function OutboxPanel(props: {
   indicatorName: (code: string) => string | undefined;
 }) {
   const count = props.queue.reduce((sum, s) => sum + s.entries.length, 0);
+  const w = useEntryWords();
   return (
     <>
       {props.online ? null : (
         <p role="status" className="mb-4 rounded border border-slate-400 bg-slate-100 px-3 py-2 text-sm">
-          Đang mất mạng. Bấm Lưu như thường: số liệu được lưu trên máy này và tự gửi khi có mạng.
+          {w.offline}
         </p>
       )}
       {count ? (
@@ -32,17 +34,16 @@ export function OutboxPanel(props: {
         >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="outbox-heading" className="font-semibold">
-              Chờ gửi: {count} số liệu đã lưu trên máy, sẽ gửi khi có mạng
+              {w.waiting(count)}
             </h2>
             <Button size="sm" disabled={props.sending || !props.online} onClick={props.onSend}>
-              {props.sending ? "Đang gửi…" : "Gửi ngay"}
+              {props.sending ? w.sending : w.sendNow}
             </Button>
           </div>
           {props.queue.map((save) => (
             <details key={save.requestId} className="mt-2">
               <summary>
-                Tuần {formatIsoDateVi(save.week)} · {save.entries.length} số liệu · lưu lúc{" "}
-                {formatDateTimeVi(save.savedAt)}
+                {w.queuedLine(formatIsoDateVi(save.week), save.entries.length, formatDateTimeVi(save.savedAt))}
               </summary>
               <ul className="mt-1 list-disc pl-6">
                 {save.entries.map((e) => (
@@ -58,7 +59,7 @@ export function OutboxPanel(props: {
       ) : null}
       {props.pageKept ? (
         <p className="mb-2 text-xs text-slate-600" data-testid="offline-ready">
-          Trang này đã lưu trên máy: mở được cả khi mất mạng.
+          {w.pageKept}
         </p>
       ) : null}
     </>

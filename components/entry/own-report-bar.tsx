@@ -1,4 +1,5 @@
 import type { SheetRow } from "@/lib/entry/get-entry-sheet";
+import { useEntryWords } from "./entry-words";
 import { ReportButton, type ReportForm } from "./report-button";
 import { ReportStatusBadge } from "./report-status-badge";
 
@@ -13,31 +14,30 @@ export function OwnReportBar(props: {
   onAction: (unit: string, verb: ReportVerb) => void;
 }) {
   const { own, busy, dirty } = props;
+  const w = useEntryWords();
   const buttonOf = (verb: ReportVerb) => ({ unit: own.code, verb, report: props.form, onAction: props.onAction });
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
       <span>
-        Báo cáo của {own.name}: <ReportStatusBadge status={own.status} />
-        {own.approvedBy ? <span className="text-slate-600"> · duyệt bởi {own.approvedBy}</span> : null}
+        {w.reportOf(own.name)} <ReportStatusBadge status={own.status} />
+        {own.approvedBy ? <span className="text-slate-600">{w.approvedBy(own.approvedBy)}</span> : null}
       </span>
       {own.canSubmit ? (
         <ReportButton {...buttonOf("submit")} variant="primary" disabled={busy}>
-          {dirty ? "Lưu và gửi báo cáo" : "Gửi báo cáo"}
+          {dirty ? w.saveAndSubmit : w.submit}
         </ReportButton>
       ) : null}
       {own.canApprove ? (
         <ReportButton {...buttonOf("approve")} variant="approve" disabled={busy}>
-          Phê duyệt
+          {w.approve}
         </ReportButton>
       ) : null}
       {own.canUnlock ? (
         <ReportButton {...buttonOf("unlock")} className="font-semibold" disabled={busy}>
-          Mở khoá
+          {w.unlock}
         </ReportButton>
       ) : null}
-      {own.status === "APPROVED" && !own.canUnlock ? (
-        <span className="text-slate-600">Báo cáo đã khoá; cần cấp đã duyệt mở khoá nếu phải sửa.</span>
-      ) : null}
+      {own.status === "APPROVED" && !own.canUnlock ? <span className="text-slate-600">{w.locked}</span> : null}
     </div>
   );
 }

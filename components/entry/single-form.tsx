@@ -1,17 +1,19 @@
 import { HeaderRow } from "@/components/ui/table";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatCount } from "@/lib/format";
+import { useEntryWords } from "./entry-words";
 import { moveOnKey } from "./grid-keys";
 import type { useEntryCells } from "./use-entry-cells";
 
 /** A commune's form: the indicators down the page, last week's figure beside each. */
 export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: ReturnType<typeof useEntryCells> }) {
   const { sheet, own, cells } = props;
+  const w = useEntryWords();
   return (
     <table className="w-full max-w-3xl border-collapse bg-white text-sm">
       <thead>
         <HeaderRow
-          columns={[{ label: "Chỉ tiêu" }, { label: "Tuần trước", numeric: true }, { label: "Tuần này" }]}
+          columns={[{ label: w.indicator }, { label: w.lastWeek, numeric: true }, { label: w.thisWeek }]}
           className="border-b border-slate-300 text-left"
         />
       </thead>

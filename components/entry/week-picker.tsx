@@ -3,21 +3,23 @@
 import { useRouter } from "next/navigation";
 import type { EntrySheet } from "@/lib/entry/get-entry-sheet";
 import { formatIsoDateVi } from "@/lib/format";
+import { useEntryWords } from "./entry-words";
 
 /** Chooses the reporting week; asks first when typed figures would be lost. Works without JavaScript too. */
 export function WeekPicker({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean }) {
   const router = useRouter();
+  const w = useEntryWords();
   return (
     <form className="flex items-end gap-2" action="/nhap-lieu">
       {sheet.unit ? <input type="hidden" name="unit" value={sheet.unit.code} /> : null}
       <label className="flex flex-col gap-1 text-sm font-semibold">
-        Tuần báo cáo
+        {w.week}
         <select
           name="week"
           defaultValue={sheet.week}
           className="rounded border border-slate-400 px-2 py-1.5 font-normal"
           onChange={(e) => {
-            if (!dirty || window.confirm("Số liệu chưa lưu sẽ mất. Chuyển tuần?"))
+            if (!dirty || window.confirm(w.leaveWeek))
               router.push(
                 `/nhap-lieu?${new URLSearchParams({ ...(sheet.unit ? { unit: sheet.unit.code } : {}), week: e.target.value })}`,
               );
@@ -32,7 +34,7 @@ export function WeekPicker({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean
       </label>
       <noscript>
         <button type="submit" className="rounded border px-2 py-1">
-          Xem
+          {w.show}
         </button>
       </noscript>
     </form>

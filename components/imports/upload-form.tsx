@@ -3,6 +3,8 @@
 import { useRef, useState } from "react";
 import { HeaderRow } from "@/components/ui/table";
 import { formatCount as count } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locale";
+import { type StaffMessages, staffMessages } from "@/lib/i18n/staff-messages";
 import type { UploadOutcome } from "@/lib/imports/import-upload";
 
 type Kind = "figures" | "targets";
@@ -20,13 +22,15 @@ const COLUMNS: Record<Kind, { columns: string; example: string }> = {
   },
 };
 const SHOWN = 200;
+type ImportWords = StaffMessages["imports"];
 
 /**
  * Upload in two steps: the server checks every row and writes nothing (preview); only a
  * file without errors can then be imported, in one transaction. The same request id is
  * reused if the import is sent again, so a retry does not count twice.
  */
-export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) {
+export function UploadForm({ canAssignTargets, locale }: { canAssignTargets: boolean; locale: Locale }) {
+  const t = staffMessages(locale).imports;
   const [kind, setKind] = useState<Kind>("figures");
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: "idle" });
@@ -34,13 +38,13 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
 
   async function send(mode: "preview" | "import") {
     if (!file) {
-      setStage({ step: "failed", text: "Chọn một tệp .csv hoặc .xlsx trước." });
+      setStage({ step: "failed", text: t.chooseFile });
       return;
     }
     if (mode === "preview") requestId.current = crypto.randomUUID();
     setStage({
       step: "working",
-      text: mode === "preview" ? `Đang kiểm tra từng dòng của ${file.name}…` : `Đang ghi ${file.name}…`,
+      text: mode === "preview" ? t.checking(file.name) : t.writing(file.name),
     });
     const form = new FormData();
     form.set("kind", kind);
@@ -55,11 +59,11 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
       } else {
         setStage({
           step: "failed",
-          text: body.error?.message ?? `Máy chủ trả lời lỗi ${response.status}; thử lại sau.`,
+          text: body.error?.message ?? t.serverError(response.status),
         });
       }
     } catch {
-      setStage({ step: "failed", text: "Mất kết nối tới máy chủ; kiểm tra mạng rồi bấm lại (không ghi trùng)." });
+      setStage({ step: "failed", text: t.lost });
     }
   }
 
@@ -75,7 +79,7 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
         }}
       >
         <fieldset className="space-y-1">
-          <legend className="font-semibold">Loại tệp</legend>
+          <legend className="font-semibold">{t.kind}</legend>
           <label className="mr-6 inline-flex items-center gap-2">
             <input
               type="radio"
@@ -86,7 +90,7 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
                 setStage({ step: "idle" });
               }}
             />
-            Số liệu theo tuần
+            {t.figures}
           </label>
           <label className="inline-flex items-center gap-2">
             <input
@@ -99,12 +103,12 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
                 setStage({ step: "idle" });
               }}
             />
-            Chỉ tiêu giao cho cấp dưới
+            {t.targets}
           </label>
         </fieldset>
         <div className="space-y-1">
           <label htmlFor="upload-file" className="block font-semibold">
-            Tệp .csv hoặc .xlsx (tối đa 20 MB)
+            {t.file}
           </label>
           <input
             id="upload-file"
@@ -117,9 +121,9 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
             }}
           />
           <p className="text-sm text-slate-600">
-            Dòng đầu là tên cột: <code className="break-all">{COLUMNS[kind].columns}</code>; ví dụ một dòng:{" "}
-            <code className="break-all">{COLUMNS[kind].example}</code>. Ngày viết dạng YYYY-MM-DD (ô kiểu ngày của Excel
-            cũng được).
+            {t.columnsLine} <code className="break-all">{COLUMNS[kind].columns}</code>
+            {t.exampleLine} <code className="break-all">{COLUMNS[kind].example}</code>
+            {t.datesLine}
           </p>
         </div>
         <button
@@ -127,7 +131,7 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
           disabled={working}
           className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
         >
-          Kiểm tra tệp (chưa ghi)
+          {t.check}
         </button>
       </form>
 
@@ -144,7 +148,7 @@ export function UploadForm({ canAssignTargets }: { canAssignTargets: boolean }) 
           </p>
         ) : null}
         {outcome ? (
-          <OutcomeView outcome={outcome} imported={stage.step === "imported"} onImport={() => send("import")} />
+          <OutcomeView outcome={outcome} imported={stage.step === "imported"} onImport={() => send("import")} t={t} />
         ) : null}
       </div>
     </div>
@@ -155,61 +159,77 @@ function OutcomeView({
   outcome,
   imported,
   onImport,
+  t,
 }: {
   outcome: UploadOutcome;
   imported: boolean;
   onImport: () => void;
+  t: ImportWords;
 }) {
-  const what = outcome.kind === "figures" ? "số liệu" : "chỉ tiêu";
+  const what = t.what[outcome.kind] ?? outcome.kind;
   return (
-    <section className="space-y-3" aria-label="Kết quả kiểm tra tệp">
+    <section className="space-y-3" aria-label={t.result}>
       {outcome.errorCount ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {outcome.fileName}: {count(outcome.errorCount)} lỗi trong {count(outcome.rows)} dòng. Chưa ghi gì. Sửa các
-          dòng dưới đây rồi kiểm tra lại.
+          {t.failed(outcome.fileName, count(outcome.errorCount), count(outcome.rows))}
         </p>
       ) : imported ? (
         <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
-          Đã nhập {count(outcome.rows)} dòng {what}: thêm {count(outcome.inserted)}, cập nhật {count(outcome.updated)},
-          không đổi {count(outcome.unchanged)}. Mọi thay đổi đã ghi vào nhật ký.
+          {t.imported(
+            count(outcome.rows),
+            what,
+            count(outcome.inserted),
+            count(outcome.updated),
+            count(outcome.unchanged),
+          )}
         </p>
       ) : (
         <div className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
           <p>
-            {outcome.fileName}: {count(outcome.rows)} dòng {what} hợp lệ, trong phạm vi {outcome.scope}
-            {outcome.warningCount ? `; ${count(outcome.warningCount)} cảnh báo cần xem lại` : ""}. Chưa ghi gì.
+            {t.valid(
+              outcome.fileName,
+              count(outcome.rows),
+              what,
+              outcome.scope,
+              outcome.warningCount ? count(outcome.warningCount) : null,
+            )}
           </p>
           <button
             type="button"
             onClick={onImport}
             className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
           >
-            Nhập {count(outcome.rows)} dòng vào hệ thống
+            {t.importRows(count(outcome.rows))}
           </button>
         </div>
       )}
-      <ProblemTable title="Lỗi" problems={outcome.errors} total={outcome.errorCount} />
-      <ProblemTable title="Cảnh báo (không chặn việc nhập)" problems={outcome.warnings} total={outcome.warningCount} />
+      <ProblemTable title={t.errors} problems={outcome.errors} total={outcome.errorCount} t={t} />
+      <ProblemTable title={t.warnings} problems={outcome.warnings} total={outcome.warningCount} t={t} />
     </section>
   );
 }
 
-function ProblemTable({ title, problems, total }: { title: string; problems: UploadOutcome["errors"]; total: number }) {
+function ProblemTable({
+  title,
+  problems,
+  total,
+  t,
+}: {
+  title: string;
+  problems: UploadOutcome["errors"];
+  total: number;
+  t: ImportWords;
+}) {
   if (problems.length === 0) return null;
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <caption className="py-1 text-left font-semibold">
           {title}: {count(total)}
-          {total > Math.min(SHOWN, problems.length)
-            ? ` (hiện ${count(Math.min(SHOWN, problems.length))} dòng đầu)`
-            : ""}
+          {total > Math.min(SHOWN, problems.length) ? t.firstShown(count(Math.min(SHOWN, problems.length))) : ""}
         </caption>
         <thead>
-          <HeaderRow
-            columns={[{ label: "Dòng" }, { label: "Cột" }, { label: "Vấn đề" }]}
-            cell="border border-slate-200 px-2 py-1"
-          />
+          <HeaderRow columns={t.problemColumns.map((label) => ({ label }))} cell="border border-slate-200 px-2 py-1" />
         </thead>
         <tbody>
           {problems.slice(0, SHOWN).map((p) => (

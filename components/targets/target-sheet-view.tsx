@@ -9,6 +9,8 @@ import { Notice } from "@/components/ui/notice";
 import { useRequest } from "@/components/ui/use-request";
 import { readTypedCount } from "@/lib/figures/figure-rules";
 import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 import type { TargetConflict } from "@/lib/targets/assign-targets";
 import type { TargetSheet } from "@/lib/targets/target-sheet";
 import { TargetConflicts } from "./target-conflicts";
@@ -19,7 +21,9 @@ import { TargetTable } from "./target-table";
  * for the new one, and the children's total against the parent's own target (warned when
  * short). Only changed rows are sent, all under the deadline and directive typed above.
  */
-export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
+export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale: Locale }) {
+  const t = staffMessages(locale).targets;
+  const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const router = useRouter();
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(sheet.rows.map((r) => [r.code, r.target ? count(r.target.value) : ""])),
@@ -52,16 +56,16 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
     if (invalid.length) {
       setNotice({
         kind: "error",
-        text: `Chỉ tiêu của ${invalid.map((r) => r.name).join(", ")} phải là số nguyên lớn hơn 0.`,
+        text: t.mustBeWhole(invalid.map((r) => r.name).join(", ")),
       });
       return;
     }
     if (changed.length === 0) {
-      setNotice({ kind: "error", text: "Chưa sửa chỉ tiêu nào." });
+      setNotice({ kind: "error", text: t.nothingChanged });
       return;
     }
     if (!deadline || !directive.trim()) {
-      setNotice({ kind: "error", text: "Điền hạn hoàn thành và số hiệu văn bản giao chỉ tiêu trước khi giao." });
+      setNotice({ kind: "error", text: t.needDeadline });
       return;
     }
     const result = await send(
@@ -78,12 +82,12 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
             basedOn: r.target ? { id: r.target.id, version: r.target.version } : null,
           })),
         }),
-      "Mất kết nối; bấm Giao chỉ tiêu lần nữa (không ghi trùng).",
+      t.lost,
     );
     if (result?.ok && result.value.status === "saved") {
       setNotice({
         kind: "ok",
-        text: `Đã giao chỉ tiêu: mới ${count(result.value.created)}, sửa ${count(result.value.updated)}.`,
+        text: t.assigned(count(result.value.created), count(result.value.updated)),
       });
       router.refresh();
     }
@@ -94,19 +98,17 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">
-            Giao chỉ tiêu{sheet.unit ? ` – ${sheet.unit.name}` : " cho các tỉnh, thành phố"}
-          </h1>
+          <h1 className="text-2xl font-bold">{t.title(sheet.unit?.name ?? null)}</h1>
           {sheet.unit?.parentCode ? (
             <Link
               href={`/chi-tieu?unit=${sheet.unit.parentCode}&indicator=${sheet.indicator.code}`}
               className="text-sm underline"
             >
-              ↑ Cấp trên
+              {t.up}
             </Link>
           ) : null}
         </div>
-        <nav aria-label="Chỉ tiêu" className="flex flex-wrap gap-2 text-sm">
+        <nav aria-label={t.indicators} className="flex flex-wrap gap-2 text-sm">
           {sheet.indicators.map((i) => (
             <Link
               key={i.code}
@@ -114,43 +116,40 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
               aria-current={i.code === sheet.indicator.code ? "page" : undefined}
               className={`rounded border px-2 py-1 ${i.code === sheet.indicator.code ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 hover:bg-slate-100"}`}
             >
-              {i.name}
+              {nameOf(i)}
             </Link>
           ))}
         </nav>
       </div>
 
-      <section aria-label="Tổng hợp" className="grid gap-3 sm:grid-cols-3">
-        <Figure
-          label={`Chỉ tiêu của ${sheet.unit ? sheet.unit.name : "toàn quốc"}`}
-          value={own === null ? "Chưa được giao" : count(own)}
-        >
-          {sheet.unit?.target ? `hạn ${vi(sheet.unit.target.deadline)} · ${sheet.unit.target.directive}` : null}
+      <section aria-label={t.summary} className="grid gap-3 sm:grid-cols-3">
+        <Figure label={t.ownTarget(sheet.unit?.name ?? null)} value={own === null ? t.notAssignedOwn : count(own)}>
+          {sheet.unit?.target ? t.due(vi(sheet.unit.target.deadline), sheet.unit.target.directive) : null}
         </Figure>
-        <Figure label="Tổng giao cho cấp dưới" value={count(total)}>
-          {changed.length ? `gồm ${count(changed.length)} dòng đang sửa` : null}
+        <Figure label={t.childrenTotal} value={count(total)}>
+          {changed.length ? t.editing(count(changed.length)) : null}
         </Figure>
         <Figure
-          label="Chênh lệch"
+          label={t.difference}
           testId="target-difference"
           value={own === null ? "–" : `${total - own >= 0 ? "+" : ""}${count(total - own)}`}
         >
           {own !== null && total < own ? (
             <span role="alert" className="font-semibold text-red-800">
-              Tổng chỉ tiêu cấp dưới thấp hơn chỉ tiêu được giao {count(own - total)}.
+              {t.short(count(own - total))}
             </span>
           ) : null}
         </Figure>
       </section>
 
       {sheet.rows.length === 0 ? (
-        <p className="rounded border border-slate-200 bg-white p-4">Đơn vị này không có cấp dưới để giao chỉ tiêu.</p>
+        <p className="rounded border border-slate-200 bg-white p-4">{t.noChildren}</p>
       ) : (
         <>
           {sheet.canAssign ? (
             <div className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3">
               <label className="text-sm font-semibold">
-                Hạn hoàn thành
+                {t.deadline}
                 <input
                   type="date"
                   value={deadline}
@@ -160,32 +159,31 @@ export function TargetSheetView({ sheet }: { sheet: TargetSheet }) {
                 />
               </label>
               <label className="min-w-64 flex-1 text-sm font-semibold">
-                Văn bản giao chỉ tiêu
+                {t.directive}
                 <input
                   type="text"
                   value={directive}
-                  placeholder="Ví dụ: Điện số 16/HT ngày 21/3/2026"
+                  placeholder={t.directiveHint}
                   onChange={(e) => setDirective(e.target.value)}
                   className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal"
                 />
               </label>
               <Button variant="primary" size="lg" onClick={assign} disabled={busy}>
-                {busy ? "Đang giao…" : `Giao chỉ tiêu (${count(changed.length)} đơn vị)`}
+                {busy ? t.assigning : t.assign(count(changed.length))}
               </Button>
             </div>
           ) : (
-            <p className="text-sm text-slate-700">
-              Chỉ cấp trên của các đơn vị này được giao chỉ tiêu; trang chỉ để xem.
-            </p>
+            <p className="text-sm text-slate-700">{t.readOnly}</p>
           )}
           <Notice notice={notice} />
-          <TargetConflicts conflicts={conflicts} onReload={() => router.refresh()} />
+          <TargetConflicts conflicts={conflicts} onReload={() => router.refresh()} t={t} />
           <TargetTable
             sheet={sheet}
             texts={texts}
             parsed={parsed}
             total={total}
-            onType={(code, text) => setTexts((t) => ({ ...t, [code]: text }))}
+            onType={(code, text) => setTexts((old) => ({ ...old, [code]: text }))}
+            t={t}
           />
         </>
       )}

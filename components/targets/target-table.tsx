@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ScrollTable } from "@/components/ui/table";
 import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
+import type { StaffMessages } from "@/lib/i18n/staff-messages";
 import type { TargetSheet } from "@/lib/targets/target-sheet";
 
 /** The children's targets in force, and an input for each new one. */
@@ -10,16 +11,12 @@ export function TargetTable(props: {
   parsed: Record<string, number | null>;
   total: number;
   onType: (unit: string, text: string) => void;
+  t: StaffMessages["targets"];
 }) {
-  const { sheet, texts, parsed, total } = props;
+  const { sheet, texts, parsed, total, t } = props;
   return (
     <ScrollTable
-      columns={[
-        { label: "Đơn vị" },
-        { label: "Chỉ tiêu hiện hành", numeric: true },
-        { label: "Hạn · văn bản" },
-        { label: "Chỉ tiêu mới", numeric: true },
-      ]}
+      columns={t.columns.map((label, i) => ({ label, numeric: i === 1 || i === 3 }))}
       cell="border border-slate-200 px-2 py-1"
     >
       <tbody>
@@ -31,14 +28,14 @@ export function TargetTable(props: {
               </Link>
             </th>
             <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">
-              {r.target ? count(r.target.value) : "chưa giao"}
+              {r.target ? count(r.target.value) : t.notAssigned}
             </td>
             <td className="border border-slate-200 px-2 py-1 text-slate-700">
               {r.target ? `${vi(r.target.deadline)} · ${r.target.directive}` : ""}
             </td>
             <td className="border border-slate-200 px-1 py-1">
               <input
-                aria-label={`Chỉ tiêu mới của ${r.name}`}
+                aria-label={t.newFor(r.name)}
                 inputMode="numeric"
                 disabled={!sheet.canAssign}
                 value={texts[r.code] ?? ""}
@@ -53,7 +50,7 @@ export function TargetTable(props: {
       <tfoot>
         <tr className="bg-slate-50 font-semibold">
           <th scope="row" className="border border-slate-200 px-2 py-1 text-left">
-            Tổng
+            {t.total}
           </th>
           <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">{count(sheet.childrenTotal)}</td>
           <td className="border border-slate-200 px-2 py-1" />

@@ -6,21 +6,26 @@ import { manageUserAction } from "@/app/(staff)/tai-khoan/actions";
 import { Notice } from "@/components/ui/notice";
 import { ScrollTable } from "@/components/ui/table";
 import { useRequest } from "@/components/ui/use-request";
-import { ROLE_NAMES } from "@/lib/access/actor";
 import type { ManagedUser, UserActionInput } from "@/lib/auth/manage-users";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 
 /** The account list of an admin's scope, with creation, locking and password resets. */
 export function UserAdmin({
   users,
   self,
   manageable,
+  locale,
 }: {
   users: ManagedUser[];
   self: string;
   /** The roles this admin may create, lock and reset (those below their own). */
   manageable: readonly Role[];
+  locale: Locale;
 }) {
+  const m = staffMessages(locale);
+  const t = m.users;
   const router = useRouter();
   const request = useRequest();
   const { busy, notice } = request;
@@ -31,20 +36,13 @@ export function UserAdmin({
     const result = await request.send(
       `${input.action}:${input.username}`,
       (requestId) => manageUserAction({ ...input, requestId }),
-      "Mất kết nối tới máy chủ; thử lại (không ghi trùng).",
+      t.lost,
     );
     if (!result?.ok) return false;
     const { username, action, replayed } = result.value;
-    const done: Record<string, string> = {
-      create: `Đã tạo tài khoản ${username}.`,
-      disable: `Đã khoá ${username}; mọi phiên đăng nhập của tài khoản đã kết thúc.`,
-      enable: `Đã mở khoá ${username}.`,
-      "reset-password": `Đã đặt lại mật khẩu của ${username}; các phiên cũ đã kết thúc.`,
-      "set-email": `Đã lưu e-mail nhắc báo cáo của ${username}.`,
-    };
     request.setNotice({
       kind: "ok",
-      text: `${done[action] ?? "Đã xong."}${replayed ? " (Yêu cầu này đã được thực hiện trước đó; mật khẩu chỉ hiện ở lần đầu.)" : ""}`,
+      text: `${t.done[action]?.(username) ?? t.doneOther}${replayed ? t.replayed : ""}`,
     });
     setPassword(result.value.password ?? null);
     router.refresh();
@@ -71,7 +69,7 @@ export function UserAdmin({
         }}
       >
         <label className="text-sm font-semibold">
-          Tên đăng nhập
+          {t.username}
           <input
             name="username"
             required
@@ -79,7 +77,7 @@ export function UserAdmin({
           />
         </label>
         <label className="text-sm font-semibold">
-          Họ tên
+          {t.name}
           <input
             name="displayName"
             required
@@ -87,27 +85,27 @@ export function UserAdmin({
           />
         </label>
         <label className="text-sm font-semibold">
-          Vai trò
+          {t.role}
           <select name="role" className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal">
             {manageable.map((r) => (
               <option key={r} value={r}>
-                {ROLE_NAMES[r]}
+                {m.roles[r]}
               </option>
             ))}
           </select>
         </label>
         <label className="text-sm font-semibold">
-          Mã đơn vị
+          {t.unitCode}
           <input
             name="unit"
             required
             inputMode="numeric"
-            placeholder="01, 001 hoặc 00004"
+            placeholder={t.unitHint}
             className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
           />
         </label>
         <label className="text-sm font-semibold">
-          E-mail nhắc báo cáo (không bắt buộc)
+          {t.email}
           <input
             name="email"
             type="email"
@@ -120,27 +118,26 @@ export function UserAdmin({
           disabled={busy}
           className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
         >
-          Tạo tài khoản
+          {t.create}
         </button>
       </form>
 
       <Notice notice={notice}>
         {password ? (
           <p className="mt-1">
-            Mật khẩu: <code className="rounded bg-white px-1 font-bold">{password}</code> — chỉ hiện một lần; trao trực
-            tiếp cho cán bộ, không gửi qua tin nhắn.
+            {t.password} <code className="rounded bg-white px-1 font-bold">{password}</code> {t.passwordOnce}
           </p>
         ) : null}
       </Notice>
 
       <ScrollTable
         columns={[
-          { label: "Tài khoản" },
-          { label: "Vai trò" },
-          { label: "Đơn vị" },
-          { label: "E-mail nhắc báo cáo" },
-          { label: "Trạng thái" },
-          { key: "actions", label: <span className="sr-only">Thao tác</span> },
+          { label: t.columns.account },
+          { label: t.columns.role },
+          { label: t.columns.unit },
+          { label: t.columns.email },
+          { label: t.columns.state },
+          { key: "actions", label: <span className="sr-only">{t.columns.actions}</span> },
         ]}
       >
         <tbody>
@@ -151,8 +148,8 @@ export function UserAdmin({
                 <br />
                 <span className="text-slate-600">{u.displayName}</span>
               </td>
-              <td className="p-2">{ROLE_NAMES[u.role]}</td>
-              <td className="p-2">{u.unit ? `${u.unit.name} (${u.unit.code})` : "toàn quốc"}</td>
+              <td className="p-2">{m.roles[u.role]}</td>
+              <td className="p-2">{u.unit ? `${u.unit.name} (${u.unit.code})` : t.country}</td>
               <td className="p-2">
                 {u.username === self || !manageable.includes(u.role) ? (
                   (u.email ?? "–")
@@ -170,7 +167,7 @@ export function UserAdmin({
                       type="email"
                       maxLength={254}
                       defaultValue={u.email ?? ""}
-                      aria-label={`E-mail nhắc báo cáo của ${u.username}`}
+                      aria-label={t.emailOf(u.username)}
                       className="w-48 rounded border border-slate-400 px-2 py-1"
                     />
                     <button
@@ -178,17 +175,15 @@ export function UserAdmin({
                       disabled={busy}
                       className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
                     >
-                      Lưu
+                      {t.save}
                     </button>
                   </form>
                 )}
               </td>
-              <td className="p-2">{u.disabled ? "Đã khoá" : "Đang dùng"}</td>
+              <td className="p-2">{u.disabled ? t.locked : t.active}</td>
               <td className="space-x-2 whitespace-nowrap p-2">
                 {u.username === self || !manageable.includes(u.role) ? (
-                  <span className="text-slate-500">
-                    {u.username === self ? "Tài khoản của bạn" : "Vai trò ngang hoặc cao hơn"}
-                  </span>
+                  <span className="text-slate-500">{u.username === self ? t.yours : t.sameOrHigher}</span>
                 ) : (
                   <>
                     <button
@@ -197,7 +192,7 @@ export function UserAdmin({
                       onClick={() => send({ action: u.disabled ? "enable" : "disable", username: u.username })}
                       className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
                     >
-                      {u.disabled ? "Mở khoá" : "Khoá"}
+                      {u.disabled ? t.unlock : t.lock}
                     </button>
                     <button
                       type="button"
@@ -205,7 +200,7 @@ export function UserAdmin({
                       onClick={() => send({ action: "reset-password", username: u.username })}
                       className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
                     >
-                      Đặt lại mật khẩu
+                      {t.reset}
                     </button>
                   </>
                 )}

@@ -42,7 +42,7 @@ export type EntrySheet = {
   unit: { code: string; name: string; parentCode: string | null } | null;
   week: string;
   weeks: string[];
-  indicators: { code: string; name: string; kind: string }[];
+  indicators: { code: string; name: string; nameEn: string; kind: string }[];
   /** The unit's own report when it is a single form; the children's when it is a grid. */
   mode: "single" | "grid";
   own: SheetRow | null;
@@ -152,7 +152,7 @@ export async function getEntrySheet(
     unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parentCode } : null,
     week: isoDate(week),
     weeks: weeks.sort((a, b) => b.getTime() - a.getTime()).map(isoDate),
-    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, kind: i.kind })),
+    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind })),
     mode,
     own,
     rows: mode === "single" ? [] : rows,

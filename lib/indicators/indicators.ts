@@ -13,9 +13,11 @@ export async function loadIndicators(db: Db): Promise<Map<string, IndicatorRef>>
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-export type IndicatorListing = { code: string; nameVi: string; kind: IndicatorKind };
+export type IndicatorListing = { code: string; nameVi: string; nameEn: string; kind: IndicatorKind };
 
 /** Every indicator in the program's order, for menus and filters. */
 export async function listIndicators(db: Db): Promise<IndicatorListing[]> {
-  return db.$queryRaw<IndicatorListing[]>`SELECT code, name_vi AS "nameVi", kind FROM indicator ORDER BY sort_order`;
+  return db.$queryRaw<
+    IndicatorListing[]
+  >`SELECT code, name_vi AS "nameVi", name_en AS "nameEn", kind FROM indicator ORDER BY sort_order`;
 }

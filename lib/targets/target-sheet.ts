@@ -23,8 +23,8 @@ export type TargetRow = { code: string; name: string; target: TargetInForce | nu
 
 export type TargetSheet = {
   today: string;
-  indicator: { code: string; name: string };
-  indicators: { code: string; name: string }[];
+  indicator: { code: string; name: string; nameEn: string };
+  indicators: { code: string; name: string; nameEn: string }[];
   /** The unit whose children are assigned targets; null for the Ministry (children: provinces). */
   unit: { code: string; name: string; parentCode: string | null; target: TargetInForce | null } | null;
   rows: TargetRow[];
@@ -50,7 +50,7 @@ export async function getTargetSheet(
 
   const indicators = await prisma.indicator.findMany({
     orderBy: { sortOrder: "asc" },
-    select: { id: true, code: true, nameVi: true },
+    select: { id: true, code: true, nameVi: true, nameEn: true },
   });
   // Without a choice, the first indicator anyone has targets for (not the eligible population).
   const withTargets = new Set(
@@ -80,8 +80,8 @@ export async function getTargetSheet(
   const firstChild = children[0];
   return {
     today: isoDate(today),
-    indicator: { code: indicator.code, name: indicator.nameVi },
-    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi })),
+    indicator: { code: indicator.code, name: indicator.nameVi, nameEn: indicator.nameEn },
+    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn })),
     unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parentCode, target: own } : null,
     rows,
     childrenTotal,

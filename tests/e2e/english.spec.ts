@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "../../playwright.config";
+import { signedInPage } from "./staff";
 
 test("the English switch translates the leaderboard and the unit page, and the URL keeps it", async ({ page }) => {
   await page.goto("/?structure=34");
@@ -94,4 +95,36 @@ test("the staff language switch takes only vi or en and never sends anyone off t
   expect(away.status()).toBe(303);
   expect(away.headers().location).toBe("/dieu-hanh");
   expect(away.headers()["set-cookie"]).toMatch(/de-an-06-ngon-ngu=en; Path=\/; .*SameSite=lax/i);
+});
+
+test("the staff pages in English: the entry grid's words, indicator names and statuses, and every other page", async ({
+  browser,
+}) => {
+  const page = await signedInPage(browser, "quantri.hanoi");
+  await page.goto("/ngon-ngu?lang=en&next=/nhap-lieu");
+  await expect(page).toHaveURL(/\/nhap-lieu$/);
+  await expect(
+    page.getByText(/^Figures for the week ending Sunday \d{2}\/\d{2}\/\d{4} · \d+\/126 units reported$/),
+  ).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /^Unit/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /^Chip ID-card applications received/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save figures" })).toBeDisabled();
+  await expect(page.getByText("No unsaved changes.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Total of 126 units/ })).toBeVisible();
+  await expect(page.getByText("Not submitted").first()).toBeVisible();
+  await page.screenshot({ path: "test-reports/screenshots/staff-english-entry.png" });
+  for (const [path, heading] of [
+    ["/chi-tieu", /^Assign targets – /],
+    ["/nhap-tep", /^Import figures or targets from a file$/],
+    ["/tai-khoan", /^Accounts you manage$/],
+    ["/nhat-ky", /^Change log$/],
+    ["/doi-mat-khau", /^Change password$/],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(page.locator("main")).toHaveAttribute("lang", "en");
+  }
+  await page.goto("/ngon-ngu?lang=vi&next=/nhap-lieu");
+  await expect(page.getByRole("button", { name: "Lưu số liệu" })).toBeVisible();
+  await page.context().close();
 });

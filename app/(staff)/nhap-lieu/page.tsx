@@ -19,17 +19,19 @@ export default async function EntryPage({ searchParams }: Props) {
   // Leadership reads, it does not enter: its landing page after sign-in is the dashboard.
   if (actor.role === "LEADERSHIP_VIEWER" && !params.unit && !params.week) redirect("/dieu-hanh");
   const sheet = await loadForPage(() => getEntrySheet(db(), actor, { unit: params.unit, week: params.week }));
+  const locale = await staffLocale();
   // A fresh key per render: after a save or an approval the page reloads its data and the
   // sheet starts again from what the database holds.
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6">
-      <LateNotices actor={actor} locale={await staffLocale()} />
+    <main className="mx-auto max-w-7xl px-4 py-6" lang={locale}>
+      <LateNotices actor={actor} locale={locale} />
       <EntrySheetView
         key={`${sheet.unit?.code}-${sheet.week}-${Date.now()}`}
         sheet={sheet}
         flash={await readFlash()}
         formRequestId={randomUUID()}
         userId={actor.id}
+        locale={locale}
       />
     </main>
   );

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { UploadForm } from "@/components/imports/upload-form";
-import { ROLE_NAMES } from "@/lib/access/actor";
 import { unitIdsInScope } from "@/lib/access/authorize";
 import { requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { staffLocale } from "@/lib/i18n/staff-locale";
+import { staffMessages } from "@/lib/i18n/staff-messages";
 
 export const metadata: Metadata = { title: "Nhập từ tệp – Đề án 06" };
 
@@ -15,21 +16,19 @@ export default async function UploadPage() {
   ]);
   const canEnter = figures === undefined || figures.size > 0;
   const canAssign = targets === undefined || targets.size > 0;
+  const locale = await staffLocale();
+  const m = staffMessages(locale);
+  const t = m.imports;
   return (
-    <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
-      <h1 className="text-2xl font-bold">Nhập số liệu hoặc chỉ tiêu từ tệp</h1>
+    <main className="mx-auto max-w-5xl space-y-4 px-4 py-6" lang={locale}>
+      <h1 className="text-2xl font-bold">{t.title}</h1>
       {canEnter ? (
         <>
-          <p className="text-slate-700">
-            Mọi dòng được kiểm tra trước; tệp có lỗi không ghi gì. Chỉ nhận đơn vị trong phạm vi của tài khoản (
-            {ROLE_NAMES[actor.role]}); tuần đã được phê duyệt không sửa được bằng tệp.
-          </p>
-          <UploadForm canAssignTargets={canAssign} />
+          <p className="text-slate-700">{t.lead(m.roles[actor.role])}</p>
+          <UploadForm canAssignTargets={canAssign} locale={locale} />
         </>
       ) : (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3">
-          Tài khoản {ROLE_NAMES[actor.role]} chỉ xem số liệu, không nhập. Liên hệ quản trị nếu cần quyền nhập.
-        </p>
+        <p className="rounded border border-amber-300 bg-amber-50 p-3">{t.readOnly(m.roles[actor.role])}</p>
       )}
     </main>
   );

@@ -6,26 +6,21 @@ import { type AuditRow, listAudit } from "@/lib/audit/list-audit";
 import { requireActorForPage } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
-import { formatCount, formatDateTimeVi } from "@/lib/format";
+import { formatDateTimeVi } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
+import { staffLocale } from "@/lib/i18n/staff-locale";
+import { type StaffMessages, staffMessages } from "@/lib/i18n/staff-messages";
 import { listIndicators } from "@/lib/indicators/indicators";
 
 export const metadata: Metadata = { title: "Nhật ký thay đổi – Đề án 06" };
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
-const ACTIONS: Record<string, string> = {
-  create: "Nhập mới",
-  update: "Sửa",
-  submit: "Gửi báo cáo",
-  approve: "Phê duyệt",
-  unlock: "Mở khoá",
-};
-
-function describeValue(value: unknown): string {
+function describeValue(value: unknown, t: StaffMessages["audit"], count: (n: number) => string): string {
   if (value === null || value === undefined) return "–";
   const v = value as { value?: number; status?: string };
-  if (typeof v.value === "number") return formatCount(v.value);
-  if (v.status) return { OPEN: "chưa gửi", SUBMITTED: "đã gửi", APPROVED: "đã duyệt" }[v.status] ?? v.status;
+  if (typeof v.value === "number") return count(v.value);
+  if (v.status) return t.statuses[v.status] ?? v.status;
   return JSON.stringify(value);
 }
 
@@ -50,38 +45,40 @@ export default async function AuditPage({ searchParams }: Props) {
     problem = error.message;
   }
   const field = "rounded border border-slate-400 px-2 py-1 font-normal";
+  const locale = await staffLocale();
+  const t = staffMessages(locale).audit;
+  const f = formatsFor(locale);
+  const nameOf = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6">
-      <h1 className="mb-1 text-2xl font-bold">Nhật ký thay đổi</h1>
-      <p className="mb-4 text-slate-600">
-        Mọi lần nhập, sửa, gửi, phê duyệt và mở khoá trong phạm vi đơn vị của bạn. Nhật ký không thể sửa hay xoá.
-      </p>
+    <main className="mx-auto max-w-7xl px-4 py-6" lang={locale}>
+      <h1 className="mb-1 text-2xl font-bold">{t.title}</h1>
+      <p className="mb-4 text-slate-600">{t.lead}</p>
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" action="/nhat-ky">
         <label className="flex flex-col gap-1 font-semibold">
-          Mã đơn vị
+          {t.unitCode}
           <input name="unit" defaultValue={filter.unit} className={`${field} w-28`} inputMode="numeric" />
         </label>
         <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
-          Chỉ tiêu
+          {t.indicator}
           <select name="indicator" defaultValue={filter.indicator ?? ""} className={`${field} max-w-full`}>
-            <option value="">Tất cả</option>
-            <IndicatorOptions indicators={indicators.map((i) => ({ code: i.code, name: i.nameVi }))} />
+            <option value="">{t.all}</option>
+            <IndicatorOptions indicators={indicators.map((i) => ({ code: i.code, name: nameOf(i) }))} />
           </select>
         </label>
         <label className="flex flex-col gap-1 font-semibold">
-          Người thực hiện
+          {t.user}
           <input name="user" defaultValue={filter.user} className={`${field} w-40`} />
         </label>
         <label className="flex flex-col gap-1 font-semibold">
-          Từ ngày
+          {t.from}
           <input type="date" name="from" defaultValue={filter.from} className={field} />
         </label>
         <label className="flex flex-col gap-1 font-semibold">
-          Đến ngày
+          {t.to}
           <input type="date" name="to" defaultValue={filter.to} className={field} />
         </label>
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
-          Lọc
+          {t.filter}
         </button>
       </form>
       {problem ? (
@@ -90,37 +87,30 @@ export default async function AuditPage({ searchParams }: Props) {
         </p>
       ) : null}
       {result.rows.length === 0 && !problem ? (
-        <p className="text-slate-600">Không có thay đổi nào khớp bộ lọc. Bỏ bớt điều kiện lọc để xem thêm.</p>
+        <p className="text-slate-600">{t.none}</p>
       ) : (
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left">
-              <HeaderRow
-                columns={[
-                  { label: "Thời điểm" },
-                  { label: "Người thực hiện" },
-                  { label: "Thao tác" },
-                  { label: "Đơn vị" },
-                  { label: "Chỉ tiêu" },
-                  { label: "Giá trị cũ", numeric: true },
-                  { label: "Giá trị mới", numeric: true },
-                  { label: "Ngày số liệu" },
-                ]}
-                className=""
-              />
+              <HeaderRow columns={t.columns.map((label, i) => ({ label, numeric: i === 5 || i === 6 }))} className="" />
             </thead>
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200">
                   <td className="whitespace-nowrap p-2">{formatDateTimeVi(r.at)}</td>
                   <td className="p-2">{r.actor}</td>
-                  <td className="p-2">{ACTIONS[r.action] ?? r.action}</td>
+                  <td className="p-2">{t.actions[r.action] ?? r.action}</td>
                   <td className="p-2">
                     {r.unitName} <span className="text-slate-500">({r.unitCode})</span>
                   </td>
-                  <td className="p-2">{indicators.find((i) => i.code === r.indicator)?.nameVi ?? "–"}</td>
-                  <td className="p-2 text-right tabular-nums">{describeValue(r.oldValue)}</td>
-                  <td className="p-2 text-right tabular-nums">{describeValue(r.newValue)}</td>
+                  <td className="p-2">
+                    {(() => {
+                      const indicator = indicators.find((i) => i.code === r.indicator);
+                      return indicator ? nameOf(indicator) : "–";
+                    })()}
+                  </td>
+                  <td className="p-2 text-right tabular-nums">{describeValue(r.oldValue, t, f.count)}</td>
+                  <td className="p-2 text-right tabular-nums">{describeValue(r.newValue, t, f.count)}</td>
                   <td className="p-2">
                     {(
                       (r.newValue as { asOf?: string; week?: string } | null)?.asOf ??
@@ -137,11 +127,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {result.truncated ? (
-        <p className="mt-2 text-sm text-slate-600">
-          Chỉ hiện 500 thay đổi mới nhất; thu hẹp bộ lọc để xem các thay đổi cũ hơn.
-        </p>
-      ) : null}
+      {result.truncated ? <p className="mt-2 text-sm text-slate-600">{t.truncated}</p> : null}
     </main>
   );
 }
