@@ -85,13 +85,15 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             asOf={board.asOf}
             labels={{ indicator: m.indicator, asOf: m.asOf, dateLocale: f.tag }}
           />
-          <PeriodPicker
-            action="/"
-            periods={board.periods}
-            picked={board.period?.key ?? null}
-            keep={{ indicator: board.indicator.code, structure, ...(locale === "en" ? { lang: "en" } : {}) }}
-            locale={locale}
-          />
+          {board.periods.length ? (
+            <PeriodPicker
+              action="/"
+              periods={board.periods}
+              picked={board.period?.key ?? null}
+              keep={{ indicator: board.indicator.code, structure, ...(locale === "en" ? { lang: "en" } : {}) }}
+              locale={locale}
+            />
+          ) : null}
         </div>
         {picked && board.period ? (
           <p className="mb-3 text-sm font-semibold text-slate-700">

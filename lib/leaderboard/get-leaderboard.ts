@@ -56,7 +56,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
     indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
     (indicators[0] as IndicatorName & { id: number });
-  const periods = recentPeriods(todayInVietnam());
+  const periods = recentPeriods(todayInVietnam()).filter((p) => inStructure(p, params.structure));
   const dates = await reportingDates(prisma, indicator.code, params.structure);
   const period = pickPeriod(params.period, params.structure);
   const asOf = period ? isoDate(periodAsOf(period)) : pickDate(dates, params.date);
@@ -92,9 +92,13 @@ function pickPeriod(text: string | undefined, structure: Structure): Period | nu
   if (!text) return null;
   const period = parsePeriod(text.slice(0, 40));
   if ("problem" in period || period.start > todayInVietnam()) return null;
+  return inStructure(period, structure) ? period : null;
+}
+
+/** A period belongs to the structure its last ranked day falls in. */
+function inStructure(period: Period, structure: Structure): boolean {
   const end = periodAsOf(period);
-  const inStructure = structure === "63" ? end <= STRUCTURE_63_TO : end >= STRUCTURE_34_FROM;
-  return inStructure ? period : null;
+  return structure === "63" ? end <= STRUCTURE_63_TO : end >= STRUCTURE_34_FROM;
 }
 
 /** The country's headline from the ranked provinces, and its value over time up to `asOf`. */

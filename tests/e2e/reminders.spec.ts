@@ -1,9 +1,7 @@
 import { execFile } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { localSmtp } from "../setup/local-smtp";
 import { httpClient, signedInPage } from "./staff";
 
 // A late commune is reminded: a notice when its officer signs in, and an e-mail that reaches
@@ -11,23 +9,15 @@ import { httpClient, signedInPage } from "./staff";
 // submitted a report, so every commune is late with the latest week that fell due.
 
 const run = promisify(execFile);
-const inbox: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((mail) => {
-      inbox.push(mail);
-      callback();
-    }, callback);
-  },
-});
+const smtp = localSmtp();
+const { mailsTo } = smtp;
+let smtpUrl = "";
 
 test.beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpUrl = await smtp.start();
 });
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.stop();
 });
 
 /** `npm run cli -- reminders send` on the browser tests' database (shared with the running product). */
@@ -41,7 +31,7 @@ async function sendReminders(baseURL: string): Promise<string> {
         DATABASE_URL: "",
         EMBEDDED_DB_DIR: ".data/e2e-postgres",
         EMBEDDED_DB_PORT: "54331",
-        SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+        SMTP_URL: smtpUrl,
         MAIL_FROM: "Đề án 06 <khong-tra-loi@congan.example.vn>",
         PUBLIC_URL: baseURL,
       },
@@ -50,8 +40,6 @@ async function sendReminders(baseURL: string): Promise<string> {
   );
   return stdout;
 }
-
-const mailsTo = (address: string) => inbox.filter((m) => m.to && "text" in m.to && m.to.text === address);
 
 test("a late commune gets a notice at sign-in and an e-mail; its province sees it late", async ({
   browser,

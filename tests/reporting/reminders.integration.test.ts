@@ -1,6 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, toActor } from "@/lib/auth/users";
 import { changeReportStatus } from "@/lib/entry/report-status";
@@ -11,6 +8,7 @@ import { sendReminders } from "@/lib/reporting/send-reminders";
 import { requestId } from "../setup/actors";
 import { connectTestDatabase } from "../setup/database";
 import { day, loadSmallWorld } from "../setup/fixtures";
+import { localSmtp } from "../setup/local-smtp";
 
 // The small world (see fixtures): every commune has figures for the week ending 30/04/2023,
 // 00003 none for the week before. Due: communes Monday 17:00, districts Tuesday, provinces
@@ -20,17 +18,8 @@ const SETTINGS: DueSettings = { COMMUNE: "1 17:00", DISTRICT: "2 17:00", PROVINC
 const vietnam = (local: string) => new Date(`${local}+07:00`);
 const FRIDAY = vietnam("2023-05-05T09:00");
 
-const inbox: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((mail) => {
-      inbox.push(mail);
-      callback();
-    }, callback);
-  },
-});
+const smtp = localSmtp();
+const { inbox, mailsTo } = smtp;
 let smtpUrl = "";
 
 async function user(
@@ -51,16 +40,13 @@ async function user(
   return toActor(created);
 }
 
-const mailsTo = (address: string) => inbox.filter((m) => m.to && "text" in m.to && m.to.text === address);
-
 beforeAll(async () => {
   await loadSmallWorld(prisma);
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtpUrl = await smtp.start();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.stop();
 });
 
 describe("late reports: notices, reminders and summaries", () => {
