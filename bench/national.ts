@@ -18,6 +18,7 @@ import { FIGURE_COLUMNS, importFigures } from "@/lib/figures/import-figures";
 import { addDays, isoDate } from "@/lib/format/dates";
 import { readTable, type TableRow } from "@/lib/imports/read-table";
 import { getRanking } from "@/lib/rankings/get-ranking";
+import { type Period, parsePeriod } from "@/lib/rankings/periods";
 import { getUnitSeries } from "@/lib/series/get-unit-series";
 import { importUnits } from "@/lib/units/import-units";
 import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
@@ -70,12 +71,20 @@ export async function benchNational(scale: Scale): Promise<string[]> {
 
     const query = (level: "PROVINCE" | "DISTRICT" | "COMMUNE", parentCode?: string) => () =>
       getRanking(prisma, { indicator: "CCCD_INTAKE", level, parent: parentCode, asOf: UNTIL });
+    // A reporting period ranks twice (the period and the one before) and reads each unit's base.
+    const inPeriod = (key: string, level: "PROVINCE" | "COMMUNE", parentCode?: string) => {
+      const period = parsePeriod(key) as Period;
+      return () =>
+        getRanking(prisma, { indicator: "CCCD_INTAKE", level, parent: parentCode, asOf: period.end, period });
+    };
     const seriesParams = new URLSearchParams({ indicator: "CCCD_INTAKE", asOf: isoDate(UNTIL) });
     const cases: [string, () => Promise<unknown>][] = [
       ["Xếp hạng 63 tỉnh toàn quốc", query("PROVINCE")],
       ["Xếp hạng các huyện của Hà Nội (30)", query("DISTRICT", "01")],
       ["Xếp hạng các xã của Hà Nội (526)", query("COMMUNE", "01")],
       ["Xếp hạng các xã của Thanh Hoá (547)", query("COMMUNE", "38")],
+      ["Xếp hạng 63 tỉnh, kỳ quý II/2025", inPeriod("quarter:2025-Q2", "PROVINCE")],
+      ["Xếp hạng các xã của Hà Nội, tháng 6/2025", inPeriod("month:2025-06", "COMMUNE", "01")],
       ["Chuỗi số liệu của một tỉnh (Hà Nội)", () => getUnitSeries(prisma, "01", seriesParams)],
     ];
     for (const [label, run] of cases) {
