@@ -124,6 +124,14 @@ export async function actorUnit(db: Db, actor: Actor): Promise<ScopeUnit | null>
   return rows[0] ?? null;
 }
 
+type SubmitNotice = Extract<LateNotice, { kind: "SUBMIT" }>;
+type ApproveNotice = Extract<LateNotice, { kind: "APPROVE" }>;
+
+/** The name a scope goes by: its unit's full name, or the country. */
+export function scopeName(unit: ScopeUnit | null): string {
+  return unit ? fullName(unit) : "Toàn quốc";
+}
+
 /**
  * What the actor is late with at `now`: their unit's report, for the latest week its due
  * time has passed; and, for those who approve, the reports below them for the latest week
@@ -131,38 +139,49 @@ export async function actorUnit(db: Db, actor: Actor): Promise<ScopeUnit | null>
  */
 export async function lateNotices(db: Db, actor: Actor, now: Date, settings: DueSettings): Promise<LateNotice[]> {
   const unit = await actorUnit(db, actor);
-  const notices: LateNotice[] = [];
-  if (unit && roleHas(actor.role, "week.submit")) {
-    const week = latestDueWeek(settings[unit.level], now);
-    const [own] = await reportStates(db, sql`u.id = ${unit.id}::int`, week);
-    if (own && (own.state === "NOT_REPORTED" || own.state === "NOT_SUBMITTED")) {
-      notices.push({
-        kind: "SUBMIT",
-        week: isoDate(week),
-        due: dueAt(week, settings[unit.level]).toISOString(),
-        unit: fullName(own),
-        state: own.state,
-      });
-    }
-  }
-  if (roleHas(actor.role, "week.approve") && (unit || actor.role === "MINISTRY_ADMIN")) {
-    const setting = approveSetting(unit?.level ?? null, settings);
-    const week = latestDueWeek(setting, now);
-    const below = await childrenReporting(db, unit, week, now, settings);
-    const waiting = below.units.filter((u) => u.state === "SUBMITTED");
-    const notSubmitted = below.units.filter((u) => u.late && u.state !== "SUBMITTED");
-    if (waiting.length || notSubmitted.length) {
-      notices.push({
-        kind: "APPROVE",
-        week: below.week,
-        due: below.approveDue,
-        scope: unit ? fullName(unit) : "Toàn quốc",
-        waiting,
-        notSubmitted,
-      });
-    }
-  }
-  return notices;
+  const own = await ownLateNotice(db, actor, unit, now, settings);
+  const below = approves(actor, unit) ? approvalNotice(await reportingBelow(db, unit, now, settings), unit) : null;
+  return [own, below].filter((n): n is LateNotice => n !== null);
+}
+
+/** The actor's own unit's report, when it has not been submitted by the latest due time passed. */
+export async function ownLateNotice(
+  db: Db,
+  actor: Actor,
+  unit: ScopeUnit | null,
+  now: Date,
+  settings: DueSettings,
+): Promise<SubmitNotice | null> {
+  if (!unit || !roleHas(actor.role, "week.submit")) return null;
+  const week = latestDueWeek(settings[unit.level], now);
+  const [own] = await reportStates(db, sql`u.id = ${unit.id}::int`, week);
+  if (!own || (own.state !== "NOT_REPORTED" && own.state !== "NOT_SUBMITTED")) return null;
+  return {
+    kind: "SUBMIT",
+    week: isoDate(week),
+    due: dueAt(week, settings[unit.level]).toISOString(),
+    unit: fullName(own),
+    state: own.state,
+  };
+}
+
+/** The reports below `unit` (the provinces for the country) for the latest week its approval time has passed. */
+export function reportingBelow(db: Db, unit: ScopeUnit | null, now: Date, settings: DueSettings) {
+  const week = latestDueWeek(approveSetting(unit?.level ?? null, settings), now);
+  return childrenReporting(db, unit, week, now, settings);
+}
+
+/** Whether the actor approves the reports below their unit (the ministry: the provinces'). */
+export function approves(actor: Actor, unit: ScopeUnit | null): boolean {
+  return roleHas(actor.role, "week.approve") && (unit !== null || actor.role === "MINISTRY_ADMIN");
+}
+
+/** What waits for the approver in `below`: reports to approve, and units that have not submitted. */
+export function approvalNotice(below: ChildrenReporting, unit: ScopeUnit | null): ApproveNotice | null {
+  const waiting = below.units.filter((u) => u.state === "SUBMITTED");
+  const notSubmitted = below.units.filter((u) => u.late && u.state !== "SUBMITTED");
+  if (!waiting.length && !notSubmitted.length) return null;
+  return { kind: "APPROVE", week: below.week, due: below.approveDue, scope: scopeName(unit), waiting, notSubmitted };
 }
 
 /** Whether the actor reads a level below them, so a weekly summary of it is theirs to get. */

@@ -3,9 +3,16 @@ import { toActor } from "@/lib/auth/users";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import type { Mailer } from "@/lib/mail/mailer";
-import { fullName } from "@/lib/units/units-on";
-import { approveSetting, type DueSettings, latestDueWeek } from "./due-times";
-import { actorUnit, childrenReporting, lateNotices, readsLevelBelow } from "./lateness";
+import type { DueSettings } from "./due-times";
+import {
+  actorUnit,
+  approvalNotice,
+  approves,
+  ownLateNotice,
+  readsLevelBelow,
+  reportingBelow,
+  scopeName,
+} from "./lateness";
 import { noticeText, type ReminderText, summaryText } from "./reminder-text";
 
 export type ReminderRun = {
@@ -83,17 +90,17 @@ async function pendingFor(
   actor: ReturnType<typeof toActor>,
   options: { now: Date; settings: DueSettings },
 ): Promise<Pending[]> {
-  const notices = await lateNotices(prisma, actor, options.now, options.settings);
-  const pending: Pending[] = [];
-  const own = notices.find((n) => n.kind === "SUBMIT");
-  if (own) pending.push({ kind: "SUBMIT", week: own.week, text: noticeText(own), link: `/nhap-lieu?week=${own.week}` });
+  const { now, settings } = options;
   const unit = await actorUnit(prisma, actor);
+  const pending: Pending[] = [];
+  const own = await ownLateNotice(prisma, actor, unit, now, settings);
+  if (own) pending.push({ kind: "SUBMIT", week: own.week, text: noticeText(own), link: `/nhap-lieu?week=${own.week}` });
   if (readsLevelBelow(actor, unit)) {
-    const week = latestDueWeek(approveSetting(unit?.level ?? null, options.settings), options.now);
-    const reporting = await childrenReporting(prisma, unit, week, options.now, options.settings);
+    // The summary and what waits for the approver come from the same reports.
+    const reporting = await reportingBelow(prisma, unit, now, settings);
     if (reporting.units.length) {
-      const summary = summaryText(unit ? fullName(unit) : "Toàn quốc", reporting);
-      const waiting = notices.find((n) => n.kind === "APPROVE" && n.week === reporting.week);
+      const summary = summaryText(scopeName(unit), reporting);
+      const waiting = approves(actor, unit) ? approvalNotice(reporting, unit) : null;
       pending.push({
         kind: "SUMMARY",
         week: reporting.week,
