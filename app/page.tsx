@@ -15,7 +15,6 @@ import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
-import { type Period, parsePeriod } from "@/lib/rankings/periods";
 import { listProvinces } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
 
@@ -50,7 +49,6 @@ export default async function LeaderboardPage({ searchParams }: Props) {
   const csv = board.asOf
     ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", ...when, format: "csv" })}`
     : null;
-  const picked = board.period ? (parsePeriod(board.period.key) as Period) : null;
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
@@ -95,9 +93,9 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             />
           ) : null}
         </div>
-        {picked && board.period ? (
+        {board.period ? (
           <p className="mb-3 text-sm font-semibold text-slate-700">
-            {m.periodDates(periodLabel(picked, locale), f.date(board.period.start), f.date(board.period.end))}
+            {m.periodDates(periodLabel(board.period, locale), f.date(board.period.start), f.date(board.period.end))}
           </p>
         ) : null}
         {board.national ? <NationalHeadline national={board.national} locale={locale} /> : null}

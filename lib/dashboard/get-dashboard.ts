@@ -11,7 +11,7 @@ import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
-import { type Period, recentPeriods } from "@/lib/rankings/periods";
+import { type Period, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { type ChildrenReporting, childrenReporting } from "@/lib/reporting/lateness";
 import { nationalTarget, scopeSeries } from "@/lib/series/scope-series";
@@ -22,7 +22,7 @@ import { fullName } from "@/lib/units/units-on";
 export type Dashboard = {
   asOf: string;
   /** The reporting period viewed, when one was picked (the dashboard is then as of its end). */
-  period: { key: string; start: string; end: string } | null;
+  period: ShownPeriod | null;
   periods: Period[];
   week: string;
   indicator: { code: string; name: string; nameEn: string };
@@ -117,7 +117,7 @@ export async function getDashboard(
 
   return {
     asOf: isoDate(asOf),
-    period: period ? { key: period.key, start: isoDate(period.start), end: isoDate(period.end) } : null,
+    period: period ? shownPeriod(period) : null,
     periods: recentPeriods(today),
     week: isoDate(sundayOnOrBefore(asOf)),
     indicator: { code: indicator.code, name: indicator.nameVi, nameEn: indicator.nameEn },

@@ -5,7 +5,7 @@ const ROMAN = ["I", "II", "III", "IV"];
 const MONTHS_EN = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 
 /** A period as readers name it: "Tháng 5/2023", "Quý II/2023" / "May 2023", "Q2 2023". */
-export function periodLabel(period: Period, locale: Locale): string {
+export function periodLabel(period: Pick<Period, "kind" | "key">, locale: Locale): string {
   const [, rest] = period.key.split(":") as [string, string];
   const year = rest.slice(0, 4);
   const en = locale === "en";

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { rankChanges } from "@/lib/rankings/get-ranking";
 import { periodAsOf } from "@/lib/rankings/parse-ranking-query";
-import { type Period, parsePeriod, recentPeriods } from "@/lib/rankings/periods";
+import { type Period, parsePeriod, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { scopeSeries } from "@/lib/series/scope-series";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
@@ -27,7 +27,7 @@ export type Leaderboard = {
   dates: string[];
   asOf: string | null;
   /** The reporting period ranked, when one was picked (the ranking is then as of its end). */
-  period: { key: string; start: string; end: string } | null;
+  period: ShownPeriod | null;
   /** The periods a reader may pick, newest first. */
   periods: Period[];
   items: LeaderboardItem[];
@@ -81,7 +81,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
   return {
     ...empty,
     asOf,
-    period: period ? { key: period.key, start: isoDate(period.start), end: isoDate(period.end) } : null,
+    period: period ? shownPeriod(period) : null,
     items,
     national: await nationalOf(prisma, indicator.id, items, day),
   };

@@ -81,6 +81,13 @@ export function parsePeriod(text: string): Period | { problem: string } {
   }
 }
 
+/** A period as pages show it: its kind and key, and its first and last days as YYYY-MM-DD. */
+export type ShownPeriod = { kind: PeriodKind; key: string; start: string; end: string };
+
+export function shownPeriod(p: Period): ShownPeriod {
+  return { kind: p.kind, key: p.key, start: isoDate(p.start), end: isoDate(p.end) };
+}
+
 /** The period before, of the same kind: what "period over period" compares against. */
 export function previousPeriod(p: Period): Period {
   const [, rest] = p.key.split(":") as [string, string];

@@ -15,7 +15,6 @@ import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { staffLocale } from "@/lib/i18n/staff-locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
-import { type Period, parsePeriod } from "@/lib/rankings/periods";
 
 export const metadata: Metadata = { title: "Điều hành – Đề án 06" };
 
@@ -89,7 +88,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       {d.period ? (
         <p className="font-semibold text-slate-700">
           {publicMessages(locale).periodDates(
-            periodLabel(parsePeriod(d.period.key) as Period, locale),
+            periodLabel(d.period, locale),
             f.date(d.period.start),
             f.date(d.period.end),
           )}
