@@ -5,6 +5,7 @@ import { runBackup, runRestore, runVerify } from "@/lib/cli/backup-command";
 import { runBoundaries } from "@/lib/cli/boundaries-command";
 import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
+import { runIndicator } from "@/lib/cli/indicator-command";
 import { runRank } from "@/lib/cli/rank-command";
 import { runReminders } from "@/lib/cli/reminders-command";
 import { runUser } from "@/lib/cli/user-command";
@@ -24,6 +25,10 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
        --period month:2023-05|quarter:2023-Q2|half:2023-H1|nine-months:2023|year:2023|week:2023-05-14
                                                        thay cho --as-of: kỳ báo cáo theo NĐ 09/2019 (chốt ngày 14),
                                                        với mức tăng trong kỳ và hạng kỳ trước
+  indicator create --code MÃ --kind COUNT|STOCK|RATIO|CHECKLIST|DERIVED|COMPOSITE --name "Tên"
+       [--name-en "Name"] [--numerator MÃ --denominator MÃ]   DERIVED: chỉ tiêu này / chỉ tiêu kia
+       [--component MÃ:điểm --component MÃ:điểm …] [--bands 80,90]  COMPOSITE: thành phần, ngưỡng xếp loại (%)
+  indicator list                                       các chỉ tiêu và loại
   demo [--weeks N] [--seed S]                          dữ liệu mẫu cho mọi đơn vị đã nạp
   user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--email E] [--password-stdin]
        VAI_TRÒ: MINISTRY_ADMIN, PROVINCE_ADMIN, PROVINCE_OFFICER, DISTRICT_OFFICER,
@@ -36,33 +41,48 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   verify-backup THƯ_MỤC                                khôi phục thử vào máy chủ tạm và kiểm tra
   restore THƯ_MỤC                                      khôi phục (sản phẩm phải dừng; bản hiện tại được giữ lại)`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    "valid-from": { type: "string" },
-    "old-on": { type: "string" },
-    "new-on": { type: "string" },
-    "dry-run": { type: "boolean" },
-    indicator: { type: "string" },
-    level: { type: "string" },
-    parent: { type: "string" },
-    "as-of": { type: "string" },
-    "structure-on": { type: "string" },
-    period: { type: "string" },
-    json: { type: "boolean" },
-    weeks: { type: "string" },
-    seed: { type: "string" },
-    username: { type: "string" },
-    name: { type: "string" },
-    role: { type: "string" },
-    unit: { type: "string" },
-    "password-stdin": { type: "boolean" },
-    verify: { type: "boolean" },
-    email: { type: "string" },
-    at: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
-});
+const OPTIONS = {
+  "valid-from": { type: "string" },
+  "old-on": { type: "string" },
+  "new-on": { type: "string" },
+  "dry-run": { type: "boolean" },
+  indicator: { type: "string" },
+  level: { type: "string" },
+  parent: { type: "string" },
+  "as-of": { type: "string" },
+  "structure-on": { type: "string" },
+  period: { type: "string" },
+  json: { type: "boolean" },
+  weeks: { type: "string" },
+  seed: { type: "string" },
+  username: { type: "string" },
+  name: { type: "string" },
+  role: { type: "string" },
+  unit: { type: "string" },
+  "password-stdin": { type: "boolean" },
+  verify: { type: "boolean" },
+  email: { type: "string" },
+  at: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  code: { type: "string" },
+  kind: { type: "string" },
+  "name-en": { type: "string" },
+  numerator: { type: "string" },
+  denominator: { type: "string" },
+  component: { type: "string", multiple: true },
+  bands: { type: "string" },
+} as const;
+
+/** The arguments, or the usage and exit code 2 when an option is unknown or lacks its value. */
+function readArgs() {
+  try {
+    return parseArgs({ allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    console.error(`✗ ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { positionals, values } = readArgs();
 
 const [command, ...rest] = positionals;
 if (!command || values.help) {
@@ -90,6 +110,7 @@ try {
   if (command === "backup") exitCode = await runBackup(rest, values, server.embedded);
   else if (command === "import") exitCode = await runImport(rest, values);
   else if (command === "rank") exitCode = await runRank(values);
+  else if (command === "indicator") exitCode = await runIndicator(rest, values);
   else if (command === "demo") exitCode = await runDemo(values);
   else if (command === "user") exitCode = await runUser(rest, values);
   else if (command === "boundaries") exitCode = await runBoundaries(rest);

@@ -18,7 +18,9 @@ export type Action =
   | "target.assign"
   | "unit.view"
   | "audit.view"
-  | "user.manage";
+  | "user.manage"
+  /** Defining indicators is national: their codes and kinds are the same for every unit. */
+  | "indicator.define";
 
 /** Where the unit stands from the actor: their own unit, below it, or anywhere else. */
 export type Relation = "own" | "below" | "outside";
@@ -45,7 +47,7 @@ const RULES: Record<Role, Partial<Record<Action, Relation[]>>> = {
   PROVINCE_OFFICER: OFFICER,
   PROVINCE_ADMIN: { ...OFFICER, "user.manage": ["own", "below"] },
   // Without a unit, every unit of the country is "below" the ministry.
-  MINISTRY_ADMIN: { ...OFFICER, "user.manage": ["own", "below"] },
+  MINISTRY_ADMIN: { ...OFFICER, "user.manage": ["own", "below"], "indicator.define": ["own", "below"] },
   LEADERSHIP_VIEWER: { "unit.view": ["own", "below"], "audit.view": ["own", "below"] },
 };
 
@@ -58,6 +60,7 @@ const ACTION_NAMES: Record<Action, string> = {
   "unit.view": "xem số liệu nội bộ của",
   "audit.view": "xem nhật ký thay đổi của",
   "user.manage": "quản lý tài khoản của",
+  "indicator.define": "định nghĩa chỉ tiêu cho",
 };
 
 export function isAllowed(role: Role, action: Action, relation: Relation): boolean {

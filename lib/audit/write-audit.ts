@@ -8,9 +8,10 @@ import { type Sql, sql } from "@/lib/db/sql";
 /** One change: what was there before (null when it was created) and what is there now. */
 export type AuditRecord = {
   action: string;
-  entity: "figure" | "target" | "weekly_report";
+  entity: "figure" | "target" | "weekly_report" | "indicator";
   entityId: number;
-  unitId: number;
+  /** Null for changes that concern no unit (an indicator's definition). */
+  unitId: number | null;
   /** Null for changes that concern a whole week. */
   indicatorId: number | null;
   oldValue: unknown;

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
-import { formatCount, formatPercent } from "@/lib/format/numbers";
+import { formatCount, formatPercent, formatPoints } from "@/lib/format/numbers";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { parseLevel, periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
 import type { Period } from "@/lib/rankings/periods";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 type Flags = {
   indicator?: string;
@@ -60,9 +61,9 @@ export async function runRank(flags: Flags): Promise<number> {
       i.rank === null ? "–" : String(i.rank),
       i.code,
       i.name + (i.approximate ? " (≈)" : "") + (i.discrepancy ? " (!)" : ""),
-      formatCount(i.value),
-      formatCount(i.target),
-      formatPercent(i.percent),
+      figureCell(i),
+      i.ratio !== undefined && i.target !== null ? formatPercent(i.target) : formatCount(i.target),
+      i.score !== undefined ? (i.band ?? "") : formatPercent(i.percent),
       i.reachedOn ? formatDateVi(new Date(i.reachedOn)) : "",
       i.daysAhead === null ? "" : String(i.daysAhead),
       i.forecastOn ? formatDateVi(new Date(i.forecastOn)) : "",
@@ -93,6 +94,16 @@ export async function runRank(flags: Flags): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The unit's figure: a count, numerator/denominator (ratio), or points out of the total. */
+function figureCell(i: RankingItem): string {
+  if (i.score !== undefined) return i.score === null ? "" : `${formatPoints(i.score)}/${formatPoints(i.maxScore ?? 0)}`;
+  if (i.ratio !== undefined)
+    return i.numerator == null
+      ? ""
+      : `${formatCount(i.numerator)}/${formatCount(i.denominator ?? null)} (${formatPercent(i.ratio ?? null)})`;
+  return formatCount(i.value);
 }
 
 function printTable(header: string[], rows: string[][]): void {

@@ -12,6 +12,8 @@ export type ParsedFigure = {
   cumulative: boolean;
   asOf: Date;
   value: number;
+  /** RATIO and CHECKLIST: the denominator (value is the numerator); null for counts. */
+  denominator: number | null;
 };
 
 type FilePoint = Point & { line?: number };

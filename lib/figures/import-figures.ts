@@ -5,6 +5,7 @@ import { empty, type Sql, sql } from "@/lib/db/sql";
 import { LockedError } from "@/lib/errors";
 import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
 import {
@@ -15,10 +16,12 @@ import {
   listedProblems,
   type ProblemList,
 } from "@/lib/imports/row-checks";
+import { hasDenominator, isEntered } from "@/lib/indicators/indicator-kinds";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
 
+/** Required columns; a `denominator` column may follow (RATIO and CHECKLIST: value is the numerator). */
 export const FIGURE_COLUMNS = ["unit_code", "indicator", "as_of", "value"] as const;
 
 export type ImportReport = {
@@ -81,8 +84,11 @@ export async function importFigures(
       const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
       const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
       const value = checkCount(values.value ?? "", line, "value", problems);
+      const denominator = indicator
+        ? checkDenominator(indicator.kind, values.denominator ?? "", value, line, problems)
+        : null;
       const unitId = asOf ? units.resolve(values.unit_code ?? "", asOf, line, "unit_code", problems) : null;
-      if (!indicator || !asOf || value === null || unitId === null) return null;
+      if (!indicator || !asOf || value === null || denominator === undefined || unitId === null) return null;
       return {
         key: `${unitId}:${indicator.id}:${asOf.getTime()}`,
         value: {
@@ -93,6 +99,7 @@ export async function importFigures(
           cumulative: indicator.kind === "CUMULATIVE",
           asOf,
           value,
+          denominator,
         },
       };
     },
@@ -112,6 +119,40 @@ export async function importFigures(
   const counts = await writeFigures(prisma, parsed, options);
   Object.assign(report, counts, { unchanged: parsed.length - counts.inserted - counts.updated, written: true });
   return report;
+}
+
+/**
+ * The row's denominator: required for RATIO and CHECKLIST (value is then the numerator, at
+ * most the denominator), absent for counts. Null when there is none; undefined when the row
+ * is wrong (the problem is listed).
+ */
+function checkDenominator(
+  kind: IndicatorKind,
+  text: string,
+  value: number | null,
+  line: number,
+  problems: ProblemList,
+): number | null | undefined {
+  if (!isEntered(kind)) {
+    problems.add(line, "indicator", "chỉ tiêu này được tính từ chỉ tiêu khác, không nhập số liệu");
+    return undefined;
+  }
+  if (!hasDenominator(kind)) {
+    if (text.trim() === "") return null;
+    problems.add(line, "denominator", "chỉ tiêu đếm không có mẫu số; để trống ô này");
+    return undefined;
+  }
+  if (text.trim() === "") {
+    problems.add(line, "denominator", "trống, chỉ tiêu tỷ lệ cần mẫu số (value là tử số)");
+    return undefined;
+  }
+  const denominator = checkCount(text, line, "denominator", problems);
+  if (denominator === null) return undefined;
+  if (value !== null && value > denominator) {
+    problems.add(line, "value", `tử số ${value} lớn hơn mẫu số ${denominator}`);
+    return undefined;
+  }
+  return denominator;
 }
 
 async function writeFigures(prisma: PrismaClient, figures: ParsedFigure[], options: ImportOptions) {
@@ -188,26 +229,29 @@ function upsertFiguresWithAudit(
   return sql`
 WITH input AS (
   SELECT * FROM unnest(${figures.map((f) => f.unitId)}::int[], ${figures.map((f) => f.indicatorId)}::int[],
-                       ${figures.map((f) => f.asOf)}::date[], ${figures.map((f) => f.value)}::int[])
-    AS t(unit_id, indicator_id, as_of, value)
+                       ${figures.map((f) => f.asOf)}::date[], ${figures.map((f) => f.value)}::int[],
+                       ${figures.map((f) => f.denominator)}::int[])
+    AS t(unit_id, indicator_id, as_of, value, denominator)
 ),
 previous AS (
-  SELECT f.id, f.value, f.version FROM figure f JOIN input i USING (unit_id, indicator_id, as_of)
+  SELECT f.id, f.value, f.denominator, f.version FROM figure f JOIN input i USING (unit_id, indicator_id, as_of)
 ),
 written AS (
-  INSERT INTO figure (unit_id, indicator_id, as_of, value, source, entered_by, updated_at)
-  SELECT unit_id, indicator_id, as_of, value, ${by.source}, ${by.actor}, now() FROM input
+  INSERT INTO figure (unit_id, indicator_id, as_of, value, denominator, source, entered_by, updated_at)
+  SELECT unit_id, indicator_id, as_of, value, denominator, ${by.source}, ${by.actor}, now() FROM input
   ON CONFLICT (unit_id, indicator_id, as_of) DO UPDATE
-    SET value = EXCLUDED.value, source = EXCLUDED.source, entered_by = EXCLUDED.entered_by,
-        version = figure.version + 1, updated_at = now()
-    WHERE figure.value IS DISTINCT FROM EXCLUDED.value
-  RETURNING id, unit_id, indicator_id, as_of, value, version
+    SET value = EXCLUDED.value, denominator = EXCLUDED.denominator, source = EXCLUDED.source,
+        entered_by = EXCLUDED.entered_by, version = figure.version + 1, updated_at = now()
+    WHERE (figure.value, figure.denominator) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.denominator)
+  RETURNING id, unit_id, indicator_id, as_of, value, denominator, version
 ),
 audited AS (
   ${insertAuditFrom(sql`
   SELECT ${by.actor}, ${createOrUpdate(sql`p.id`)}, 'figure', w.id, w.unit_id, w.indicator_id,
-         CASE WHEN p.id IS NULL THEN NULL ELSE jsonb_build_object('value', p.value, 'version', p.version) END,
-         jsonb_build_object('value', w.value, 'asOf', w.as_of, 'version', w.version, 'source', ${by.source}::text),
+         CASE WHEN p.id IS NULL THEN NULL
+              ELSE jsonb_strip_nulls(jsonb_build_object('value', p.value, 'denominator', p.denominator, 'version', p.version)) END,
+         jsonb_strip_nulls(jsonb_build_object('value', w.value, 'denominator', w.denominator, 'asOf', w.as_of,
+                           'version', w.version, 'source', ${by.source}::text)),
          ${by.requestId}
   FROM written w LEFT JOIN previous p ON p.id = w.id`)}
   RETURNING action

@@ -10,3 +10,9 @@ export function formatCount(value: number | null): string {
 export function formatPercent(value: number | null): string {
   return value === null ? "" : `${PERCENT.format(value)} %`;
 }
+
+/** 14,31: points of a scorecard, two decimals at most; empty for a missing value. */
+export function formatPoints(value: number | null): string {
+  return value === null ? "" : POINTS.format(value);
+}
+const POINTS = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });

@@ -2,6 +2,7 @@ import "server-only";
 import { countProblemInFile, parseCount } from "@/lib/figures/figure-rules";
 import { formatDateVi, parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import type { IndicatorRef } from "@/lib/indicators/indicators";
 import { levelOfCode } from "@/lib/units/codes";
 
@@ -38,6 +39,25 @@ export function checkCount(text: string, line: number, column: string, problems:
   const parsed = parseCount(text);
   if ("problem" in parsed) return problems.add(line, column, countProblemInFile(parsed.problem, text));
   return parsed.value;
+}
+
+/**
+ * A share target in percent (80, 80,5, 80.5 or 80 %), above 0 and at most 100, with at most
+ * two decimals: returned in hundredths of a percent (8050), as targets store shares.
+ */
+export function checkShare(text: string, line: number, column: string, problems: ProblemList): number | null {
+  const cleaned = text.trim().replace(/\s*%$/, "").replace(",", ".");
+  if (cleaned === "") return problems.add(line, column, "trống, cần tỷ lệ phần trăm (ví dụ 80 hoặc 80,5)");
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned))
+    return problems.add(
+      line,
+      column,
+      `"${text.slice(0, 40)}" không phải tỷ lệ phần trăm (ví dụ 80 hoặc 80,5; tối đa 2 chữ số thập phân)`,
+    );
+  const hundredths = Math.round(Number(cleaned) * SHARE_TARGET_SCALE);
+  if (hundredths <= 0 || hundredths > 100 * SHARE_TARGET_SCALE)
+    return problems.add(line, column, `tỷ lệ ${text.trim()} phải lớn hơn 0 và không quá 100 %`);
+  return hundredths;
 }
 
 /** A YYYY-MM-DD date, optionally not after `latest`. */

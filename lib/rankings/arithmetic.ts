@@ -9,21 +9,46 @@ export function percentOf(value: number | null, target: number | null): number |
   return (value / target) * 100;
 }
 
+/** An exact non-negative number n/d (d > 0): what units are ranked by, compared without rounding. */
+export type Fraction = { n: bigint; d: bigint };
+
+/** n/d as a Fraction; null unless both are known and d > 0. */
+export function fraction(n: number | bigint | null, d: number | bigint | null): Fraction | null {
+  if (n === null || d === null || d <= 0) return null;
+  return { n: BigInt(n), d: BigInt(d) };
+}
+
 /**
- * Orders by percent of target, highest first, comparing value/target exactly (cross
- * multiplication in BigInt, no floating point), so 1/3 and 2/6 tie. Units without a
- * value or a target come last.
+ * Highest first, exactly (cross multiplication in BigInt, no floating point), so 1/3 and 2/6
+ * tie. Nulls (units that cannot be ranked) come last.
  */
+export function compareFractionDesc(a: Fraction | null, b: Fraction | null): number {
+  if (!a || !b) return !a === !b ? 0 : a ? -1 : 1;
+  const left = b.n * a.d;
+  const right = a.n * b.d;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Σ weightᵢ × min(1, partᵢ): a scorecard's points, exactly. A missing part scores 0. */
+export function weightedPoints(parts: { weight: Fraction; part: Fraction | null }[]): Fraction {
+  let total: Fraction = { n: 0n, d: 1n };
+  for (const { weight, part } of parts) {
+    if (!part) continue;
+    const capped = part.n > part.d ? { n: 1n, d: 1n } : part;
+    const points = { n: weight.n * capped.n, d: weight.d * capped.d };
+    total = { n: total.n * points.d + points.n * total.d, d: total.d * points.d };
+  }
+  return total;
+}
+
+export const toNumber = (f: Fraction): number => Number(f.n) / Number(f.d);
+
+/** Orders by percent of target, highest first, exactly (see compareFractionDesc); units without a value or a target last. */
 export function comparePercentDesc(
   a: { value: number | null; target: number | null },
   b: { value: number | null; target: number | null },
 ): number {
-  const aRanked = a.value !== null && a.target !== null && a.target > 0;
-  const bRanked = b.value !== null && b.target !== null && b.target > 0;
-  if (!aRanked || !bRanked) return aRanked === bRanked ? 0 : aRanked ? -1 : 1;
-  const left = BigInt(b.value as number) * BigInt(a.target as number);
-  const right = BigInt(a.value as number) * BigInt(b.target as number);
-  return left < right ? -1 : left > right ? 1 : 0;
+  return compareFractionDesc(fraction(a.value, a.target), fraction(b.value, b.target));
 }
 
 /**

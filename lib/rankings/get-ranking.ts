@@ -2,17 +2,23 @@ import "server-only";
 import { sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { IndicatorKind } from "@/lib/generated/prisma/enums";
+import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { inForceOn } from "@/lib/units/in-force";
 import { STRUCTURE_34_FROM } from "@/lib/units/structures";
 import {
-  comparePercentDesc,
+  compareFractionDesc,
   competitionRanks,
   daysAhead,
+  type Fraction,
   forecastReachDate,
+  fraction,
   PACE_WEEKS,
   percentOf,
+  toNumber,
+  weightedPoints,
 } from "./arithmetic";
-import { previousPeriod } from "./periods";
+import { type Period, previousPeriod } from "./periods";
 import { type RankingScope, resolveRankingScope } from "./ranking-scope";
 import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
 import { LEVEL_NAMES, type Ranking, type RankingItem, type RankingQuery } from "./ranking-types";
@@ -29,6 +35,10 @@ export type RankingRow = {
   pace_base: number | null;
   /** With a period: the value the day before it began. */
   period_base?: number | null;
+  /** Indicators with a denominator: the denominators paired with value, week_ago and period_base. */
+  denominator?: number | null;
+  week_ago_den?: number | null;
+  period_base_den?: number | null;
   target: number | null;
   deadline: Date | null;
   reached_on: Date | null;
@@ -45,17 +55,18 @@ export type RankingRow = {
 export async function getRanking(prisma: PrismaClient, query: RankingQuery): Promise<Ranking> {
   const scope = await resolveRankingScope(prisma, query);
   const base = query.period ? addDays(query.period.start, -1) : null;
-  const rows = query.structureOn
-    ? await reaggregatedRows(prisma, scope, query.asOf, base)
-    : await prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf, base));
-  const ranking: Ranking = {
+  const header = {
     indicator: scope.indicatorCode,
     level: LEVEL_NAMES[query.level],
     parent: scope.parentCode,
     asOf: isoDate(query.asOf),
     structureOn: query.structureOn ? isoDate(query.structureOn) : null,
-    items: rankRows(rows, query.asOf),
   };
+  if (scope.kind === "COMPOSITE") return scorecardRanking(prisma, scope, query, header);
+  const rows = query.structureOn
+    ? await reaggregatedRows(prisma, scope, query.asOf, base)
+    : await prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf, base));
+  const ranking: Ranking = { ...header, items: rankRows(rows, query.asOf, scope.kind) };
   if (!query.period) return ranking;
   const before = previousPeriod(query.period);
   // Ranks compare on the units ranked now: across the 2025 reorganisation the period before
@@ -69,23 +80,139 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
     structureOn: query.structureOn ?? (across ? query.asOf : undefined),
   });
   const changes = rankChanges(ranking.items, previous.items);
-  const baseOf = new Map(rows.map((r) => [r.code, r.period_base ?? null]));
+  const rowOf = new Map(rows.map((r) => [r.code, r]));
   return {
     ...ranking,
-    period: query.period.key,
-    periodStart: isoDate(query.period.start),
-    periodEnd: isoDate(query.period.end),
-    items: ranking.items.map((item, i) => ({
-      ...item,
-      change: increase(item.value, baseOf.get(item.code) ?? null),
-      ...(changes[i] as { previousRank: number | null; rankChange: number | null }),
-    })),
+    ...periodFields(query.period),
+    items: ranking.items.map((item, i) => {
+      const row = rowOf.get(item.code);
+      const change = hasDenominator(scope.kind)
+        ? increase(item.ratio ?? null, ratioOf(row?.period_base ?? null, row?.period_base_den ?? null))
+        : increase(item.value, row?.period_base ?? null);
+      return { ...item, change, ...(changes[i] as { previousRank: number | null; rankChange: number | null }) };
+    }),
   };
+}
+
+function periodFields(period: Period) {
+  return { period: period.key, periodStart: isoDate(period.start), periodEnd: isoDate(period.end) };
 }
 
 /** The increase within a period; unknown (null) without a value at its end or before it began. */
 function increase(value: number | null, base: number | null): number | null {
   return value !== null && base !== null ? value - base : null;
+}
+
+/** A ratio in percent, unrounded; null without a positive denominator. */
+function ratioOf(numerator: number | null, denominator: number | null): number | null {
+  return numerator !== null && denominator !== null && denominator > 0 ? (numerator / denominator) * 100 : null;
+}
+
+/**
+ * A scorecard: each component ranked on its own (by percent of target, or by its ratio
+ * without targets), worth its weight × that share (at most the weight). Units rank by the
+ * total, compared exactly; the band is the highest whose lower bound the score reaches.
+ */
+async function scorecardRanking(
+  prisma: PrismaClient,
+  scope: RankingScope,
+  query: RankingQuery,
+  header: Omit<Ranking, "items">,
+): Promise<Ranking> {
+  const parts = await Promise.all(
+    scope.components.map((c) => getRanking(prisma, { ...query, indicator: c.code, period: undefined })),
+  );
+  const maxScore = scope.components.reduce((sum, c) => sum + c.weight, 0);
+  const byUnit = parts.map((p) => new Map(p.items.map((item) => [item.code, item])));
+  const units = parts[0]?.items ?? [];
+  const scored = units.map((unit) => {
+    const components = scope.components.map((c, i) => {
+      const item = byUnit[i]?.get(unit.code);
+      const part = item ? progressOf(item) : null;
+      const weight = fraction(Math.round(c.weight * 100), 100) as Fraction;
+      return { c, part, points: weightedPoints([{ weight, part }]), percent: item?.percent ?? item?.ratio ?? null };
+    });
+    const reported = components.some((x) => x.part !== null);
+    const score = reported
+      ? weightedPoints(components.map((x) => ({ weight: weightOf(x.c.weight), part: x.part })))
+      : null;
+    return { unit, components, score };
+  });
+  scored.sort((a, b) => compareFractionDesc(a.score, b.score) || a.unit.code.localeCompare(b.unit.code));
+  const ranks = competitionRanks(
+    scored,
+    (a, b) => compareFractionDesc(a.score, b.score),
+    (x) => x.score !== null,
+  );
+  const items: RankingItem[] = scored.map((x, i) => {
+    const score = x.score ? toNumber(x.score) : null;
+    const above = i > 0 ? scored[i - 1]?.score : null;
+    return {
+      ...x.unit,
+      rank: ranks[i] ?? null,
+      value: null,
+      target: null,
+      percent: null,
+      reachedOn: null,
+      deadline: null,
+      daysAhead: null,
+      forecastOn: null,
+      weeklyChange: null,
+      childrenDone: null,
+      childrenTotal: null,
+      discrepancy: null,
+      score,
+      maxScore,
+      band: score === null ? null : bandOf(score, maxScore, scope.bands),
+      gapToAbove: score !== null && above ? toNumber(above) - score : null,
+      components: x.components.map((k) => ({
+        indicator: k.c.code,
+        weight: k.c.weight,
+        points: toNumber(k.points),
+        percent: k.percent,
+      })),
+    };
+  });
+  if (!query.period) return { ...header, items };
+  const previous = await getRanking(prisma, { ...query, asOf: previousPeriod(query.period).end, period: undefined });
+  const before = new Map(previous.items.map((p) => [p.code, p.score ?? null]));
+  const changes = rankChanges(items, previous.items);
+  return {
+    ...header,
+    ...periodFields(query.period),
+    items: items.map((item, i) => ({
+      ...item,
+      change: increase(item.score ?? null, before.get(item.code) ?? null),
+      ...(changes[i] as { previousRank: number | null; rankChange: number | null }),
+    })),
+  };
+}
+
+const weightOf = (weight: number) => fraction(Math.round(weight * 100), 100) as Fraction;
+
+/**
+ * How far a unit is along an indicator, exactly: value / target for a count; ratio / share
+ * for an indicator with a denominator and a target; its ratio without a target.
+ */
+export function progressOf(item: RankingItem): Fraction | null {
+  if (item.numerator !== undefined) {
+    if (item.numerator === null || item.denominator == null) return null;
+    if (item.target === null) return fraction(item.numerator, item.denominator);
+    return fraction(
+      BigInt(item.numerator) * BigInt(100 * SHARE_TARGET_SCALE),
+      BigInt(item.denominator) * BigInt(Math.round(item.target * SHARE_TARGET_SCALE)),
+    );
+  }
+  return fraction(item.value, item.target);
+}
+
+/** The band's label: "< 80", "80–90", "≥ 90" for bounds 80, 90 (percent of the total points). */
+export function bandOf(score: number, maxScore: number, bounds: number[]): string {
+  const percent = maxScore > 0 ? (score / maxScore) * 100 : 0;
+  const reached = bounds.filter((b) => percent >= b).length;
+  if (reached === 0) return `< ${bounds[0] ?? 0}`;
+  if (reached === bounds.length) return `≥ ${bounds[reached - 1]}`;
+  return `${bounds[reached - 1]}–${bounds[reached]}`;
 }
 
 /** Each item's rank in `previous` (by unit code) and the places gained since (negative: lost). */
@@ -103,29 +230,60 @@ export function rankChanges(
   });
 }
 
-export function rankRows(rows: RankingRow[], asOf: Date): RankingItem[] {
-  const sorted = [...rows].sort((a, b) => comparePercentDesc(a, b) || a.code.localeCompare(b.code));
-  const ranks = competitionRanks(sorted, comparePercentDesc, (r) => percentOf(r.value, r.target) !== null);
-  return sorted.map((r, i) => ({
-    rank: ranks[i] ?? null,
-    code: r.code,
-    name: r.name,
-    value: r.value,
-    target: r.target,
-    percent: percentOf(r.value, r.target),
-    reachedOn: r.reached_on ? isoDate(r.reached_on) : null,
-    deadline: r.deadline ? isoDate(r.deadline) : null,
-    daysAhead: daysAhead(r.deadline, r.reached_on, asOf),
-    forecastOn: toIso(forecastReachDate(r.value, r.target, r.pace_base, asOf)),
-    weeklyChange: r.value !== null && r.week_ago !== null ? r.value - r.week_ago : null,
-    childrenDone: r.children_done,
-    childrenTotal: r.children_total,
-    approximate: r.approximate,
-    discrepancy:
-      r.own_value !== null && r.children_sum !== null && r.own_value !== r.children_sum
-        ? { reported: r.own_value, childrenSum: r.children_sum }
-        : null,
-  }));
+/**
+ * Ranks the rows: counts by percent of target; indicators with a denominator by ratio over
+ * their share target where the ranking has targets, else by their ratio; all exactly.
+ */
+export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "CUMULATIVE"): RankingItem[] {
+  const shares = hasDenominator(kind);
+  const byTarget = !shares || rows.some((r) => r.target !== null);
+  const keyOf = (r: RankingRow): Fraction | null => {
+    if (!shares) return fraction(r.value, r.target);
+    if (r.value === null || r.denominator == null) return null;
+    if (!byTarget) return fraction(r.value, r.denominator);
+    if (r.target === null) return null;
+    return fraction(BigInt(r.value) * BigInt(100 * SHARE_TARGET_SCALE), BigInt(r.denominator) * BigInt(r.target));
+  };
+  const keys = new Map(rows.map((r) => [r, keyOf(r)]));
+  const compare = (a: RankingRow, b: RankingRow) => compareFractionDesc(keys.get(a) ?? null, keys.get(b) ?? null);
+  const sorted = [...rows].sort((a, b) => compare(a, b) || a.code.localeCompare(b.code));
+  const ranks = competitionRanks(sorted, compare, (r) => keys.get(r) != null);
+  return sorted.map((r, i) => {
+    const item: RankingItem = {
+      rank: ranks[i] ?? null,
+      code: r.code,
+      name: r.name,
+      value: r.value,
+      target: r.target,
+      percent: percentOf(r.value, r.target),
+      reachedOn: r.reached_on ? isoDate(r.reached_on) : null,
+      deadline: r.deadline ? isoDate(r.deadline) : null,
+      daysAhead: daysAhead(r.deadline, r.reached_on, asOf),
+      forecastOn: toIso(forecastReachDate(r.value, r.target, r.pace_base, asOf)),
+      weeklyChange: r.value !== null && r.week_ago !== null ? r.value - r.week_ago : null,
+      childrenDone: r.children_done,
+      childrenTotal: r.children_total,
+      approximate: r.approximate,
+      discrepancy:
+        r.own_value !== null && r.children_sum !== null && r.own_value !== r.children_sum
+          ? { reported: r.own_value, childrenSum: r.children_sum }
+          : null,
+    };
+    if (!shares) return item;
+    const ratio = ratioOf(r.value, r.denominator ?? null);
+    const target = r.target === null ? null : r.target / SHARE_TARGET_SCALE;
+    const weekAgo = ratioOf(r.week_ago, r.week_ago_den ?? null);
+    return {
+      ...item,
+      target,
+      percent: ratio !== null && target ? (ratio / target) * 100 : null,
+      forecastOn: null,
+      weeklyChange: ratio !== null && weekAgo !== null ? ratio - weekAgo : null,
+      numerator: r.value,
+      denominator: r.denominator ?? null,
+      ratio,
+    };
+  });
 }
 
 const toIso = (d: Date | null) => (d ? isoDate(d) : null);
@@ -133,34 +291,51 @@ const toIso = (d: Date | null) => (d ? isoDate(d) : null);
 /** Each ranked unit's value, the values a week and PACE_WEEKS earlier, its target and its children's progress. */
 function rankingSql(scope: RankingScope, asOf: Date, periodBase: Date | null) {
   const indicator = scope.indicatorId;
+  const shares = hasDenominator(scope.kind);
+  const pair = ["value", "denominator"];
   return sql`
 WITH ranked AS (${rankedUnits(scope, asOf)})
 SELECT r.code, r.name,
-  cur.value::float8 AS value, cur.own_value::float8 AS own_value, cur.children_sum::float8 AS children_sum,
-  wk.value::float8 AS week_ago, pace.value::float8 AS pace_base,
+  cur.value::float8 AS value, cur.denominator::float8 AS denominator,
+  cur.own_value::float8 AS own_value, cur.children_sum::float8 AS children_sum,
+  wk.value::float8 AS week_ago, wk.denominator::float8 AS week_ago_den, pace.value::float8 AS pace_base,
   ${periodBase ? sql`base.value::float8` : sql`NULL::float8`} AS period_base,
+  ${periodBase ? sql`base.denominator::float8` : sql`NULL::float8`} AS period_base_den,
   t.value::float8 AS target, t.deadline,
   reached.as_of AS reached_on,
   kids.total::int AS children_total, kids.done::int AS children_done,
   false AS approximate
 FROM ranked r
 LEFT JOIN LATERAL (${targetInForce("r.id", indicator, asOf)}) t ON true
-LEFT JOIN LATERAL (
-  -- The first date the target was reached: the smallest peak at or above it (peaks never fall).
-  SELECT s.as_of FROM unit_series s
-  WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id AND s.peak >= t.value
-  ORDER BY s.peak, s.as_of LIMIT 1
-) first_reach ON true
+LEFT JOIN LATERAL (${shares ? firstShareReached(indicator) : firstCountReached(indicator)}) first_reach ON true
 LEFT JOIN LATERAL (SELECT first_reach.as_of WHERE first_reach.as_of <= ${asOf}::date) reached ON true
-LEFT JOIN LATERAL (${latestPoint("r.id", indicator, asOf, ["value", "own_value", "children_sum"])}) cur ON true
-LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7))}) wk ON true
+LEFT JOIN LATERAL (${latestPoint("r.id", indicator, asOf, [...pair, "own_value", "children_sum"])}) cur ON true
+LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7), pair)}) wk ON true
 LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7 * PACE_WEEKS))}) pace ON true
-${periodBase ? sql`LEFT JOIN LATERAL (${latestPoint("r.id", indicator, periodBase)}) base ON true` : sql``}
+${periodBase ? sql`LEFT JOIN LATERAL (${latestPoint("r.id", indicator, periodBase, pair)}) base ON true` : sql``}
 LEFT JOIN LATERAL (
-  SELECT count(*) AS total, count(*) FILTER (WHERE cv.value >= ct.value) AS done
+  SELECT count(*) AS total, count(*) FILTER (WHERE ${shares ? childShareDone : sql`cv.value >= ct.value`}) AS done
   FROM unit c
-  LEFT JOIN LATERAL (${latestPoint("c.id", indicator, asOf)}) cv ON true
+  LEFT JOIN LATERAL (${latestPoint("c.id", indicator, asOf, pair)}) cv ON true
   LEFT JOIN LATERAL (${targetInForce("c.id", indicator, asOf)}) ct ON true
   WHERE c.parent_id = r.id AND ${inForceOn("c", asOf)}
 ) kids ON true`;
 }
+
+/** The first date a count target was reached: the smallest peak at or above it (peaks never fall). */
+const firstCountReached = (indicator: number) => sql`
+  SELECT s.as_of FROM unit_series s
+  WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id AND s.peak >= t.value
+  ORDER BY s.peak, s.as_of LIMIT 1`;
+
+/** The first date a ratio reached its share target (a ratio can fall, so the series is scanned). */
+const firstShareReached = (indicator: number) => sql`
+  SELECT s.as_of FROM unit_series s
+  WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id AND s.denominator > 0
+    AND s.value * ${100 * SHARE_TARGET_SCALE}::bigint >= s.denominator * t.value
+  ORDER BY s.as_of LIMIT 1`;
+
+/** A child is done when its ratio reaches its share target, or, without one, when it is complete (21 of 21). */
+const childShareDone = sql`CASE WHEN ct.value IS NOT NULL
+    THEN cv.denominator > 0 AND cv.value * ${100 * SHARE_TARGET_SCALE}::bigint >= cv.denominator * ct.value
+    ELSE cv.denominator > 0 AND cv.value >= cv.denominator END`;

@@ -2,7 +2,7 @@ import "server-only";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import type { IndicatorKind, UnitLevel } from "@/lib/generated/prisma/enums";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
 import type { RankingQuery } from "./ranking-types";
@@ -10,6 +10,10 @@ import type { RankingQuery } from "./ranking-types";
 export type RankingScope = {
   indicatorId: number;
   indicatorCode: string;
+  kind: IndicatorKind;
+  /** COMPOSITE: its components with the points each is worth, and its bands (percent of the total). */
+  components: { code: string; weight: number }[];
+  bands: number[];
   level: UnitLevel;
   parentId: number | null;
   parentCode: string | null;
@@ -22,7 +26,10 @@ const DEPTH: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 
 /** Checks a ranking query against the data, naming the parameter that is wrong. */
 export async function resolveRankingScope(prisma: PrismaClient, query: RankingQuery): Promise<RankingScope> {
   const unitsOn = query.structureOn ?? query.asOf;
-  const indicator = await prisma.indicator.findUnique({ where: { code: query.indicator.toUpperCase() } });
+  const indicator = await prisma.indicator.findUnique({
+    where: { code: query.indicator.toUpperCase() },
+    include: { components: { include: { component: { select: { code: true } } }, orderBy: { sortOrder: "asc" } } },
+  });
   if (!indicator) {
     const codes = (await prisma.indicator.findMany({ select: { code: true }, orderBy: { sortOrder: "asc" } })).map(
       (i) => i.code,
@@ -58,6 +65,9 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
   return {
     indicatorId: indicator.id,
     indicatorCode: indicator.code,
+    kind: indicator.kind,
+    components: indicator.components.map((c) => ({ code: c.component.code, weight: Number(c.weight) })),
+    bands: indicator.bands.map(Number),
     level: query.level,
     parentId: parent?.id ?? null,
     parentCode: parent?.code ?? null,

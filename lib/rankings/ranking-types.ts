@@ -43,7 +43,24 @@ export type RankingItem = {
   /** With a period: the rank in the period before, and places gained since (negative: lost). */
   previousRank?: number | null;
   rankChange?: number | null;
+  /**
+   * Indicators with a denominator (RATIO, CHECKLIST, DERIVED): value is the numerator, ratio
+   * is numerator / denominator in percent, unrounded; target is then a share in percent,
+   * percent is ratio / target, and weeklyChange and change are in percentage points.
+   */
+  numerator?: number | null;
+  denominator?: number | null;
+  ratio?: number | null;
+  /** Scorecards (COMPOSITE): the points out of maxScore, its band, the points behind the unit above, and each component. */
+  score?: number | null;
+  maxScore?: number;
+  band?: string | null;
+  gapToAbove?: number | null;
+  components?: ScoreComponent[];
 };
+
+/** One component of a unit's score: points of its weight, from its percent of target (or ratio). */
+export type ScoreComponent = { indicator: string; weight: number; points: number; percent: number | null };
 
 export type Ranking = {
   indicator: string;

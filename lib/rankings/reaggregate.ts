@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "@/lib/db/sql";
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { inForceOn } from "@/lib/units/in-force";
 import { PACE_WEEKS } from "./arithmetic";
 import type { RankingRow } from "./get-ranking";
@@ -25,10 +26,13 @@ export async function reaggregatedRows(
   const rows = await prisma.$queryRaw<RankingRow[]>(reaggregateSql(scope, asOf, periodBase));
   return rows.map((r) => ({
     ...r,
-    value: r.value === null ? null : Math.round(r.value),
-    week_ago: r.week_ago === null ? null : Math.round(r.week_ago),
-    pace_base: r.pace_base === null ? null : Math.round(r.pace_base),
-    period_base: r.period_base == null ? null : Math.round(r.period_base),
+    value: rounded(r.value),
+    denominator: rounded(r.denominator),
+    week_ago: rounded(r.week_ago),
+    week_ago_den: rounded(r.week_ago_den),
+    pace_base: rounded(r.pace_base),
+    period_base: rounded(r.period_base),
+    period_base_den: rounded(r.period_base_den),
     target: r.target === null ? null : Math.round(r.target),
     own_value: null,
     children_sum: null,
@@ -37,9 +41,16 @@ export async function reaggregatedRows(
   }));
 }
 
+const rounded = (n: number | null | undefined) => (n == null ? null : Math.round(n));
+
+/** The re-aggregated value and denominator of the ranked unit r on a date. */
+const seriesAt = (on: Date) =>
+  sql`SELECT value, denominator FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${on}::date ORDER BY as_of DESC LIMIT 1`;
+
 /** The ranking's rows computed through the crosswalk (see reaggregatedRows). */
 function reaggregateSql(scope: RankingScope, asOf: Date, periodBase: Date | null) {
   const indicator = scope.indicatorId;
+  const shares = hasDenominator(scope.kind);
   const weekAgo = addDays(asOf, -7);
   const paceBase = addDays(asOf, -7 * PACE_WEEKS);
   return sql`
@@ -74,25 +85,31 @@ points AS (
   JOIN unit_series s ON s.unit_id = m.source_id AND s.indicator_id = ${indicator}::int AND s.as_of <= ${asOf}::date
 ),
 series AS (
-  SELECT p.ranked_id, p.as_of, sum(m.share * v.value) AS value
+  SELECT p.ranked_id, p.as_of, sum(m.share * v.value) AS value, sum(m.share * v.denominator) AS denominator
   FROM points p JOIN mapped m ON m.ranked_id = p.ranked_id
-  CROSS JOIN LATERAL (${latestPoint("m.source_id", indicator, sql`p.as_of`)}) v
+  CROSS JOIN LATERAL (${latestPoint("m.source_id", indicator, sql`p.as_of`, ["value", "denominator"])}) v
   GROUP BY p.ranked_id, p.as_of
 ),
 targets AS (
-  SELECT m.ranked_id, sum(m.share * t.value) AS value, max(t.deadline) AS deadline
+  -- Counts add up; a share does not: a merged unit keeps the highest of its parts' shares.
+  SELECT m.ranked_id, ${shares ? sql`max(t.value)` : sql`sum(m.share * t.value)`} AS value, max(t.deadline) AS deadline
   FROM mapped m
   CROSS JOIN LATERAL (${targetInForce("m.source_id", indicator, asOf)}) t
   GROUP BY m.ranked_id
 )
-SELECT r.code, r.name,
-  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${asOf}::date ORDER BY as_of DESC LIMIT 1) AS value,
-  (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${weekAgo}::date ORDER BY as_of DESC LIMIT 1) AS week_ago,
+SELECT r.code, r.name, cur.value, cur.denominator, wk.value AS week_ago, wk.denominator AS week_ago_den,
   (SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${paceBase}::date ORDER BY as_of DESC LIMIT 1) AS pace_base,
-  ${periodBase ? sql`(SELECT value FROM series s WHERE s.ranked_id = r.id AND s.as_of <= ${periodBase}::date ORDER BY as_of DESC LIMIT 1)` : sql`NULL::float8`} AS period_base,
+  base.value AS period_base, base.denominator AS period_base_den,
   t.value AS target, t.deadline,
-  (SELECT min(s.as_of) FROM series s WHERE s.ranked_id = r.id AND s.value >= t.value) AS reached_on,
+  (SELECT min(s.as_of) FROM series s WHERE s.ranked_id = r.id AND ${
+    shares
+      ? sql`s.denominator > 0 AND s.value * ${100 * SHARE_TARGET_SCALE}::float8 >= s.denominator * t.value`
+      : sql`s.value >= t.value`
+  }) AS reached_on,
   (EXISTS (SELECT 1 FROM mapped m WHERE m.ranked_id = r.id AND m.partial)
    OR EXISTS (SELECT 1 FROM split_across x WHERE x.ranked_id = r.id)) AS approximate
-FROM ranked r LEFT JOIN targets t ON t.ranked_id = r.id`;
+FROM ranked r LEFT JOIN targets t ON t.ranked_id = r.id
+LEFT JOIN LATERAL (${seriesAt(asOf)}) cur ON true
+LEFT JOIN LATERAL (${seriesAt(weekAgo)}) wk ON true
+LEFT JOIN LATERAL (${periodBase ? seriesAt(periodBase) : sql`SELECT NULL::float8 AS value, NULL::float8 AS denominator`}) base ON true`;
 }

@@ -31,6 +31,12 @@ export async function refreshSeries(
     }
     await recomputeUnits(db, level, ids, options.indicatorIds, from);
   }
+  await recomputeDerived(
+    db,
+    units.map((u) => u.id),
+    options.indicatorIds,
+    from,
+  );
 }
 
 /** Advisory-lock namespace for "recomputing this unit's series" (key 0: all of them at once). */
@@ -69,6 +75,50 @@ export async function rebuildSeries(db: Db, indicatorIds: number[]): Promise<voi
       EPOCH,
     );
   }
+  const all = await db.$queryRaw<{ id: number }[]>`SELECT id FROM unit`;
+  await recomputeDerived(
+    db,
+    all.map((r) => r.id),
+    indicatorIds,
+    EPOCH,
+  );
+}
+
+/**
+ * The series of DERIVED indicators that are, or are computed from, `indicatorIds`: at every
+ * date where either part has a point, the numerator's value over the denominator's, both the
+ * unit's effective values (so a province's coverage is its intake over its eligible citizens,
+ * however each was reported).
+ */
+async function recomputeDerived(db: Db, unitIds: number[], indicatorIds: number[], from: Date) {
+  const derived = await db.$queryRaw<{ id: number; numerator_id: number; denominator_id: number }[]>`
+    SELECT id, numerator_id, denominator_id FROM indicator
+    WHERE kind = 'DERIVED' AND numerator_id IS NOT NULL AND denominator_id IS NOT NULL
+      AND (id = ANY(${indicatorIds}::int[]) OR numerator_id = ANY(${indicatorIds}::int[])
+           OR denominator_id = ANY(${indicatorIds}::int[]))`;
+  for (const d of derived) {
+    const units = sql`${unitIds}::int[]`;
+    await db.$executeRaw`
+      DELETE FROM unit_series WHERE unit_id = ANY(${units}) AND indicator_id = ${d.id}::int AND as_of >= ${from}::date`;
+    await db.$executeRaw(
+      withPeak(
+        from,
+        sql`
+       WITH points AS (
+         SELECT DISTINCT s.unit_id, s.as_of FROM unit_series s
+         WHERE s.unit_id = ANY(${units}) AND s.indicator_id IN (${d.numerator_id}::int, ${d.denominator_id}::int)
+           AND s.as_of >= ${from}::date
+       )
+       SELECT ${d.id}::int AS indicator_id, p.unit_id, p.as_of, n.value, m.value AS denominator,
+              NULL::bigint AS own_value, NULL::bigint AS children_sum
+       FROM points p
+       CROSS JOIN LATERAL (SELECT value FROM unit_series WHERE indicator_id = ${d.numerator_id}::int
+         AND unit_id = p.unit_id AND as_of <= p.as_of ORDER BY as_of DESC LIMIT 1) n
+       CROSS JOIN LATERAL (SELECT value FROM unit_series WHERE indicator_id = ${d.denominator_id}::int
+         AND unit_id = p.unit_id AND as_of <= p.as_of ORDER BY as_of DESC LIMIT 1) m`,
+      ),
+    );
+  }
 }
 
 async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indicatorIds: number[], from: Date) {
@@ -81,7 +131,7 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
     await db.$executeRaw(
       withPeak(
         from,
-        sql`SELECT f.indicator_id, f.unit_id, f.as_of, f.value::bigint AS value,
+        sql`SELECT f.indicator_id, f.unit_id, f.as_of, f.value::bigint AS value, f.denominator::bigint AS denominator,
                        f.value::bigint AS own_value, NULL::bigint AS children_sum
                 FROM figure f
                 WHERE f.unit_id = ANY(${units}) AND f.indicator_id = ANY(${indicators}) AND f.as_of >= ${from}::date`,
@@ -90,7 +140,9 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
     return;
   }
   // A parent has a point wherever it or a child has one; its value there is its own latest
-  // figure if it ever reported one, otherwise the sum of its children's latest values.
+  // figure if it ever reported one, otherwise the sum of its children's latest values. A
+  // denominator goes with its numerator: the own pair, or both children's sums (a parent's
+  // ratio is Σ numerators / Σ denominators, never an average of percents).
   await db.$executeRaw(
     withPeak(
       from,
@@ -106,17 +158,18 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
        WHERE s.indicator_id = ANY(${indicators}) AND s.as_of >= ${from}::date
      )
      SELECT p.indicator_id, p.unit_id, p.as_of, COALESCE(own.value, kids.total, 0)::bigint AS value,
+            (CASE WHEN own.value IS NOT NULL THEN own.denominator ELSE kids.denominator END)::bigint AS denominator,
             own.value::bigint AS own_value, kids.total::bigint AS children_sum
      FROM points p
      LEFT JOIN LATERAL (
-       SELECT f.value FROM figure f
+       SELECT f.value, f.denominator FROM figure f
        WHERE f.unit_id = p.unit_id AND f.indicator_id = p.indicator_id AND f.as_of <= p.as_of
        ORDER BY f.as_of DESC LIMIT 1
      ) own ON true
      LEFT JOIN LATERAL (
-       SELECT SUM(cv.value) AS total FROM unit c
+       SELECT SUM(cv.value) AS total, SUM(cv.denominator) AS denominator FROM unit c
        CROSS JOIN LATERAL (
-         SELECT s.value FROM unit_series s
+         SELECT s.value, s.denominator FROM unit_series s
          WHERE s.indicator_id = p.indicator_id AND s.unit_id = c.id AND s.as_of <= p.as_of
          ORDER BY s.as_of DESC LIMIT 1
        ) cv
@@ -132,8 +185,8 @@ async function recomputeUnits(db: Db, level: UnitLevel, unitIds: number[], indic
  */
 function withPeak(from: Date, points: Sql): Sql {
   return sql`
-    INSERT INTO unit_series (indicator_id, unit_id, as_of, value, own_value, children_sum, peak)
-    SELECT x.indicator_id, x.unit_id, x.as_of, x.value, x.own_value, x.children_sum,
+    INSERT INTO unit_series (indicator_id, unit_id, as_of, value, denominator, own_value, children_sum, peak)
+    SELECT x.indicator_id, x.unit_id, x.as_of, x.value, x.denominator, x.own_value, x.children_sum,
            greatest(max(x.value) OVER (PARTITION BY x.indicator_id, x.unit_id ORDER BY x.as_of), before.peak)
     FROM (${points}) x
     LEFT JOIN LATERAL (

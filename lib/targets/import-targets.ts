@@ -4,9 +4,11 @@ import { type Sql, sql } from "@/lib/db/sql";
 import { checkedReport, type ImportOptions, type ImportReport } from "@/lib/figures/import-figures";
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { checkRows } from "@/lib/imports/check-rows";
 import type { TableRow } from "@/lib/imports/read-table";
-import { checkCount, checkDate, checkIndicator } from "@/lib/imports/row-checks";
+import { checkCount, checkDate, checkIndicator, checkShare, type ProblemList } from "@/lib/imports/row-checks";
+import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { bumpDataVersion } from "@/lib/series/data-version";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
@@ -37,8 +39,7 @@ export async function importTargets(
     { ...options, what: "chỉ tiêu", duplicate: "cùng đơn vị, chỉ tiêu và ngày giao" },
     ({ line, values }, { indicators, units, problems }) => {
       const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
-      const value = checkCount(values.target ?? "", line, "target", problems);
-      if (value === 0) problems.add(line, "target", "chỉ tiêu phải lớn hơn 0");
+      const value = targetValue(indicator?.kind, values.target ?? "", line, problems);
       const assignedOn = checkDate(values.assigned_on ?? "", line, "assigned_on", problems, today);
       const deadline = checkDate(values.deadline ?? "", line, "deadline", problems);
       if (deadline && assignedOn && deadline < assignedOn) {
@@ -74,6 +75,29 @@ export async function importTargets(
   report.unchanged = parsed.length - report.inserted - report.updated;
   report.written = true;
   return report;
+}
+
+/**
+ * A count for counts; a share in percent (stored in hundredths) for indicators with a
+ * denominator; none for scorecards, which are scored against their components' targets.
+ */
+function targetValue(
+  kind: IndicatorKind | undefined,
+  text: string,
+  line: number,
+  problems: ProblemList,
+): number | null {
+  if (!kind) return null;
+  if (kind === "COMPOSITE")
+    return problems.add(
+      line,
+      "indicator",
+      "bộ chỉ số không có chỉ tiêu riêng; giao chỉ tiêu cho các thành phần của nó",
+    );
+  if (hasDenominator(kind)) return checkShare(text, line, "target", problems);
+  const value = checkCount(text, line, "target", problems);
+  if (value === 0) problems.add(line, "target", "chỉ tiêu phải lớn hơn 0");
+  return value;
 }
 
 /**

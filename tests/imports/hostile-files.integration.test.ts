@@ -66,6 +66,7 @@ describe("a hostile or huge file", () => {
       cumulative: true,
       asOf: new Date(start + Math.floor(i / 6) * 86_400_000),
       value: i,
+      denominator: null,
     }));
     const warnings = await findFigureAnomalies(prisma, figures);
     expect(Array.isArray(warnings)).toBe(true);

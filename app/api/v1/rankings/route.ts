@@ -13,10 +13,12 @@ export async function GET(request: Request) {
     const page = parsePageParams(params);
     const ranking = await getRankingCached(publicReadDb(request.headers), query, clientAddress(request.headers));
     const body = rankingPage(ranking, page);
-    const rows = body.items.map(({ discrepancy, ...item }) => ({
+    // CSV is flat: a scorecard's components become one points_<CODE> column each.
+    const rows = body.items.map(({ discrepancy, components, ...item }) => ({
       ...item,
       reported: discrepancy?.reported ?? null,
       childrenSum: discrepancy?.childrenSum ?? null,
+      ...Object.fromEntries((components ?? []).map((c) => [`points_${c.indicator}`, c.points])),
     }));
     return respond(request, body, { name: `xep-hang-${ranking.indicator}-${ranking.asOf}`, rows });
   } catch (error) {

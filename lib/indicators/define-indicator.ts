@@ -1,0 +1,137 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/access/actor";
+import { roleHas } from "@/lib/access/authorize";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { ConflictError, ForbiddenError, InvalidParamError } from "@/lib/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { bumpDataVersion } from "@/lib/series/data-version";
+import { refreshSeries } from "@/lib/series/refresh-series";
+import { DEFAULT_BANDS, DEFINABLE_KINDS, storedKind } from "./indicator-kinds";
+import { ZIndicatorCode } from "./indicators";
+
+// A new indicator is data: a row (and, for a scorecard, its components), never code or a
+// migration. Every path (entry, import, rankings, pages, exports) reads its kind.
+
+const ZName = z.string().trim().min(3, "Tên chỉ tiêu cần ít nhất 3 ký tự.").max(200, "Tên chỉ tiêu tối đa 200 ký tự.");
+
+export const ZIndicatorDefinition = z.object({
+  code: ZIndicatorCode,
+  nameVi: ZName,
+  nameEn: z.string().trim().max(200, "Tên tiếng Anh tối đa 200 ký tự.").optional(),
+  kind: z.enum(DEFINABLE_KINDS, { error: `Loại chỉ tiêu phải là một trong ${DEFINABLE_KINDS.join(", ")}.` }),
+  /** DERIVED: the indicator above the line and the one below it. */
+  numerator: ZIndicatorCode.optional(),
+  denominator: ZIndicatorCode.optional(),
+  /** COMPOSITE: the components and the points each is worth. */
+  components: z
+    .array(
+      z.object({
+        code: ZIndicatorCode,
+        weight: z.number().positive("Trọng số phải lớn hơn 0.").max(1000, "Trọng số tối đa 1000 điểm."),
+      }),
+    )
+    .max(20, "Một bộ chỉ số có tối đa 20 thành phần.")
+    .optional(),
+  /** COMPOSITE: lower bounds of the bands, in percent of the total points, ascending. */
+  bands: z.array(z.number().min(0).max(100)).max(5, "Tối đa 5 ngưỡng xếp loại.").optional(),
+});
+export type IndicatorDefinition = z.input<typeof ZIndicatorDefinition>;
+
+export type DefinedIndicator = { id: number; code: string; kind: string };
+
+/** Defines an indicator (ministry admins only), with its audit entry, in one transaction. */
+export async function defineIndicator(
+  prisma: PrismaClient,
+  actor: Actor,
+  raw: unknown,
+  requestId: string | null = null,
+): Promise<DefinedIndicator> {
+  if (!roleHas(actor.role, "indicator.define"))
+    throw new ForbiddenError("Chỉ quản trị Bộ Công an (C06) được định nghĩa chỉ tiêu.");
+  const parsed = ZIndicatorDefinition.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidParamError(String(issue?.path[0] ?? "indicator"), issue?.message ?? "Định nghĩa không hợp lệ.");
+  }
+  const def = parsed.data;
+  const kind = storedKind(def.kind);
+  const known = new Map(
+    (await prisma.indicator.findMany({ select: { id: true, code: true, kind: true } })).map((i) => [i.code, i]),
+  );
+  if (known.has(def.code)) throw new ConflictError(`Đã có chỉ tiêu mã ${def.code}.`);
+  const part = (param: string, code: string | undefined) => {
+    if (!code) throw new InvalidParamError(param, `Chỉ tiêu loại ${def.kind} cần ${param} (mã một chỉ tiêu đã có).`);
+    const found = known.get(code);
+    if (!found) throw new InvalidParamError(param, `Không có chỉ tiêu mã ${code}.`);
+    if (found.kind === "COMPOSITE")
+      throw new InvalidParamError(param, `${code} là bộ chỉ số, không dùng làm ${param}.`);
+    return found;
+  };
+  if (kind !== "DERIVED" && (def.numerator || def.denominator))
+    throw new InvalidParamError("numerator", "Chỉ loại DERIVED mới có tử số và mẫu số là chỉ tiêu khác.");
+  if (kind !== "COMPOSITE" && (def.components?.length || def.bands?.length))
+    throw new InvalidParamError("components", "Chỉ loại COMPOSITE mới có thành phần và ngưỡng xếp loại.");
+  const numerator = kind === "DERIVED" ? part("numerator", def.numerator) : null;
+  const denominator = kind === "DERIVED" ? part("denominator", def.denominator) : null;
+  if (numerator && numerator.id === denominator?.id)
+    throw new InvalidParamError("denominator", "Tử số và mẫu số phải là hai chỉ tiêu khác nhau.");
+  const components =
+    kind === "COMPOSITE"
+      ? (def.components ?? []).map((c) => ({ ...part("components", c.code), weight: c.weight }))
+      : [];
+  if (kind === "COMPOSITE" && components.length < 2)
+    throw new InvalidParamError("components", "Bộ chỉ số cần ít nhất 2 thành phần (MÃ:điểm).");
+  if (new Set(components.map((c) => c.id)).size !== components.length)
+    throw new InvalidParamError("components", "Mỗi chỉ tiêu chỉ là thành phần một lần.");
+  const bands = kind === "COMPOSITE" ? (def.bands ?? DEFAULT_BANDS) : [];
+  if (bands.some((b, i) => i > 0 && b <= (bands[i - 1] as number)))
+    throw new InvalidParamError("bands", "Các ngưỡng xếp loại phải tăng dần, ví dụ 80,90.");
+
+  return prisma.$transaction(
+    async (tx) => {
+      const last = await tx.indicator.aggregate({ _max: { sortOrder: true } });
+      const created = await tx.indicator.create({
+        data: {
+          code: def.code,
+          nameVi: def.nameVi,
+          nameEn: def.nameEn || def.nameVi,
+          kind,
+          sortOrder: (last._max.sortOrder ?? 0) + 10,
+          numeratorId: numerator?.id ?? null,
+          denominatorId: denominator?.id ?? null,
+          bands,
+          components: {
+            create: components.map((c, i) => ({ componentId: c.id, weight: c.weight, sortOrder: i })),
+          },
+        },
+      });
+      await writeAudit(tx, { actor: actor.username, requestId }, [
+        {
+          action: "create",
+          entity: "indicator",
+          entityId: created.id,
+          unitId: null,
+          indicatorId: created.id,
+          oldValue: null,
+          newValue: {
+            code: def.code,
+            kind,
+            nameVi: def.nameVi,
+            ...(numerator ? { numerator: numerator.code, denominator: denominator?.code } : {}),
+            ...(components.length ? { components: components.map((c) => `${c.code}:${c.weight}`), bands } : {}),
+          },
+        },
+      ]);
+      // A derived indicator has a value wherever its parts do, from the moment it exists.
+      if (kind === "DERIVED") {
+        const units = await tx.unit.findMany({ select: { id: true } });
+        await refreshSeries(tx, { unitIds: units.map((u) => u.id), indicatorIds: [created.id] });
+      }
+      await bumpDataVersion(tx);
+      return { id: created.id, code: created.code, kind };
+      // Computing a derived indicator's national history takes seconds, not the default 5.
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,262 @@
+import { spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
+import type { Actor } from "@/lib/access/actor";
+import { ForbiddenError, InvalidParamError } from "@/lib/errors";
+import { importFigures } from "@/lib/figures/import-figures";
+import { defineIndicator } from "@/lib/indicators/define-indicator";
+import { getRanking } from "@/lib/rankings/get-ranking";
+import { type Period, parsePeriod } from "@/lib/rankings/periods";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { SERVER_NODE_ARGS } from "../../scripts/node-args";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { day, figureRows, loadFigures, loadSmallFigures, loadSmallStructure, loadTargets } from "../setup/fixtures";
+
+const prisma = connectTestDatabase();
+const admin: Actor = { id: 1, username: "quantri", displayName: "Quản trị", role: "MINISTRY_ADMIN", unitId: null };
+const api = (path: string) => new Request(`http://localhost${path}`);
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    encoding: "utf8",
+  });
+}
+
+const rank = (indicator: string, level: "PROVINCE" | "DISTRICT", asOf = "2023-04-30", more = {}) =>
+  getRanking(prisma, { indicator, level, asOf: day(asOf), ...more });
+const pick = (items: RankingItem[], ...fields: (keyof RankingItem)[]) => items.map((i) => fields.map((f) => i[f]));
+
+beforeAll(async () => {
+  await resetDatabase();
+  await loadSmallStructure(prisma, true);
+  await loadSmallFigures(prisma);
+  const created = cli(
+    "indicator",
+    "create",
+    "--code",
+    "BHYT_SYNC",
+    "--kind",
+    "RATIO",
+    "--name",
+    "Thẻ CCCD đồng bộ BHYT",
+  );
+  expect(created.status, created.stderr).toBe(0);
+  expect(created.stdout).toContain("✓ Đã tạo chỉ tiêu BHYT_SYNC");
+  await defineIndicator(prisma, admin, { code: "DVC_THIET_YEU", kind: "CHECKLIST", nameVi: "Dịch vụ công thiết yếu" });
+  await defineIndicator(prisma, admin, { code: "HS_TRUC_TUYEN", kind: "RATIO", nameVi: "Hồ sơ trực tuyến" });
+  await loadFigures(
+    prisma,
+    `unit_code,indicator,as_of,value,denominator
+00001,BHYT_SYNC,2023-04-09,0,2
+00002,BHYT_SYNC,2023-04-09,1,4
+00001,BHYT_SYNC,2023-04-30,1,2
+00002,BHYT_SYNC,2023-04-30,3,4
+00004,BHYT_SYNC,2023-04-30,9,10
+00005,BHYT_SYNC,2023-04-30,10,10
+001,DVC_THIET_YEU,2023-04-30,25,25
+002,DVC_THIET_YEU,2023-04-30,21,25
+003,DVC_THIET_YEU,2023-04-30,25,25
+001,HS_TRUC_TUYEN,2023-04-30,70,100
+002,HS_TRUC_TUYEN,2023-04-30,30,50`,
+  );
+  await loadTargets(
+    prisma,
+    `unit_code,indicator,target,deadline,directive,assigned_on
+001,HS_TRUC_TUYEN,80,2023-12-31,KH 2/CAT,2023-03-25
+002,HS_TRUC_TUYEN,"50,0",2023-12-31,KH 2/CAT,2023-03-25`,
+  );
+});
+
+describe("a ratio", () => {
+  it("rolls up as the sum of numerators over the sum of denominators: 1/2 and 3/4 make 66,67 %, not 62,5 %", async () => {
+    const districts = await rank("BHYT_SYNC", "DISTRICT");
+    const a1 = districts.items.find((i) => i.code === "001");
+    expect(a1).toMatchObject({ numerator: 4, denominator: 6, value: 4, target: null, percent: null });
+    expect(a1?.ratio).toBeCloseTo(66.6667, 3);
+    const provinces = await rank("BHYT_SYNC", "PROVINCE");
+    // Without targets units rank by their ratio: Gamma 10/10, Beta 9/10, Alpha 4/6; Delta has none.
+    expect(pick(provinces.items, "code", "rank", "numerator", "denominator")).toEqual([
+      ["03", 1, 10, 10],
+      ["02", 2, 9, 10],
+      ["01", 3, 4, 6],
+      ["04", null, null, null],
+    ]);
+  });
+
+  it("ranks by ratio over its share target where there are targets (70/100 of 80 % is behind 30/50 of 50 %)", async () => {
+    const { items } = await rank("HS_TRUC_TUYEN", "DISTRICT", "2023-04-30", { parent: "01" });
+    expect(pick(items, "code", "rank", "ratio", "target")).toEqual([
+      ["002", 1, 60, 50],
+      ["001", 2, 70, 80],
+    ]);
+    expect(items[0]?.percent).toBeCloseTo(120, 9);
+    expect(items[1]?.percent).toBeCloseTo(87.5, 9);
+    // 002 reached 50 % on the day its figure arrived; 001 has not reached 80 %.
+    expect(pick(items, "reachedOn")).toEqual([["2023-04-30"], [null]]);
+  });
+
+  it("gives the increase within a period in percentage points, and the rank change", async () => {
+    // District 001 on 14/04/2023: (0 + 1)/(2 + 4) = 16,67 %; on 14/05: 4/6 = 66,67 %.
+    const ranking = await getRanking(prisma, {
+      indicator: "BHYT_SYNC",
+      level: "DISTRICT",
+      parent: "01",
+      asOf: day("2023-05-14"),
+      period: parsePeriod("month:2023-05") as Period,
+    });
+    expect(ranking).toMatchObject({ periodStart: "2023-04-15", periodEnd: "2023-05-14" });
+    expect(ranking.items[0]).toMatchObject({ code: "001", rank: 1, previousRank: 1, rankChange: 0 });
+    expect(ranking.items[0]?.change).toBeCloseTo(50, 9);
+  });
+
+  it("is carried across the 2025 reorganisation as sums: Omega ← Alpha 4/6 + Beta 9/10 = 13/16", async () => {
+    const { items } = await rank("BHYT_SYNC", "PROVINCE", "2023-04-30", { structureOn: day("2025-07-01") });
+    expect(pick(items, "code", "rank", "numerator", "denominator", "ratio")).toEqual([
+      ["11", 1, 10, 10, 100],
+      ["10", 2, 13, 16, 81.25],
+    ]);
+  });
+
+  it("is the same in the API and the CLI", async () => {
+    const path = "/api/v1/rankings?indicator=BHYT_SYNC&level=district&asOf=2023-04-30";
+    const { total, offset, limit, ...fromApi } = await (await rankingsRoute(api(path))).json();
+    const run = cli("rank", "--indicator", "BHYT_SYNC", "--level", "district", "--as-of", "2023-04-30", "--json");
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(fromApi);
+    expect(fromApi.items[0]).toMatchObject({ code: "004", numerator: 10, denominator: 10, ratio: 100 });
+  });
+});
+
+describe("a checklist", () => {
+  it("rolls up items and counts the children that completed all of them", async () => {
+    const { items } = await rank("DVC_THIET_YEU", "PROVINCE");
+    expect(pick(items, "code", "rank", "numerator", "denominator", "childrenDone", "childrenTotal")).toEqual([
+      ["02", 1, 25, 25, 1, 1],
+      ["01", 2, 46, 50, 1, 2],
+      ["03", null, null, null, 0, 1],
+      ["04", null, null, null, 0, 1],
+    ]);
+  });
+});
+
+describe("a derived indicator", () => {
+  it("is computed from the two indicators, never entered, and follows new figures", async () => {
+    await loadFigures(
+      prisma,
+      `unit_code,indicator,as_of,value
+00001,CCCD_ELIGIBLE,2023-04-30,500
+00002,CCCD_ELIGIBLE,2023-04-30,500
+00003,CCCD_ELIGIBLE,2023-04-30,400`,
+    );
+    await defineIndicator(prisma, admin, {
+      code: "CCCD_COVERAGE",
+      kind: "DERIVED",
+      nameVi: "Tỷ lệ thu nhận trên công dân đủ điều kiện",
+      numerator: "CCCD_INTAKE",
+      denominator: "CCCD_ELIGIBLE",
+    });
+    // Alpha on 30/04: intake 400 + 250 + 400 = 1050 of eligible 1400 = 75 %.
+    const before = await rank("CCCD_COVERAGE", "PROVINCE");
+    expect(before.items[0]).toMatchObject({ code: "01", numerator: 1050, denominator: 1400, ratio: 75 });
+    await loadFigures(prisma, "unit_code,indicator,as_of,value\n00003,CCCD_ELIGIBLE,2023-04-30,600");
+    const after = await rank("CCCD_COVERAGE", "PROVINCE");
+    expect(after.items[0]).toMatchObject({ code: "01", numerator: 1050, denominator: 1600 });
+
+    const report = await importFigures(
+      prisma,
+      figureRows("unit_code,indicator,as_of,value\n00001,CCCD_COVERAGE,2023-04-30,5"),
+      { actor: "test", source: "test", today: day("2026-11-22") },
+    );
+    expect(report.errors).toEqual([
+      { line: 2, column: "indicator", message: "chỉ tiêu này được tính từ chỉ tiêu khác, không nhập số liệu" },
+    ]);
+  });
+});
+
+describe("a scorecard", () => {
+  it("scores weighted components exactly, with bands, ties and the gap to the unit above", async () => {
+    await defineIndicator(prisma, admin, {
+      code: "BO_CHI_SO",
+      kind: "COMPOSITE",
+      nameVi: "Bộ chỉ số phục vụ người dân",
+      components: [
+        { code: "BHYT_SYNC", weight: 60 },
+        { code: "CCCD_INTAKE", weight: 40 },
+      ],
+      bands: [80, 90],
+    });
+    // BHYT (ratio, 60 points): Alpha 4/6 → 40, Beta 9/10 → 54, Gamma 10/10 → 60, Delta none → 0.
+    // Intake (of target, 40 points, capped): Alpha 1050/1000 → 40, Beta 520/500 → 40,
+    // Gamma 200/400 → 20, Delta 1050/1000 → 40. Alpha 80 and Gamma 80 tie exactly.
+    const { items } = await rank("BO_CHI_SO", "PROVINCE");
+    expect(pick(items, "code", "rank", "score", "maxScore", "band", "gapToAbove")).toEqual([
+      ["02", 1, 94, 100, "≥ 90", null],
+      ["01", 2, 80, 100, "80–90", 14],
+      ["03", 2, 80, 100, "80–90", 0],
+      ["04", 4, 40, 100, "< 80", 40],
+    ]);
+    expect(items[1]?.components).toEqual([
+      { indicator: "BHYT_SYNC", weight: 60, points: 40, percent: (4 / 6) * 100 },
+      { indicator: "CCCD_INTAKE", weight: 40, points: 40, percent: 105 },
+    ]);
+    const path = "/api/v1/rankings?indicator=BO_CHI_SO&level=province&asOf=2023-04-30";
+    const { total, offset, limit, ...fromApi } = await (await rankingsRoute(api(path))).json();
+    const run = cli("rank", "--indicator", "BO_CHI_SO", "--level", "province", "--as-of", "2023-04-30", "--json");
+    expect(JSON.parse(run.stdout)).toEqual(fromApi);
+    const csv = await (await rankingsRoute(api(`${path}&format=csv`))).text();
+    expect(csv.split("\n")[0]).toContain("points_BHYT_SYNC");
+  });
+});
+
+describe("defining indicators", () => {
+  it("is for ministry admins only, and names what is wrong", async () => {
+    await expect(
+      defineIndicator(
+        prisma,
+        { ...admin, role: "PROVINCE_ADMIN", unitId: 1 },
+        { code: "X1", kind: "COUNT", nameVi: "Xxx" },
+      ),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(defineIndicator(prisma, admin, { code: "X2", kind: "DERIVED", nameVi: "Xxx" })).rejects.toThrow(
+      new InvalidParamError("numerator", "Chỉ tiêu loại DERIVED cần numerator (mã một chỉ tiêu đã có)."),
+    );
+    await expect(
+      defineIndicator(prisma, admin, {
+        code: "X3",
+        kind: "COMPOSITE",
+        nameVi: "Xxx",
+        components: [{ code: "BHYT_SYNC", weight: 10 }],
+      }),
+    ).rejects.toThrow(/ít nhất 2 thành phần/);
+    const audit = await prisma.auditEntry.findFirst({ where: { entity: "indicator", action: "create" } });
+    expect(audit).toMatchObject({ actor: "cli", unitId: null, newValue: { code: "BHYT_SYNC", kind: "RATIO" } });
+  });
+
+  it("the CLI answers a wrong kind or an unknown option with a message and exit code 2", () => {
+    const wrong = cli("indicator", "create", "--code", "X4", "--kind", "PERCENT", "--name", "Xxx");
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("✗ --kind: Loại chỉ tiêu phải là một trong COUNT, STOCK");
+    const unknown = cli("indicator", "create", "--colour", "red");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/✗ Unknown option '--colour'[\s\S]*Cách dùng/);
+  });
+});
+
+describe("figure files with a denominator", () => {
+  it("refuse a ratio without one, a numerator above it, and a denominator on a count", async () => {
+    const report = await importFigures(
+      prisma,
+      figureRows(`unit_code,indicator,as_of,value,denominator
+00001,BHYT_SYNC,2023-05-07,3,
+00001,BHYT_SYNC,2023-05-14,5,4
+00001,CCCD_INTAKE,2023-05-07,500,600`),
+      { actor: "test", source: "test", today: day("2026-11-22") },
+    );
+    expect(report.errors).toEqual([
+      { line: 2, column: "denominator", message: "trống, chỉ tiêu tỷ lệ cần mẫu số (value là tử số)" },
+      { line: 3, column: "value", message: "tử số 5 lớn hơn mẫu số 4" },
+      { line: 4, column: "denominator", message: "chỉ tiêu đếm không có mẫu số; để trống ô này" },
+    ]);
+  });
+});
