@@ -13,7 +13,9 @@ import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
+import { measureOf } from "@/lib/indicators/indicator-kinds";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
+import { shownPercent } from "@/lib/leaderboard/shown-percent";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
 import { listProvinces } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
@@ -37,6 +39,8 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     // Imported boundaries draw a geographic map; a fresh install has the tile map.
     getProvinceShapes(reader, structure),
   ]);
+  // Maps colour ratios by their ratio and scorecards by their share of the maximum.
+  const mapItems = board.items.map((item) => ({ ...item, percent: shownPercent(item) }));
   const linkQuery = withLocale({ indicator: board.indicator.code, date: board.asOf ?? "" }, locale).toString();
   const other = withLocale(
     Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== "lang" && typeof v === "string")) as Record<
@@ -113,6 +117,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               linkQuery={linkQuery}
               locale={locale}
               changeLabel={board.period ? m.changeInPeriod : null}
+              measure={measureOf(board.indicator.kind)}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">
@@ -142,14 +147,14 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             <ProvinceMap
               shapes={shapes}
               provinces={structure === "63" ? before : after}
-              items={board.items}
+              items={mapItems}
               linkQuery={linkQuery}
               locale={locale}
             />
           ) : (
             <TileMap
               provinces={structure === "63" ? before : after}
-              items={board.items}
+              items={mapItems}
               structure={structure}
               linkQuery={linkQuery}
               locale={locale}

@@ -12,10 +12,16 @@ export function NationalHeadline({
 }) {
   const m = publicMessages(locale);
   const f = formatsFor(locale);
+  const ratio = national.denominator !== null;
   const stats = [
-    { label: m.nationalValue, value: f.count(national.value) },
-    { label: m.nationalTarget, value: f.count(national.target) || m.noTarget },
-    { label: m.nationalPercent, value: f.percent(national.percent) || "–" },
+    {
+      label: ratio ? m.numeratorOverDenominator : m.nationalValue,
+      value: ratio ? `${f.count(national.value)}/${f.count(national.denominator)}` : f.count(national.value),
+    },
+    ratio
+      ? { label: m.ratio, value: f.percent(national.ratio) || "–" }
+      : { label: m.nationalTarget, value: f.count(national.target) || m.noTarget },
+    ...(ratio ? [] : [{ label: m.nationalPercent, value: f.percent(national.percent) || "–" }]),
     { label: m.provincesDone, value: `${f.count(national.provincesDone)}/${f.count(national.provinces)}` },
   ];
   return (

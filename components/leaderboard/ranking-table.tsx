@@ -4,7 +4,9 @@ import Link from "next/link";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
+import type { Measure } from "@/lib/indicators/indicator-kinds";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
+import { shownPercent } from "@/lib/leaderboard/shown-percent";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 type Row = RankingItem & { rankChange?: number | null };
@@ -18,15 +20,16 @@ type Props = {
   locale?: Locale;
   /** Set when ranking a reporting period: the increase within it gets a column, and rank changes compare with the period before. */
   changeLabel?: string | null;
+  measure?: Measure;
 };
 
 const SORT_VALUES = {
   rank: (row: Row) => row.rank,
   unit: (row: Row) => row.name,
-  value: (row: Row) => row.value,
+  value: (row: Row) => row.score ?? row.ratio ?? row.value,
   change: (row: Row) => row.change ?? null,
   target: (row: Row) => row.target,
-  percent: (row: Row) => row.percent,
+  percent: (row: Row) => shownPercent(row),
   finish: (row: Row) => row.daysAhead,
   children: (row: Row) => (row.childrenTotal ? (row.childrenDone ?? 0) / row.childrenTotal : null),
 };
@@ -36,8 +39,23 @@ const nameOf = (row: Row) => row.name;
  * Units by percent of target: the table leadership reads in meetings. Searchable by name
  * and sortable by any column once JavaScript runs; the header stays in view as it scrolls.
  */
-export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale = "vi", changeLabel = null }: Props) {
+export function RankingTable({
+  items,
+  unitLabel,
+  childLabel,
+  linkQuery,
+  locale = "vi",
+  changeLabel = null,
+  measure = "count",
+}: Props) {
   const m = publicMessages(locale);
+  const byTarget = items.some((i) => i.target !== null);
+  const labels = {
+    value: measure === "score" ? m.score : measure === "ratio" ? m.numeratorOverDenominator : m.value,
+    target: measure === "score" ? m.band : measure === "ratio" ? m.shareTarget : m.target,
+    percent: measure === "score" ? m.scorePercent : measure === "ratio" && !byTarget ? m.ratio : m.percent,
+    finish: measure === "score" ? m.components : m.finish,
+  };
   const f = formatsFor(locale);
   const view = useTableView(items, nameOf, SORT_VALUES);
   const header = (column: keyof typeof SORT_VALUES, label: string, className: string) => (
@@ -59,11 +77,11 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
             <tr>
               {header("rank", m.rank, "pr-2")}
               {header("unit", unitLabel, "pr-3")}
-              {header("value", m.value, "hidden pr-3 text-right sm:table-cell")}
+              {header("value", labels.value, "hidden pr-3 text-right sm:table-cell")}
               {changeLabel ? header("change", changeLabel, "hidden pr-3 text-right sm:table-cell") : null}
-              {header("target", m.target, "hidden pr-3 text-right sm:table-cell")}
-              {header("percent", m.percent, "w-32 pr-3 sm:w-48")}
-              {header("finish", m.finish, "hidden pr-3 sm:table-cell")}
+              {header("target", labels.target, "hidden pr-3 text-right sm:table-cell")}
+              {header("percent", labels.percent, "w-32 pr-3 sm:w-48")}
+              {header("finish", labels.finish, "hidden pr-3 sm:table-cell")}
               {childLabel ? header("children", childLabel, "hidden pr-3 sm:table-cell") : null}
             </tr>
           </thead>
@@ -91,18 +109,40 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
                     </span>
                   )}
                 </td>
-                <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.value)}</td>
+                <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">
+                  {measure === "score"
+                    ? item.score == null
+                      ? "–"
+                      : `${f.points(item.score)}/${f.points(item.maxScore ?? null)}`
+                    : measure === "ratio"
+                      ? item.numerator == null
+                        ? "–"
+                        : `${f.count(item.numerator)}/${f.count(item.denominator ?? null)}`
+                      : f.count(item.value)}
+                </td>
                 {changeLabel ? (
                   <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">
-                    {item.change == null ? "–" : `${item.change >= 0 ? "+" : ""}${f.count(item.change)}`}
+                    {item.change == null
+                      ? "–"
+                      : `${item.change >= 0 ? "+" : ""}${measure === "count" ? f.count(item.change) : `${f.points(item.change)} ${m.pointsChange}`}`}
                   </td>
                 ) : null}
-                <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">{f.count(item.target)}</td>
+                <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">
+                  {measure === "score"
+                    ? (item.band ?? "")
+                    : measure === "ratio"
+                      ? f.percent(item.target)
+                      : f.count(item.target)}
+                </td>
                 <td className="py-2 pr-3">
-                  <PercentBar percent={item.percent} m={m} format={f.percent} />
+                  <PercentBar percent={shownPercent(item)} m={m} format={f.percent} />
                 </td>
                 <td className="hidden sm:table-cell py-2 pr-3 text-xs">
-                  <Finish item={item} m={m} date={f.date} />
+                  {measure === "score" ? (
+                    <ScoreParts item={item} m={m} points={f.points} />
+                  ) : (
+                    <Finish item={item} m={m} date={f.date} />
+                  )}
                 </td>
                 {childLabel && (
                   <td className="hidden sm:table-cell py-2 pr-3 tabular-nums">
@@ -167,6 +207,21 @@ function PercentBar({
       </div>
       <span className="w-16 text-right tabular-nums sm:w-20">{format(percent)}</span>
     </div>
+  );
+}
+
+/** Each component as points of its maximum, and how far the unit trails the one above. */
+function ScoreParts({ item, m, points }: { item: Row; m: PublicMessages; points: (n: number | null) => string }) {
+  return (
+    <>
+      {(item.components ?? []).map((c) => `${points(c.points)}/${points(c.weight)}`).join(" · ")}
+      {item.gapToAbove ? (
+        <>
+          <br />
+          <span className="text-slate-600">{m.behindAbove(points(item.gapToAbove))}</span>
+        </>
+      ) : null}
+    </>
   );
 }
 

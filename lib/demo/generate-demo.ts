@@ -1,10 +1,12 @@
 import "server-only";
 import { insertAuditFrom } from "@/lib/audit/write-audit";
-import { sql } from "@/lib/db/sql";
+import { type Sql, sql } from "@/lib/db/sql";
 import { addDays, isoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { rebuildSeries } from "@/lib/series/refresh-series";
+import { DEMO_CHECKLIST, DEMO_RATIOS, DEMO_SHARE_TARGET, defineDemoIndicators } from "./demo-indicators";
 
 export type DemoOptions = {
   weeks: number;
@@ -42,6 +44,14 @@ export async function generateDemo(
   const indicators = await prisma.indicator.findMany({ where: { code: { in: CURVES.map((c) => c.code) } } });
   const curves = CURVES.map((c) => ({ ...c, id: indicators.find((i) => i.code === c.code)?.id }));
   if (curves.some((c) => c.id === undefined)) throw new Error("Thiếu chỉ tiêu gốc; hãy chạy migration trước.");
+  progress("Chỉ tiêu tỷ lệ, danh mục và bộ chỉ số…");
+  await defineDemoIndicators(prisma);
+  const idOf = new Map(
+    (await prisma.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id] as const),
+  );
+  const ratios = DEMO_RATIOS.map((r) => ({ ...r, id: idOf.get(r.code) as number }));
+  const checklistId = idOf.get(DEMO_CHECKLIST.code) as number;
+  const filled = [...curves.map((c) => c.id as number), ...ratios.map((r) => r.id), checklistId];
 
   let figures = 0;
   let targets = 0;
@@ -75,9 +85,20 @@ export async function generateDemo(
           ),
         );
       }
+      for (const ratio of ratios) {
+        progress(`Số liệu ${ratio.code} (tử số / mẫu số, bốn tuần một lần)…`);
+        figures += Number(await tx.$executeRaw(demoRatioFigures(ratio, from, until)));
+      }
+      progress(`Số liệu ${DEMO_CHECKLIST.code} (danh mục của tỉnh)…`);
+      figures += Number(await tx.$executeRaw(demoChecklistFigures(checklistId, from, until, options.seed)));
+      targets += Number(
+        await tx.$executeRaw(
+          demoShareTargets(idOf.get(DEMO_SHARE_TARGET.code) as number, DEMO_SHARE_TARGET.percent, from, until),
+        ),
+      );
       progress("Chỉ tiêu giao từ xã lên tỉnh…");
       const withTargets = curves.filter((c) => c.target !== null);
-      targets = Number(
+      targets += Number(
         await tx.$executeRaw(
           demoTargets(
             withTargets.map((c) => ({ id: c.id as number, target: c.target as number })),
@@ -88,11 +109,9 @@ export async function generateDemo(
       );
       await tx.$executeRaw`DROP TABLE demo_unit`;
       progress("Tổng hợp lên cấp trên cho bảng xếp hạng…");
-      await tx.$executeRaw`DELETE FROM unit_series WHERE indicator_id = ANY(${curves.map((c) => c.id)}::int[])`;
-      await rebuildSeries(
-        tx,
-        curves.map((c) => c.id as number),
-      );
+      await tx.$executeRaw`DELETE FROM unit_series WHERE indicator_id = ANY(${filled}::int[])`;
+      // Derived indicators (coverage, activation) are rebuilt with the counts they are made of.
+      await rebuildSeries(tx, filled);
       // Fresh statistics, so the first rankings after a bulk load get good plans.
       await tx.$executeRaw`ANALYZE figure, unit_series, target`;
       await bumpDataVersion(tx);
@@ -209,6 +228,74 @@ written AS (
          ELSE greatest(u.valid_from, DATE '2023-03-21') END,
     u.parent_id, now()
   FROM totals t JOIN unit u ON u.id = t.id
+  WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
+  RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
+)
+${insertAuditFrom(sql`
+SELECT 'demo', 'create', 'target', id, unit_id, indicator_id, NULL::jsonb,
+       jsonb_build_object('value', value, 'deadline', deadline, 'directive', directive, 'assignedOn', assigned_on), NULL
+FROM written`)}`;
+}
+
+/** Inserts demo figures and one audit entry per figure, in one statement. */
+function withAudit(insert: Sql) {
+  return sql`
+WITH written AS (${insert} RETURNING id, unit_id, indicator_id, as_of, value, denominator)
+${insertAuditFrom(sql`
+SELECT 'demo', 'create', 'figure', id, unit_id, indicator_id, NULL::jsonb,
+       jsonb_build_object('value', value, 'denominator', denominator, 'asOf', as_of, 'version', 1, 'source', 'demo'), NULL
+FROM written`)}`;
+}
+
+// A ratio every four weeks for each leaf: the denominator grows with the period (files come
+// in), the share follows the unit's own S-curve from `from` to `to`, never above 100 %.
+function demoRatioFigures(ratio: { id: number; from: number; to: number; per: number }, from: Date, until: Date) {
+  return withAudit(sql`
+  INSERT INTO figure (unit_id, indicator_id, as_of, value, denominator, source, entered_by, updated_at)
+  SELECT d.id, ${ratio.id}::int, w.as_of, round(n.den * s.share), n.den, 'demo', 'demo', now()
+  FROM demo_unit d
+  CROSS JOIN LATERAL (SELECT g::date AS as_of FROM generate_series(${from}::date, ${until}::date, interval '7 days') g) w
+  CROSS JOIN LATERAL (SELECT greatest(1, round(d.population * ${ratio.per}::float8
+    * (0.4 + 0.6 * (w.as_of - ${from}::date) / greatest(1, ${until}::date - ${from}::date)::float8)))::int AS den) n
+  CROSS JOIN LATERAL (SELECT least(1.0, ${ratio.from}::float8 + (${ratio.to}::float8 - ${ratio.from}::float8) * d.reach
+    / (1 + exp(-((w.as_of - ${until}::date) - d.t0) / d.tau))) AS share) s
+  WHERE w.as_of >= d.valid_from AND (d.valid_to IS NULL OR w.as_of <= d.valid_to)
+    AND ((${until}::date - w.as_of) / 7) % 4 = 0`);
+}
+
+// The essential-services checklist, reported by each province every four weeks: some complete
+// it early, some never do.
+function demoChecklistFigures(id: number, from: Date, until: Date, seed: string) {
+  const required = DEMO_CHECKLIST.required;
+  return withAudit(sql`
+  INSERT INTO figure (unit_id, indicator_id, as_of, value, denominator, source, entered_by, updated_at)
+  SELECT u.id, ${id}::int, w.as_of,
+    least(${required}::int, floor(${required}::int * (0.35 + 0.65 * w.t * (0.75 + 0.5 * h.r)))), ${required}::int,
+    'demo', 'demo', now()
+  FROM unit u
+  CROSS JOIN LATERAL (SELECT (hashtext('c' || u.code || ${seed}) & 2147483647) / 2147483647.0 AS r) h
+  CROSS JOIN LATERAL (SELECT g::date AS as_of,
+    (g::date - ${from}::date) / greatest(1, ${until}::date - ${from}::date)::float8 AS t
+    FROM generate_series(${from}::date, ${until}::date, interval '7 days') g) w
+  WHERE u.level = 'PROVINCE' AND w.as_of >= u.valid_from AND (u.valid_to IS NULL OR w.as_of <= u.valid_to)
+    AND ((${until}::date - w.as_of) / 7) % 4 = 0`);
+}
+
+// A share target for every unit in force in the period, in hundredths of a percent, with the
+// same directives and dates as the count targets.
+function demoShareTargets(id: number, percent: number, from: Date, until: Date) {
+  return sql`
+WITH written AS (
+  INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
+  SELECT u.id, ${id}::int, ${percent * SHARE_TARGET_SCALE}::int,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', ${until}::date + 30)
+         ELSE DATE '2025-06-30' END,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN 'Kế hoạch số 12/KH-C06 ngày 15/7/2025 (dữ liệu mẫu)'
+         ELSE 'Điện số 16/HT ngày 21/3/2023 (dữ liệu mẫu)' END,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(u.valid_from, DATE '2025-07-15')
+         ELSE greatest(u.valid_from, DATE '2023-03-21') END,
+    u.parent_id, now()
+  FROM unit u
   WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
   RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
 )

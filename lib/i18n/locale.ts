@@ -14,6 +14,10 @@ const percents = {
   vi: new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
 };
+const points = {
+  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
+};
 const dates = {
   vi: new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }),
   en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
@@ -26,6 +30,8 @@ export function formatsFor(locale: Locale) {
     count: (n: number | null) => (n === null ? "" : counts[locale].format(n)),
     percent: (n: number | null) =>
       n === null ? "" : locale === "vi" ? `${percents.vi.format(n)} %` : `${percents.en.format(n)}%`,
+    /** Points of a scorecard and changes of a ratio: 14,31 / 14.31. */
+    points: (n: number | null) => (n === null ? "" : points[locale].format(n)),
     date: (iso: string | null) => (iso ? dates[locale].format(new Date(`${iso}T00:00:00Z`)) : ""),
   };
 }

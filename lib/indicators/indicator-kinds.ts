@@ -35,3 +35,10 @@ export const KIND_NAMES: Record<IndicatorKind, { vi: string; en: string }> = {
 
 /** Default score bands: below 80 %, 80–90 %, from 90 % of the total points. */
 export const DEFAULT_BANDS = [80, 90];
+
+/** How tables show a unit's figure: a count, a numerator over a denominator, or a scorecard's points. */
+export type Measure = "count" | "ratio" | "score";
+
+export function measureOf(kind: IndicatorKind): Measure {
+  return kind === "COMPOSITE" ? "score" : hasDenominator(kind) ? "ratio" : "count";
+}

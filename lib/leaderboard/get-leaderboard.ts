@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { addDays, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { IndicatorKind } from "@/lib/generated/prisma/enums";
+import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { rankChanges } from "@/lib/rankings/get-ranking";
 import { periodAsOf } from "@/lib/rankings/parse-ranking-query";
@@ -17,7 +19,7 @@ export type LeaderboardItem = RankingItem & {
   rankChange: number | null;
 };
 
-type IndicatorName = { code: string; name: string; nameEn: string };
+type IndicatorName = { code: string; name: string; nameEn: string; kind: IndicatorKind };
 
 export type Leaderboard = {
   indicators: IndicatorName[];
@@ -36,6 +38,9 @@ export type Leaderboard = {
     value: number;
     target: number | null;
     percent: number | null;
+    /** Indicators with a denominator: the country's Σ denominators and its ratio (Σ numerators / Σ denominators). */
+    denominator: number | null;
+    ratio: number | null;
     provincesDone: number;
     provinces: number;
     points: { asOf: string; value: number }[];
@@ -49,15 +54,15 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
   const indicators = (
     await prisma.indicator.findMany({
       orderBy: { sortOrder: "asc" },
-      select: { id: true, code: true, nameVi: true, nameEn: true },
+      select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },
     })
-  ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn }));
+  ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind }));
   const indicator =
     indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
     indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
     (indicators[0] as IndicatorName & { id: number });
   const periods = recentPeriods(todayInVietnam()).filter((p) => inStructure(p, params.structure));
-  const dates = await reportingDates(prisma, indicator.code, params.structure);
+  const dates = await reportingDates(prisma, indicator.id, params.structure);
   const period = pickPeriod(params.period, params.structure);
   const asOf = period ? isoDate(periodAsOf(period)) : pickDate(dates, params.date);
   const empty = { indicators, indicator, structure: params.structure, dates, periods, period: null, national: null };
@@ -83,7 +88,8 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     asOf,
     period: period ? shownPeriod(period) : null,
     items,
-    national: await nationalOf(prisma, indicator.id, items, day),
+    // A scorecard has no national figure: the country is not scored.
+    national: indicator.kind === "COMPOSITE" ? null : await nationalOf(prisma, indicator, items, day),
   };
 });
 
@@ -104,19 +110,36 @@ function inStructure(period: Period, structure: Structure): boolean {
 /** The country's headline from the ranked provinces, and its value over time up to `asOf`. */
 async function nationalOf(
   prisma: PrismaClient,
-  indicatorId: number,
+  indicator: { id: number; kind: IndicatorKind },
   items: RankingItem[],
   asOf: Date,
 ): Promise<Leaderboard["national"]> {
   const reported = items.filter((i) => i.value !== null);
   if (!reported.length) return null;
   const value = reported.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  if (hasDenominator(indicator.kind)) {
+    // The country's ratio is its provinces' numerators over their denominators; a share
+    // target is not summed, so the headline shows the ratio and no target.
+    const denominator = reported.reduce((sum, i) => sum + (i.denominator ?? 0), 0);
+    return {
+      value,
+      denominator,
+      ratio: denominator > 0 ? (value / denominator) * 100 : null,
+      target: null,
+      percent: null,
+      provincesDone: items.filter((i) => i.reachedOn !== null || (i.target === null && i.ratio === 100)).length,
+      provinces: items.length,
+      points: [],
+    };
+  }
   const targets = items.filter((i) => i.target !== null);
   const target = targets.length ? targets.reduce((sum, i) => sum + (i.target ?? 0), 0) : null;
   // The country is the same before and after the reorganisation: its whole history is one line.
-  const points = await scopeSeries(prisma, null, indicatorId, asOf);
+  const points = await scopeSeries(prisma, null, indicator.id, asOf);
   return {
     value,
+    denominator: null,
+    ratio: null,
     target,
     percent: target ? (value / target) * 100 : null,
     provincesDone: items.filter((i) => i.reachedOn !== null).length,
@@ -135,14 +158,16 @@ function pickDate(dates: string[], wanted: string | undefined): string | null {
   return dates.at(-1) as string;
 }
 
-async function reportingDates(prisma: PrismaClient, indicator: string, structure: Structure): Promise<string[]> {
+/** Dates with a province figure; a scorecard's are its components'. */
+async function reportingDates(prisma: PrismaClient, indicatorId: number, structure: Structure): Promise<string[]> {
   const from = structure === "63" ? new Date("2008-08-01T00:00:00Z") : STRUCTURE_34_FROM;
   const to = structure === "63" ? STRUCTURE_63_TO : new Date("9999-12-31T00:00:00Z");
   const rows = await prisma.$queryRaw<{ as_of: Date }[]>`
     SELECT DISTINCT s.as_of FROM unit_series s
     JOIN unit u ON u.id = s.unit_id AND u.level = 'PROVINCE'
-    JOIN indicator i ON i.id = s.indicator_id AND i.code = ${indicator}
-    WHERE s.as_of BETWEEN ${from}::date AND ${to}::date
+    WHERE s.indicator_id IN (SELECT ${indicatorId}::int
+                             UNION SELECT component_id FROM indicator_component WHERE composite_id = ${indicatorId}::int)
+      AND s.as_of BETWEEN ${from}::date AND ${to}::date
     ORDER BY s.as_of`;
   return rows.map((r) => isoDate(r.as_of));
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { generateDemo } from "@/lib/demo/generate-demo";
+import { getRanking } from "@/lib/rankings/get-ranking";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { day, loadSmallStructure } from "../setup/fixtures";
 
@@ -31,12 +32,17 @@ describe("demo data", () => {
   it("writes weekly rising figures for the units without children, across the reorganisation, and cascades targets", async () => {
     const { figures } = await generateDemo(prisma, { weeks: 20, seed: "a", until: day("2025-10-05") });
     expect(figures).toBeGreaterThan(0);
-    const leaves = await prisma.figure.groupBy({ by: ["unitId"], _count: true });
+    const leaves = await prisma.figure.groupBy({
+      by: ["unitId"],
+      where: { indicator: { kind: { not: "CHECKLIST" } } },
+      _count: true,
+    });
     const codes = await prisma.unit.findMany({
       where: { id: { in: leaves.map((l) => l.unitId) } },
       select: { code: true },
     });
-    // Old communes until 30 June 2025, new ones after; no figures for parents (they are sums).
+    // Old communes until 30 June 2025, new ones after; no figures for parents (they are sums),
+    // except the provinces' own checklist.
     expect(codes.map((c) => c.code).sort()).toEqual([
       "00001",
       "00002",
@@ -67,5 +73,56 @@ describe("demo data", () => {
     expect(value("001")).toBe(value("00001") + value("00002"));
     expect(value("01")).toBe(value("001") + value("002"));
     expect(value("10")).toBe(["10001", "10002", "10003", "10004", "10005"].reduce((sum, c) => sum + value(c), 0));
+  });
+
+  it("fills every kind of indicator: ratios every four weeks, the provinces' checklist, coverage and the scorecard", async () => {
+    await generateDemo(prisma, { weeks: 20, seed: "a", until: day("2025-10-05") });
+    const ratios = await prisma.figure.findMany({
+      where: { indicator: { code: "BHYT_SYNC" }, unit: { code: "10001" } },
+    });
+    expect(ratios.map((f) => f.asOf.toISOString().slice(0, 10)).sort()).toEqual([
+      "2025-07-13",
+      "2025-08-10",
+      "2025-09-07",
+      "2025-10-05",
+    ]);
+    for (const f of ratios) expect(f.value).toBeLessThanOrEqual(f.denominator ?? -1);
+    const checklist = await prisma.figure.findMany({
+      where: { indicator: { code: "DVC_THIET_YEU" } },
+      include: { unit: true },
+    });
+    expect(new Set(checklist.map((f) => f.unit.level))).toEqual(new Set(["PROVINCE"]));
+    expect(new Set(checklist.map((f) => f.denominator))).toEqual(new Set([25]));
+
+    const coverage = await getRanking(prisma, {
+      indicator: "CCCD_COVERAGE",
+      level: "PROVINCE",
+      asOf: day("2025-10-05"),
+    });
+    const intake = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2025-10-05") });
+    const eligible = await getRanking(prisma, {
+      indicator: "CCCD_ELIGIBLE",
+      level: "PROVINCE",
+      asOf: day("2025-10-05"),
+    });
+    for (const item of coverage.items) {
+      expect(item.numerator).toBe(intake.items.find((i) => i.code === item.code)?.value);
+      expect(item.denominator).toBe(eligible.items.find((i) => i.code === item.code)?.value);
+    }
+    const scores = await getRanking(prisma, {
+      indicator: "BO_CHI_SO_PVND",
+      level: "PROVINCE",
+      asOf: day("2025-10-05"),
+    });
+    expect(scores.items.map((i) => i.code).sort()).toEqual(["10", "11"]);
+    for (const item of scores.items) {
+      expect(item.score).toBeGreaterThan(0);
+      expect(item.score).toBeLessThanOrEqual(100);
+      expect(item.components?.map((c) => c.weight)).toEqual([18, 20, 22, 22, 18]);
+      expect(item.score).toBeCloseTo(
+        (item.components ?? []).reduce((sum, c) => sum + c.points, 0),
+        9,
+      );
+    }
   });
 });

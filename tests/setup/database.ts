@@ -7,6 +7,15 @@ export function connectTestDatabase() {
   return db();
 }
 
+const CORE_INDICATORS = [
+  "CCCD_ELIGIBLE",
+  "CCCD_INTAKE",
+  "CCCD_ISSUED",
+  "VNEID_L2_INTAKE",
+  "VNEID_L2_ACTIVATED",
+  "VNEID_L1_ACTIVATED",
+];
+
 /**
  * Empties every product table, keeping the migration history and the core indicators. The
  * audit table refuses TRUNCATE through a trigger; the tests' superuser switches triggers off
@@ -19,6 +28,8 @@ export async function resetDatabase(): Promise<void> {
        FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'indicator') LOOP
          EXECUTE format('TRUNCATE TABLE %I RESTART IDENTITY CASCADE', t);
        END LOOP;
+       -- Indicators defined by a test (ratios, scorecards) go; the migration's core set stays.
+       DELETE FROM indicator WHERE code NOT IN (${CORE_INDICATORS.map((c) => `'${c}'`).join(", ")});
      END $$`,
   );
 }
