@@ -19,9 +19,37 @@ export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: Ret
       </thead>
       <tbody>
         {sheet.indicators.map((indicator, col) => {
-          const error = cells.parsed[own.code]?.[indicator.code]?.error;
+          // A denominator sits beside its numerator, in the numerator's row.
+          if (indicator.denominatorOf) return null;
+          const den = indicator.denominatorColumn;
+          const denCol = sheet.indicators.findIndex((i) => i.code === den);
+          const notes = [
+            cells.parsed[own.code]?.[indicator.code]?.error,
+            den ? cells.parsed[own.code]?.[den]?.error : null,
+          ].filter((n): n is string => Boolean(n));
+          const error = notes[0] ?? null;
           const warnings = cells.warningsOf(own, indicator.code);
           const id = `cell-${own.code}-${indicator.code}`;
+          const input = (code: string, at: number, label?: string) => {
+            const invalid = Boolean(cells.parsed[own.code]?.[code]?.error);
+            return (
+              <input
+                id={code === indicator.code ? id : `cell-${own.code}-${code}`}
+                data-cell={`${at}:0`}
+                aria-label={label}
+                inputMode="numeric"
+                autoComplete="off"
+                disabled={!own.editable}
+                value={cells.texts[own.code]?.[code] ?? ""}
+                onChange={(e) => cells.setText(own.code, code, e.target.value)}
+                onKeyDown={(e) => moveOnKey(e, at, 0)}
+                aria-invalid={invalid}
+                aria-describedby={error || warnings.length ? `${id}-note` : undefined}
+                className={`w-40 rounded border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${invalid ? "border-red-600" : warnings.length ? "border-amber-500" : "border-slate-400"}`}
+              />
+            );
+          };
+          const denColumn = den ? sheet.indicators[denCol] : undefined;
           return (
             <tr key={indicator.code} className="border-b border-slate-200 align-top">
               <th scope="row" className="p-2 text-left font-normal">
@@ -31,19 +59,15 @@ export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: Ret
                 {formatCount(own.cells[indicator.code]?.previous?.value ?? null) || "–"}
               </td>
               <td className="p-2">
-                <input
-                  id={id}
-                  data-cell={`${col}:0`}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  disabled={!own.editable}
-                  value={cells.texts[own.code]?.[indicator.code] ?? ""}
-                  onChange={(e) => cells.setText(own.code, indicator.code, e.target.value)}
-                  onKeyDown={(e) => moveOnKey(e, col, 0)}
-                  aria-invalid={Boolean(error)}
-                  aria-describedby={error || warnings.length ? `${id}-note` : undefined}
-                  className={`w-40 rounded border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${error ? "border-red-600" : warnings.length ? "border-amber-500" : "border-slate-400"}`}
-                />
+                {denColumn ? (
+                  <span className="flex items-center gap-2">
+                    {input(indicator.code, col)}
+                    <span aria-hidden>/</span>
+                    {input(denColumn.code, denCol, denColumn.name)}
+                  </span>
+                ) : (
+                  input(indicator.code, col)
+                )}
                 {error || warnings.length ? (
                   <p id={`${id}-note`} className={`mt-1 text-xs ${error ? "text-red-700" : "text-amber-800"}`}>
                     {error ?? warnings.join(" ")}

@@ -1,15 +1,16 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { denominatorColumn } from "@/lib/entry/entry-columns";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import type { FigureConflict, SavedFigure } from "@/lib/entry/save-figures";
-import { AT_MOST, figureFindings, formMessage, readTypedCount } from "@/lib/figures/figure-rules";
+import { AT_MOST, figureFindings, formMessage, pairProblem, readTypedCount } from "@/lib/figures/figure-rules";
 import { formatCount, parseIsoDate } from "@/lib/format";
 
 /** Per unit code, per indicator code. */
 type ByCell<T> = Record<string, Record<string, T>>;
 type Read = { value: number | null; version: number };
-export type Change = { unit: string; indicator: string; value: number; version: number };
+export type Change = { unit: string; indicator: string; value: number; denominator?: number | null; version: number };
 
 function byCell<T>(rows: SheetRow[], indicators: string[], of: (row: SheetRow, indicator: string) => T): ByCell<T> {
   return Object.fromEntries(rows.map((r) => [r.code, Object.fromEntries(indicators.map((i) => [i, of(r, i)]))]));
@@ -28,22 +29,49 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
   const [texts, setTexts] = useState<ByCell<string>>(() =>
     byCell(rows, codes, (r, i) => formatCount(r.cells[i]?.value ?? null)),
   );
-  const parsed = useMemo(
-    () => byCell(rows, codes, (r, i) => readTypedCount(texts[r.code]?.[i] ?? "")),
-    [rows, codes, texts],
+  const pairs = useMemo(
+    () => sheet.indicators.flatMap((i) => (i.denominatorColumn ? [[i.code, i.denominatorColumn] as const] : [])),
+    [sheet.indicators],
   );
+  const parsed = useMemo(() => {
+    const cells = byCell(rows, codes, (r, i) => readTypedCount(texts[r.code]?.[i] ?? ""));
+    // A numerator goes with its denominator: both typed, and the numerator not above it.
+    for (const r of rows)
+      for (const [numerator, denominator] of pairs) {
+        const row = cells[r.code] as Record<string, { value: number | null; error: string | null }>;
+        const n = row[numerator];
+        const d = row[denominator];
+        if (!n || !d || n.error || d.error) continue;
+        const problem = pairProblem(n.value, d.value);
+        if (problem === null) continue;
+        if (d.value === null) row[denominator] = { value: null, error: problem };
+        else row[numerator] = { value: null, error: problem };
+      }
+    return cells;
+  }, [rows, codes, texts, pairs]);
 
   const changes = useMemo(() => {
     const list: Change[] = [];
     for (const r of rows.filter((row) => row.editable))
-      for (const i of codes) {
+      for (const column of sheet.indicators) {
+        if (column.denominatorOf) continue;
+        const i = column.code;
         const typed = parsed[r.code]?.[i];
         const was = read[r.code]?.[i];
-        if (typed?.value != null && was && typed.value !== was.value)
-          list.push({ unit: r.code, indicator: i, value: typed.value, version: was.version });
+        if (typed?.value == null || !was) continue;
+        const den = column.denominatorColumn;
+        if (!den) {
+          if (typed.value !== was.value)
+            list.push({ unit: r.code, indicator: i, value: typed.value, version: was.version });
+          continue;
+        }
+        const typedDen = parsed[r.code]?.[den]?.value ?? null;
+        if (typedDen === null) continue;
+        if (typed.value !== was.value || typedDen !== read[r.code]?.[den]?.value)
+          list.push({ unit: r.code, indicator: i, value: typed.value, denominator: typedDen, version: was.version });
       }
     return list;
-  }, [parsed, read, rows, codes]);
+  }, [parsed, read, rows, sheet.indicators]);
   const invalid = rows.flatMap((r) =>
     sheet.indicators.filter((i) => parsed[r.code]?.[i.code]?.error).map((i) => `${r.name}: ${i.name}`),
   );
@@ -95,12 +123,14 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
   }
 
   /** After a save: what was saved is now what was read. */
-  function saved(figures: SavedFigure[]) {
+  function saved(figures: (Change | SavedFigure)[]) {
     setRead((old) => {
       const next = structuredClone(old);
       for (const f of figures) {
         const row = next[f.unit];
-        if (row) row[f.indicator] = { value: f.value, version: f.version };
+        if (!row) continue;
+        row[f.indicator] = { value: f.value, version: f.version };
+        if (f.denominator != null) row[denominatorColumn(f.indicator)] = { value: f.denominator, version: f.version };
       }
       return next;
     });
@@ -115,21 +145,31 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
     saved(known);
     setTexts((old) => {
       const next = structuredClone(old);
-      for (const e of known) (next[e.unit] as Record<string, string>)[e.indicator] = formatCount(e.value);
+      for (const e of known) {
+        const row = next[e.unit] as Record<string, string>;
+        row[e.indicator] = formatCount(e.value);
+        if (e.denominator != null) row[denominatorColumn(e.indicator)] = formatCount(e.denominator);
+      }
       return next;
     });
   }
 
   /** Takes the other person's figure as read; shows it too unless the user keeps their own. */
   function resolve(conflict: FigureConflict, keepMine: boolean) {
+    const den = denominatorColumn(conflict.indicator);
+    const paired = conflict.yoursDenominator !== null;
     setRead((old) => ({
       ...old,
       [conflict.unit]: {
         ...old[conflict.unit],
         [conflict.indicator]: { value: conflict.current, version: conflict.currentVersion },
+        ...(paired ? { [den]: { value: conflict.currentDenominator, version: conflict.currentVersion } } : {}),
       },
     }));
-    if (!keepMine) setText(conflict.unit, conflict.indicator, formatCount(conflict.current));
+    if (!keepMine) {
+      setText(conflict.unit, conflict.indicator, formatCount(conflict.current));
+      if (paired) setText(conflict.unit, den, formatCount(conflict.currentDenominator));
+    }
   }
 
   const totals = codes.map((i) => rows.reduce((sum, r) => sum + (parsed[r.code]?.[i]?.value ?? 0), 0));

@@ -14,6 +14,7 @@ const PAGES: { href: string; needs?: Action }[] = [
   { href: "/chi-tieu", needs: "target.assign" },
   { href: "/nhap-tep", needs: "figure.enter" },
   { href: "/tai-khoan", needs: "user.manage" },
+  { href: "/chi-so", needs: "indicator.define" },
   { href: "/nhat-ky" },
   { href: "/" },
 ];

@@ -38,6 +38,14 @@ export const ZSaveFigures = z.object({
           .int("Số liệu phải là số nguyên.")
           .min(0, "Số liệu không được âm.")
           .max(MAX_FIGURE, "Số liệu quá lớn."),
+        /** RATIO and CHECKLIST: the denominator (value is the numerator); absent for counts. */
+        denominator: z
+          .number("Mẫu số phải là số.")
+          .int("Mẫu số phải là số nguyên.")
+          .min(0, "Mẫu số không được âm.")
+          .max(MAX_FIGURE, "Mẫu số quá lớn.")
+          .nullable()
+          .optional(),
         /** The version the user saw; 0 when there was no figure yet. */
         version: z.number().int().min(0).max(MAX_FIGURE),
       }),

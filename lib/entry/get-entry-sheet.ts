@@ -7,9 +7,11 @@ import { recentFigures } from "@/lib/figures/recent-figures";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
+import { hasDenominator, isEntered } from "@/lib/indicators/indicator-kinds";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName, type UnitOnDate } from "@/lib/units/units-on";
+import { denominatorColumn, type EntryColumn } from "./entry-columns";
 
 export type SheetCell = {
   value: number | null;
@@ -42,7 +44,8 @@ export type EntrySheet = {
   unit: { code: string; name: string; parentCode: string | null } | null;
   week: string;
   weeks: string[];
-  indicators: { code: string; name: string; nameEn: string; kind: string }[];
+  /** The columns: counted indicators, and numerator and denominator for RATIO and CHECKLIST. */
+  indicators: EntryColumn[];
   /** The unit's own report when it is a single form; the children's when it is a grid. */
   mode: "single" | "grid";
   own: SheetRow | null;
@@ -81,11 +84,23 @@ export async function getEntrySheet(
   const ownRelation: Relation = unit ? await relationTo(prisma, actor, unit.id) : "below";
   const childRelation: Relation = ownRelation === "outside" ? "outside" : "below";
 
-  const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });
+  // Derived indicators and scorecards are computed, never typed in.
+  const indicators = (await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } })).filter((i) =>
+    isEntered(i.kind),
+  );
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
   const [figures, historyAt, series, reports, hasChildren] = await Promise.all([
-    prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: number; version: number; entered_by: string }[]>`
-      SELECT unit_id, indicator_id, value, version, entered_by FROM figure
+    prisma.$queryRaw<
+      {
+        unit_id: number;
+        indicator_id: number;
+        value: number;
+        denominator: number | null;
+        version: number;
+        entered_by: string;
+      }[]
+    >`
+      SELECT unit_id, indicator_id, value, denominator, version, entered_by FROM figure
       WHERE unit_id = ANY(${ids}::int[]) AND as_of = ${week}::date`,
     // Each unit's last figures before the week, for the warnings' "usual" increase.
     recentFigures(
@@ -95,8 +110,8 @@ export async function getEntrySheet(
       HISTORY_POINTS,
     ),
     // Totals of rows with units below them, from the rankings' read model.
-    prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: bigint }[]>`
-      SELECT DISTINCT ON (unit_id, indicator_id) unit_id, indicator_id, value FROM unit_series
+    prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: bigint; denominator: bigint | null }[]>`
+      SELECT DISTINCT ON (unit_id, indicator_id) unit_id, indicator_id, value, denominator FROM unit_series
       WHERE unit_id = ANY(${ids}::int[]) AND as_of <= ${week}::date ORDER BY unit_id, indicator_id, as_of DESC`,
     prisma.$queryRaw<{ unit_id: number; status: ReportStatus; submitted_by: string; approved_by: string | null }[]>`
       SELECT unit_id, status, submitted_by, approved_by FROM weekly_report
@@ -106,7 +121,8 @@ export async function getEntrySheet(
   ]);
   const key = (u: number, i: number) => `${u}:${i}`;
   const figureAt = new Map(figures.map((f) => [key(f.unit_id, f.indicator_id), f]));
-  const seriesAt = new Map(series.map((s) => [key(s.unit_id, s.indicator_id), Number(s.value)]));
+  const seriesAt = new Map(series.map((s) => [key(s.unit_id, s.indicator_id), s]));
+  const num = (n: bigint | null | undefined) => (n == null ? null : Number(n));
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
   const parents = new Set(hasChildren.map((h) => h.parent_id));
 
@@ -121,13 +137,22 @@ export async function getEntrySheet(
       if (figure) reported = true;
       const points = historyAt.get(key(u.id, indicator.id)) ?? [];
       const previous = points.at(-1);
+      const total = seriesAt.get(key(u.id, indicator.id));
       cells[indicator.code] = {
-        value: isParent ? (seriesAt.get(key(u.id, indicator.id)) ?? null) : (figure?.value ?? null),
+        value: isParent ? num(total?.value) : (figure?.value ?? null),
         version: figure?.version ?? 0,
         enteredBy: figure?.entered_by ?? null,
         previous: previous ? { asOf: isoDate(previous.asOf), value: previous.value } : null,
         usualIncrease: usualWeeklyIncrease(points),
       };
+      if (hasDenominator(indicator.kind))
+        cells[denominatorColumn(indicator.code)] = {
+          value: isParent ? num(total?.denominator) : (figure?.denominator ?? null),
+          version: figure?.version ?? 0,
+          enteredBy: figure?.entered_by ?? null,
+          previous: null,
+          usualIncrease: null,
+        };
     }
     return {
       code: u.code,
@@ -152,7 +177,21 @@ export async function getEntrySheet(
     unit: unit ? { code: unit.code, name: fullName(unit), parentCode: unit.parentCode } : null,
     week: isoDate(week),
     weeks: weeks.sort((a, b) => b.getTime() - a.getTime()).map(isoDate),
-    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind })),
+    indicators: indicators.flatMap((i): EntryColumn[] => {
+      const column = { code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind };
+      if (!hasDenominator(i.kind)) return [column];
+      const den = denominatorColumn(i.code);
+      return [
+        { ...column, name: `${i.nameVi}: tử số`, nameEn: `${i.nameEn}: numerator`, denominatorColumn: den },
+        {
+          ...column,
+          code: den,
+          name: `${i.nameVi}: mẫu số`,
+          nameEn: `${i.nameEn}: denominator`,
+          denominatorOf: i.code,
+        },
+      ];
+    }),
     mode,
     own,
     rows: mode === "single" ? [] : rows,

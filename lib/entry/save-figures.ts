@@ -8,11 +8,19 @@ import { sql } from "@/lib/db/sql";
 import { InvalidParamError, LockedError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { IndicatorKind } from "@/lib/generated/prisma/enums";
+import { hasDenominator, isEntered } from "@/lib/indicators/indicator-kinds";
 import { loadIndicators } from "@/lib/indicators/indicators";
 import { fullName } from "@/lib/units/units-on";
 import { ZSaveFigures } from "./entry-input";
 
-export type SavedFigure = { unit: string; indicator: string; value: number; version: number };
+export type SavedFigure = {
+  unit: string;
+  indicator: string;
+  value: number;
+  denominator: number | null;
+  version: number;
+};
 
 /** Someone saved the figure after the user read it: both values and who changed it when. */
 export type FigureConflict = {
@@ -21,6 +29,9 @@ export type FigureConflict = {
   indicator: string;
   yours: number;
   current: number | null;
+  /** RATIO and CHECKLIST: the denominators beside the numerators above. */
+  yoursDenominator: number | null;
+  currentDenominator: number | null;
   currentVersion: number;
   changedBy: string | null;
   changedAt: string | null;
@@ -37,6 +48,7 @@ type Entry = {
   indicatorId: number;
   indicator: string;
   value: number;
+  denominator: number | null;
   version: number;
 };
 type CurrentRow = {
@@ -44,6 +56,7 @@ type CurrentRow = {
   unit_id: number;
   indicator_id: number;
   value: number;
+  denominator: number | null;
   version: number;
   entered_by: string;
   updated_at: Date;
@@ -75,6 +88,7 @@ export async function saveFigures(prisma: PrismaClient, actor: Actor, raw: unkno
     const unit = units[i] as (typeof units)[number];
     const indicator = indicators.get(e.indicator);
     if (!indicator) throw new InvalidParamError(`entries.${i}.indicator`, `Không có chỉ tiêu ${e.indicator}.`);
+    const denominator = checkedDenominator(indicator.kind, e, i);
     const key = `${unit.id}:${indicator.id}`;
     if (seen.has(key)) throw new InvalidParamError(`entries.${i}`, `Ô ${e.unit}/${e.indicator} được gửi hai lần.`);
     seen.add(key);
@@ -85,6 +99,7 @@ export async function saveFigures(prisma: PrismaClient, actor: Actor, raw: unkno
       indicatorId: indicator.id,
       indicator: e.indicator,
       value: e.value,
+      denominator,
       version: e.version,
     };
   });
@@ -134,10 +149,10 @@ async function writeEntries(
   let unchanged = 0;
   for (const entry of entries) {
     const row = byKey.get(`${entry.unitId}:${entry.indicatorId}`);
-    if (row && row.value === entry.value) {
+    if (row && row.value === entry.value && row.denominator === entry.denominator) {
       // Already what the user wants, whoever wrote it: nothing to change, nothing to refuse.
       unchanged++;
-      saved.push({ unit: entry.unit, indicator: entry.indicator, value: row.value, version: row.version });
+      saved.push({ ...savedOf(entry), version: row.version });
     } else if (row && row.version === entry.version) updates.push({ entry, row });
     else if (!row && entry.version === 0) inserts.push(entry);
     else conflicts.push(conflictOf(entry, row ?? null));
@@ -147,9 +162,10 @@ async function writeEntries(
   const audit: { id: number; entry: Entry; old: CurrentRow | null; version: number }[] = [];
   if (updates.length) {
     const rows = await tx.$queryRaw<{ id: number; version: number }[]>`
-      UPDATE figure f SET value = i.value, version = f.version + 1, source = 'entry', entered_by = ${actor.username},
-             updated_at = now()
-      FROM unnest(${updates.map((u) => u.row.id)}::int[], ${updates.map((u) => u.entry.value)}::int[]) AS i(id, value)
+      UPDATE figure f SET value = i.value, denominator = i.denominator, version = f.version + 1, source = 'entry',
+             entered_by = ${actor.username}, updated_at = now()
+      FROM unnest(${updates.map((u) => u.row.id)}::int[], ${updates.map((u) => u.entry.value)}::int[],
+                  ${updates.map((u) => u.entry.denominator)}::int[]) AS i(id, value, denominator)
       WHERE f.id = i.id RETURNING f.id, f.version`;
     const versions = new Map(rows.map((r) => [r.id, r.version]));
     for (const { entry, row } of updates)
@@ -157,10 +173,11 @@ async function writeEntries(
   }
   if (inserts.length) {
     const rows = await tx.$queryRaw<{ id: number; unit_id: number; indicator_id: number; version: number }[]>`
-      INSERT INTO figure (unit_id, indicator_id, as_of, value, source, entered_by, updated_at)
-      SELECT unit_id, indicator_id, ${week}::date, value, 'entry', ${actor.username}, now()
+      INSERT INTO figure (unit_id, indicator_id, as_of, value, denominator, source, entered_by, updated_at)
+      SELECT unit_id, indicator_id, ${week}::date, value, denominator, 'entry', ${actor.username}, now()
       FROM unnest(${inserts.map((e) => e.unitId)}::int[], ${inserts.map((e) => e.indicatorId)}::int[],
-                  ${inserts.map((e) => e.value)}::int[]) AS i(unit_id, indicator_id, value)
+                  ${inserts.map((e) => e.value)}::int[], ${inserts.map((e) => e.denominator)}::int[])
+        AS i(unit_id, indicator_id, value, denominator)
       ON CONFLICT (unit_id, indicator_id, as_of) DO NOTHING RETURNING id, unit_id, indicator_id, version`;
     const created = new Map(rows.map((r) => [`${r.unit_id}:${r.indicator_id}`, r]));
     const raced = inserts.filter((e) => !created.has(`${e.unitId}:${e.indicatorId}`));
@@ -179,8 +196,7 @@ async function writeEntries(
     }
   }
 
-  for (const a of audit)
-    saved.push({ unit: a.entry.unit, indicator: a.entry.indicator, value: a.entry.value, version: a.version });
+  for (const a of audit) saved.push({ ...savedOf(a.entry), version: a.version });
   return {
     outcome: { status: "saved", replayed: false, changed: audit.length, unchanged, figures: saved },
     changed: audit.map((a) => a.entry),
@@ -190,15 +206,21 @@ async function writeEntries(
       entityId: a.id,
       unitId: a.entry.unitId,
       indicatorId: a.entry.indicatorId,
-      oldValue: a.old ? { value: a.old.value, version: a.old.version } : null,
-      newValue: { value: a.entry.value, asOf: isoDate(week), version: a.version, source: "entry" },
+      oldValue: a.old ? { value: a.old.value, ...withDenominator(a.old.denominator), version: a.old.version } : null,
+      newValue: {
+        value: a.entry.value,
+        ...withDenominator(a.entry.denominator),
+        asOf: isoDate(week),
+        version: a.version,
+        source: "entry",
+      },
     })),
   };
 }
 
 /** The figures of the entries' units and indicators for the week, as they are now. */
 function figuresOf(entries: Entry[], week: Date) {
-  return sql`SELECT f.id, f.unit_id, f.indicator_id, f.value, f.version, f.entered_by, f.updated_at
+  return sql`SELECT f.id, f.unit_id, f.indicator_id, f.value, f.denominator, f.version, f.entered_by, f.updated_at
     FROM figure f
     JOIN unnest(${entries.map((e) => e.unitId)}::int[], ${entries.map((e) => e.indicatorId)}::int[])
       AS i(unit_id, indicator_id) USING (unit_id, indicator_id)
@@ -212,8 +234,39 @@ function conflictOf(entry: Entry, row: CurrentRow | null): FigureConflict {
     indicator: entry.indicator,
     yours: entry.value,
     current: row?.value ?? null,
+    yoursDenominator: entry.denominator,
+    currentDenominator: row?.denominator ?? null,
     currentVersion: row?.version ?? 0,
     changedBy: row?.entered_by ?? null,
     changedAt: row?.updated_at.toISOString() ?? null,
   };
+}
+
+const savedOf = (e: Entry) => ({ unit: e.unit, indicator: e.indicator, value: e.value, denominator: e.denominator });
+const withDenominator = (denominator: number | null) => (denominator === null ? {} : { denominator });
+
+/**
+ * The entry's denominator: required for RATIO and CHECKLIST, with the numerator at most the
+ * denominator; absent for counts. Computed kinds are never entered.
+ */
+function checkedDenominator(
+  kind: IndicatorKind,
+  e: { unit: string; indicator: string; value: number; denominator?: number | null },
+  i: number,
+): number | null {
+  if (!isEntered(kind))
+    throw new InvalidParamError(`entries.${i}.indicator`, `Chỉ tiêu ${e.indicator} được tính tự động, không nhập.`);
+  if (!hasDenominator(kind)) {
+    if (e.denominator != null)
+      throw new InvalidParamError(`entries.${i}.denominator`, `Chỉ tiêu ${e.indicator} là số đếm, không có mẫu số.`);
+    return null;
+  }
+  if (e.denominator == null)
+    throw new InvalidParamError(`entries.${i}.denominator`, `Chỉ tiêu ${e.indicator} cần cả tử số và mẫu số.`);
+  if (e.value > e.denominator)
+    throw new InvalidParamError(
+      `entries.${i}.value`,
+      `${e.unit}/${e.indicator}: tử số (${e.value}) lớn hơn mẫu số (${e.denominator}).`,
+    );
+  return e.denominator;
 }

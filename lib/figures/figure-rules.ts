@@ -147,3 +147,14 @@ export function readTypedCount(text: string): { value: number | null; error: str
     ? { value: null, error: null }
     : { value: null, error: COUNT_PROBLEM_FORM[parsed.problem] };
 }
+
+/**
+ * A numerator and its denominator (RATIO, CHECKLIST) as typed: both or neither, and the
+ * numerator never above the denominator. Null when the pair is fine.
+ */
+export function pairProblem(numerator: number | null, denominator: number | null): string | null {
+  if (numerator === null && denominator === null) return null;
+  if (denominator === null) return "Nhập cả mẫu số.";
+  if (numerator === null) return "Nhập cả tử số.";
+  return numerator > denominator ? `Tử số lớn hơn mẫu số (${formatCount(denominator)}).` : null;
+}

@@ -21,3 +21,23 @@ export async function listIndicators(db: Db): Promise<IndicatorListing[]> {
     IndicatorListing[]
   >`SELECT code, name_vi AS "nameVi", name_en AS "nameEn", kind FROM indicator ORDER BY sort_order`;
 }
+
+export type IndicatorDefinitionListing = IndicatorListing & {
+  numerator: string | null;
+  denominator: string | null;
+  components: { code: string; weight: number }[];
+  bands: number[];
+};
+
+/** Every indicator with how it is computed, for the indicators page. */
+export async function listIndicatorDefinitions(db: Db): Promise<IndicatorDefinitionListing[]> {
+  const rows = await db.$queryRaw<(IndicatorDefinitionListing & { bands: number[] | null })[]>`
+    SELECT i.code, i.name_vi AS "nameVi", i.name_en AS "nameEn", i.kind,
+           n.code AS numerator, d.code AS denominator, i.bands::float8[] AS bands,
+           COALESCE((SELECT json_agg(json_build_object('code', c.code, 'weight', ic.weight::float8) ORDER BY ic.sort_order)
+                     FROM indicator_component ic JOIN indicator c ON c.id = ic.component_id
+                     WHERE ic.composite_id = i.id), '[]'::json) AS components
+    FROM indicator i LEFT JOIN indicator n ON n.id = i.numerator_id LEFT JOIN indicator d ON d.id = i.denominator_id
+    ORDER BY i.sort_order, i.code`;
+  return rows.map((r) => ({ ...r, bands: r.bands ?? [] }));
+}

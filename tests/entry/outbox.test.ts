@@ -52,7 +52,7 @@ describe("settle", () => {
     list = queueSave(list, { week: WEEK, entries: [intake(120), issued(7)], requestId: "b" }, at);
     const after = settle(list, "a", {
       kind: "saved",
-      figures: [{ unit: "00004", indicator: "CCCD_INTAKE", value: 100, version: 4 }],
+      figures: [{ unit: "00004", indicator: "CCCD_INTAKE", value: 100, denominator: null, version: 4 }],
     });
     expect(after).toEqual([expect.objectContaining({ requestId: "b", entries: [intake(120, 4), issued(7, 1)] })]);
   });
