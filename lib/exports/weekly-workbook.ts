@@ -5,8 +5,10 @@ import { formatDateVi, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { periodLabel } from "@/lib/i18n/period-label";
+import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { Period } from "@/lib/rankings/periods";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName, unitByCode } from "@/lib/units/units-on";
@@ -67,61 +69,17 @@ export async function weeklyWorkbook(
       size: 13,
     };
     sheet.addRow([]);
-    const header = sheet.addRow([
-      "Hạng",
-      "Mã",
-      LEVEL_LABEL[child.level],
-      "Số liệu",
-      "Chỉ tiêu",
-      "Tỷ lệ",
-      params.period ? "Tăng trong kỳ" : "Tăng trong tuần",
-      "Hạn",
-      "Ngày đạt",
-      "Sớm (+) / muộn (−), ngày",
-      "Dự báo đạt",
-      "Đơn vị trực thuộc đạt",
-      "Đơn vị trực thuộc",
-    ]);
+    const columns = columnsFor(measureOf(indicator.kind), child.level, Boolean(params.period), ranking.items);
+    const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle" };
-    for (const item of ranking.items) {
-      sheet.addRow([
-        item.rank,
-        item.code,
-        item.approximate ? `${item.name} (≈)` : item.name,
-        item.value,
-        item.target,
-        item.percent === null ? null : item.percent / 100,
-        params.period ? (item.change ?? null) : item.weeklyChange,
-        day(item.deadline),
-        day(item.reachedOn),
-        item.daysAhead,
-        day(item.forecastOn),
-        item.childrenDone,
-        item.childrenTotal,
-      ]);
-    }
-    const formats: Record<number, { width: number; numFmt?: string }> = {
-      1: { width: 7 },
-      2: { width: 8 },
-      3: { width: 30 },
-      4: { width: 14, numFmt: "#,##0" },
-      5: { width: 14, numFmt: "#,##0" },
-      6: { width: 10, numFmt: "0.00%" },
-      7: { width: 14, numFmt: "#,##0" },
-      8: { width: 12, numFmt: "dd/mm/yyyy" },
-      9: { width: 12, numFmt: "dd/mm/yyyy" },
-      10: { width: 14, numFmt: "+#,##0;-#,##0;0" },
-      11: { width: 12, numFmt: "dd/mm/yyyy" },
-      12: { width: 12, numFmt: "#,##0" },
-      13: { width: 12, numFmt: "#,##0" },
-    };
-    for (const [index, f] of Object.entries(formats)) {
-      const column = sheet.getColumn(Number(index));
-      column.width = f.width;
-      if (f.numFmt) column.numFmt = f.numFmt;
-    }
-    sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 13 } };
+    for (const item of ranking.items) sheet.addRow(columns.map((c) => c.value(item)));
+    columns.forEach((c, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = c.width;
+      if (c.numFmt) column.numFmt = c.numFmt;
+    });
+    sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
     sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
@@ -129,6 +87,83 @@ export async function weeklyWorkbook(
     ? `bao-cao-${params.period.key.replace(":", "-")}-${scope?.code ?? "toan-quoc"}`
     : `bao-cao-tuan-${scope?.code ?? "toan-quoc"}-${isoDate(asOf)}`;
   return { fileName: `${name}.xlsx`, body };
+}
+
+type Column = {
+  header: string;
+  width: number;
+  numFmt?: string;
+  value: (item: RankingItem) => string | number | Date | null;
+};
+
+const COUNT = "#,##0";
+const DATE = "dd/mm/yyyy";
+const PERCENT = "0.00%";
+const share = (percent: number | null | undefined) => (percent == null ? null : percent / 100);
+
+/**
+ * A sheet's columns for what the indicator measures: counts against targets; a numerator
+ * over a denominator (its ratio, and its share target where there is one); or a scorecard's
+ * points, band and one column per component.
+ */
+function columnsFor(measure: Measure, level: UnitLevel, period: boolean, items: RankingItem[]): Column[] {
+  const unit: Column[] = [
+    { header: "Hạng", width: 7, value: (i) => i.rank },
+    { header: "Mã", width: 8, value: (i) => i.code },
+    { header: LEVEL_LABEL[level], width: 30, value: (i) => (i.approximate ? `${i.name} (≈)` : i.name) },
+  ];
+  const finish: Column[] = [
+    { header: "Hạn", width: 12, numFmt: DATE, value: (i) => day(i.deadline) },
+    { header: "Ngày đạt", width: 12, numFmt: DATE, value: (i) => day(i.reachedOn) },
+    { header: "Sớm (+) / muộn (−), ngày", width: 14, numFmt: "+#,##0;-#,##0;0", value: (i) => i.daysAhead },
+  ];
+  const children: Column[] = [
+    { header: "Đơn vị trực thuộc đạt", width: 12, numFmt: COUNT, value: (i) => i.childrenDone },
+    { header: "Đơn vị trực thuộc", width: 12, numFmt: COUNT, value: (i) => i.childrenTotal },
+  ];
+  const change = period ? "Tăng trong kỳ" : "Tăng trong tuần";
+  const changeOf = (i: RankingItem) => (period ? (i.change ?? null) : i.weeklyChange);
+  if (measure === "score") {
+    const parts = items.find((i) => i.components?.length)?.components ?? [];
+    return [
+      ...unit,
+      { header: "Điểm", width: 10, numFmt: "0.00", value: (i) => i.score ?? null },
+      { header: "Điểm tối đa", width: 10, numFmt: "0.##", value: (i) => i.maxScore ?? null },
+      { header: "Xếp loại", width: 10, value: (i) => i.band ?? null },
+      { header: "Kém đơn vị trên (điểm)", width: 12, numFmt: "0.00", value: (i) => i.gapToAbove ?? null },
+      ...(period ? [{ header: `${change} (điểm)`, width: 12, numFmt: "+0.00;-0.00;0", value: changeOf }] : []),
+      ...parts.map(
+        (p, k): Column => ({
+          header: `${p.indicator} (điểm/${p.weight})`,
+          width: 14,
+          numFmt: "0.00",
+          value: (i) => i.components?.[k]?.points ?? null,
+        }),
+      ),
+    ];
+  }
+  if (measure === "ratio")
+    return [
+      ...unit,
+      { header: "Tử số", width: 14, numFmt: COUNT, value: (i) => i.numerator ?? null },
+      { header: "Mẫu số", width: 14, numFmt: COUNT, value: (i) => i.denominator ?? null },
+      { header: "Tỷ lệ", width: 10, numFmt: PERCENT, value: (i) => share(i.ratio) },
+      { header: "Chỉ tiêu (tỷ lệ)", width: 10, numFmt: PERCENT, value: (i) => share(i.target) },
+      { header: "Đạt so với chỉ tiêu", width: 10, numFmt: PERCENT, value: (i) => share(i.percent) },
+      { header: `${change} (điểm %)`, width: 12, numFmt: "+0.00;-0.00;0", value: changeOf },
+      ...finish,
+      ...children,
+    ];
+  return [
+    ...unit,
+    { header: "Số liệu", width: 14, numFmt: COUNT, value: (i) => i.value },
+    { header: "Chỉ tiêu", width: 14, numFmt: COUNT, value: (i) => i.target },
+    { header: "Tỷ lệ", width: 10, numFmt: PERCENT, value: (i) => share(i.percent) },
+    { header: change, width: 14, numFmt: COUNT, value: changeOf },
+    ...finish,
+    { header: "Dự báo đạt", width: 12, numFmt: DATE, value: (i) => day(i.forecastOn) },
+    ...children,
+  ];
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */

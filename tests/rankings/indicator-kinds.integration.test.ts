@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import type { Actor } from "@/lib/access/actor";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
+import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { importFigures } from "@/lib/figures/import-figures";
 import { defineIndicator } from "@/lib/indicators/define-indicator";
 import { getRanking } from "@/lib/rankings/get-ranking";
@@ -206,6 +208,38 @@ describe("a scorecard", () => {
     expect(JSON.parse(run.stdout)).toEqual(fromApi);
     const csv = await (await rankingsRoute(api(`${path}&format=csv`))).text();
     expect(csv.split("\n")[0]).toContain("points_BHYT_SYNC");
+  });
+});
+
+describe("the Excel report", () => {
+  it("gives a ratio's numerator, denominator and ratio, and a scorecard's points, band and components", async () => {
+    const { body } = await weeklyWorkbook(prisma, { asOf: day("2023-04-30") });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(body as unknown as ArrayBuffer);
+    const rowsOf = (name: string) => {
+      const sheet = book.worksheets.find((w) => w.name === name) as ExcelJS.Worksheet;
+      return [3, 4, 5, 6, 7].map((r) => (sheet.getRow(r).values as unknown[]).slice(1, 8));
+    };
+    const ratio = rowsOf("Thẻ CCCD đồng bộ BHYT");
+    expect(ratio[0]).toEqual(["Hạng", "Mã", "Tỉnh, thành phố", "Tử số", "Mẫu số", "Tỷ lệ", "Chỉ tiêu (tỷ lệ)"]);
+    expect(ratio[3]?.slice(0, 5)).toEqual([3, "01", "Alpha", 4, 6]);
+    expect(ratio[3]?.[5]).toBeCloseTo(4 / 6, 12);
+    const score = rowsOf("Bộ chỉ số phục vụ người dân");
+    expect(score[0]).toEqual([
+      "Hạng",
+      "Mã",
+      "Tỉnh, thành phố",
+      "Điểm",
+      "Điểm tối đa",
+      "Xếp loại",
+      "Kém đơn vị trên (điểm)",
+    ]);
+    expect(score.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      [1, "02", "Beta", 94, 100, "≥ 90"],
+      [2, "01", "Alpha", 80, 100, "80–90"],
+      [2, "03", "Gamma", 80, 100, "80–90"],
+      [4, "04", "Delta", 40, 100, "< 80"],
+    ]);
   });
 });
 
