@@ -13,7 +13,6 @@ import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
-import { measureOf } from "@/lib/indicators/indicator-kinds";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { shownPercent } from "@/lib/leaderboard/shown-percent";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
@@ -117,7 +116,6 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               linkQuery={linkQuery}
               locale={locale}
               changeLabel={board.period ? m.changeInPeriod : null}
-              measure={measureOf(board.indicator.kind)}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">

@@ -4,9 +4,8 @@ import Link from "next/link";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
-import type { Measure } from "@/lib/indicators/indicator-kinds";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
-import { shownPercent } from "@/lib/leaderboard/shown-percent";
+import { measureOfItems, shownPercent } from "@/lib/leaderboard/shown-percent";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 type Row = RankingItem & { rankChange?: number | null };
@@ -20,7 +19,6 @@ type Props = {
   locale?: Locale;
   /** Set when ranking a reporting period: the increase within it gets a column, and rank changes compare with the period before. */
   changeLabel?: string | null;
-  measure?: Measure;
 };
 
 const SORT_VALUES = {
@@ -39,16 +37,9 @@ const nameOf = (row: Row) => row.name;
  * Units by percent of target: the table leadership reads in meetings. Searchable by name
  * and sortable by any column once JavaScript runs; the header stays in view as it scrolls.
  */
-export function RankingTable({
-  items,
-  unitLabel,
-  childLabel,
-  linkQuery,
-  locale = "vi",
-  changeLabel = null,
-  measure = "count",
-}: Props) {
+export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale = "vi", changeLabel = null }: Props) {
   const m = publicMessages(locale);
+  const measure = measureOfItems(items);
   const byTarget = items.some((i) => i.target !== null);
   const labels = {
     value: measure === "score" ? m.score : measure === "ratio" ? m.numeratorOverDenominator : m.value,

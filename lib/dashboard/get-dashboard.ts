@@ -6,8 +6,10 @@ import { NotFoundError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
+import { shownPercent } from "@/lib/leaderboard/shown-percent";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
@@ -31,6 +33,8 @@ export type Dashboard = {
   /** parentCode only when the parent is within the viewer's scope too. */
   scope: { code: string | null; name: string; parentCode: string | null };
   headline: {
+    /** Counts: value and target; ratios: the ratio and its share target (percent); scorecards: the score and its maximum. */
+    measure: Measure;
     value: number | null;
     target: number | null;
     percent: number | null;
@@ -68,13 +72,14 @@ export async function getDashboard(
 
   const indicators = await prisma.indicator.findMany({
     orderBy: { sortOrder: "asc" },
-    select: { id: true, code: true, nameVi: true, nameEn: true },
+    select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },
   });
   const indicator =
     indicators.find((i) => i.code === params.indicator) ??
     indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
     indicators[0];
   if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
+  const measure = measureOf(indicator.kind);
 
   // Children on the date: districts or communes (provinces' children changed level in 2025).
   const childLevelRow = await prisma.$queryRaw<{ level: UnitLevel }[]>`
@@ -98,8 +103,9 @@ export async function getDashboard(
           asOf,
         }).then((r) => r.items.find((i) => i.code === unit?.code) ?? null)
       : Promise.resolve(null),
-    scopeSeries(prisma, unit?.id ?? null, indicator.id, asOf),
-    unit ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
+    // The trend and its forecast are drawn for counts; a ratio's or a score's line is not a sum.
+    measure === "count" ? scopeSeries(prisma, unit?.id ?? null, indicator.id, asOf) : Promise.resolve([]),
+    unit || measure !== "count" ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
   ]);
 
   const last = points.at(-1) ?? null;
@@ -126,9 +132,10 @@ export async function getDashboard(
       ? { code: unit.code, name: fullName(unit), parentCode: unit.id === actor.unitId ? null : unit.parentCode }
       : { code: null, name: "Toàn quốc", parentCode: null },
     headline: {
-      value,
-      target: targetValue,
-      percent: value !== null && targetValue ? (value / targetValue) * 100 : null,
+      measure,
+      ...(measure === "count"
+        ? { value, target: targetValue, percent: value !== null && targetValue ? (value / targetValue) * 100 : null }
+        : shareHeadline(measure, standing, children)),
       deadline,
       forecastOn,
       childrenDone: children.filter((c) => c.reachedOn !== null).length,
@@ -142,6 +149,23 @@ export async function getDashboard(
     atRisk,
     completeness: await childrenReporting(prisma, unit, sundayOnOrBefore(asOf), new Date(), reportDueSettings()),
   };
+}
+
+/**
+ * The headline of a ratio (the unit's, or the country's Σ numerators / Σ denominators of its
+ * children, with the share target) or of a scorecard (the score out of its maximum).
+ */
+function shareHeadline(measure: Measure, standing: RankingItem | null, children: RankingItem[]) {
+  if (measure === "score")
+    return {
+      value: standing?.score ?? null,
+      target: standing?.maxScore ?? null,
+      percent: standing ? shownPercent(standing) : null,
+    };
+  if (standing) return { value: standing.ratio ?? null, target: standing.target, percent: standing.percent };
+  const numerator = children.reduce((sum, c) => sum + (c.numerator ?? 0), 0);
+  const denominator = children.reduce((sum, c) => sum + (c.denominator ?? 0), 0);
+  return { value: denominator > 0 ? (numerator / denominator) * 100 : null, target: null, percent: null };
 }
 
 function forecastLine(

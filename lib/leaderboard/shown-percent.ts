@@ -1,3 +1,4 @@
+import type { Measure } from "@/lib/indicators/indicator-kinds";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 /**
@@ -8,4 +9,11 @@ export function shownPercent(item: RankingItem): number | null {
   if (item.score !== undefined)
     return item.score === null || !item.maxScore ? null : (item.score / item.maxScore) * 100;
   return item.percent ?? item.ratio ?? null;
+}
+
+/** What a ranking's items measure, read from the items themselves (scorecards carry a score, ratios a ratio). */
+export function measureOfItems(items: RankingItem[]): Measure {
+  const first = items[0];
+  if (first?.score !== undefined) return "score";
+  return first?.ratio !== undefined ? "ratio" : "count";
 }

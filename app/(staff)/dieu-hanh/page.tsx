@@ -31,6 +31,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const scopeName = d.scope.code ? d.scope.name : t.country;
   const keep = new URLSearchParams({ indicator: d.indicator.code, date: d.asOf }).toString();
   const h = d.headline;
+  const shown = h.measure === "ratio" ? f.percent : h.measure === "score" ? f.points : f.count;
   const late = h.forecastOn && h.deadline && h.forecastOn > h.deadline;
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
@@ -96,10 +97,10 @@ export default async function DashboardPage({ searchParams }: Props) {
       ) : null}
 
       <section aria-label={t.headline} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <Stat label={t.value} value={f.count(h.value) || t.none} />
+        <Stat label={t.value} value={shown(h.value) || t.none} />
         <Stat
           label={t.target}
-          value={f.count(h.target) || t.notAssigned}
+          value={shown(h.target) || t.notAssigned}
           note={h.deadline ? t.deadline(f.date(h.deadline)) : null}
         />
         <Stat
