@@ -1,5 +1,6 @@
 // National-scale benchmark: the 63 / 696 / 10,035 structure of ../shared/data with 156 weeks
-// of figures for 5 indicators on every commune (about 7.8 million figures). Prints load time,
+// of figures for 5 counts on every commune (about 7.8 million figures), 6 ratios every four
+// weeks, the provinces' checklist, two derived ratios and a scorecard. Prints load time,
 // p50/p95 of the rankings and a unit's series, the rankings API's rate beside a trivial JSON
 // route, and checks that a saved figure shows in the next ranking. `--smoke` runs the same
 // path at a small scale (CI).
@@ -69,8 +70,10 @@ export async function benchNational(scale: Scale): Promise<string[]> {
       `  nạp đơn vị ${(unitsMs / 1000).toFixed(1)} s; sinh số liệu + chỉ tiêu + nhật ký + bảng tổng hợp ${(demoMs / 1000).toFixed(1)} s`,
     );
 
-    const query = (level: "PROVINCE" | "DISTRICT" | "COMMUNE", parentCode?: string) => () =>
-      getRanking(prisma, { indicator: "CCCD_INTAKE", level, parent: parentCode, asOf: UNTIL });
+    const query =
+      (level: "PROVINCE" | "DISTRICT" | "COMMUNE", parentCode?: string, indicator = "CCCD_INTAKE") =>
+      () =>
+        getRanking(prisma, { indicator, level, parent: parentCode, asOf: UNTIL });
     // A reporting period ranks twice (the period and the one before) and reads each unit's base.
     const inPeriod = (key: string, level: "PROVINCE" | "COMMUNE", parentCode?: string) => {
       const period = parsePeriod(key) as Period;
@@ -84,6 +87,11 @@ export async function benchNational(scale: Scale): Promise<string[]> {
       ["Xếp hạng các xã của Hà Nội (526)", query("COMMUNE", "01")],
       ["Xếp hạng các xã của Thanh Hoá (547)", query("COMMUNE", "38")],
       ["Xếp hạng 63 tỉnh, kỳ quý II/2025", inPeriod("quarter:2025-Q2", "PROVINCE")],
+      // A ratio (Σ numerators / Σ denominators) and the five-component scorecard.
+      ["Xếp hạng 63 tỉnh theo tỷ lệ (BHYT_SYNC)", query("PROVINCE", undefined, "BHYT_SYNC")],
+      ["Xếp hạng các xã của Hà Nội theo tỷ lệ", query("COMMUNE", "01", "BHYT_SYNC")],
+      ["Xếp hạng 63 tỉnh theo bộ chỉ số (5 phần)", query("PROVINCE", undefined, "BO_CHI_SO_PVND")],
+      ["Xếp hạng các xã của Hà Nội theo bộ chỉ số", query("COMMUNE", "01", "BO_CHI_SO_PVND")],
       ["Xếp hạng các xã của Hà Nội, tháng 6/2025", inPeriod("month:2025-06", "COMMUNE", "01")],
       ["Chuỗi số liệu của một tỉnh (Hà Nội)", () => getUnitSeries(prisma, "01", seriesParams)],
     ];
@@ -92,7 +100,7 @@ export async function benchNational(scale: Scale): Promise<string[]> {
       const samples: number[] = [];
       for (let i = 0; i < scale.runs; i++) samples.push(await timed(run));
       out.push(
-        `${label.padEnd(40)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms   (n=${samples.length})`,
+        `${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(6)} ms   (n=${samples.length})`,
       );
     }
 
@@ -116,7 +124,7 @@ async function weeklyFileImport(prisma: ReturnType<typeof db>): Promise<string[]
   const latest = await prisma.$queryRaw<{ code: string; indicator: string; value: number }[]>`
     SELECT u.code, i.code AS indicator, f.value FROM figure f
     JOIN unit u ON u.id = f.unit_id JOIN indicator i ON i.id = f.indicator_id
-    WHERE f.as_of = ${UNTIL}::date AND u.level = 'COMMUNE'`;
+    WHERE f.as_of = ${UNTIL}::date AND u.level = 'COMMUNE' AND i.kind IN ('STOCK', 'CUMULATIVE')`;
   const file = path.join(os.tmpdir(), `bench-weekly-${process.pid}.csv`);
   const lines = latest.map((r) => `${r.code},${r.indicator},${isoDate(asOf)},${r.value + 25}`);
   await fs.writeFile(file, `unit_code,indicator,as_of,value\n${lines.join("\n")}\n`);

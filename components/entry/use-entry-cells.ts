@@ -96,9 +96,11 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
       cumulative: sheet.indicators.find((i) => i.code === indicator)?.kind === "CUMULATIVE",
       previous: cell?.previous ? { asOf: parseIsoDate(cell.previous.asOf) as Date, value: cell.previous.value } : null,
       usual: cell?.usualIncrease ?? null,
-      eligible: ceiling ? (parsed[row.code]?.[ceiling]?.value ?? null) : null,
+      ceiling: ceilingOf(ceiling, parsed[row.code]?.[ceiling ?? ""]?.value ?? null),
     }).map(formMessage);
   }
+
+  const ceilingOf = (of: string | undefined, value: number | null) => (of && value !== null ? { of, value } : null);
 
   const setText = (unit: string, indicator: string, text: string) =>
     setTexts((old) => ({ ...old, [unit]: { ...old[unit], [indicator]: text } }));

@@ -26,7 +26,7 @@ type FilePoint = Point & { line?: number };
  * earlier dates in the same file.
  */
 export async function findFigureAnomalies(db: Db, figures: ParsedFigure[]): Promise<ImportProblem[]> {
-  const eligible = await eligibleOf(db, figures);
+  const ceilings = await ceilingsOf(db, figures);
   const cumulative = figures.filter((f) => f.cumulative);
   const history = cumulative.length ? await loadHistory(db, cumulative) : new Map<string, Point[]>();
   const byPair = new Map<string, ParsedFigure[]>();
@@ -52,7 +52,7 @@ export async function findFigureAnomalies(db: Db, figures: ParsedFigure[]): Prom
         cumulative: cumulativePair,
         previous: i > 0 ? (points[i - 1] as Point) : null,
         usual: i > 0 ? usualWeeklyIncrease(points.slice(Math.max(0, i - HISTORY_POINTS), i)) : null,
-        eligible: eligible.get(point.line) ?? null,
+        ceiling: ceilings.get(point.line) ?? null,
       });
       for (const finding of findings)
         warnings.push({ line: point.line, column: "value", message: fileMessage(finding) });
@@ -65,8 +65,8 @@ export async function findFigureAnomalies(db: Db, figures: ParsedFigure[]): Prom
  * For each figure with a ceiling (AT_MOST), by line: the ceiling indicator's figure of the
  * same unit and date, from the same file or else from the database.
  */
-async function eligibleOf(db: Db, figures: ParsedFigure[]): Promise<Map<number, number>> {
-  const byLine = new Map<number, number>();
+async function ceilingsOf(db: Db, figures: ParsedFigure[]): Promise<Map<number, { of: string; value: number }>> {
+  const byLine = new Map<number, { of: string; value: number }>();
   const inFile = new Map(figures.map((f) => [`${f.unitId}:${f.indicator}:${f.asOf.getTime()}`, f.value]));
   const missing: ParsedFigure[] = [];
   for (const f of figures) {
@@ -74,17 +74,17 @@ async function eligibleOf(db: Db, figures: ParsedFigure[]): Promise<Map<number, 
     if (!ceiling) continue;
     const value = inFile.get(`${f.unitId}:${ceiling}:${f.asOf.getTime()}`);
     if (value === undefined) missing.push(f);
-    else byLine.set(f.line, value);
+    else byLine.set(f.line, { of: ceiling, value });
   }
   if (missing.length === 0) return byLine;
-  const rows = await db.$queryRaw<{ line: number; value: number }[]>`
-    SELECT i.line, f.value
+  const rows = await db.$queryRaw<{ line: number; of: string; value: number }[]>`
+    SELECT i.line, i.ceiling AS of, f.value
     FROM unnest(${missing.map((f) => f.line)}::int[], ${missing.map((f) => f.unitId)}::int[],
                 ${missing.map((f) => f.asOf)}::date[], ${missing.map((f) => AT_MOST[f.indicator] as string)}::text[])
       AS i(line, unit_id, as_of, ceiling)
     JOIN indicator c ON c.code = i.ceiling
     JOIN figure f ON f.unit_id = i.unit_id AND f.indicator_id = c.id AND f.as_of = i.as_of`;
-  for (const r of rows) byLine.set(r.line, r.value);
+  for (const r of rows) byLine.set(r.line, { of: r.of, value: r.value });
   return byLine;
 }
 

@@ -60,7 +60,7 @@ export function usualWeeklyIncrease(points: Point[]): number | null {
 export type FigureFinding =
   | { rule: "decrease"; previous: Point; value: number }
   | { rule: "jump"; weekly: number; usual: number }
-  | { rule: "above-eligible"; eligible: number };
+  | { rule: "above-ceiling"; of: string; ceiling: number };
 
 export type FigureFacts = {
   value: number;
@@ -70,8 +70,8 @@ export type FigureFacts = {
   previous: Point | null;
   /** usualWeeklyIncrease over the points up to and including `previous`. */
   usual: number | null;
-  /** For an intake count: the citizens eligible in the same unit on the same date. */
-  eligible: number | null;
+  /** For a figure with a ceiling (AT_MOST): that indicator's figure in the same unit on the same date. */
+  ceiling: { of: string; value: number } | null;
 };
 
 /** Warnings worth a second look; none of them blocks saving or importing. */
@@ -83,13 +83,23 @@ export function figureFindings(facts: FigureFacts): FigureFinding[] {
     const weekly = weeklyRate(previous, { asOf: facts.asOf, value });
     if (weekly > usual * JUMP_FACTOR && weekly - usual >= JUMP_MIN) findings.push({ rule: "jump", weekly, usual });
   }
-  if (facts.eligible !== null && value > facts.eligible)
-    findings.push({ rule: "above-eligible", eligible: facts.eligible });
+  if (facts.ceiling !== null && value > facts.ceiling.value)
+    findings.push({ rule: "above-ceiling", of: facts.ceiling.of, ceiling: facts.ceiling.value });
   return findings;
 }
 
-/** Indicators whose figure may not exceed another's in the same unit and date. */
-export const AT_MOST: Record<string, string> = { CCCD_INTAKE: "CCCD_ELIGIBLE" };
+/**
+ * Indicators whose figure should not exceed another's in the same unit and date (a warning:
+ * intake above the eligible citizens, accounts activated above the applications received).
+ */
+export const AT_MOST: Record<string, string> = { CCCD_INTAKE: "CCCD_ELIGIBLE", VNEID_L2_ACTIVATED: "VNEID_L2_INTAKE" };
+
+/** What each ceiling is called in a warning. */
+const CEILING_NAMES: Record<string, string> = {
+  CCCD_ELIGIBLE: "số công dân đủ điều kiện",
+  VNEID_L2_INTAKE: "số hồ sơ định danh điện tử mức 2 đã thu nhận",
+};
+const ceilingName = (code: string) => CEILING_NAMES[code] ?? `số liệu ${code}`;
 
 const count = (n: number) => formatCount(Math.round(n));
 
@@ -100,8 +110,8 @@ export function formMessage(finding: FigureFinding): string {
       return `Thấp hơn tuần trước (${count(finding.previous.value)}), nhưng đây là số cộng dồn.`;
     case "jump":
       return `Tăng ${count(finding.weekly)}/tuần, gấp ${Math.round(finding.weekly / Math.max(finding.usual, 1))} lần mức thường (${count(finding.usual)}/tuần).`;
-    case "above-eligible":
-      return `Vượt số công dân đủ điều kiện (${count(finding.eligible)}).`;
+    case "above-ceiling":
+      return `Vượt ${ceilingName(finding.of)} (${count(finding.ceiling)}).`;
   }
 }
 
@@ -112,8 +122,8 @@ export function fileMessage(finding: FigureFinding): string {
       return `số cộng dồn giảm từ ${finding.previous.value} (ngày ${formatDateVi(finding.previous.asOf)}) xuống ${finding.value}`;
     case "jump":
       return `tăng ${Math.round(finding.weekly)}/tuần, cao bất thường so với mức thường ${Math.round(finding.usual)}/tuần`;
-    case "above-eligible":
-      return `vượt số công dân đủ điều kiện (${finding.eligible}) của đơn vị cùng ngày`;
+    case "above-ceiling":
+      return `vượt ${ceilingName(finding.of)} (${finding.ceiling}) của đơn vị cùng ngày`;
   }
 }
 

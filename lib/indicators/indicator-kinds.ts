@@ -8,6 +8,11 @@ export function hasDenominator(kind: IndicatorKind): boolean {
   return kind === "RATIO" || kind === "CHECKLIST" || kind === "DERIVED";
 }
 
+/** STOCK and CUMULATIVE: plain counts, with count targets. */
+export function isCount(kind: IndicatorKind): boolean {
+  return kind === "STOCK" || kind === "CUMULATIVE";
+}
+
 /** Kinds whose figures people enter or import; DERIVED and COMPOSITE are computed. */
 export function isEntered(kind: IndicatorKind): boolean {
   return kind === "STOCK" || kind === "CUMULATIVE" || kind === "RATIO" || kind === "CHECKLIST";

@@ -7,6 +7,7 @@ import { ZRequestId } from "@/lib/entry/entry-input";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isCount } from "@/lib/indicators/indicator-kinds";
 import { ZIndicatorCode } from "@/lib/indicators/indicators";
 import { ZUnitCode } from "@/lib/units/codes";
 import { upsertTargetsWithAudit } from "./import-targets";
@@ -73,6 +74,12 @@ export async function assignTargets(prisma: PrismaClient, actor: Actor, raw: unk
   }
   const indicator = await prisma.indicator.findUnique({ where: { code: indicatorCode } });
   if (!indicator) throw new InvalidParamError("indicator", `Không có chỉ tiêu ${indicatorCode}.`);
+  // This sheet assigns counts; a share target (80 %) comes in a targets file, in percent.
+  if (!isCount(indicator.kind))
+    throw new InvalidParamError(
+      "indicator",
+      `${indicatorCode} là chỉ tiêu tỷ lệ hoặc bộ chỉ số: giao tỷ lệ (%) bằng tệp chỉ tiêu (cột target, ví dụ 80 hoặc 80,5).`,
+    );
   const units = await unitsToWrite(
     prisma,
     actor,

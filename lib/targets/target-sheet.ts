@@ -48,7 +48,9 @@ export async function getTargetSheet(
   const today = todayInVietnam();
   const unit = await viewedUnit(prisma, actor, params.unit || null, today);
 
+  // Counts only: share targets of ratios are assigned in percent through a targets file.
   const indicators = await prisma.indicator.findMany({
+    where: { kind: { in: ["STOCK", "CUMULATIVE"] } },
     orderBy: { sortOrder: "asc" },
     select: { id: true, code: true, nameVi: true, nameEn: true },
   });

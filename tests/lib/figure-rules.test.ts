@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  AT_MOST,
   COUNT_PROBLEM_FORM,
   figureFindings,
+  fileMessage,
   formMessage,
   MAX_COUNT,
   parseCount,
@@ -65,7 +67,7 @@ describe("warnings on a figure", () => {
     cumulative: true,
     previous,
     usual: usualWeeklyIncrease(history),
-    eligible: null,
+    ceiling: null,
   };
 
   it("takes the usual increase as the median weekly rate, and none from fewer than three", () => {
@@ -90,10 +92,15 @@ describe("warnings on a figure", () => {
     expect(figureFindings({ ...base, value: 1400, cumulative: false })).toEqual([]);
   });
 
-  it("flags intake above the eligible population", () => {
-    expect(figureFindings({ ...base, previous: null, value: 5001, eligible: 5000 }).map(formMessage)).toEqual([
+  it("flags intake above the eligible population, and accounts activated above the applications", () => {
+    const eligible = { of: AT_MOST.CCCD_INTAKE as string, value: 5000 };
+    expect(figureFindings({ ...base, previous: null, value: 5001, ceiling: eligible }).map(formMessage)).toEqual([
       "Vượt số công dân đủ điều kiện (5.000).",
     ]);
-    expect(figureFindings({ ...base, previous: null, value: 5000, eligible: 5000 })).toEqual([]);
+    expect(figureFindings({ ...base, previous: null, value: 5000, ceiling: eligible })).toEqual([]);
+    const intake = { of: AT_MOST.VNEID_L2_ACTIVATED as string, value: 700 };
+    expect(figureFindings({ ...base, previous: null, value: 701, ceiling: intake }).map(fileMessage)).toEqual([
+      "vượt số hồ sơ định danh điện tử mức 2 đã thu nhận (700) của đơn vị cùng ngày",
+    ]);
   });
 });

@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { signedInPage } from "./staff";
+
+// Indicators defined as data: a ratio and a scorecard made in the interface, entered, ranked
+// and exported without a line of code or a migration for either.
+
+test("a ministry admin defines a ratio and a scorecard; a commune enters numerator and denominator; the leaderboard ranks by ratio and by score, by quarter too, as its Excel report does", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const admin = await signedInPage(browser, "quantri.bo");
+  await admin.getByRole("link", { name: "Chỉ số", exact: true }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Chỉ số đo lường");
+  await admin.getByLabel("Mã (chữ in hoa, số, _)").fill("E2E_TY_LE");
+  await admin.getByLabel("Tên tiếng Việt").fill("Tỷ lệ hồ sơ thử nghiệm");
+  await admin.getByLabel("Loại").selectOption("RATIO");
+  await admin.getByRole("button", { name: "Tạo chỉ số" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Đã tạo chỉ số E2E_TY_LE.");
+  await expect(admin.getByRole("row", { name: /E2E_TY_LE/ })).toContainText("Tỷ lệ (tử số / mẫu số)");
+
+  await admin.getByLabel("Mã (chữ in hoa, số, _)").fill("E2E_DIEM");
+  await admin.getByLabel("Tên tiếng Việt").fill("Bộ chỉ số thử nghiệm");
+  await admin.getByLabel("Loại").selectOption("COMPOSITE");
+  await admin.getByLabel("Thành phần và điểm tối đa 1").selectOption("E2E_TY_LE");
+  await admin.getByLabel("Điểm 1").fill("60");
+  await admin.getByLabel("Thành phần và điểm tối đa 2").selectOption("BHYT_SYNC");
+  await admin.getByLabel("Điểm 2").fill("40");
+  await admin.getByRole("button", { name: "Tạo chỉ số" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Đã tạo chỉ số E2E_DIEM.");
+  await expect(admin.getByRole("row", { name: /E2E_DIEM/ })).toContainText(
+    "E2E_TY_LE 60 + BHYT_SYNC 40 (tổng 100 điểm; 80 / 90 %)",
+  );
+  // A part that does not exist is refused with what to fix.
+  await admin.getByLabel("Mã (chữ in hoa, số, _)").fill("E2E_MOT");
+  await admin.getByLabel("Tên tiếng Việt").fill("Chỉ một thành phần");
+  await admin.getByLabel("Thành phần và điểm tối đa 1").selectOption("E2E_TY_LE");
+  await admin.getByLabel("Điểm 1").fill("10");
+  await admin.getByRole("button", { name: "Tạo chỉ số" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Bộ chỉ số cần ít nhất 2 thành phần");
+
+  // The commune types the numerator and the denominator side by side, checked as typed.
+  const commune = await signedInPage(browser, "canbo.xa");
+  const numerator = commune.getByLabel("Tỷ lệ hồ sơ thử nghiệm: tử số");
+  const denominator = commune.getByLabel("Tỷ lệ hồ sơ thử nghiệm: mẫu số");
+  await numerator.fill("90");
+  await expect(commune.getByText("Nhập cả mẫu số.")).toBeVisible();
+  await denominator.fill("80");
+  await expect(commune.getByText("Tử số lớn hơn mẫu số (80).")).toBeVisible();
+  await denominator.fill("120");
+  await expect(commune.getByText("Tử số lớn hơn mẫu số")).toHaveCount(0);
+  await commune.getByRole("button", { name: "Lưu số liệu" }).click();
+  await expect(commune.getByRole("status")).toContainText("Đã lưu 1 số liệu");
+
+  // The leaderboard ranks by ratio: Hà Nội alone has one, 90/120 = 75 %.
+  const page = await browser.newPage();
+  await page.goto("/?indicator=E2E_TY_LE");
+  const rows = page.locator("section[aria-labelledby=ranking-heading] tbody tr");
+  await expect(page.getByRole("columnheader", { name: "Tử số/mẫu số" })).toBeVisible();
+  await expect(rows.first()).toContainText("Hà Nội");
+  await expect(rows.first()).toContainText("90/120");
+  await expect(rows.first()).toContainText("75,00 %");
+  await expect(page.getByText("90/120").first()).toBeVisible();
+
+  // ...and by score: 60 × 75 % = 45 points and more for Hà Nội, at most 40 for any other.
+  await page.goto("/?indicator=E2E_DIEM");
+  await expect(page.getByRole("columnheader", { name: "Điểm" })).toBeVisible();
+  await expect(rows.first()).toContainText("Hà Nội");
+  const scores = async () =>
+    (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent?.trim() ?? ""))).map(
+      (text) => (text === "–" ? null : Number(text.split("/")[0]?.replace(/\./g, "").replace(",", "."))),
+    );
+  const ranked = (await scores()).filter((s) => s !== null) as number[];
+  expect(ranked[0]).toBeGreaterThanOrEqual(45);
+  expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+  await page.screenshot({ path: "test-reports/screenshots/leaderboard-scorecard.png", fullPage: true });
+
+  // A quarter, and its Excel report row by row.
+  const quarter = (await page.locator('optgroup[label="Quý"] option').first().getAttribute("value")) as string;
+  await page.getByRole("combobox", { name: "Kỳ báo cáo" }).selectOption(quarter);
+  await page.getByRole("button", { name: "Xem", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${quarter.replace(":", "%3A")}`));
+  await expect(page.getByRole("columnheader", { name: "Tăng trong kỳ" })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Báo cáo kỳ này, mọi chỉ tiêu (Excel)" }).click(),
+  ]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets.find((s) =>
+    String(s.getCell("A1").value).startsWith("Bộ chỉ số thử nghiệm"),
+  ) as ExcelJS.Worksheet;
+  expect(sheet.getRow(3).getCell(4).value).toBe("Điểm");
+  const shown = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")),
+  );
+  expect(shown).toHaveLength(34);
+  for (const [i, cells] of shown.entries()) {
+    const row = sheet.getRow(4 + i);
+    expect(cells[0]).toMatch(new RegExp(`^${row.getCell(1).value ?? "–"}`));
+    expect(cells[1]).toContain(String(row.getCell(3).value));
+    const score = row.getCell(4).value as number | null;
+    expect(cells[2]).toBe(score === null ? "–" : `${score.toLocaleString("vi-VN", { maximumFractionDigits: 2 })}/100`);
+  }
+});
