@@ -13,7 +13,7 @@ import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { ConfirmWarnings } from "./confirm-warnings";
 import { EntryGrid } from "./entry-grid";
-import { EntryWordsContext, entryWords } from "./entry-words";
+import { EntryWordsContext, entryWords, useEntryWords } from "./entry-words";
 import { FigureConflicts } from "./figure-conflicts";
 import type { QueuedSave, SendAnswer } from "./outbox";
 import { OutboxPanel } from "./outbox-panel";
@@ -21,7 +21,7 @@ import { OwnReportBar, type ReportVerb } from "./own-report-bar";
 import { SingleForm } from "./single-form";
 import { type Change, useEntryCells } from "./use-entry-cells";
 import { useOutbox } from "./use-outbox";
-import { WeekPicker } from "./week-picker";
+import { entryQuery, WeekPicker } from "./week-picker";
 
 /**
  * The weekly entry sheet: a commune's form, or a grid of child units × indicators with
@@ -195,7 +195,10 @@ export function EntrySheetView(props: {
             {sheet.mode === "grid" ? w.reportedOf(sheet.completeness.reported, sheet.completeness.total) : ""}
           </p>
         </div>
-        <WeekPicker sheet={sheet} dirty={cells.dirty} />
+        <div className="flex flex-wrap items-end gap-4">
+          {sheet.mode === "grid" && sheet.hasRatios ? <ColumnGroups sheet={sheet} dirty={cells.dirty} /> : null}
+          <WeekPicker sheet={sheet} dirty={cells.dirty} />
+        </div>
       </div>
       {sheet.own ? (
         <OwnReportBar own={sheet.own} busy={request.busy} dirty={cells.dirty} form={form} onAction={changeReport} />
@@ -244,5 +247,31 @@ export function EntrySheetView(props: {
         </div>
       ) : null}
     </EntryWordsContext.Provider>
+  );
+}
+
+/** The grid's two groups of columns, as links (they work without JavaScript); asks first when typed figures would be lost. */
+function ColumnGroups({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean }) {
+  const w = useEntryWords();
+  const groups = [
+    { columns: "counts", label: w.countColumns },
+    { columns: "ratios", label: w.ratioColumns },
+  ] as const;
+  return (
+    <nav aria-label={w.columnGroups} className="flex gap-1 text-sm">
+      {groups.map((g) => (
+        <a
+          key={g.columns}
+          href={`/nhap-lieu?${entryQuery(sheet, { columns: g.columns })}`}
+          aria-current={sheet.columns === g.columns ? "page" : undefined}
+          onClick={(e) => {
+            if (dirty && !window.confirm(w.leaveWeek)) e.preventDefault();
+          }}
+          className={`rounded border px-3 py-1.5 font-semibold ${sheet.columns === g.columns ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 text-brand-700"}`}
+        >
+          {g.label}
+        </a>
+      ))}
+    </nav>
   );
 }

@@ -40,6 +40,8 @@ export type SheetRow = {
   cells: Record<string, SheetCell>;
 };
 
+export type EntryColumns = "all" | "counts" | "ratios";
+
 export type EntrySheet = {
   unit: { code: string; name: string; parentCode: string | null } | null;
   week: string;
@@ -48,6 +50,13 @@ export type EntrySheet = {
   indicators: EntryColumn[];
   /** The unit's own report when it is a single form; the children's when it is a grid. */
   mode: "single" | "grid";
+  /**
+   * A grid shows one group of columns at a time (a province's hundred-odd communes × every
+   * indicator is too wide to type into): the counts, or the ratios and checklists. A
+   * commune's own form shows them all.
+   */
+  columns: EntryColumns;
+  hasRatios: boolean;
   own: SheetRow | null;
   rows: SheetRow[];
   completeness: { reported: number; total: number };
@@ -61,7 +70,7 @@ export type EntrySheet = {
 export async function getEntrySheet(
   prisma: PrismaClient,
   actor: Actor,
-  params: { unit?: string | null; week?: string | null },
+  params: { unit?: string | null; week?: string | null; columns?: string | null },
 ): Promise<EntrySheet> {
   const today = todayInVietnam();
   const unit = await viewedUnit(prisma, actor, params.unit || null, parseIsoDate(params.week ?? "") ?? today);
@@ -85,9 +94,11 @@ export async function getEntrySheet(
   const childRelation: Relation = ownRelation === "outside" ? "outside" : "below";
 
   // Derived indicators and scorecards are computed, never typed in.
-  const indicators = (await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } })).filter((i) =>
-    isEntered(i.kind),
-  );
+  const entered = (await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } })).filter((i) => isEntered(i.kind));
+  const hasRatios = entered.some((i) => hasDenominator(i.kind));
+  const columns: EntryColumns =
+    mode === "single" ? "all" : params.columns === "ratios" && hasRatios ? "ratios" : "counts";
+  const indicators = entered.filter((i) => columns === "all" || hasDenominator(i.kind) === (columns === "ratios"));
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
   const [figures, historyAt, series, reports, hasChildren] = await Promise.all([
     prisma.$queryRaw<
@@ -124,6 +135,8 @@ export async function getEntrySheet(
   const seriesAt = new Map(series.map((s) => [key(s.unit_id, s.indicator_id), s]));
   const num = (n: bigint | null | undefined) => (n == null ? null : Number(n));
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
+  // A unit has reported when it has any figure of the week, whichever columns are shown.
+  const reportedUnits = new Set(figures.map((f) => f.unit_id));
   const parents = new Set(hasChildren.map((h) => h.parent_id));
 
   const toRow = (u: UnitOnDate, relation: Relation): SheetRow => {
@@ -131,10 +144,9 @@ export async function getEntrySheet(
     const status = report?.status ?? "OPEN";
     const isParent = parents.has(u.id);
     const cells: Record<string, SheetCell> = {};
-    let reported = false;
+    const reported = reportedUnits.has(u.id);
     for (const indicator of indicators) {
       const figure = figureAt.get(key(u.id, indicator.id));
-      if (figure) reported = true;
       const points = historyAt.get(key(u.id, indicator.id)) ?? [];
       const previous = points.at(-1);
       const total = seriesAt.get(key(u.id, indicator.id));
@@ -193,6 +205,8 @@ export async function getEntrySheet(
       ];
     }),
     mode,
+    columns,
+    hasRatios,
     own,
     rows: mode === "single" ? [] : rows,
     completeness: { reported: rows.filter((r) => r.reported).length, total: rows.length },

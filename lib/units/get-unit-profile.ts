@@ -3,6 +3,7 @@ import { cache } from "react";
 import { isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
@@ -20,7 +21,7 @@ export type UnitProfile = {
   predecessors: (UnitRef & { partial: boolean })[];
   points: { asOf: string; value: number }[];
   targets: { value: number; deadline: string; directive: string; assignedOn: string }[];
-  reports: { asOf: string; value: number; source: string; enteredBy: string }[];
+  reports: { asOf: string; value: number; denominator: number | null; source: string; enteredBy: string }[];
   /** The unit's line in the ranking of its siblings, and how many siblings are ranked. */
   standing: { item: RankingItem; of: number } | null;
   children: RankingItem[];
@@ -57,9 +58,9 @@ export const getUnitProfile = cache(
     const indicators = (
       await prisma.indicator.findMany({
         orderBy: { sortOrder: "asc" },
-        select: { id: true, code: true, nameVi: true, nameEn: true },
+        select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },
       })
-    ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn }));
+    ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind }));
     const indicator =
       indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
       indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
@@ -82,7 +83,7 @@ export const getUnitProfile = cache(
       prisma.unitSeries.findMany({
         where: { unitId: unit.id, indicatorId: indicator.id },
         orderBy: { asOf: "asc" },
-        select: { asOf: true, value: true },
+        select: { asOf: true, value: true, denominator: true },
       }),
       prisma.target.findMany({ where: { unitId: unit.id, indicatorId: indicator.id }, orderBy: { assignedOn: "asc" } }),
       prisma.figure.findMany({
@@ -96,6 +97,7 @@ export const getUnitProfile = cache(
         : null,
     ]);
     const own = siblings.items.find((i) => i.code === code);
+    const shares = hasDenominator(indicator.kind);
     return {
       unit: { ...ref(unit), level },
       asOf: isoDate(asOf),
@@ -108,9 +110,13 @@ export const getUnitProfile = cache(
       predecessors: links
         .filter((l) => l.successorId === unit.id)
         .map((l) => ({ ...ref(l.predecessor), partial: l.kind === "PARTIAL" })),
-      points: points.map((p) => ({ asOf: isoDate(p.asOf), value: Number(p.value) })),
+      // A ratio's line is its ratio in percent, against its share target.
+      points: points.map((p) => ({
+        asOf: isoDate(p.asOf),
+        value: shares ? (Number(p.value) / Math.max(1, Number(p.denominator ?? 0))) * 100 : Number(p.value),
+      })),
       targets: targets.map((t) => ({
-        value: t.value,
+        value: shares ? t.value / SHARE_TARGET_SCALE : t.value,
         deadline: isoDate(t.deadline),
         directive: t.directive,
         assignedOn: isoDate(t.assignedOn),
@@ -118,6 +124,7 @@ export const getUnitProfile = cache(
       reports: reports.map((r) => ({
         asOf: isoDate(r.asOf),
         value: r.value,
+        denominator: r.denominator,
         source: r.source,
         enteredBy: r.enteredBy,
       })),

@@ -11,14 +11,16 @@ import { staffLocale } from "@/lib/i18n/staff-locale";
 
 export const metadata: Metadata = { title: "Số liệu tuần – Đề án 06" };
 
-type Props = { searchParams: Promise<{ unit?: string; week?: string }> };
+type Props = { searchParams: Promise<{ unit?: string; week?: string; columns?: string }> };
 
 export default async function EntryPage({ searchParams }: Props) {
   const params = await searchParams;
   const actor = await requireActorForPage("/nhap-lieu", params);
   // Leadership reads, it does not enter: its landing page after sign-in is the dashboard.
   if (actor.role === "LEADERSHIP_VIEWER" && !params.unit && !params.week) redirect("/dieu-hanh");
-  const sheet = await loadForPage(() => getEntrySheet(db(), actor, { unit: params.unit, week: params.week }));
+  const sheet = await loadForPage(() =>
+    getEntrySheet(db(), actor, { unit: params.unit, week: params.week, columns: params.columns }),
+  );
   const locale = await staffLocale();
   // A fresh key per render: after a save or an approval the page reloads its data and the
   // sheet starts again from what the database holds.

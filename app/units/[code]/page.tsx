@@ -8,6 +8,8 @@ import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
+import { measureOfItems, shownPercent } from "@/lib/leaderboard/shown-percent";
+import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { getUnitProfile } from "@/lib/units/get-unit-profile";
 
 type Props = {
@@ -30,6 +32,21 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const f = formatsFor(locale);
   const vi = (iso: string) => f.date(iso);
   const { unit, standing } = profile;
+  const measure = standing ? measureOfItems([standing.item]) : "count";
+  // A ratio's target is a share; a ratio's figure is numerator/denominator, a scorecard's its points.
+  const share = measure === "ratio" ? f.percent : f.count;
+  const figureOf = (item: RankingItem | null) =>
+    !item
+      ? ""
+      : measure === "score"
+        ? item.score == null
+          ? ""
+          : `${f.points(item.score)}/${f.points(item.maxScore ?? null)}`
+        : measure === "ratio"
+          ? item.numerator == null
+            ? ""
+            : `${f.count(item.numerator)}/${f.count(item.denominator ?? null)}`
+          : f.count(item.value);
   const indicator = { ...profile.indicator, name: locale === "en" ? profile.indicator.nameEn : profile.indicator.name };
   const keep = withLocale({ indicator: indicator.code, date: profile.asOf }, locale).toString();
   const other = withLocale({ indicator: indicator.code, date: profile.asOf }, locale === "en" ? "vi" : "en");
@@ -102,9 +119,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <h2 id="standing-heading" className="sr-only">
           {m.results}
         </h2>
-        <Stat label={m.value} value={f.count(standing?.item.value ?? null) || m.none} />
-        <Stat label={m.target} value={f.count(targetInForce?.value ?? null) || m.noTarget} />
-        <Stat label={m.percent} value={f.percent(standing?.item.percent ?? null) || "–"} />
+        <Stat label={m.value} value={figureOf(standing?.item ?? null) || m.none} />
+        <Stat label={m.target} value={share(targetInForce?.value ?? null) || m.noTarget} />
+        <Stat label={m.percent} value={f.percent(standing ? shownPercent(standing.item) : null) || "–"} />
         <Stat
           label={profile.ancestors.length ? m.rankIn(profile.ancestors.at(-1)?.name ?? "") : m.rankNational}
           value={standing?.item.rank ? `${standing.item.rank}/${standing.of}` : "–"}
@@ -166,7 +183,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <ListSection id="targets-heading" title={m.targetsHeading} empty={m.noTargetYet} listClassName="space-y-2">
           {profile.targets.map((t) => (
             <li key={t.assignedOn}>
-              <span className="font-semibold tabular-nums">{f.count(t.value)}</span>,{" "}
+              <span className="font-semibold tabular-nums">{share(t.value)}</span>,{" "}
               {m.targetLine(vi(t.deadline), t.directive, vi(t.assignedOn))}
             </li>
           ))}
@@ -179,7 +196,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
         >
           {profile.reports.map((r) => (
             <li key={r.asOf}>
-              {vi(r.asOf)}: {f.count(r.value)} <span className="text-slate-500">({r.source})</span>
+              {vi(r.asOf)}: {f.count(r.value)}
+              {r.denominator === null ? "" : `/${f.count(r.denominator)}`}{" "}
+              <span className="text-slate-500">({r.source})</span>
             </li>
           ))}
         </ListSection>
