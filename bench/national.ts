@@ -40,7 +40,7 @@ export const SCALES: Record<"full" | "smoke", Scale> = {
   smoke: { weeks: 3, runs: 20, seconds: 2, label: "kiểm tra nhanh, 3 tuần", abuse: ABUSE_SCALES.smoke },
 };
 
-export async function benchNational(scale: Scale): Promise<string[]> {
+export async function benchNational(scale: Scale, options: { rankingsOnly?: boolean } = {}): Promise<string[]> {
   const out: string[] = [];
   const parent = await fs.mkdtemp(path.join(os.tmpdir(), "bench-national-"));
   await fs.chmod(parent, 0o755);
@@ -104,6 +104,7 @@ export async function benchNational(scale: Scale): Promise<string[]> {
       );
     }
 
+    if (options.rankingsOnly) return out;
     out.push(...(await weeklyFileImport(prisma)));
     out.push(...(await freshness(prisma)));
     await disconnectDb();

@@ -205,7 +205,9 @@ function PercentBar({
 function ScoreParts({ item, m, points }: { item: Row; m: PublicMessages; points: (n: number | null) => string }) {
   return (
     <>
-      {(item.components ?? []).map((c) => `${points(c.points)}/${points(c.weight)}`).join(" · ")}
+      {item.published
+        ? m.publishedScore
+        : (item.components ?? []).map((c) => `${points(c.points)}/${points(c.weight)}`).join(" · ")}
       {item.gapToAbove ? (
         <>
           <br />

@@ -12,6 +12,7 @@ import {
   checkCount,
   checkDate,
   checkIndicator,
+  checkPoints,
   type ImportProblem,
   listedProblems,
   type ProblemList,
@@ -83,10 +84,16 @@ export async function importFigures(
     ({ line, values }, { indicators, units, problems }) => {
       const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
       const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
-      const value = checkCount(values.value ?? "", line, "value", problems);
-      const denominator = indicator
-        ? checkDenominator(indicator.kind, values.denominator ?? "", value, line, problems)
-        : null;
+      // A scorecard's published score comes as points (87,45 of 100), the others as counts.
+      const published = indicator?.kind === "COMPOSITE";
+      const value = published
+        ? checkPoints(values.value ?? "", line, "value", problems)
+        : checkCount(values.value ?? "", line, "value", problems);
+      const denominator = !indicator
+        ? null
+        : published
+          ? checkPublishedMaximum(values.denominator ?? "", value, line, problems)
+          : checkDenominator(indicator.kind, values.denominator ?? "", value, line, problems);
       const unitId = asOf ? units.resolve(values.unit_code ?? "", asOf, line, "unit_code", problems) : null;
       if (!indicator || !asOf || value === null || denominator === undefined || unitId === null) return null;
       return {
@@ -119,6 +126,33 @@ export async function importFigures(
   const counts = await writeFigures(prisma, parsed, options);
   Object.assign(report, counts, { unchanged: parsed.length - counts.inserted - counts.updated, written: true });
   return report;
+}
+
+/**
+ * A published score's maximum (the `denominator` column, e.g. 100 or 34), in hundredths as
+ * the score is; the score may not exceed it.
+ */
+function checkPublishedMaximum(
+  text: string,
+  score: number | null,
+  line: number,
+  problems: ProblemList,
+): number | null | undefined {
+  if (text.trim() === "") {
+    problems.add(line, "denominator", "trống, điểm công bố cần điểm tối đa (ví dụ 100)");
+    return undefined;
+  }
+  const maximum = checkPoints(text, line, "denominator", problems);
+  if (maximum === null) return undefined;
+  if (maximum === 0) {
+    problems.add(line, "denominator", "điểm tối đa phải lớn hơn 0");
+    return undefined;
+  }
+  if (score !== null && score > maximum) {
+    problems.add(line, "value", `điểm ${score / 100} lớn hơn điểm tối đa ${maximum / 100}`);
+    return undefined;
+  }
+  return maximum;
 }
 
 /**

@@ -60,6 +60,19 @@ export function checkShare(text: string, line: number, column: string, problems:
   return hundredths;
 }
 
+/** Points of a published score (87,45 or 87.45, at most two decimals, at most 1000): in hundredths. */
+export function checkPoints(text: string, line: number, column: string, problems: ProblemList): number | null {
+  const cleaned = text.trim().replace(",", ".");
+  if (cleaned === "") return problems.add(line, column, "trống, cần số điểm (ví dụ 87,45)");
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(cleaned) || Number(cleaned) > 1000)
+    return problems.add(
+      line,
+      column,
+      `"${text.slice(0, 40)}" không phải số điểm (từ 0 đến 1000, tối đa 2 chữ số thập phân)`,
+    );
+  return Math.round(Number(cleaned) * 100);
+}
+
 /** A YYYY-MM-DD date, optionally not after `latest`. */
 export function checkDate(
   text: string,

@@ -15,14 +15,13 @@ import {
   fraction,
   PACE_WEEKS,
   percentOf,
-  toNumber,
-  weightedPoints,
 } from "./arithmetic";
 import { type Period, previousPeriod } from "./periods";
 import { type RankingScope, resolveRankingScope } from "./ranking-scope";
 import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
 import { LEVEL_NAMES, type Ranking, type RankingItem, type RankingQuery } from "./ranking-types";
 import { reaggregatedRows } from "./reaggregate";
+import { scorecardRanking } from "./scorecard";
 
 /** What the database gives for each ranked unit; the arithmetic happens in TypeScript. */
 export type RankingRow = {
@@ -62,7 +61,7 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
     asOf: isoDate(query.asOf),
     structureOn: query.structureOn ? isoDate(query.structureOn) : null,
   };
-  if (scope.kind === "COMPOSITE") return scorecardRanking(prisma, scope, query, header);
+  if (scope.kind === "COMPOSITE") return scorecardRanking(prisma, scope, query, header, (q) => getRanking(prisma, q));
   const rows = query.structureOn
     ? await reaggregatedRows(prisma, scope, query.asOf, base)
     : await prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf, base));
@@ -94,125 +93,18 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
   };
 }
 
-function periodFields(period: Period) {
+export function periodFields(period: Period) {
   return { period: period.key, periodStart: isoDate(period.start), periodEnd: isoDate(period.end) };
 }
 
 /** The increase within a period; unknown (null) without a value at its end or before it began. */
-function increase(value: number | null, base: number | null): number | null {
+export function increase(value: number | null, base: number | null): number | null {
   return value !== null && base !== null ? value - base : null;
 }
 
 /** A ratio in percent, unrounded; null without a positive denominator. */
 function ratioOf(numerator: number | null, denominator: number | null): number | null {
   return numerator !== null && denominator !== null && denominator > 0 ? (numerator / denominator) * 100 : null;
-}
-
-/**
- * A scorecard: each component ranked on its own (by percent of target, or by its ratio
- * without targets), worth its weight × that share (at most the weight). Units rank by the
- * total, compared exactly; the band is the highest whose lower bound the score reaches.
- */
-async function scorecardRanking(
-  prisma: PrismaClient,
-  scope: RankingScope,
-  query: RankingQuery,
-  header: Omit<Ranking, "items">,
-): Promise<Ranking> {
-  const parts = await Promise.all(
-    scope.components.map((c) => getRanking(prisma, { ...query, indicator: c.code, period: undefined })),
-  );
-  const maxScore = scope.components.reduce((sum, c) => sum + c.weight, 0);
-  const byUnit = parts.map((p) => new Map(p.items.map((item) => [item.code, item])));
-  const units = parts[0]?.items ?? [];
-  const scored = units.map((unit) => {
-    const components = scope.components.map((c, i) => {
-      const item = byUnit[i]?.get(unit.code);
-      const part = item ? progressOf(item) : null;
-      const weight = fraction(Math.round(c.weight * 100), 100) as Fraction;
-      return { c, part, points: weightedPoints([{ weight, part }]), percent: item?.percent ?? item?.ratio ?? null };
-    });
-    const reported = components.some((x) => x.part !== null);
-    const score = reported
-      ? weightedPoints(components.map((x) => ({ weight: weightOf(x.c.weight), part: x.part })))
-      : null;
-    return { unit, components, score };
-  });
-  scored.sort((a, b) => compareFractionDesc(a.score, b.score) || a.unit.code.localeCompare(b.unit.code));
-  const ranks = competitionRanks(
-    scored,
-    (a, b) => compareFractionDesc(a.score, b.score),
-    (x) => x.score !== null,
-  );
-  const items: RankingItem[] = scored.map((x, i) => {
-    const score = x.score ? toNumber(x.score) : null;
-    const above = i > 0 ? scored[i - 1]?.score : null;
-    return {
-      ...x.unit,
-      rank: ranks[i] ?? null,
-      value: null,
-      target: null,
-      percent: null,
-      reachedOn: null,
-      deadline: null,
-      daysAhead: null,
-      forecastOn: null,
-      weeklyChange: null,
-      childrenDone: null,
-      childrenTotal: null,
-      discrepancy: null,
-      score,
-      maxScore,
-      band: score === null ? null : bandOf(score, maxScore, scope.bands),
-      gapToAbove: score !== null && above ? toNumber(above) - score : null,
-      components: x.components.map((k) => ({
-        indicator: k.c.code,
-        weight: k.c.weight,
-        points: toNumber(k.points),
-        percent: k.percent,
-      })),
-    };
-  });
-  if (!query.period) return { ...header, items };
-  const previous = await getRanking(prisma, { ...query, asOf: previousPeriod(query.period).end, period: undefined });
-  const before = new Map(previous.items.map((p) => [p.code, p.score ?? null]));
-  const changes = rankChanges(items, previous.items);
-  return {
-    ...header,
-    ...periodFields(query.period),
-    items: items.map((item, i) => ({
-      ...item,
-      change: increase(item.score ?? null, before.get(item.code) ?? null),
-      ...(changes[i] as { previousRank: number | null; rankChange: number | null }),
-    })),
-  };
-}
-
-const weightOf = (weight: number) => fraction(Math.round(weight * 100), 100) as Fraction;
-
-/**
- * How far a unit is along an indicator, exactly: value / target for a count; ratio / share
- * for an indicator with a denominator and a target; its ratio without a target.
- */
-export function progressOf(item: RankingItem): Fraction | null {
-  if (item.numerator !== undefined) {
-    if (item.numerator === null || item.denominator == null) return null;
-    if (item.target === null) return fraction(item.numerator, item.denominator);
-    return fraction(
-      BigInt(item.numerator) * BigInt(100 * SHARE_TARGET_SCALE),
-      BigInt(item.denominator) * BigInt(Math.round(item.target * SHARE_TARGET_SCALE)),
-    );
-  }
-  return fraction(item.value, item.target);
-}
-
-/** The band's label: "< 80", "80–90", "≥ 90" for bounds 80, 90 (percent of the total points). */
-export function bandOf(score: number, maxScore: number, bounds: number[]): string {
-  const percent = maxScore > 0 ? (score / maxScore) * 100 : 0;
-  const reached = bounds.filter((b) => percent >= b).length;
-  if (reached === 0) return `< ${bounds[0] ?? 0}`;
-  if (reached === bounds.length) return `≥ ${bounds[reached - 1]}`;
-  return `${bounds[reached - 1]}–${bounds[reached]}`;
 }
 
 /** Each item's rank in `previous` (by unit code) and the places gained since (negative: lost). */

@@ -56,6 +56,8 @@ export type RankingItem = {
   maxScore?: number;
   band?: string | null;
   gapToAbove?: number | null;
+  /** A score published by the program and imported (no components then), not computed here. */
+  published?: boolean;
   components?: ScoreComponent[];
 };
 

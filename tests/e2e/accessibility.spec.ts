@@ -37,6 +37,9 @@ for (const [username, path] of [
   ["quantri.hanoi", "/tai-khoan"],
 ] as const) {
   test(`no serious accessibility violations on ${path} for ${username}`, async ({ browser }) => {
+    // axe over a province's entry grid (126 communes × every count) takes about half a
+    // minute on two cores: this checks accessibility, not speed.
+    test.setTimeout(90_000);
     const page = await signedInPage(browser, username);
     await page.goto(path);
     await page.locator("main").waitFor();

@@ -64,7 +64,7 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
 
   // ...and by score: 60 × 75 % = 45 points and more for Hà Nội, at most 40 for any other.
   await page.goto("/?indicator=E2E_DIEM");
-  await expect(page.getByRole("columnheader", { name: "Điểm" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Điểm", exact: true })).toBeVisible();
   await expect(rows.first()).toContainText("Hà Nội");
   const scores = async () =>
     (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent?.trim() ?? ""))).map(

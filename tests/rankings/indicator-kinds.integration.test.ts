@@ -294,3 +294,31 @@ describe("figure files with a denominator", () => {
     ]);
   });
 });
+
+describe("published scores", () => {
+  it("are imported as points out of a maximum, and rank as published", async () => {
+    const refused = await importFigures(
+      prisma,
+      figureRows(
+        'unit_code,indicator,as_of,value,denominator\n04,BO_CHI_SO,2023-04-30,"97,555",100\n04,BO_CHI_SO,2023-04-30,101,100',
+      ),
+      { actor: "test", source: "test", today: day("2026-11-22") },
+    );
+    expect(report(refused)).toEqual([
+      'dòng 2, value: "97,555" không phải số điểm (từ 0 đến 1000, tối đa 2 chữ số thập phân)',
+      "dòng 3, value: điểm 101 lớn hơn điểm tối đa 100",
+    ]);
+    await loadFigures(prisma, 'unit_code,indicator,as_of,value,denominator\n04,BO_CHI_SO,2023-04-30,"97,5",100');
+    const { items } = await rank("BO_CHI_SO", "PROVINCE");
+    expect(pick(items, "code", "rank", "score", "maxScore", "band", "published")).toEqual([
+      ["04", 1, 97.5, 100, "≥ 90", true],
+      ["02", 2, 94, 100, "≥ 90", false],
+      ["01", 3, 80, 100, "80–90", false],
+      ["03", 3, 80, 100, "80–90", false],
+    ]);
+    expect(items[0]?.components).toEqual([]);
+  });
+});
+
+const report = (r: { errors: { line: number; column: string; message: string }[] }) =>
+  r.errors.map((e) => `dòng ${e.line}, ${e.column}: ${e.message}`);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { compareFractionDesc, type Fraction, fraction, toNumber, weightedPoints } from "@/lib/rankings/arithmetic";
+import { bandOf } from "@/lib/rankings/scorecard";
+
+const f = (n: number, d: number) => fraction(n, d);
+const points = (n: number) => fraction(n, 1) as Fraction;
+
+describe("a scorecard's arithmetic", () => {
+  it("gives each component its weight × its share, at most the weight, and nothing when it is missing", () => {
+    // 18 × 78,9 % + 20 × 120 % (capped at 20) + 22 × nothing
+    const score = weightedPoints([
+      { weight: points(18), part: f(789, 1000) },
+      { weight: points(20), part: f(6, 5) },
+      { weight: points(22), part: null },
+    ]);
+    expect(toNumber(score)).toBeCloseTo(14.202 + 20, 12);
+  });
+
+  it("compares scores exactly: 60 × 2/3 and 40 × 1 tie, although 60 × 0,6666… in floating point does not", () => {
+    const a = weightedPoints([{ weight: points(60), part: f(4, 6) }]);
+    const b = weightedPoints([{ weight: points(40), part: f(1, 1) }]);
+    expect(compareFractionDesc(a, b)).toBe(0);
+    expect(compareFractionDesc(a, weightedPoints([{ weight: points(40), part: f(999, 1000) }]))).toBe(-1);
+  });
+
+  it("names the band by the score's share of the maximum", () => {
+    expect(bandOf(79.99, 100, [80, 90])).toBe("< 80");
+    expect(bandOf(80, 100, [80, 90])).toBe("80–90");
+    expect(bandOf(90, 100, [80, 90])).toBe("≥ 90");
+    // 29 of 34 points is 85,3 %.
+    expect(bandOf(29, 34, [80, 90])).toBe("80–90");
+  });
+});
