@@ -12,7 +12,7 @@ export type RankingScope = {
   indicatorCode: string;
   kind: IndicatorKind;
   /** COMPOSITE: its components with the points each is worth, and its bands (percent of the total). */
-  components: { code: string; weight: number }[];
+  components: { id: number; code: string; kind: IndicatorKind; weight: number }[];
   bands: number[];
   level: UnitLevel;
   parentId: number | null;
@@ -28,7 +28,12 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
   const unitsOn = query.structureOn ?? query.asOf;
   const indicator = await prisma.indicator.findUnique({
     where: { code: query.indicator.toUpperCase() },
-    include: { components: { include: { component: { select: { code: true } } }, orderBy: { sortOrder: "asc" } } },
+    include: {
+      components: {
+        include: { component: { select: { id: true, code: true, kind: true } } },
+        orderBy: { sortOrder: "asc" },
+      },
+    },
   });
   if (!indicator) {
     const codes = (await prisma.indicator.findMany({ select: { code: true }, orderBy: { sortOrder: "asc" } })).map(
@@ -66,7 +71,7 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
     indicatorId: indicator.id,
     indicatorCode: indicator.code,
     kind: indicator.kind,
-    components: indicator.components.map((c) => ({ code: c.component.code, weight: Number(c.weight) })),
+    components: indicator.components.map((c) => ({ ...c.component, weight: Number(c.weight) })),
     bands: indicator.bands.map(Number),
     level: query.level,
     parentId: parent?.id ?? null,

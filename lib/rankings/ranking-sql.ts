@@ -21,14 +21,14 @@ export function rankedUnits(scope: Pick<RankingScope, "level" | "parentId">, on:
 }
 
 /** The unit's latest point of the indicator at or before `on`: a subquery for LATERAL joins. */
-export function latestPoint(unitId: string, indicatorId: number, on: Date | Sql, columns = ["value"]): Sql {
+export function latestPoint(unitId: string, indicatorId: number | Sql, on: Date | Sql, columns = ["value"]): Sql {
   return sql`SELECT ${join(columns.map(ident), ", ")} FROM unit_series
     WHERE indicator_id = ${indicatorId}::int AND unit_id = ${ident(unitId)} AND as_of <= ${on}::date
     ORDER BY as_of DESC LIMIT 1`;
 }
 
 /** The unit's target in force on `on` (the latest assigned by then): a subquery for LATERAL joins. */
-export function targetInForce(unitId: string, indicatorId: number, on: Date | Sql): Sql {
+export function targetInForce(unitId: string, indicatorId: number | Sql, on: Date | Sql): Sql {
   return sql`SELECT value, deadline FROM target
     WHERE unit_id = ${ident(unitId)} AND indicator_id = ${indicatorId}::int AND assigned_on <= ${on}::date
     ORDER BY assigned_on DESC LIMIT 1`;

@@ -1,19 +1,28 @@
 import "server-only";
+import { sql } from "@/lib/db/sql";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
-import { compareFractionDesc, competitionRanks, type Fraction, fraction, toNumber, weightedPoints } from "./arithmetic";
+import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
+import {
+  compareFractionDesc,
+  competitionRanks,
+  type Fraction,
+  fraction,
+  percentOf,
+  toNumber,
+  weightedPoints,
+} from "./arithmetic";
 import { increase, periodFields, rankChanges } from "./get-ranking";
 import { previousPeriod } from "./periods";
 import type { RankingScope } from "./ranking-scope";
-import { latestPoint, rankedUnits } from "./ranking-sql";
+import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
 import type { Ranking, RankingItem, RankingQuery } from "./ranking-types";
 
 // Scorecards (COMPOSITE indicators): a score out of the components' points, bands, and the
 // scores the program publishes, imported as the scorecard's own figures.
 
 /**
- * A scorecard: each component ranked on its own (by percent of target, or by its ratio
- * without targets), worth its weight × that share (at most the weight). Units rank by the
+ * A scorecard: each component worth its weight × the unit's percent of its target (or its
+ * ratio without a target), at most the weight. Units rank by the
  * total, compared exactly; the band is the highest whose lower bound the score reaches.
  */
 export async function scorecardRanking(
@@ -24,22 +33,19 @@ export async function scorecardRanking(
   /** The ranking of another indicator (each component, and the period before). */
   rank: (query: RankingQuery) => Promise<Ranking>,
 ): Promise<Ranking> {
-  const [published, ...parts] = await Promise.all([
+  const [published, readings] = await Promise.all([
     publishedScores(prisma, scope, query),
-    ...scope.components.map((c) => rank({ ...query, indicator: c.code, period: undefined })),
+    query.structureOn ? readingsFromRankings(scope, query, rank) : componentReadings(prisma, scope, query.asOf),
   ]);
   const maxScore = scope.components.reduce((sum, c) => sum + c.weight, 0);
-  const byUnit = parts.map((p) => new Map(p.items.map((item) => [item.code, item])));
-  const units = parts[0]?.items ?? [];
-  const scored = units.map((unit) => {
+  const scored = readings.map(({ unit, parts }) => {
     const components = scope.components.map((c, i) => {
-      const item = byUnit[i]?.get(unit.code);
-      const part = item ? progressOf(item) : null;
+      const part = parts[i]?.part ?? null;
       return {
         c,
         part,
         points: weightedPoints([{ weight: weightOf(c.weight), part }]),
-        percent: item?.percent ?? item?.ratio ?? null,
+        percent: parts[i]?.percent ?? null,
       };
     });
     const official = published.get(unit.code);
@@ -102,6 +108,91 @@ export async function scorecardRanking(
       ...(changes[i] as { previousRank: number | null; rankChange: number | null }),
     })),
   };
+}
+
+/** A ranked unit and, per component in order, how far along it is (exactly) and its percent. */
+type Reading = {
+  unit: { code: string; name: string; approximate: boolean };
+  parts: { part: Fraction | null; percent: number | null }[];
+};
+
+/**
+ * Every component of every ranked unit in one query: the unit's latest value (and
+ * denominator) and the target in force. Only what the score needs; a full ranking per
+ * component would also read the week before, the pace, the date reached and the children.
+ */
+async function componentReadings(prisma: PrismaClient, scope: RankingScope, asOf: Date): Promise<Reading[]> {
+  const rows = await prisma.$queryRaw<
+    {
+      code: string;
+      name: string;
+      ord: number;
+      value: number | null;
+      denominator: number | null;
+      target: number | null;
+    }[]
+  >`
+    WITH ranked AS (${rankedUnits(scope, asOf)}),
+    part AS (SELECT * FROM unnest(${scope.components.map((c) => c.id)}::int[]) WITH ORDINALITY AS p(indicator_id, ord))
+    SELECT r.code, r.name, p.ord::int AS ord, v.value::float8 AS value, v.denominator::float8 AS denominator,
+           t.value::float8 AS target
+    FROM ranked r CROSS JOIN part p
+    LEFT JOIN LATERAL (${latestPoint("r.id", sql`p.indicator_id`, asOf, ["value", "denominator"])}) v ON true
+    LEFT JOIN LATERAL (${targetInForce("r.id", sql`p.indicator_id`, asOf)}) t ON true
+    ORDER BY r.code, p.ord`;
+  const byUnit = new Map<string, Reading>();
+  for (const row of rows) {
+    const reading = byUnit.get(row.code) ?? { unit: { code: row.code, name: row.name, approximate: false }, parts: [] };
+    byUnit.set(row.code, reading);
+    const component = scope.components[row.ord - 1];
+    reading.parts[row.ord - 1] = component
+      ? partOf(hasDenominator(component.kind), row.value, row.denominator, row.target)
+      : { part: null, percent: null };
+  }
+  return [...byUnit.values()];
+}
+
+/**
+ * One component's progress: value / target for a count; for a ratio, ratio / share target
+ * (targets in hundredths of a percent), or its ratio without a target. Percent for display.
+ */
+function partOf(
+  shares: boolean,
+  value: number | null,
+  denominator: number | null,
+  target: number | null,
+): Reading["parts"][number] {
+  // The percents are worked out as the rankings work them out, so both show the same digits.
+  if (!shares) return { part: fraction(value, target), percent: percentOf(value, target) };
+  if (value === null || denominator === null || denominator <= 0) return { part: null, percent: null };
+  const ratio = (value / denominator) * 100;
+  if (target === null) return { part: fraction(value, denominator), percent: ratio };
+  return {
+    part: fraction(BigInt(value) * BigInt(100 * SHARE_TARGET_SCALE), BigInt(denominator) * BigInt(target)),
+    percent: (ratio / (target / SHARE_TARGET_SCALE)) * 100,
+  };
+}
+
+/**
+ * Through the 2025 crosswalk the components are ranked on their own (re-aggregating each),
+ * and their items read back.
+ */
+async function readingsFromRankings(
+  scope: RankingScope,
+  query: RankingQuery,
+  rank: (query: RankingQuery) => Promise<Ranking>,
+): Promise<Reading[]> {
+  const rankings = await Promise.all(
+    scope.components.map((c) => rank({ ...query, indicator: c.code, period: undefined })),
+  );
+  const byUnit = rankings.map((r) => new Map(r.items.map((item) => [item.code, item])));
+  return (rankings[0]?.items ?? []).map((unit) => ({
+    unit: { code: unit.code, name: unit.name, approximate: unit.approximate },
+    parts: byUnit.map((items) => {
+      const item = items.get(unit.code);
+      return { part: item ? progressOf(item) : null, percent: item?.percent ?? item?.ratio ?? null };
+    }),
+  }));
 }
 
 /**

@@ -211,6 +211,20 @@ describe("a scorecard", () => {
   });
 });
 
+describe("a scorecard across the 2025 reorganisation", () => {
+  it("scores the new provinces from their components carried over: Omega ← Alpha + Beta, Sigma ← Gamma + Delta", async () => {
+    // BHYT: Omega 13/16 → 60 × 13/16 = 48,75; Sigma 10/10 → 60. Intake: Omega 1570 of 1500
+    // → 40 (capped); Sigma 1250 of 1400 → 35,714…
+    const { items } = await rank("BO_CHI_SO", "PROVINCE", "2023-04-30", { structureOn: day("2025-07-01") });
+    expect(pick(items, "code", "rank")).toEqual([
+      ["11", 1],
+      ["10", 2],
+    ]);
+    expect(items[0]?.score).toBeCloseTo(60 + (40 * 1250) / 1400, 9);
+    expect(items[1]?.score).toBeCloseTo(88.75, 9);
+  });
+});
+
 describe("the Excel report", () => {
   it("gives a ratio's numerator, denominator and ratio, and a scorecard's points, band and components", async () => {
     const { body } = await weeklyWorkbook(prisma, { asOf: day("2023-04-30") });
