@@ -133,12 +133,16 @@ async function componentReadings(prisma: PrismaClient, scope: RankingScope, asOf
     }[]
   >`
     WITH ranked AS (${rankedUnits(scope, asOf)}),
-    part AS (SELECT * FROM unnest(${scope.components.map((c) => c.id)}::int[]) WITH ORDINALITY AS p(indicator_id, ord))
+    part AS (
+      SELECT p.*, EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = p.indicator_id) AS has_targets
+      FROM unnest(${scope.components.map((c) => c.id)}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
+    )
     SELECT r.code, r.name, p.ord::int AS ord, v.value::float8 AS value, v.denominator::float8 AS denominator,
-           t.value::float8 AS target
+           -- Most components have no targets at all: CASE spares their units the lookup.
+           CASE WHEN p.has_targets
+             THEN (SELECT t.value FROM (${targetInForce("r.id", sql`p.indicator_id`, asOf)}) t)::float8 END AS target
     FROM ranked r CROSS JOIN part p
     LEFT JOIN LATERAL (${latestPoint("r.id", sql`p.indicator_id`, asOf, ["value", "denominator"])}) v ON true
-    LEFT JOIN LATERAL (${targetInForce("r.id", sql`p.indicator_id`, asOf)}) t ON true
     ORDER BY r.code, p.ord`;
   const byUnit = new Map<string, Reading>();
   for (const row of rows) {
