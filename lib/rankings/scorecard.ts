@@ -133,7 +133,8 @@ async function componentReadings(prisma: PrismaClient, scope: RankingScope, asOf
     }[]
   >`
     WITH ranked AS (${rankedUnits(scope, asOf)}),
-    part AS (
+    -- Once per query (not per ranked unit): which components have targets at all.
+    part AS MATERIALIZED (
       SELECT p.*, EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = p.indicator_id) AS has_targets
       FROM unnest(${scope.components.map((c) => c.id)}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
     )
