@@ -14,7 +14,7 @@ import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/loc
 import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
-import { shownPercent } from "@/lib/leaderboard/shown-percent";
+import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
 import { listProvinces } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";

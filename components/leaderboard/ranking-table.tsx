@@ -5,7 +5,7 @@ import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } f
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
-import { measureOfItems, shownPercent } from "@/lib/leaderboard/shown-percent";
+import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 type Row = RankingItem & { rankChange?: number | null };
@@ -101,15 +101,7 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
                   )}
                 </td>
                 <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">
-                  {measure === "score"
-                    ? item.score == null
-                      ? "–"
-                      : `${f.points(item.score)}/${f.points(item.maxScore ?? null)}`
-                    : measure === "ratio"
-                      ? item.numerator == null
-                        ? "–"
-                        : `${f.count(item.numerator)}/${f.count(item.denominator ?? null)}`
-                      : f.count(item.value)}
+                  {shownFigure(item, f) || "–"}
                 </td>
                 {changeLabel ? (
                   <td className="hidden sm:table-cell py-2 pr-3 text-right tabular-nums">

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import { formatCount, formatPercent, formatPoints } from "@/lib/format/numbers";
+import { shownFigure } from "@/lib/leaderboard/shown-figures";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { parseLevel, periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
 import type { Period } from "@/lib/rankings/periods";
@@ -96,14 +97,10 @@ export async function runRank(flags: Flags): Promise<number> {
   }
 }
 
-/** The unit's figure: a count, numerator/denominator (ratio), or points out of the total. */
+/** The unit's figure as the tables show it, with a ratio's percent beside it. */
 function figureCell(i: RankingItem): string {
-  if (i.score !== undefined) return i.score === null ? "" : `${formatPoints(i.score)}/${formatPoints(i.maxScore ?? 0)}`;
-  if (i.ratio !== undefined)
-    return i.numerator == null
-      ? ""
-      : `${formatCount(i.numerator)}/${formatCount(i.denominator ?? null)} (${formatPercent(i.ratio ?? null)})`;
-  return formatCount(i.value);
+  const figure = shownFigure(i, { count: formatCount, points: formatPoints });
+  return i.ratio != null && figure ? `${figure} (${formatPercent(i.ratio)})` : figure;
 }
 
 function printTable(header: string[], rows: string[][]): void {

@@ -9,7 +9,7 @@ import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
-import { shownPercent } from "@/lib/leaderboard/shown-percent";
+import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";

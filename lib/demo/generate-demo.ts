@@ -203,6 +203,19 @@ SELECT 'demo', 'create', 'figure', id, unit_id, indicator_id, NULL::jsonb,
 FROM written`)}`;
 }
 
+/**
+ * A demo target's deadline, directive and assignment date for unit u: the 2023 directive for
+ * the old structure, a 2025 plan for units created on 1 July 2025.
+ */
+function assignment(until: Date): Sql {
+  return sql`CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', ${until}::date + 30)
+         ELSE DATE '2025-06-30' END,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN 'Kế hoạch số 12/KH-C06 ngày 15/7/2025 (dữ liệu mẫu)'
+         ELSE 'Điện số 16/HT ngày 21/3/2023 (dữ liệu mẫu)' END,
+    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(u.valid_from, DATE '2025-07-15')
+         ELSE greatest(u.valid_from, DATE '2023-03-21') END`;
+}
+
 // Targets for every unit in force in the period: leaves get a share of their population, and
 // each parent the sum of its children's (the cascade). Units of the old structure get the
 // 2023 directive, units created on 1 July 2025 a new one.
@@ -220,12 +233,7 @@ totals AS (SELECT id, indicator_id, sum(value) AS value FROM tree GROUP BY id, i
 written AS (
   INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
   SELECT u.id, t.indicator_id, t.value,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', ${until}::date + 30)
-         ELSE DATE '2025-06-30' END,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN 'Kế hoạch số 12/KH-C06 ngày 15/7/2025 (dữ liệu mẫu)'
-         ELSE 'Điện số 16/HT ngày 21/3/2023 (dữ liệu mẫu)' END,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(u.valid_from, DATE '2025-07-15')
-         ELSE greatest(u.valid_from, DATE '2023-03-21') END,
+    ${assignment(until)},
     u.parent_id, now()
   FROM totals t JOIN unit u ON u.id = t.id
   WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
@@ -288,12 +296,7 @@ function demoShareTargets(id: number, percent: number, from: Date, until: Date) 
 WITH written AS (
   INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
   SELECT u.id, ${id}::int, ${percent * SHARE_TARGET_SCALE}::int,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(DATE '2026-12-31', ${until}::date + 30)
-         ELSE DATE '2025-06-30' END,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN 'Kế hoạch số 12/KH-C06 ngày 15/7/2025 (dữ liệu mẫu)'
-         ELSE 'Điện số 16/HT ngày 21/3/2023 (dữ liệu mẫu)' END,
-    CASE WHEN u.valid_from >= DATE '2025-07-01' THEN greatest(u.valid_from, DATE '2025-07-15')
-         ELSE greatest(u.valid_from, DATE '2023-03-21') END,
+    ${assignment(until)},
     u.parent_id, now()
   FROM unit u
   WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)

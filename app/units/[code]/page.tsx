@@ -8,8 +8,7 @@ import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
-import { measureOfItems, shownPercent } from "@/lib/leaderboard/shown-percent";
-import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
 import { getUnitProfile } from "@/lib/units/get-unit-profile";
 
 type Props = {
@@ -33,20 +32,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const vi = (iso: string) => f.date(iso);
   const { unit, standing } = profile;
   const measure = standing ? measureOfItems([standing.item]) : "count";
-  // A ratio's target is a share; a ratio's figure is numerator/denominator, a scorecard's its points.
+  // A ratio's target is a share.
   const share = measure === "ratio" ? f.percent : f.count;
-  const figureOf = (item: RankingItem | null) =>
-    !item
-      ? ""
-      : measure === "score"
-        ? item.score == null
-          ? ""
-          : `${f.points(item.score)}/${f.points(item.maxScore ?? null)}`
-        : measure === "ratio"
-          ? item.numerator == null
-            ? ""
-            : `${f.count(item.numerator)}/${f.count(item.denominator ?? null)}`
-          : f.count(item.value);
+
   const indicator = { ...profile.indicator, name: locale === "en" ? profile.indicator.nameEn : profile.indicator.name };
   const keep = withLocale({ indicator: indicator.code, date: profile.asOf }, locale).toString();
   const other = withLocale({ indicator: indicator.code, date: profile.asOf }, locale === "en" ? "vi" : "en");
@@ -119,7 +107,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <h2 id="standing-heading" className="sr-only">
           {m.results}
         </h2>
-        <Stat label={m.value} value={figureOf(standing?.item ?? null) || m.none} />
+        <Stat label={m.value} value={(standing && shownFigure(standing.item, f)) || m.none} />
         <Stat label={m.target} value={share(targetInForce?.value ?? null) || m.noTarget} />
         <Stat label={m.percent} value={f.percent(standing ? shownPercent(standing.item) : null) || "–"} />
         <Stat

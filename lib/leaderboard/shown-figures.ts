@@ -17,3 +17,18 @@ export function measureOfItems(items: RankingItem[]): Measure {
   if (first?.score !== undefined) return "score";
   return first?.ratio !== undefined ? "ratio" : "count";
 }
+
+/**
+ * A unit's figure as tables show it: a count, numerator/denominator, or a scorecard's points
+ * out of its maximum; empty when it has none.
+ */
+export function shownFigure(
+  item: RankingItem,
+  f: { count: (n: number | null) => string; points: (n: number | null) => string },
+): string {
+  if (item.score !== undefined)
+    return item.score === null ? "" : `${f.points(item.score)}/${f.points(item.maxScore ?? null)}`;
+  if (item.ratio !== undefined)
+    return item.numerator == null ? "" : `${f.count(item.numerator)}/${f.count(item.denominator ?? null)}`;
+  return f.count(item.value);
+}
