@@ -45,7 +45,7 @@ export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: Ret
                 onKeyDown={(e) => moveOnKey(e, at, 0)}
                 aria-invalid={invalid}
                 aria-describedby={error || warnings.length ? `${id}-note` : undefined}
-                className={`w-40 rounded border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${invalid ? "border-red-600" : warnings.length ? "border-amber-500" : "border-slate-400"}`}
+                className={`${den ? "w-32" : "w-40"} rounded border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${invalid ? "border-red-600" : warnings.length ? "border-amber-500" : "border-slate-400"}`}
               />
             );
           };
@@ -60,7 +60,8 @@ export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: Ret
               </td>
               <td className="p-2">
                 {denColumn ? (
-                  <span className="flex items-center gap-2">
+                  // Side by side where there is room; on a phone the denominator wraps below.
+                  <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
                     {input(indicator.code, col)}
                     <span aria-hidden>/</span>
                     {input(denColumn.code, denCol, denColumn.name)}
