@@ -112,10 +112,11 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             <RankingTable
               items={board.items}
               unitLabel={m.provinceUnits}
-              childLabel={structure === "63" ? m.districtsDone : m.communesDone}
+              childLabel={childrenLabel(structure, board.childrenThreshold, locale)}
               linkQuery={linkQuery}
               locale={locale}
               changeLabel={board.period ? m.changeInPeriod : null}
+              periodKind={board.period?.kind}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">
@@ -192,6 +193,14 @@ export default async function LeaderboardPage({ searchParams }: Props) {
       ) : null}
     </main>
   );
+}
+
+/** Provinces' children: districts before the reorganisation, communes after; a scorecard counts those in its top band. */
+function childrenLabel(structure: Structure, threshold: number | null, locale: Locale): string {
+  const m = publicMessages(locale);
+  if (threshold === null) return structure === "63" ? m.districtsDone : m.communesDone;
+  const percent = formatsFor(locale).percent(threshold);
+  return structure === "63" ? m.districtsInTopBand(percent) : m.communesInTopBand(percent);
 }
 
 function StructureSwitch({ current, indicator, locale }: { current: Structure; indicator: string; locale: Locale }) {

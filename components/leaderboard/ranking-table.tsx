@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
+import { periodCount } from "@/lib/i18n/period-label";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
+import type { PeriodKind } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 type Row = RankingItem & { rankChange?: number | null };
@@ -19,6 +21,8 @@ type Props = {
   locale?: Locale;
   /** Set when ranking a reporting period: the increase within it gets a column, and rank changes compare with the period before. */
   changeLabel?: string | null;
+  /** What a scorecard leader's run at the top is counted in: the period ranked, else weeks. */
+  periodKind?: PeriodKind;
 };
 
 const SORT_VALUES = {
@@ -37,7 +41,15 @@ const nameOf = (row: Row) => row.name;
  * Units by percent of target: the table leadership reads in meetings. Searchable by name
  * and sortable by any column once JavaScript runs; the header stays in view as it scrolls.
  */
-export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale = "vi", changeLabel = null }: Props) {
+export function RankingTable({
+  items,
+  unitLabel,
+  childLabel,
+  linkQuery,
+  locale = "vi",
+  changeLabel = null,
+  periodKind = "week",
+}: Props) {
   const m = publicMessages(locale);
   const measure = measureOfItems(items);
   const byTarget = items.some((i) => i.target !== null);
@@ -94,6 +106,11 @@ export function RankingTable({ items, unitLabel, childLabel, linkQuery, locale =
                     {item.name}
                   </Link>
                   {item.approximate && <span title={m.approximate}> ≈</span>}
+                  {item.rank === 1 && item.periodsAtTop ? (
+                    <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-800">
+                      {m.atTopFor(periodCount(item.periodsAtTop, periodKind, locale))}
+                    </span>
+                  ) : null}
                   {isAtRisk(item) && (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">
                       {m.atRisk}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import { formatCount, formatPercent, formatPoints } from "@/lib/format/numbers";
+import { periodCount } from "@/lib/i18n/period-label";
 import { shownFigure } from "@/lib/leaderboard/shown-figures";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { parseLevel, periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
@@ -58,6 +59,7 @@ export async function runRank(flags: Flags): Promise<number> {
     console.log(
       `Xếp hạng ${ranking.indicator}, cấp ${ranking.level}${ranking.parent ? ` thuộc ${ranking.parent}` : ""}${within}, tính đến ${formatDateVi(asOf)}\n`,
     );
+    const scorecard = ranking.items.some((i) => i.periodsAtTop !== undefined);
     const rows = ranking.items.map((i) => [
       i.rank === null ? "–" : String(i.rank),
       i.code,
@@ -70,6 +72,7 @@ export async function runRank(flags: Flags): Promise<number> {
       i.forecastOn ? formatDateVi(new Date(i.forecastOn)) : "",
       i.childrenTotal === null ? "" : `${i.childrenDone}/${i.childrenTotal}`,
       ...(period ? [formatCount(i.change ?? null), i.previousRank == null ? "–" : String(i.previousRank)] : []),
+      ...(scorecard ? [i.periodsAtTop ? periodCount(i.periodsAtTop, period?.kind ?? "week", "vi") : ""] : []),
     ]);
     printTable(
       [
@@ -84,6 +87,7 @@ export async function runRank(flags: Flags): Promise<number> {
         "Dự báo",
         "Cấp dưới xong",
         ...(period ? ["Tăng trong kỳ", "Hạng kỳ trước"] : []),
+        ...(scorecard ? ["Đứng đầu liên tiếp"] : []),
       ],
       rows,
     );

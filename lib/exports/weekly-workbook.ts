@@ -140,6 +140,14 @@ function columnsFor(measure: Measure, level: UnitLevel, period: boolean, items: 
           value: (i) => i.components?.[k]?.points ?? null,
         }),
       ),
+      {
+        header: period ? "Đứng đầu liên tiếp (kỳ)" : "Đứng đầu liên tiếp (tuần)",
+        width: 12,
+        numFmt: COUNT,
+        value: (i) => (i.periodsAtTop ? i.periodsAtTop : null),
+      },
+      { header: "Đơn vị trực thuộc đạt nhóm cao nhất", width: 14, numFmt: COUNT, value: (i) => i.childrenDone },
+      children[1] as Column,
     ];
   }
   if (measure === "ratio")

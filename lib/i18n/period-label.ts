@@ -1,5 +1,5 @@
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
-import type { Period } from "@/lib/rankings/periods";
+import { MAX_PERIODS_AT_TOP, type Period, type PeriodKind } from "@/lib/rankings/periods";
 
 const ROMAN = ["I", "II", "III", "IV"];
 const MONTHS_EN = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
@@ -33,4 +33,20 @@ export function periodLabel(period: Pick<Period, "kind" | "key">, locale: Locale
     default:
       return en ? `Year ${year}` : `Năm ${year}`;
   }
+}
+
+const RUN_UNITS: Record<PeriodKind, { vi: string; one: string; many: string }> = {
+  week: { vi: "tuần", one: "week", many: "weeks" },
+  month: { vi: "tháng", one: "month", many: "months" },
+  quarter: { vi: "quý", one: "quarter", many: "quarters" },
+  half: { vi: "kỳ 6 tháng", one: "half-year", many: "half-years" },
+  "nine-months": { vi: "kỳ 9 tháng", one: "nine-month period", many: "nine-month periods" },
+  year: { vi: "năm", one: "year", many: "years" },
+};
+
+/** A run of periods: "3 tuần", "≥ 52 tuần" at the limit looked back / "3 weeks". */
+export function periodCount(count: number, kind: PeriodKind, locale: Locale): string {
+  const n = count >= MAX_PERIODS_AT_TOP ? `≥ ${MAX_PERIODS_AT_TOP}` : String(count);
+  const unit = RUN_UNITS[kind];
+  return locale === "en" ? `${n} ${count === 1 ? unit.one : unit.many}` : `${n} ${unit.vi}`;
 }

@@ -33,6 +33,8 @@ export type Leaderboard = {
   /** The periods a reader may pick, newest first. */
   periods: Period[];
   items: LeaderboardItem[];
+  /** Scorecards: the percent of the maximum a district or commune must reach to count in childrenDone. */
+  childrenThreshold: number | null;
   /** The whole country: the provinces' sums, and its value at every reporting date. */
   national: {
     value: number;
@@ -65,16 +67,27 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
   const dates = await reportingDates(prisma, indicator.id, params.structure);
   const period = pickPeriod(params.period, params.structure);
   const asOf = period ? isoDate(periodAsOf(period)) : pickDate(dates, params.date);
-  const empty = { indicators, indicator, structure: params.structure, dates, periods, period: null, national: null };
+  const empty = {
+    indicators,
+    indicator,
+    structure: params.structure,
+    dates,
+    periods,
+    period: null,
+    national: null,
+    childrenThreshold: null,
+  };
   if (!asOf) return { ...empty, asOf: null, items: [] };
 
   const day = parseIsoDate(asOf) as Date;
   const query = { indicator: indicator.code, level: "PROVINCE" as const };
   let items: LeaderboardItem[];
+  let childrenThreshold: number | null;
   if (period) {
     // Rank change against the period before comes with the period's ranking.
     const ranking = await getRankingCached(prisma, { ...query, asOf: day, period });
     items = ranking.items.map((item) => ({ ...item, rankChange: item.rankChange ?? null }));
+    childrenThreshold = ranking.childrenThreshold ?? null;
   } else {
     const [ranking, previous] = await Promise.all([
       getRankingCached(prisma, { ...query, asOf: day }),
@@ -82,12 +95,14 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     ]);
     const changes = rankChanges(ranking.items, previous.items);
     items = ranking.items.map((item, i) => ({ ...item, rankChange: changes[i]?.rankChange ?? null }));
+    childrenThreshold = ranking.childrenThreshold ?? null;
   }
   return {
     ...empty,
     asOf,
     period: period ? shownPeriod(period) : null,
     items,
+    childrenThreshold,
     // A scorecard has no national figure: the country is not scored.
     national: indicator.kind === "COMPOSITE" ? null : await nationalOf(prisma, indicator, items, day),
   };

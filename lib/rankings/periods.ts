@@ -17,6 +17,9 @@ export type Period = {
   end: Date;
 };
 
+/** Periods looked back for a scorecard leader's run at the top: a longer run reads "≥ 52". */
+export const MAX_PERIODS_AT_TOP = 52;
+
 export const PERIOD_FORMS =
   "week:YYYY-MM-DD (Chủ nhật), month:YYYY-MM, quarter:YYYY-Q1…Q4, half:YYYY-H1|H2, nine-months:YYYY, year:YYYY";
 

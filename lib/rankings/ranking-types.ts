@@ -32,7 +32,10 @@ export type RankingItem = {
   daysAhead: number | null;
   forecastOn: string | null;
   weeklyChange: number | null;
-  /** Children that reached their own target; null when re-aggregating onto another structure. */
+  /**
+   * Children that reached their own target (scorecards: whose score reaches the top band,
+   * Ranking.childrenThreshold); null when re-aggregating onto another structure.
+   */
   childrenDone: number | null;
   childrenTotal: number | null;
   approximate: boolean;
@@ -59,6 +62,12 @@ export type RankingItem = {
   /** A score published by the program and imported (no components then), not computed here. */
   published?: boolean;
   components?: ScoreComponent[];
+  /**
+   * Scorecards: for a unit ranked first, how many periods in a row up to this one it has
+   * ranked first (periods of the query's kind, else weeks; at most MAX_PERIODS_AT_TOP
+   * looked back); 0 for the others; null when re-aggregating onto another structure.
+   */
+  periodsAtTop?: number | null;
 };
 
 /** One component of a unit's score: points of its weight, from its percent of target (or ratio). */
@@ -74,6 +83,8 @@ export type Ranking = {
   period?: string;
   periodStart?: string;
   periodEnd?: string;
+  /** Scorecards: the percent of the maximum points a child must reach to count in childrenDone (the top band). */
+  childrenThreshold?: number;
   items: RankingItem[];
 };
 

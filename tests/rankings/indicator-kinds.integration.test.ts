@@ -225,6 +225,113 @@ describe("a scorecard across the 2025 reorganisation", () => {
   });
 });
 
+describe("a scorecard's leaders and children", () => {
+  beforeAll(async () => {
+    await defineIndicator(prisma, admin, { code: "TY_LE_A", kind: "RATIO", nameVi: "Tỷ lệ A" });
+    await defineIndicator(prisma, admin, { code: "TY_LE_B", kind: "RATIO", nameVi: "Tỷ lệ B" });
+    await defineIndicator(prisma, admin, {
+      code: "DIEM_AB",
+      kind: "COMPOSITE",
+      nameVi: "Điểm A và B",
+      components: [
+        { code: "TY_LE_A", weight: 50 },
+        { code: "TY_LE_B", weight: 50 },
+      ],
+      bands: [80, 90],
+    });
+    // Figures on the districts only; a province's ratio is its districts' sums. B is 10/10
+    // (50 points) everywhere, so a score is 50 + 50 × A.
+    // 09/04: Alpha (001 5/10 + 002 5/10) 75, Beta 95, Gamma (12/20) 80, Delta 55: Beta leads.
+    // 16/04: Alpha 10/10 + 7/10 = 17/20 → 92,5, Beta 8/10 → 90: Alpha leads, and still on 23/04.
+    // 30/04: Gamma 17/20 → 92,5 ties Alpha exactly.
+    await loadFigures(
+      prisma,
+      `unit_code,indicator,as_of,value,denominator
+001,TY_LE_B,2023-04-09,10,10
+002,TY_LE_B,2023-04-09,10,10
+003,TY_LE_B,2023-04-09,10,10
+004,TY_LE_B,2023-04-09,10,10
+005,TY_LE_B,2023-04-09,10,10
+001,TY_LE_A,2023-04-09,5,10
+002,TY_LE_A,2023-04-09,5,10
+003,TY_LE_A,2023-04-09,9,10
+004,TY_LE_A,2023-04-09,12,20
+005,TY_LE_A,2023-04-09,1,10
+001,TY_LE_A,2023-04-16,10,10
+002,TY_LE_A,2023-04-16,7,10
+003,TY_LE_A,2023-04-16,8,10
+004,TY_LE_A,2023-04-30,17,20`,
+    );
+  });
+
+  it("counts the weeks in a row each leader has led, ties included", async () => {
+    const { items } = await rank("DIEM_AB", "PROVINCE");
+    expect(pick(items, "code", "rank", "score", "periodsAtTop")).toEqual([
+      ["01", 1, 92.5, 3],
+      ["03", 1, 92.5, 1],
+      ["02", 3, 90, 0],
+      ["04", 4, 55, 0],
+    ]);
+    // The same run counted by reporting weeks; a week earlier Alpha led alone.
+    const week = parsePeriod("week:2023-04-30") as Period;
+    const weeks = await rank("DIEM_AB", "PROVINCE", "2023-04-30", { period: week });
+    expect(pick(weeks.items, "code", "periodsAtTop")).toEqual(pick(items, "code", "periodsAtTop"));
+    expect(pick((await rank("DIEM_AB", "PROVINCE", "2023-04-23")).items, "code", "periodsAtTop")[0]).toEqual(["01", 2]);
+  });
+
+  it("counts by the period asked for: in month 05/2023 (to 14/05) both leaders are first for the first month", async () => {
+    const month = parsePeriod("month:2023-05") as Period;
+    const { items } = await rank("DIEM_AB", "PROVINCE", "2023-05-14", { period: month });
+    // Month 04/2023 ended on 14/04, when Beta led.
+    expect(pick(items, "code", "periodsAtTop", "previousRank")).toEqual([
+      ["01", 1, 3],
+      ["03", 1, 2],
+      ["02", 0, 1],
+      ["04", 0, 4],
+    ]);
+  });
+
+  it("counts the children whose score reaches the top band (90 % of the points; exactly 90 counts)", async () => {
+    const ranking = await rank("DIEM_AB", "PROVINCE");
+    expect(ranking.childrenThreshold).toBe(90);
+    // Alpha: 001 100, 002 85; Beta: 003 90; Gamma: 004 92,5; Delta: 005 55.
+    expect(pick(ranking.items, "code", "childrenDone", "childrenTotal")).toEqual([
+      ["01", 1, 2],
+      ["03", 1, 1],
+      ["02", 1, 1],
+      ["04", 0, 1],
+    ]);
+    // Districts' children are communes, which have no figures of their own here but sums
+    // of nothing: none is scored, none counts.
+    const districts = await rank("DIEM_AB", "DISTRICT", "2023-04-30", { parent: "01" });
+    expect(pick(districts.items, "code", "childrenDone", "childrenTotal")).toEqual([
+      ["001", 0, 2],
+      ["002", 0, 1],
+    ]);
+    // Across the reorganisation there are neither children nor earlier rankings of the same units.
+    const across = await rank("DIEM_AB", "PROVINCE", "2023-04-30", { structureOn: day("2025-07-01") });
+    expect(pick(across.items, "childrenDone", "periodsAtTop")).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it("gives the API, the CLI and the CSV the same leaders and children", async () => {
+    const path = "/api/v1/rankings?indicator=DIEM_AB&level=province&asOf=2023-04-30";
+    const { total, offset, limit, ...fromApi } = await (await rankingsRoute(api(path))).json();
+    const run = cli("rank", "--indicator", "DIEM_AB", "--level", "province", "--as-of", "2023-04-30", "--json");
+    expect(JSON.parse(run.stdout)).toEqual(fromApi);
+    expect(fromApi.items[0]).toMatchObject({ code: "01", periodsAtTop: 3, childrenDone: 1, childrenTotal: 2 });
+    const text = cli("rank", "--indicator", "DIEM_AB", "--level", "province", "--as-of", "2023-04-30");
+    expect(text.stdout).toMatch(/Đứng đầu liên tiếp/);
+    expect(text.stdout).toMatch(/Alpha .* 3 tuần/);
+    const csv = (await (await rankingsRoute(api(`${path}&format=csv`))).text()).split("\n");
+    const columns = (csv[0] ?? "").split(",");
+    expect(columns).toContain("periodsAtTop");
+    expect((csv[1] ?? "").split(",")[columns.indexOf("periodsAtTop")]).toBe("3");
+  });
+});
+
 describe("the Excel report", () => {
   it("gives a ratio's numerator, denominator and ratio, and a scorecard's points, band and components", async () => {
     const { body } = await weeklyWorkbook(prisma, { asOf: day("2023-04-30") });
@@ -253,6 +360,14 @@ describe("the Excel report", () => {
       [2, "01", "Alpha", 80, 100, "80–90"],
       [2, "03", "Gamma", 80, 100, "80–90"],
       [4, "04", "Delta", 40, 100, "< 80"],
+    ]);
+    // The leaders' run at the top and the children in the top band close a scorecard's sheet.
+    const sheet = book.worksheets.find((w) => w.name === "Điểm A và B") as ExcelJS.Worksheet;
+    const tail = [3, 4, 5].map((r) => (sheet.getRow(r).values as unknown[]).slice(-3));
+    expect(tail).toEqual([
+      ["Đứng đầu liên tiếp (tuần)", "Đơn vị trực thuộc đạt nhóm cao nhất", "Đơn vị trực thuộc"],
+      [3, 1, 2],
+      [1, 1, 1],
     ]);
   });
 });

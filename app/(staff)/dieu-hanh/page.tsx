@@ -190,6 +190,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             linkQuery={keep}
             locale={locale}
             changeLabel={d.period ? publicMessages(locale).changeInPeriod : null}
+            periodKind={d.period?.kind}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
