@@ -199,7 +199,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
 function childrenLabel(structure: Structure, threshold: number | null, locale: Locale): string {
   const m = publicMessages(locale);
   if (threshold === null) return structure === "63" ? m.districtsDone : m.communesDone;
-  const percent = formatsFor(locale).percent(threshold);
+  const percent = formatsFor(locale).points(threshold);
   return structure === "63" ? m.districtsInTopBand(percent) : m.communesInTopBand(percent);
 }
 

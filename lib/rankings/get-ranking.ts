@@ -109,8 +109,8 @@ function ratioOf(numerator: number | null, denominator: number | null): number |
 
 /** Each item's rank in `previous` (by unit code) and the places gained since (negative: lost). */
 export function rankChanges(
-  items: RankingItem[],
-  previous: RankingItem[],
+  items: Pick<RankingItem, "code" | "rank">[],
+  previous: Pick<RankingItem, "code" | "rank">[],
 ): { previousRank: number | null; rankChange: number | null }[] {
   const before = new Map(previous.map((i) => [i.code, i.rank]));
   return items.map((item) => {

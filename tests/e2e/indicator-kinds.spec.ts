@@ -73,6 +73,15 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
   const ranked = (await scores()).filter((s) => s !== null) as number[];
   expect(ranked[0]).toBeGreaterThanOrEqual(45);
   expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+  // The leader's weeks in a row at the top, as the API counts them, and the provinces'
+  // communes in the top band.
+  await expect(page.getByRole("columnheader", { name: "Xã đạt ≥ 90 % điểm" })).toBeVisible();
+  const csvLink = (await page.getByRole("link", { name: /CSV/ }).getAttribute("href")) as string;
+  const top = (await (await page.request.get(csvLink.replace("&format=csv", ""))).json()).items[0];
+  expect(top).toMatchObject({ code: "01", rank: 1 });
+  expect(top.periodsAtTop).toBeGreaterThanOrEqual(1);
+  await expect(rows.first()).toContainText(`đứng đầu ${top.periodsAtTop} tuần liên tiếp`);
+  await expect(rows.first().locator("td").last()).toHaveText(`${top.childrenDone}/${top.childrenTotal}`);
   await page.screenshot({ path: "test-reports/screenshots/leaderboard-scorecard.png", fullPage: true });
 
   // A quarter, and its Excel report row by row.
