@@ -113,7 +113,7 @@ export async function generateDemo(
       // Derived indicators (coverage, activation) are rebuilt with the counts they are made of.
       await rebuildSeries(tx, filled);
       // Fresh statistics, so the first rankings after a bulk load get good plans.
-      await tx.$executeRaw`ANALYZE figure, unit_series, target`;
+      await tx.$executeRaw`ANALYZE figure, unit_series, unit_score, target`;
       await bumpDataVersion(tx);
     },
     { timeout: 3_600_000, maxWait: 30_000 },

@@ -123,14 +123,15 @@ export async function defineIndicator(
           },
         },
       ]);
-      // A derived indicator has a value wherever its parts do, from the moment it exists.
-      if (kind === "DERIVED") {
+      // A derived indicator has a value wherever its parts do, and a scorecard a score,
+      // from the moment it exists.
+      if (kind === "DERIVED" || kind === "COMPOSITE") {
         const units = await tx.unit.findMany({ select: { id: true } });
         await refreshSeries(tx, { unitIds: units.map((u) => u.id), indicatorIds: [created.id] });
       }
       await bumpDataVersion(tx);
       return { id: created.id, code: created.code, kind };
-      // Computing a derived indicator's national history takes seconds, not the default 5.
+      // Computing a national history takes seconds, not the default 5.
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

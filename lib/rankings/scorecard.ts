@@ -17,12 +17,17 @@ import {
 import { increase, periodFields, rankChanges } from "./get-ranking";
 import { MAX_PERIODS_AT_TOP, previousPeriod } from "./periods";
 import type { RankingScope } from "./ranking-scope";
-import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
+import { latestPoint, rankedUnits } from "./ranking-sql";
 import type { Ranking, RankingItem, RankingQuery } from "./ranking-types";
 
 // Scorecards (COMPOSITE indicators): a score out of the components' points, bands, the
 // scores the program publishes (imported as the scorecard's own figures), how many children
-// reach the top band, and how many periods in a row the leader has led.
+// reach the top band, and how many periods in a row the leader has led. The units ranked are
+// scored exactly from their components; children and earlier periods are read from the
+// unit_score read model, and only near ties are scored again exactly.
+
+/** Scores this close (relative) are settled exactly: floating point is good to ~1e-15. */
+const NEAR = 1e-9;
 
 type Component = RankingScope["components"][number];
 
@@ -30,17 +35,12 @@ type Component = RankingScope["components"][number];
 type ScoredUnit = {
   on: string;
   unit: { code: string; name: string; approximate: boolean };
-  /** The ranked unit a child belongs to (children only). */
-  parentCode: string | null;
   score: Fraction | null;
   maxScore: number;
   /** Empty for a published score. */
   components: { c: Component; points: Fraction; percent: number | null }[];
   published: boolean;
 };
-
-/** The units' scores on one date, worked out when asked: all of them, or only who leads. */
-type ScoresOn = { all: () => ScoredUnit[]; leaders: () => Set<string> };
 
 /** How far a unit is along one component, exactly, and its percent for display. */
 type Part = { part: Fraction | null; percent: number | null };
@@ -61,23 +61,23 @@ export async function scorecardRanking(
   // Re-aggregated onto another structure there are no children to count and no earlier
   // rankings of the same units, as with counts (childrenDone is null there too).
   const across = Boolean(query.structureOn);
+  const threshold = topBand(scope.bands);
+  // The period before is scored in the same read, unless it lies across the reorganisation.
+  const previousEnd = query.period ? previousPeriod(query.period).end : null;
+  const dates = [query.asOf, ...(previousEnd && sameStructure(previousEnd, query.asOf) ? [previousEnd] : [])];
+  // Earlier periods' leaders are read at the same time, from unit_score.
   const earlier = across ? [] : earlierPeriodEnds(query, MAX_PERIODS_AT_TOP - 1);
-  // The date ranked and the periods before it come in one read: a few of them for districts
-  // and communes (most leaders' runs end there), every one for the few provinces.
-  const first = scope.level === "PROVINCE" ? earlier.length : 3;
-  const [known, children] = await Promise.all([
-    across ? null : scoresOnDates(prisma, scope, [query.asOf, ...earlier.slice(0, first)]),
-    across || scope.level === "COMMUNE" ? null : childrenScores(prisma, scope, query.asOf),
+  const firstRead = storedScores(prisma, scope, earlier.slice(0, FIRST_PERIODS_READ));
+  const [known, counts] = await Promise.all([
+    across ? null : scoresOnDates(prisma, scope, dates),
+    across || scope.level === "COMMUNE" ? null : childrenInTopBand(prisma, scope, query.asOf, threshold),
+    firstRead,
   ]);
-  const scored = known ? (known.get(isoDate(query.asOf))?.all() ?? []) : await scoresFromRankings(scope, query, rank);
+  const scored = known ? (known.get(isoDate(query.asOf)) ?? []) : await scoresFromRankings(scope, query, rank);
   const sorted = rankScored(scored);
   const ranks = ranksOf(sorted);
-  const threshold = topBand(scope.bands);
-  const counts = children ? childrenInTopBand(children, threshold) : null;
   const leaders = sorted.filter((_, i) => ranks[i] === 1).map((x) => x.unit.code);
-  const atTop = known
-    ? await periodsAtTop(leaders, earlier, known, (dates) => scoresOnDates(prisma, scope, dates))
-    : null;
+  const atTop = across ? null : await periodsAtTop(prisma, scope, earlier, firstRead, leaders);
   const items: RankingItem[] = sorted.map((x, i) => {
     const score = x.score ? toNumber(x.score) : null;
     const above = i > 0 ? sorted[i - 1]?.score : null;
@@ -113,11 +113,9 @@ export async function scorecardRanking(
     };
   });
   const withThreshold = { ...header, childrenThreshold: threshold };
-  if (!query.period) return { ...withThreshold, items };
-  // The period before is usually among the dates already read (not across the reorganisation).
-  const previousEnd = previousPeriod(query.period).end;
+  if (!query.period || !previousEnd) return { ...withThreshold, items };
   const read = known?.get(isoDate(previousEnd));
-  const previous = read ? ranked(read.all()) : (await rank({ ...query, asOf: previousEnd, period: undefined })).items;
+  const previous = read ? ranked(read) : (await rank({ ...query, asOf: previousEnd, period: undefined })).items;
   const before = new Map(previous.map((p) => [p.code, p.score ?? null]));
   const changes = rankChanges(items, previous);
   return {
@@ -129,6 +127,11 @@ export async function scorecardRanking(
       ...(changes[i] as { previousRank: number | null; rankChange: number | null }),
     })),
   };
+}
+
+/** Both dates in the same structure (63 provinces before 1/7/2025, 34 from then). */
+function sameStructure(a: Date, b: Date): boolean {
+  return a >= STRUCTURE_34_FROM === b >= STRUCTURE_34_FROM;
 }
 
 /** Highest score first, exactly; then by code, so the order never depends on the query plan. */
@@ -161,47 +164,107 @@ function topBand(bands: number[]): number {
   return bands.at(-1) ?? (DEFAULT_BANDS.at(-1) as number);
 }
 
-/** Per ranked unit: its children in force, and how many of them score in the top band. */
-function childrenInTopBand(children: ScoredUnit[], threshold: number): Map<string, { done: number; total: number }> {
+/**
+ * Per ranked unit: its children in force on `on`, and how many of them score at least
+ * `threshold` percent of their maximum, from unit_score (one lookup per child); a child
+ * within a hair of the threshold is scored again exactly.
+ */
+async function childrenInTopBand(
+  prisma: PrismaClient,
+  scope: RankingScope,
+  on: Date,
+  threshold: number,
+): Promise<Map<string, { done: number; total: number }>> {
+  const rows = await prisma.$queryRaw<
+    { parent_code: string; id: number; code: string; score: number | null; max_score: number | null }[]
+  >`
+    SELECT r.code AS parent_code, c.id, c.code, s.score, s.max_score
+    FROM (${rankedUnits(scope, on)}) r
+    JOIN unit c ON c.parent_id = r.id AND ${inForceOn("c", on)}
+    LEFT JOIN LATERAL (
+      SELECT score, max_score FROM unit_score
+      WHERE indicator_id = ${scope.indicatorId}::int AND unit_id = c.id AND as_of <= ${on}::date
+      ORDER BY as_of DESC LIMIT 1
+    ) s ON true`;
   const counts = new Map<string, { done: number; total: number }>();
-  for (const child of children) {
-    const parent = child.parentCode as string;
-    const count = counts.get(parent) ?? { done: 0, total: 0 };
-    counts.set(parent, count);
+  const near = new Map<number, { parent: string; code: string }>();
+  for (const row of rows) {
+    const count = counts.get(row.parent_code) ?? { done: 0, total: 0 };
+    counts.set(row.parent_code, count);
     count.total++;
-    if (child.score && bandsReached(toNumber(child.score), child.maxScore, [threshold]) === 1) count.done++;
+    if (row.score === null || row.max_score === null || row.max_score <= 0) continue;
+    const percent = (row.score / row.max_score) * 100;
+    if (percent >= threshold + NEAR * threshold) count.done++;
+    else if (percent >= threshold - NEAR * threshold) near.set(row.id, { parent: row.parent_code, code: row.code });
+  }
+  if (near.size) {
+    const parentOf = new Map([...near.values()].map((n) => [n.code, n.parent]));
+    for (const child of (await scoresOnDates(prisma, scope, [on], [...near.keys()])).get(isoDate(on)) ?? []) {
+      const count = counts.get(parentOf.get(child.unit.code) as string);
+      if (count && child.score && reaches(child.score, child.maxScore, threshold)) count.done++;
+    }
   }
   return counts;
 }
 
+/** score ≥ percent % of maxScore, exactly (both given to hundredths). */
+function reaches(score: Fraction, maxScore: number, percent: number): boolean {
+  return score.n * 10_000n * 100n >= BigInt(Math.round(percent * 100)) * BigInt(Math.round(maxScore * 100)) * score.d;
+}
+
 /**
  * How many periods in a row, up to this one, each leader (a unit ranked first) has ranked
- * first: periods of the query's kind, or weeks without one
- * ("đứng đầu tuần thứ 12 liên tiếp"). The walk back stops at the first period a leader did
- * not lead; earlier periods are read in growing batches, so a long run costs a few reads.
+ * first: periods of the query's kind, or weeks without one ("đứng đầu tuần thứ 12 liên
+ * tiếp"). Earlier periods are read from unit_score, a few first (most runs end there) and
+ * then the rest, and the walk back stops at the first period a leader did not lead.
  */
 async function periodsAtTop(
-  leaders: string[],
+  prisma: PrismaClient,
+  scope: RankingScope,
   earlier: Date[],
-  known: Map<string, ScoresOn>,
-  scoreOn: (dates: Date[]) => Promise<Map<string, ScoresOn>>,
+  /** The first FIRST_PERIODS_READ of `earlier`, read while the units ranked were being scored. */
+  firstRead: Promise<Stored>,
+  leaders: string[],
 ): Promise<Map<string, number>> {
   const runs = new Map(leaders.map((code) => [code, 1]));
   const leading = new Set(leaders);
-  let batch = 8;
-  for (const [i, date] of earlier.entries()) {
-    if (!leading.size) break;
-    if (!known.has(isoDate(date))) {
-      for (const [on, scored] of await scoreOn(earlier.slice(i, i + batch))) known.set(on, scored);
-      batch *= 2;
-    }
-    const top = known.get(isoDate(date))?.leaders() ?? new Set<string>();
-    for (const code of leading) {
-      if (top.has(code)) runs.set(code, (runs.get(code) ?? 0) + 1);
-      else leading.delete(code);
+  for (let next = 0; leading.size && next < earlier.length; ) {
+    const dates = earlier.slice(next, next ? earlier.length : FIRST_PERIODS_READ);
+    const stored = next ? await storedScores(prisma, scope, dates) : await firstRead;
+    next += dates.length;
+    for (const date of dates) {
+      const top = await leadersOn(prisma, scope, date, stored(date));
+      for (const code of leading) {
+        if (top.has(code)) runs.set(code, (runs.get(code) ?? 0) + 1);
+        else leading.delete(code);
+      }
+      if (!leading.size) break;
     }
   }
   return runs;
+}
+
+/** Who led on `date`: the highest stored score, and any within a hair of it scored exactly. */
+async function leadersOn(
+  prisma: PrismaClient,
+  scope: RankingScope,
+  date: Date,
+  stored: { id: number; code: string; score: number }[],
+): Promise<Set<string>> {
+  if (!stored.length) return new Set();
+  const best = Math.max(...stored.map((x) => x.score));
+  const near = stored.filter((x) => x.score >= best - NEAR * Math.max(1, Math.abs(best)));
+  if (near.length === 1) return new Set(near.map((x) => x.code));
+  const exact =
+    (
+      await scoresOnDates(
+        prisma,
+        scope,
+        [date],
+        near.map((x) => x.id),
+      )
+    ).get(isoDate(date)) ?? [];
+  return leadersOf(exact);
 }
 
 /** The units tied at the highest score (none when nobody is scored). */
@@ -211,9 +274,47 @@ function leadersOf(scored: ScoredUnit[]): Set<string> {
   return new Set(best ? scored.filter((x) => compareFractionDesc(x.score, best) === 0).map((x) => x.unit.code) : []);
 }
 
+/**
+ * The ranked units' stored scores (unit_score) over `dates`, one range per unit, read once:
+ * for each date, each unit's latest score at or before it. Units are those ranked on the
+ * newest date.
+ */
+type Stored = (date: Date) => { id: number; code: string; score: number }[];
+
+/** Periods read with the ranking itself: most leaders' runs end within them. */
+const FIRST_PERIODS_READ = 8;
+
+async function storedScores(prisma: PrismaClient, scope: RankingScope, dates: Date[]): Promise<Stored> {
+  if (!dates.length) return () => [];
+  const last = new Date(Math.max(...dates.map((d) => d.getTime())));
+  const first = new Date(Math.min(...dates.map((d) => d.getTime())));
+  const rows = await prisma.$queryRaw<{ id: number; code: string; as_of: Date; score: number }[]>`
+    SELECT r.id, r.code, s.as_of, s.score FROM (${rankedUnits(scope, last)}) r
+    JOIN LATERAL (
+      SELECT as_of, score FROM unit_score
+      WHERE indicator_id = ${scope.indicatorId}::int AND unit_id = r.id AND as_of <= ${last}::date
+        AND as_of >= coalesce((SELECT max(c.as_of) FROM unit_score c
+                               WHERE c.indicator_id = ${scope.indicatorId}::int AND c.unit_id = r.id AND c.as_of <= ${first}::date),
+                              ${first}::date)
+      -- OFFSET 0 keeps this a lookup per unit: flattened, the planner may scan all of unit_score.
+      OFFSET 0
+    ) s ON true
+    ORDER BY r.id, s.as_of`;
+  const byUnit = new Map<number, { code: string; points: { time: number; score: number }[] }>();
+  for (const row of rows) {
+    const unit = byUnit.get(row.id) ?? { code: row.code, points: [] };
+    byUnit.set(row.id, unit);
+    unit.points.push({ time: row.as_of.getTime(), score: row.score });
+  }
+  return (date) =>
+    [...byUnit].flatMap(([id, unit]) => {
+      const point = latestBy(unit.points, date.getTime());
+      return point ? [{ id, code: unit.code, score: point.score }] : [];
+    });
+}
+
 /** The last days of the periods before the query's (or of the weeks before its date), newest first. */
 function earlierPeriodEnds(query: RankingQuery, count: number): Date[] {
-  const after = query.asOf >= STRUCTURE_34_FROM;
   const ends: Date[] = [];
   let period = query.period;
   let on = query.asOf;
@@ -222,23 +323,55 @@ function earlierPeriodEnds(query: RankingQuery, count: number): Date[] {
       period = previousPeriod(period);
       on = period.end;
     } else on = addDays(on, -7);
-    if (on >= STRUCTURE_34_FROM !== after) break; // the other structure ranks other units
+    if (!sameStructure(on, query.asOf)) break; // the other structure ranks other units
     ends.push(on);
   }
   return ends;
 }
 
+/** The last of `list` (in time order) at or before `time`, by binary search; null if none. */
+function latestBy<T extends { time: number }>(list: T[], time: number): T | null {
+  let low = 0;
+  let high = list.length; // the answer is list[low - 1] once low === high
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((list[mid] as T).time <= time) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? (list[low - 1] as T) : null;
+}
+
 /**
- * The ranked units' scores on each of `dates` (the date ranked and periods before it), among
- * the units ranked on the first. Each unit's series of each component and of the scorecard
- * itself (published scores) is read once as a range covering every date, and each date
- * takes the latest point at or before it, as a ranking does; targets likewise.
+ * The ranked units' scores on each of `dates` (the date ranked, and the period before), or
+ * those of the units `unitIds`: exactly, from their components. Each unit's series of each
+ * component and of the scorecard itself (published scores) is read once as a range covering
+ * every date, and each date takes the latest point at or before it, as a ranking does;
+ * targets likewise.
  */
-async function scoresOnDates(prisma: PrismaClient, scope: RankingScope, dates: Date[]): Promise<Map<string, ScoresOn>> {
+async function scoresOnDates(
+  prisma: PrismaClient,
+  scope: RankingScope,
+  dates: Date[],
+  unitIds?: number[],
+): Promise<Map<string, ScoredUnit[]>> {
   const last = new Date(Math.max(...dates.map((d) => d.getTime())));
   const first = new Date(Math.min(...dates.map((d) => d.getTime())));
   const ids = [scope.indicatorId, ...scope.components.map((c) => c.id)];
-  const ranked = rankedUnits(scope, dates[0] as Date);
+  const ranked = unitIds
+    ? sql`SELECT id, code, name FROM unit WHERE id = ANY(${unitIds}::int[])`
+    : rankedUnits(scope, dates[0] as Date);
+  // One date: the latest point at or before it. Several: the range from the point in force
+  // on the first (the latest before it) to the last.
+  const pointsOf =
+    dates.length === 1
+      ? latestPoint("r.id", sql`p.indicator_id`, last, ["as_of", "value", "denominator", "own_value"])
+      : sql`SELECT as_of, value, denominator, own_value FROM unit_series
+          WHERE indicator_id = p.indicator_id AND unit_id = r.id AND as_of <= ${last}::date
+            AND as_of >= COALESCE((SELECT max(c.as_of) FROM unit_series c
+                                   WHERE c.indicator_id = p.indicator_id AND c.unit_id = r.id AND c.as_of <= ${first}::date),
+                                  ${first}::date)
+          -- a lookup per unit and component, never flattened into a scan of unit_series
+          OFFSET 0`;
   const [points, targets] = await Promise.all([
     prisma.$queryRaw<
       {
@@ -256,14 +389,7 @@ async function scoresOnDates(prisma: PrismaClient, scope: RankingScope, dates: D
       SELECT r.code, r.name, p.ord::int AS ord, s.as_of, s.value::float8 AS value,
              s.denominator::float8 AS denominator, s.own_value::float8 AS own_value
       FROM ranked r CROSS JOIN part p
-      LEFT JOIN LATERAL (
-        SELECT as_of, value, denominator, own_value FROM unit_series
-        WHERE indicator_id = p.indicator_id AND unit_id = r.id AND as_of <= ${last}::date
-          -- from the point in force on the first date (the latest before it) on
-          AND as_of >= COALESCE((SELECT max(c.as_of) FROM unit_series c
-                                 WHERE c.indicator_id = p.indicator_id AND c.unit_id = r.id AND c.as_of <= ${first}::date),
-                                ${first}::date)
-      ) s ON true
+      LEFT JOIN LATERAL (${pointsOf}) s ON true
       ORDER BY r.code, p.ord, s.as_of`,
     prisma.$queryRaw<{ code: string; indicator_id: number; assigned_on: Date; value: number }[]>`
       WITH ranked AS MATERIALIZED (${ranked})
@@ -286,127 +412,22 @@ async function scoresOnDates(prisma: PrismaClient, scope: RankingScope, dates: D
     targetsOf.set(key, list);
     list.push({ ...t, time: t.assigned_on.getTime() });
   }
-  // Each date is scored only if asked: a leader's run usually ends within a period or two.
-  const readingsOn = (date: Date) =>
+  const scoredOn = (date: Date): ScoredUnit[] =>
     [...series].map(([code, unit]) => {
       const at = (k: number) => latestBy(unit.points[k] ?? [], date.getTime());
       const own = at(0);
+      const parts = scope.components.map((c, k) => {
+        const point = at(k + 1);
+        const target = latestBy(targetsOf.get(`${code} ${c.id}`) ?? [], date.getTime());
+        return partOf(hasDenominator(c.kind), point?.value ?? null, point?.denominator ?? null, target?.value ?? null);
+      });
       return {
-        code,
-        name: unit.name,
-        published: publishedOf(own?.own_value ?? null, own?.denominator ?? null),
-        raw: scope.components.map((c, k) => {
-          const point = at(k + 1);
-          const target = latestBy(targetsOf.get(`${code} ${c.id}`) ?? [], date.getTime());
-          return [
-            hasDenominator(c.kind),
-            point?.value ?? null,
-            point?.denominator ?? null,
-            target?.value ?? null,
-          ] as const;
-        }),
+        on: isoDate(date),
+        unit: { code, name: unit.name, approximate: false },
+        ...scoreOf(scope, parts, publishedOf(own?.own_value ?? null, own?.denominator ?? null)),
       };
     });
-  type Reading = ReturnType<typeof readingsOn>[number];
-  const exact = (date: Date, r: Reading, detail: boolean): ScoredUnit => ({
-    on: isoDate(date),
-    unit: { code: r.code, name: r.name, approximate: false },
-    parentCode: null,
-    ...scoreOf(
-      scope,
-      r.raw.map((x) => partOf(...x)),
-      r.published,
-      detail,
-    ),
-  });
-  const byDate = new Map<string, ScoresOn>();
-  for (const date of dates) {
-    byDate.set(isoDate(date), {
-      all: () => readingsOn(date).map((r) => exact(date, r, true)),
-      // Exact fractions are slow to sum; floating point picks the few units near the top,
-      // and only those are compared exactly.
-      leaders: () => {
-        const readings = readingsOn(date).map((r) => ({ r, approx: approxScore(scope, r.raw, r.published) }));
-        const best = Math.max(...readings.map((x) => x.approx ?? Number.NEGATIVE_INFINITY));
-        if (!Number.isFinite(best)) return new Set<string>();
-        const near = readings.filter((x) => x.approx !== null && x.approx >= best - 1e-9 * Math.max(1, best));
-        return leadersOf(near.map((x) => exact(date, x.r, false)));
-      },
-    });
-  }
-  return byDate;
-}
-
-/** The last of `list` (in time order) at or before `time`, by binary search; null if none. */
-function latestBy<T extends { time: number }>(list: T[], time: number): T | null {
-  let low = 0;
-  let high = list.length; // the answer is list[low - 1] once low === high
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((list[mid] as T).time <= time) low = mid + 1;
-    else high = mid;
-  }
-  return low > 0 ? (list[low - 1] as T) : null;
-}
-
-/**
- * The ranked units' children in force on `on`, each scored, in one query: each child's latest
- * value (and denominator) of every component, the target in force, and a published score.
- */
-async function childrenScores(prisma: PrismaClient, scope: RankingScope, on: Date): Promise<ScoredUnit[]> {
-  // Scores are seldom published: without any, no child is looked up for one.
-  const [{ published }] = await prisma.$queryRaw<[{ published: boolean }]>`
-    SELECT EXISTS (SELECT 1 FROM unit_series WHERE indicator_id = ${scope.indicatorId}::int AND own_value IS NOT NULL) AS published`;
-  const rows = await prisma.$queryRaw<
-    {
-      code: string;
-      name: string;
-      parent_code: string;
-      published: number | null;
-      published_max: number | null;
-      ord: number;
-      value: number | null;
-      denominator: number | null;
-      target: number | null;
-    }[]
-  >`
-    WITH
-    -- Once per query (not per child): which components have targets at all.
-    part AS MATERIALIZED (
-      SELECT p.*, EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = p.indicator_id) AS has_targets
-      FROM unnest(${scope.components.map((c) => c.id)}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
-    ),
-    child AS MATERIALIZED (
-      SELECT c.id, c.code, c.name, r.code AS parent_code,
-             pub.own_value::float8 AS published, pub.denominator::float8 AS published_max
-      FROM (${rankedUnits(scope, on)}) r
-      JOIN unit c ON c.parent_id = r.id AND ${inForceOn("c", on)}
-      ${published ? sql`LEFT JOIN LATERAL (${latestPoint("c.id", scope.indicatorId, on, ["own_value", "denominator"])}) pub ON true` : sql`LEFT JOIN (SELECT NULL::bigint AS own_value, NULL::bigint AS denominator) pub ON true`}
-    )
-    SELECT s.code, s.name, s.parent_code, s.published, s.published_max, p.ord::int AS ord,
-           v.value::float8 AS value, v.denominator::float8 AS denominator,
-           -- Most components have no targets at all: CASE spares the children the lookup.
-           CASE WHEN p.has_targets
-             THEN (SELECT t.value FROM (${targetInForce("s.id", sql`p.indicator_id`, on)}) t)::float8 END AS target
-    FROM child s CROSS JOIN part p
-    LEFT JOIN LATERAL (${latestPoint("s.id", sql`p.indicator_id`, on, ["value", "denominator"])}) v ON true
-    ORDER BY s.code, p.ord`;
-  const scored: ScoredUnit[] = [];
-  for (let i = 0; i < rows.length; i += scope.components.length) {
-    const unitRows = rows.slice(i, i + scope.components.length);
-    const first = unitRows[0] as (typeof rows)[number];
-    const parts = scope.components.map((c, k) => {
-      const row = unitRows[k];
-      return row ? partOf(hasDenominator(c.kind), row.value, row.denominator, row.target) : NO_PART;
-    });
-    scored.push({
-      on: isoDate(on),
-      unit: { code: first.code, name: first.name, approximate: false },
-      parentCode: first.parent_code,
-      ...scoreOf(scope, parts, publishedOf(first.published, first.published_max), false),
-    });
-  }
-  return scored;
+  return new Map(dates.map((date) => [isoDate(date), scoredOn(date)]));
 }
 
 /** A score published by the program: points and maximum, both imported in hundredths. */
@@ -424,8 +445,6 @@ function scoreOf(
   scope: RankingScope,
   parts: Part[],
   published: { score: Fraction; maxScore: number } | null,
-  /** Each component's points too (what a ranked unit shows; a child or an earlier period needs only the total). */
-  detail = true,
 ): Pick<ScoredUnit, "score" | "maxScore" | "components" | "published"> {
   if (published) return { ...published, components: [], published: true };
   const weighted = scope.components.map((c, i) => ({ c, weight: weightOf(c.weight), ...(parts[i] ?? NO_PART) }));
@@ -433,7 +452,7 @@ function scoreOf(
   return {
     score: reported ? weightedPoints(weighted) : null,
     maxScore: scope.components.reduce((sum, c) => sum + c.weight, 0),
-    components: detail ? weighted.map((x) => ({ c: x.c, points: weightedPoints([x]), percent: x.percent })) : [],
+    components: weighted.map((x) => ({ c: x.c, points: weightedPoints([x]), percent: x.percent })),
     published: false,
   };
 }
@@ -454,30 +473,6 @@ function partOf(shares: boolean, value: number | null, denominator: number | nul
     part: fraction(BigInt(value) * BigInt(100 * SHARE_TARGET_SCALE), BigInt(denominator) * BigInt(target)),
     percent: (ratio / (target / SHARE_TARGET_SCALE)) * 100,
   };
-}
-
-/** A score in floating point, from the same readings as partOf: only to find who is near the top. */
-function approxScore(
-  scope: RankingScope,
-  raw: readonly (readonly [boolean, number | null, number | null, number | null])[],
-  published: { score: Fraction; maxScore: number } | null,
-): number | null {
-  if (published) return toNumber(published.score);
-  let score: number | null = null;
-  for (const [k, [shares, value, denominator, target]] of raw.entries()) {
-    let part: number | null = null;
-    if (!shares) part = value !== null && target !== null && target > 0 ? value / target : null;
-    else if (value !== null && denominator !== null && denominator > 0)
-      part =
-        target === null
-          ? value / denominator
-          : target > 0
-            ? (value * 100 * SHARE_TARGET_SCALE) / (denominator * target)
-            : null;
-    if (part === null) continue;
-    score = (score ?? 0) + (Math.round((scope.components[k]?.weight ?? 0) * 100) / 100) * Math.min(1, part);
-  }
-  return score;
 }
 
 /**
@@ -502,7 +497,6 @@ async function scoresFromRankings(
     return {
       on: isoDate(query.asOf),
       unit: { code: unit.code, name: unit.name, approximate: unit.approximate },
-      parentCode: null,
       ...scoreOf(scope, parts, null),
     };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/db";
 import { type Sql, sql } from "@/lib/db/sql";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { recomputeScores } from "./refresh-scores";
 
 const EPOCH = new Date("1900-01-01T00:00:00Z");
 const BOTTOM_UP: UnitLevel[] = ["COMMUNE", "DISTRICT", "PROVINCE"];
@@ -32,6 +33,12 @@ export async function refreshSeries(
     await recomputeUnits(db, level, ids, options.indicatorIds, from);
   }
   await recomputeDerived(
+    db,
+    units.map((u) => u.id),
+    options.indicatorIds,
+    from,
+  );
+  await recomputeScores(
     db,
     units.map((u) => u.id),
     options.indicatorIds,
@@ -75,13 +82,9 @@ export async function rebuildSeries(db: Db, indicatorIds: number[]): Promise<voi
       EPOCH,
     );
   }
-  const all = await db.$queryRaw<{ id: number }[]>`SELECT id FROM unit`;
-  await recomputeDerived(
-    db,
-    all.map((r) => r.id),
-    indicatorIds,
-    EPOCH,
-  );
+  const all = (await db.$queryRaw<{ id: number }[]>`SELECT id FROM unit`).map((r) => r.id);
+  await recomputeDerived(db, all, indicatorIds, EPOCH);
+  await recomputeScores(db, all, indicatorIds, EPOCH);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isCount } from "@/lib/indicators/indicator-kinds";
 import { ZIndicatorCode } from "@/lib/indicators/indicators";
 import { ZUnitCode } from "@/lib/units/codes";
-import { upsertTargetsWithAudit } from "./import-targets";
+import { writeTargets } from "./import-targets";
 import { targetsInForce } from "./target-sheet";
 
 const ZDate = z.string().transform((text, ctx) => {
@@ -125,18 +125,18 @@ export async function assignTargets(prisma: PrismaClient, actor: Actor, raw: unk
     let created = 0;
     let updated = 0;
     if (changed.length) {
-      const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(
-        upsertTargetsWithAudit(
-          changed.map((e) => ({
-            unitId: e.unitId,
-            indicatorId: indicator.id,
-            value: e.value,
-            deadline,
-            directive,
-            assignedOn: today,
-          })),
-          { actor: actor.username, requestId },
-        ),
+      const written = await writeTargets(
+        tx,
+
+        changed.map((e) => ({
+          unitId: e.unitId,
+          indicatorId: indicator.id,
+          value: e.value,
+          deadline,
+          directive,
+          assignedOn: today,
+        })),
+        { actor: actor.username, requestId },
       );
       for (const w of written) {
         if (w.action === "create") created = Number(w.n);

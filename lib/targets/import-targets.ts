@@ -1,5 +1,6 @@
 import "server-only";
 import { createOrUpdate, insertAuditFrom } from "@/lib/audit/write-audit";
+import type { Db } from "@/lib/db/db";
 import { type Sql, sql } from "@/lib/db/sql";
 import { checkedReport, type ImportOptions, type ImportReport } from "@/lib/figures/import-figures";
 import { todayInVietnam } from "@/lib/format/dates";
@@ -10,6 +11,7 @@ import type { TableRow } from "@/lib/imports/read-table";
 import { checkCount, checkDate, checkIndicator, checkShare, type ProblemList } from "@/lib/imports/row-checks";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { bumpDataVersion } from "@/lib/series/data-version";
+import { recomputeScores } from "@/lib/series/refresh-scores";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
 
@@ -60,9 +62,7 @@ export async function importTargets(
 
   const actions = await prisma.$transaction(
     async (tx) => {
-      const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(
-        upsertTargetsWithAudit(parsed, { actor: options.actor, requestId: options.requestId ?? null }),
-      );
+      const written = await writeTargets(tx, parsed, { actor: options.actor, requestId: options.requestId ?? null });
       await bumpDataVersion(tx);
       return written;
     },
@@ -98,6 +98,28 @@ function targetValue(
   const value = checkCount(text, line, "target", problems);
   if (value === 0) problems.add(line, "target", "chỉ tiêu phải lớn hơn 0");
   return value;
+}
+
+/**
+ * Writes targets with their audit entries, and rescores the scorecards they count in for
+ * those units from the earliest date assigned: call it inside the write's transaction.
+ */
+export async function writeTargets(
+  tx: Db,
+  targets: ParsedTarget[],
+  by: { actor: string; requestId: string | null },
+): Promise<{ action: string; n: bigint }[]> {
+  const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(upsertTargetsWithAudit(targets, by));
+  if (targets.length) {
+    const from = new Date(Math.min(...targets.map((t) => t.assignedOn.getTime())));
+    await recomputeScores(
+      tx,
+      targets.map((t) => t.unitId),
+      [...new Set(targets.map((t) => t.indicatorId))],
+      from,
+    );
+  }
+  return written;
 }
 
 /**

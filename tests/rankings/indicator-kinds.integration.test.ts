@@ -10,6 +10,7 @@ import { defineIndicator } from "@/lib/indicators/define-indicator";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { type Period, parsePeriod } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { backfillScores } from "@/lib/series/refresh-scores";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { day, figureRows, loadFigures, loadSmallFigures, loadSmallStructure, loadTargets } from "../setup/fixtures";
@@ -277,6 +278,11 @@ describe("a scorecard's leaders and children", () => {
     const weeks = await rank("DIEM_AB", "PROVINCE", "2023-04-30", { period: week });
     expect(pick(weeks.items, "code", "periodsAtTop")).toEqual(pick(items, "code", "periodsAtTop"));
     expect(pick((await rank("DIEM_AB", "PROVINCE", "2023-04-23")).items, "code", "periodsAtTop")[0]).toEqual(["01", 2]);
+    // A week on, nothing changed: the tie of 30/04 counts for both (settled exactly, not in floating point).
+    expect(pick((await rank("DIEM_AB", "PROVINCE", "2023-05-07")).items, "code", "periodsAtTop").slice(0, 2)).toEqual([
+      ["01", 4],
+      ["03", 2],
+    ]);
   });
 
   it("counts by the period asked for: in month 05/2023 (to 14/05) both leaders are first for the first month", async () => {
@@ -446,6 +452,33 @@ describe("published scores", () => {
       ["03", 3, 80, 100, "80–90", false],
     ]);
     expect(items[0]?.components).toEqual([]);
+  });
+});
+
+describe("the scorecards' read model", () => {
+  it("rescores a unit when a component's target changes: a share target of 70 % makes 7/10 full marks", async () => {
+    // District 002: A 7/10 without a target is worth 35 of 50 (85 in all); against 70 % it is 50.
+    await loadTargets(
+      prisma,
+      `unit_code,indicator,target,deadline,directive,assigned_on
+002,TY_LE_A,70,2023-12-31,KH 3/CAT,2023-04-20`,
+    );
+    const children = async (asOf: string) =>
+      pick((await rank("DIEM_AB", "PROVINCE", asOf)).items, "code", "childrenDone", "childrenTotal")[0];
+    expect(await children("2023-04-30")).toEqual(["01", 2, 2]);
+    // Before the target was assigned, 002 was still below the top band.
+    expect(await children("2023-04-16")).toEqual(["01", 1, 2]);
+  });
+
+  it("is filled from the data already there when a database first gets it", async () => {
+    const stored = () =>
+      prisma.$queryRaw<unknown[]>`SELECT indicator_id, unit_id, as_of, score, max_score FROM unit_score
+                                  ORDER BY indicator_id, unit_id, as_of`;
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(20);
+    await prisma.$executeRaw`DELETE FROM unit_score`;
+    await backfillScores(inject("databaseUrl"));
+    expect(await stored()).toEqual(before);
   });
 });
 

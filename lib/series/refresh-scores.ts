@@ -1,0 +1,110 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { Db } from "@/lib/db/db";
+import { sql } from "@/lib/db/sql";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
+
+/**
+ * Recomputes the unit_score read model of every scorecard that is, or is scored from,
+ * `indicatorIds` (directly or through a derived indicator), for `unitIds` from `from` on.
+ * A score is worked out as the rankings work it out (each component worth its weight × its
+ * progress, at most the weight; a published score as published), in floating point: it
+ * only finds earlier leaders and children in a band, and rankings settle near ties exactly.
+ */
+export async function recomputeScores(db: Db, unitIds: number[], indicatorIds: number[], from: Date): Promise<void> {
+  const composites = await db.$queryRaw<{ id: number }[]>`
+    WITH changed AS (
+      SELECT unnest(${indicatorIds}::int[]) AS id
+      UNION
+      SELECT id FROM indicator
+      WHERE kind = 'DERIVED' AND (numerator_id = ANY(${indicatorIds}::int[]) OR denominator_id = ANY(${indicatorIds}::int[]))
+    )
+    SELECT i.id FROM indicator i
+    WHERE i.kind = 'COMPOSITE'
+      AND (i.id IN (SELECT id FROM changed)
+           OR EXISTS (SELECT 1 FROM indicator_component c WHERE c.composite_id = i.id AND c.component_id IN (SELECT id FROM changed)))`;
+  const units = sql`${[...new Set(unitIds)]}::int[]`;
+  for (const { id } of composites) {
+    await db.$executeRaw`
+      DELETE FROM unit_score WHERE indicator_id = ${id}::int AND unit_id = ANY(${units}) AND as_of >= ${from}::date`;
+    await db.$executeRaw`
+      WITH part AS MATERIALIZED (
+        SELECT c.component_id AS indicator_id, (round(c.weight * 100) / 100.0)::float8 AS weight,
+               i.kind IN ('RATIO', 'CHECKLIST', 'DERIVED') AS shares,
+               EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = c.component_id) AS has_targets
+        FROM indicator_component c JOIN indicator i ON i.id = c.component_id
+        WHERE c.composite_id = ${id}::int
+      ),
+      -- Wherever a component or the published score has a point, or a component's target begins.
+      points AS (
+        SELECT s.unit_id, s.as_of FROM unit_series s
+        WHERE s.unit_id = ANY(${units}) AND s.as_of >= ${from}::date
+          AND s.indicator_id IN (SELECT indicator_id FROM part UNION SELECT ${id}::int)
+        UNION
+        SELECT t.unit_id, t.assigned_on FROM target t
+        WHERE t.unit_id = ANY(${units}) AND t.assigned_on >= ${from}::date
+          AND t.indicator_id IN (SELECT indicator_id FROM part)
+      )
+      INSERT INTO unit_score (indicator_id, unit_id, as_of, score, max_score)
+      SELECT ${id}::int, p.unit_id, p.as_of,
+             CASE WHEN pub.published THEN pub.own_value / 100 ELSE sc.score END,
+             CASE WHEN pub.published THEN pub.denominator / 100 ELSE (SELECT sum(weight) FROM part) END
+      FROM points p
+      LEFT JOIN LATERAL (
+        SELECT own_value::float8, denominator::float8, coalesce(own_value IS NOT NULL AND denominator > 0, false) AS published
+        FROM unit_series WHERE indicator_id = ${id}::int AND unit_id = p.unit_id AND as_of <= p.as_of
+        ORDER BY as_of DESC LIMIT 1
+      ) pub ON true
+      CROSS JOIN LATERAL (
+        -- sum() skips components without a reading; LEAST would turn a missing one into 1.
+        SELECT sum(pt.weight * CASE WHEN x.progress IS NULL THEN NULL ELSE least(1, x.progress) END) AS score
+        FROM part pt
+        LEFT JOIN LATERAL (
+          SELECT value::float8, denominator::float8 FROM unit_series
+          WHERE indicator_id = pt.indicator_id AND unit_id = p.unit_id AND as_of <= p.as_of
+          ORDER BY as_of DESC LIMIT 1
+        ) v ON true
+        LEFT JOIN LATERAL (
+          SELECT value::float8 FROM target
+          WHERE pt.has_targets AND unit_id = p.unit_id AND indicator_id = pt.indicator_id AND assigned_on <= p.as_of
+          ORDER BY assigned_on DESC LIMIT 1
+        ) t ON true
+        CROSS JOIN LATERAL (
+          SELECT CASE
+            WHEN NOT pt.shares THEN CASE WHEN t.value > 0 THEN v.value / t.value END
+            WHEN v.denominator > 0 THEN
+              CASE WHEN t.value IS NULL THEN v.value / v.denominator
+                   WHEN t.value > 0 THEN v.value * ${100 * SHARE_TARGET_SCALE}::float8 / (v.denominator * t.value) END
+          END AS progress
+        ) x
+      ) sc
+      WHERE coalesce(pub.published, false) OR sc.score IS NOT NULL`;
+  }
+}
+
+/** The migration that created unit_score: a database that had scorecards before it is filled once. */
+export const UNIT_SCORE_MIGRATION = "20261204025132_unit_score";
+
+/** Scores every scorecard for every unit over its whole history, in one transaction. */
+export async function backfillScores(databaseUrl: string): Promise<void> {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    await client.$transaction(
+      async (tx) => {
+        const composites = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM indicator WHERE kind = 'COMPOSITE'`;
+        if (!composites.length) return;
+        const units = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM unit`;
+        await recomputeScores(
+          tx,
+          units.map((u) => u.id),
+          composites.map((c) => c.id),
+          new Date("1900-01-01T00:00:00Z"),
+        );
+      },
+      { timeout: 3_600_000, maxWait: 30_000 },
+    );
+  } finally {
+    await client.$disconnect();
+  }
+}
