@@ -12,7 +12,14 @@ import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
  * progress, at most the weight; a published score as published), in floating point: it
  * only finds earlier leaders and children in a band, and rankings settle near ties exactly.
  */
-export async function recomputeScores(db: Db, unitIds: number[], indicatorIds: number[], from: Date): Promise<void> {
+export async function recomputeScores(
+  db: Db,
+  unitIds: number[],
+  indicatorIds: number[],
+  from: Date,
+  /** Locks the units first when there is something to rescore (a caller that holds no series locks). */
+  lock?: (db: Db, unitIds: number[]) => Promise<void>,
+): Promise<void> {
   const composites = await db.$queryRaw<{ id: number }[]>`
     WITH changed AS (
       SELECT unnest(${indicatorIds}::int[]) AS id
@@ -25,6 +32,7 @@ export async function recomputeScores(db: Db, unitIds: number[], indicatorIds: n
       AND (i.id IN (SELECT id FROM changed)
            OR EXISTS (SELECT 1 FROM indicator_component c WHERE c.composite_id = i.id AND c.component_id IN (SELECT id FROM changed)))`;
   const units = sql`${[...new Set(unitIds)]}::int[]`;
+  if (composites.length && lock) await lock(db, unitIds);
   for (const { id } of composites) {
     await db.$executeRaw`
       DELETE FROM unit_score WHERE indicator_id = ${id}::int AND unit_id = ANY(${units}) AND as_of >= ${from}::date`;

@@ -198,3 +198,25 @@ function withPeak(from: Date, points: Sql): Sql {
       ORDER BY s.as_of DESC LIMIT 1
     ) before ON true`;
 }
+
+/**
+ * Takes the locks refreshSeries takes for `unitIds` (not their ancestors), in the same
+ * order, for writes that recompute those units' derived read models without refreshing
+ * their series (targets rescoring scorecards): so they never race a figure's refresh.
+ */
+export async function lockSeriesUnits(db: Db, unitIds: number[]): Promise<void> {
+  const units = await db.$queryRaw<{ id: number; level: UnitLevel }[]>`
+    SELECT id, level FROM unit WHERE id = ANY(${[...new Set(unitIds)]}::int[]) ORDER BY id`;
+  const bulk = units.length > PER_UNIT_LOCKS_UP_TO;
+  await db.$queryRaw(
+    bulk
+      ? sql`SELECT pg_advisory_xact_lock(${SERIES_LOCK}::int, 0)::text`
+      : sql`SELECT pg_advisory_xact_lock_shared(${SERIES_LOCK}::int, 0)::text`,
+  );
+  if (bulk) return;
+  for (const level of BOTTOM_UP) {
+    const ids = units.filter((u) => u.level === level).map((u) => u.id);
+    if (ids.length)
+      await db.$queryRaw`SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}::int, id))::text FROM unnest(${ids}::int[]) AS id`;
+  }
+}

@@ -12,6 +12,7 @@ import { checkCount, checkDate, checkIndicator, checkShare, type ProblemList } f
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { recomputeScores } from "@/lib/series/refresh-scores";
+import { lockSeriesUnits } from "@/lib/series/refresh-series";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
 
@@ -117,6 +118,7 @@ export async function writeTargets(
       targets.map((t) => t.unitId),
       [...new Set(targets.map((t) => t.indicatorId))],
       from,
+      lockSeriesUnits,
     );
   }
   return written;
