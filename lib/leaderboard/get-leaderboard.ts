@@ -82,27 +82,26 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
   const day = parseIsoDate(asOf) as Date;
   const query = { indicator: indicator.code, level: "PROVINCE" as const };
   let items: LeaderboardItem[];
-  let childrenThreshold: number | null;
+  let ranking: Awaited<ReturnType<typeof getRankingCached>>;
   if (period) {
     // Rank change against the period before comes with the period's ranking.
-    const ranking = await getRankingCached(prisma, { ...query, asOf: day, period });
+    ranking = await getRankingCached(prisma, { ...query, asOf: day, period });
     items = ranking.items.map((item) => ({ ...item, rankChange: item.rankChange ?? null }));
-    childrenThreshold = ranking.childrenThreshold ?? null;
   } else {
-    const [ranking, previous] = await Promise.all([
+    const [now, previous] = await Promise.all([
       getRankingCached(prisma, { ...query, asOf: day }),
       getRankingCached(prisma, { ...query, asOf: addDays(day, -7) }),
     ]);
-    const changes = rankChanges(ranking.items, previous.items);
-    items = ranking.items.map((item, i) => ({ ...item, rankChange: changes[i]?.rankChange ?? null }));
-    childrenThreshold = ranking.childrenThreshold ?? null;
+    ranking = now;
+    const changes = rankChanges(now.items, previous.items);
+    items = now.items.map((item, i) => ({ ...item, rankChange: changes[i]?.rankChange ?? null }));
   }
   return {
     ...empty,
     asOf,
     period: period ? shownPeriod(period) : null,
     items,
-    childrenThreshold,
+    childrenThreshold: ranking.childrenThreshold ?? null,
     // A scorecard has no national figure: the country is not scored.
     national: indicator.kind === "COMPOSITE" ? null : await nationalOf(prisma, indicator, items, day),
   };

@@ -11,7 +11,7 @@ import type { RankingScope } from "./ranking-scope";
  * The units ranked (id, code, name): the scope's level in force on `on`, under the scope's
  * ancestor when it has one (districts of a province; communes of a district or a province).
  */
-export function rankedUnits(scope: Pick<RankingScope, "level" | "parentId">, on: Date | Sql): Sql {
+export function rankedUnits(scope: Pick<RankingScope, "level" | "parentId">, on: Date): Sql {
   const under =
     scope.parentId === null
       ? sql`TRUE`

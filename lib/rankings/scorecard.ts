@@ -274,16 +274,16 @@ function leadersOf(scored: ScoredUnit[]): Set<string> {
   return new Set(best ? scored.filter((x) => compareFractionDesc(x.score, best) === 0).map((x) => x.unit.code) : []);
 }
 
-/**
- * The ranked units' stored scores (unit_score) over `dates`, one range per unit, read once:
- * for each date, each unit's latest score at or before it. Units are those ranked on the
- * newest date.
- */
 type Stored = (date: Date) => { id: number; code: string; score: number }[];
 
 /** Periods read with the ranking itself: most leaders' runs end within them. */
 const FIRST_PERIODS_READ = 8;
 
+/**
+ * The ranked units' stored scores (unit_score) over `dates`, one range per unit, read once:
+ * for each date, each unit's latest score at or before it. Units are those ranked on the
+ * newest date.
+ */
 async function storedScores(prisma: PrismaClient, scope: RankingScope, dates: Date[]): Promise<Stored> {
   if (!dates.length) return () => [];
   const last = new Date(Math.max(...dates.map((d) => d.getTime())));

@@ -18,18 +18,11 @@ export async function refreshSeries(
 ): Promise<void> {
   const from = options.from ?? EPOCH;
   const units = await unitsAndAncestors(db, options.unitIds);
-  const bulk = units.length > PER_UNIT_LOCKS_UP_TO;
-  await db.$queryRaw(
-    bulk
-      ? sql`SELECT pg_advisory_xact_lock(${SERIES_LOCK}::int, 0)::text`
-      : sql`SELECT pg_advisory_xact_lock_shared(${SERIES_LOCK}::int, 0)::text`,
-  );
+  const bulk = await lockAllSeries(db, units.length);
   for (const level of BOTTOM_UP) {
     const ids = units.filter((u) => u.level === level).map((u) => u.id);
     if (ids.length === 0) continue;
-    if (!bulk) {
-      await db.$queryRaw`SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}::int, id))::text FROM unnest(${ids}::int[]) AS id`;
-    }
+    if (!bulk) await lockUnitSeries(db, ids);
     await recomputeUnits(db, level, ids, options.indicatorIds, from);
   }
   await recomputeDerived(
@@ -207,16 +200,25 @@ function withPeak(from: Date, points: Sql): Sql {
 export async function lockSeriesUnits(db: Db, unitIds: number[]): Promise<void> {
   const units = await db.$queryRaw<{ id: number; level: UnitLevel }[]>`
     SELECT id, level FROM unit WHERE id = ANY(${[...new Set(unitIds)]}::int[]) ORDER BY id`;
-  const bulk = units.length > PER_UNIT_LOCKS_UP_TO;
+  if (await lockAllSeries(db, units.length)) return;
+  for (const level of BOTTOM_UP) {
+    const ids = units.filter((u) => u.level === level).map((u) => u.id);
+    if (ids.length) await lockUnitSeries(db, ids);
+  }
+}
+
+/** Key 0: shared, or exclusive (returns true) for more than PER_UNIT_LOCKS_UP_TO units. */
+async function lockAllSeries(db: Db, units: number): Promise<boolean> {
+  const bulk = units > PER_UNIT_LOCKS_UP_TO;
   await db.$queryRaw(
     bulk
       ? sql`SELECT pg_advisory_xact_lock(${SERIES_LOCK}::int, 0)::text`
       : sql`SELECT pg_advisory_xact_lock_shared(${SERIES_LOCK}::int, 0)::text`,
   );
-  if (bulk) return;
-  for (const level of BOTTOM_UP) {
-    const ids = units.filter((u) => u.level === level).map((u) => u.id);
-    if (ids.length)
-      await db.$queryRaw`SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}::int, id))::text FROM unnest(${ids}::int[]) AS id`;
-  }
+  return bulk;
+}
+
+/** Each unit's own lock, in id order (`ids` sorted). */
+async function lockUnitSeries(db: Db, ids: number[]): Promise<void> {
+  await db.$queryRaw`SELECT count(pg_advisory_xact_lock(${SERIES_LOCK}::int, id))::text FROM unnest(${ids}::int[]) AS id`;
 }

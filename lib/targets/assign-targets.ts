@@ -127,7 +127,6 @@ export async function assignTargets(prisma: PrismaClient, actor: Actor, raw: unk
     if (changed.length) {
       const written = await writeTargets(
         tx,
-
         changed.map((e) => ({
           unitId: e.unitId,
           indicatorId: indicator.id,

@@ -112,7 +112,8 @@ export async function writeTargets(
 ): Promise<{ action: string; n: bigint }[]> {
   const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(upsertTargetsWithAudit(targets, by));
   if (targets.length) {
-    const from = new Date(Math.min(...targets.map((t) => t.assignedOn.getTime())));
+    // A national file has tens of thousands of rows: no spread into Math.min.
+    const from = new Date(targets.reduce((a, t) => Math.min(a, t.assignedOn.getTime()), Number.POSITIVE_INFINITY));
     await recomputeScores(
       tx,
       targets.map((t) => t.unitId),
