@@ -62,22 +62,26 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
     structureOn: query.structureOn ? isoDate(query.structureOn) : null,
   };
   if (scope.kind === "COMPOSITE") return scorecardRanking(prisma, scope, query, header, (q) => getRanking(prisma, q));
-  const rows = query.structureOn
-    ? await reaggregatedRows(prisma, scope, query.asOf, base)
-    : await prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf, base));
-  const ranking: Ranking = { ...header, items: rankRows(rows, query.asOf, scope.kind) };
-  if (!query.period) return ranking;
+  const rowsRead = query.structureOn
+    ? reaggregatedRows(prisma, scope, query.asOf, base)
+    : prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf, base));
+  if (!query.period) return { ...header, items: rankRows(await rowsRead, query.asOf, scope.kind) };
   const before = previousPeriod(query.period);
   // Ranks compare on the units ranked now: across the 2025 reorganisation the period before
   // is carried onto today's units through the crosswalk, as --structure-on does.
   const across = before.end < STRUCTURE_34_FROM && query.asOf >= STRUCTURE_34_FROM;
-  const previous = await getRanking(prisma, {
-    indicator: query.indicator,
-    level: query.level,
-    parent: query.parent,
-    asOf: before.end,
-    structureOn: query.structureOn ?? (across ? query.asOf : undefined),
-  });
+  // The period before is ranked at the same time as this one: neither waits for the other.
+  const [rows, previous] = await Promise.all([
+    rowsRead,
+    getRanking(prisma, {
+      indicator: query.indicator,
+      level: query.level,
+      parent: query.parent,
+      asOf: before.end,
+      structureOn: query.structureOn ?? (across ? query.asOf : undefined),
+    }),
+  ]);
+  const ranking: Ranking = { ...header, items: rankRows(rows, query.asOf, scope.kind) };
   const changes = rankChanges(ranking.items, previous.items);
   const rowOf = new Map(rows.map((r) => [r.code, r]));
   return {

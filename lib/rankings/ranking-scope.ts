@@ -26,42 +26,48 @@ const DEPTH: Record<UnitLevel, number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2 
 /** Checks a ranking query against the data, naming the parameter that is wrong. */
 export async function resolveRankingScope(prisma: PrismaClient, query: RankingQuery): Promise<RankingScope> {
   const unitsOn = query.structureOn ?? query.asOf;
-  const indicator = await prisma.indicator.findUnique({
-    where: { code: query.indicator.toUpperCase() },
-    include: {
-      components: {
-        include: { component: { select: { id: true, code: true, kind: true } } },
-        orderBy: { sortOrder: "asc" },
+  const inForce = inForceWhere(unitsOn);
+  const parentLevel = query.parent ? levelOfCode(query.parent) : null;
+  const parentAbove = parentLevel !== null && DEPTH[parentLevel] < DEPTH[query.level];
+  // The lookups are independent, so they run at once; the errors are still named in order.
+  const [indicator, parent, districts] = await Promise.all([
+    prisma.indicator.findUnique({
+      where: { code: query.indicator.toUpperCase() },
+      include: {
+        components: {
+          include: { component: { select: { id: true, code: true, kind: true } } },
+          orderBy: { sortOrder: "asc" },
+        },
       },
-    },
-  });
+    }),
+    query.parent && parentLevel && parentAbove
+      ? prisma.unit.findFirst({
+          where: { code: query.parent, level: parentLevel, ...inForce },
+          select: { id: true, code: true },
+        })
+      : null,
+    query.level === "DISTRICT" ? prisma.unit.count({ where: { level: "DISTRICT", ...inForce } }) : null,
+  ]);
   if (!indicator) {
     const codes = (await prisma.indicator.findMany({ select: { code: true }, orderBy: { sortOrder: "asc" } })).map(
       (i) => i.code,
     );
     throw new InvalidParamError("indicator", `Không có chỉ tiêu "${query.indicator}". Có: ${codes.join(", ")}.`);
   }
-  const inForce = inForceWhere(unitsOn);
-  let parent: { id: number; code: string } | null = null;
   if (query.parent) {
-    const parentLevel = levelOfCode(query.parent);
     if (!parentLevel)
       throw new InvalidParamError("parent", `"${query.parent}" không phải mã đơn vị (2, 3 hoặc 5 chữ số).`);
-    if (DEPTH[parentLevel] >= DEPTH[query.level]) {
+    if (!parentAbove) {
       throw new InvalidParamError(
         "parent",
         `Đơn vị ${query.parent} không ở cấp trên cấp ${query.level.toLowerCase()}.`,
       );
     }
-    parent = await prisma.unit.findFirst({
-      where: { code: query.parent, level: parentLevel, ...inForce },
-      select: { id: true, code: true },
-    });
     if (!parent) {
       throw new InvalidParamError("parent", `Không có đơn vị mã ${query.parent} vào ngày ${formatDateVi(unitsOn)}.`);
     }
   }
-  if (query.level === "DISTRICT" && (await prisma.unit.count({ where: { level: "DISTRICT", ...inForce } })) === 0) {
+  if (districts === 0) {
     throw new InvalidParamError(
       "level",
       `Không có cấp huyện vào ngày ${formatDateVi(unitsOn)} (từ 1/7/2025 chỉ còn cấp tỉnh và cấp xã).`,
