@@ -372,63 +372,63 @@ async function scoresOnDates(
                                   ${first}::date)
           -- a lookup per unit and component, never flattened into a scan of unit_series
           OFFSET 0`;
-  const [points, targets] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        code: string;
-        name: string;
-        ord: number;
-        as_of: Date | null;
-        value: number | null;
-        denominator: number | null;
-        own_value: number | null;
-      }[]
-    >`
+  // The points come as one JSON document of [unit id, series, day number, value, denominator,
+  // own value]: a ranking reads thousands of points, and a row object per point, each with its
+  // Date and the unit's name again, costs more than the lookups themselves.
+  const [units, [points], targets] = await Promise.all([
+    prisma.$queryRaw<{ id: number; code: string; name: string }[]>`SELECT id, code, name FROM (${ranked}) r`,
+    prisma.$queryRaw<{ points: [number, number, number, number | null, number | null, number | null][] }[]>`
       WITH ranked AS MATERIALIZED (${ranked}),
-      part AS MATERIALIZED (SELECT * FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(indicator_id, ord))
-      SELECT r.code, r.name, p.ord::int AS ord, s.as_of, s.value::float8 AS value,
-             s.denominator::float8 AS denominator, s.own_value::float8 AS own_value
+      -- The scorecard's own series (1) holds published scores: skipped where none was ever imported.
+      part AS MATERIALIZED (
+        SELECT * FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
+        WHERE ord > 1 OR EXISTS (SELECT 1 FROM unit_series WHERE indicator_id = ${scope.indicatorId}::int)
+      )
+      SELECT coalesce(json_agg(json_build_array(r.id, p.ord, s.as_of - DATE '1970-01-01', s.value::float8,
+                                                s.denominator::float8, s.own_value::float8)
+                               ORDER BY r.id, p.ord, s.as_of), '[]') AS points
       FROM ranked r CROSS JOIN part p
-      LEFT JOIN LATERAL (${pointsOf}) s ON true
-      ORDER BY r.code, p.ord, s.as_of`,
-    prisma.$queryRaw<{ code: string; indicator_id: number; assigned_on: Date; value: number }[]>`
+      JOIN LATERAL (${pointsOf}) s ON true`,
+    prisma.$queryRaw<{ id: number; indicator_id: number; day: number; value: number }[]>`
       WITH ranked AS MATERIALIZED (${ranked})
-      SELECT r.code, t.indicator_id, t.assigned_on, t.value::float8 AS value
+      SELECT r.id, t.indicator_id, (t.assigned_on - DATE '1970-01-01') AS day, t.value::float8 AS value
       FROM ranked r JOIN target t ON t.unit_id = r.id
       WHERE t.indicator_id = ANY(${ids.slice(1)}::int[]) AND t.assigned_on <= ${last}::date
       ORDER BY t.assigned_on`,
   ]);
   // Per unit, per series (0: the scorecard's own, then each component), its points in date order.
-  const series = new Map<string, { name: string; points: ((typeof points)[number] & { time: number })[][] }>();
-  for (const row of points) {
-    const unit = series.get(row.code) ?? { name: row.name, points: ids.map(() => []) };
-    series.set(row.code, unit);
-    if (row.as_of) unit.points[row.ord - 1]?.push({ ...row, time: row.as_of.getTime() });
+  const series = new Map(units.map((u) => [u.id, { ...u, points: ids.map((): Point[] => []) }]));
+  for (const [id, ord, day, value, denominator, own_value] of points?.points ?? []) {
+    series.get(id)?.points[ord - 1]?.push({ time: day * DAY_MS, value, denominator, own_value });
   }
-  const targetsOf = new Map<string, ((typeof targets)[number] & { time: number })[]>();
+  const targetsOf = new Map<string, { time: number; value: number }[]>();
   for (const t of targets) {
-    const key = `${t.code} ${t.indicator_id}`;
+    const key = `${t.id} ${t.indicator_id}`;
     const list = targetsOf.get(key) ?? [];
     targetsOf.set(key, list);
-    list.push({ ...t, time: t.assigned_on.getTime() });
+    list.push({ time: t.day * DAY_MS, value: t.value });
   }
   const scoredOn = (date: Date): ScoredUnit[] =>
-    [...series].map(([code, unit]) => {
+    [...series.values()].map((unit) => {
       const at = (k: number) => latestBy(unit.points[k] ?? [], date.getTime());
       const own = at(0);
       const parts = scope.components.map((c, k) => {
         const point = at(k + 1);
-        const target = latestBy(targetsOf.get(`${code} ${c.id}`) ?? [], date.getTime());
+        const target = latestBy(targetsOf.get(`${unit.id} ${c.id}`) ?? [], date.getTime());
         return partOf(hasDenominator(c.kind), point?.value ?? null, point?.denominator ?? null, target?.value ?? null);
       });
       return {
         on: isoDate(date),
-        unit: { code, name: unit.name, approximate: false },
+        unit: { code: unit.code, name: unit.name, approximate: false },
         ...scoreOf(scope, parts, publishedOf(own?.own_value ?? null, own?.denominator ?? null)),
       };
     });
   return new Map(dates.map((date) => [isoDate(date), scoredOn(date)]));
 }
+
+const DAY_MS = 86_400_000;
+
+type Point = { time: number; value: number | null; denominator: number | null; own_value: number | null };
 
 /** A score published by the program: points and maximum, both imported in hundredths. */
 function publishedOf(points: number | null, max: number | null): { score: Fraction; maxScore: number } | null {
