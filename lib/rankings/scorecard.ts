@@ -100,7 +100,7 @@ export async function scorecardRanking(
       discrepancy: null,
       score,
       maxScore: x.maxScore,
-      band: score === null ? null : bandOf(score, x.maxScore, scope.bands),
+      band: x.score ? bandOf(x.score, x.maxScore, scope.bands) : null,
       published: x.published,
       gapToAbove: score !== null && above ? toNumber(above) - score : null,
       periodsAtTop: atTop ? (atTop.get(x.unit.code) ?? 0) : null,
@@ -520,15 +520,13 @@ export function progressOf(item: RankingItem): Fraction | null {
   return fraction(item.value, item.target);
 }
 
-/** How many of the bands' lower bounds (percent of the maximum points) a score reaches. */
-export function bandsReached(score: number, maxScore: number, bounds: number[]): number {
-  const percent = maxScore > 0 ? (score / maxScore) * 100 : 0;
-  return bounds.filter((b) => percent >= b).length;
-}
-
-/** The band's label: "< 80", "80–90", "≥ 90" for bounds 80, 90 (percent of the total points). */
-export function bandOf(score: number, maxScore: number, bounds: number[]): string {
-  const reached = bandsReached(score, maxScore, bounds);
+/**
+ * The band's label: "< 80", "80–90", "≥ 90" for bounds 80, 90 (percent of the total points).
+ * A bound is reached exactly, as a child in the top band is counted: 16,08 of 20,1 points is
+ * 80 %, although 16.08 / 20.1 in floating point falls just short.
+ */
+export function bandOf(score: Fraction, maxScore: number, bounds: number[]): string {
+  const reached = bounds.filter((bound) => reaches(score, maxScore, bound)).length;
   if (reached === 0) return `< ${bounds[0] ?? 0}`;
   if (reached === bounds.length) return `≥ ${bounds[reached - 1]}`;
   return `${bounds[reached - 1]}–${bounds[reached]}`;

@@ -24,10 +24,13 @@ describe("a scorecard's arithmetic", () => {
   });
 
   it("names the band by the score's share of the maximum", () => {
-    expect(bandOf(79.99, 100, [80, 90])).toBe("< 80");
-    expect(bandOf(80, 100, [80, 90])).toBe("80–90");
-    expect(bandOf(90, 100, [80, 90])).toBe("≥ 90");
+    expect(bandOf(f(7999, 100) as Fraction, 100, [80, 90])).toBe("< 80");
+    expect(bandOf(points(80), 100, [80, 90])).toBe("80–90");
+    expect(bandOf(points(90), 100, [80, 90])).toBe("≥ 90");
     // 29 of 34 points is 85,3 %.
-    expect(bandOf(29, 34, [80, 90])).toBe("80–90");
+    expect(bandOf(points(29), 34, [80, 90])).toBe("80–90");
+    // 16,08 of 20,1 is exactly 80 %; 16.08 / 20.1 × 100 in floating point is 79,999…
+    expect((16.08 / 20.1) * 100).toBeLessThan(80);
+    expect(bandOf(f(1608, 100) as Fraction, 20.1, [80, 90])).toBe("80–90");
   });
 });
