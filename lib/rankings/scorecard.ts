@@ -288,24 +288,25 @@ async function storedScores(prisma: PrismaClient, scope: RankingScope, dates: Da
   if (!dates.length) return () => [];
   const last = new Date(Math.max(...dates.map((d) => d.getTime())));
   const first = new Date(Math.min(...dates.map((d) => d.getTime())));
-  const rows = await prisma.$queryRaw<{ id: number; code: string; as_of: Date; score: number }[]>`
-    SELECT r.id, r.code, s.as_of, s.score FROM (${rankedUnits(scope, last)}) r
+  // Each unit's days and scores as arrays in one JSON document: for a month and the months
+  // before it that is tens of thousands of points, too many for a row object each.
+  const [read] = await prisma.$queryRaw<{ units: [number, string, number[], number[]][] }[]>`
+    SELECT coalesce(json_agg(json_build_array(r.id, r.code, s.days, s.scores)), '[]') AS units
+    FROM (${rankedUnits(scope, last)}) r
     JOIN LATERAL (
-      SELECT as_of, score FROM unit_score
+      SELECT array_agg(as_of - DATE '1970-01-01' ORDER BY as_of) AS days, array_agg(score ORDER BY as_of) AS scores
+      FROM unit_score
       WHERE indicator_id = ${scope.indicatorId}::int AND unit_id = r.id AND as_of <= ${last}::date
         AND as_of >= coalesce((SELECT max(c.as_of) FROM unit_score c
                                WHERE c.indicator_id = ${scope.indicatorId}::int AND c.unit_id = r.id AND c.as_of <= ${first}::date),
                               ${first}::date)
-      -- OFFSET 0 keeps this a lookup per unit: flattened, the planner may scan all of unit_score.
-      OFFSET 0
-    ) s ON true
-    ORDER BY r.id, s.as_of`;
-  const byUnit = new Map<number, { code: string; points: { time: number; score: number }[] }>();
-  for (const row of rows) {
-    const unit = byUnit.get(row.id) ?? { code: row.code, points: [] };
-    byUnit.set(row.id, unit);
-    unit.points.push({ time: row.as_of.getTime(), score: row.score });
-  }
+    ) s ON s.days IS NOT NULL`;
+  const byUnit = new Map(
+    (read?.units ?? []).map(([id, code, days, scores]) => [
+      id,
+      { code, points: days.map((day, i) => ({ time: day * DAY_MS, score: scores[i] as number })) },
+    ]),
+  );
   return (date) =>
     [...byUnit].flatMap(([id, unit]) => {
       const point = latestBy(unit.points, date.getTime());
