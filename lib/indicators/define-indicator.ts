@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { roleHas } from "@/lib/access/authorize";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConflictError, ForbiddenError, InvalidParamError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bumpDataVersion } from "@/lib/series/data-version";
@@ -59,7 +60,8 @@ export async function defineIndicator(
   const known = new Map(
     (await prisma.indicator.findMany({ select: { id: true, code: true, kind: true } })).map((i) => [i.code, i]),
   );
-  if (known.has(def.code)) throw new ConflictError(`Đã có chỉ tiêu mã ${def.code}.`);
+  const taken = () => new ConflictError(`Đã có chỉ tiêu mã ${def.code}.`);
+  if (known.has(def.code)) throw taken();
   const part = (param: string, code: string | undefined) => {
     if (!code) throw new InvalidParamError(param, `Chỉ tiêu loại ${def.kind} cần ${param} (mã một chỉ tiêu đã có).`);
     const found = known.get(code);
@@ -88,7 +90,7 @@ export async function defineIndicator(
   if (bands.some((b, i) => i > 0 && b <= (bands[i - 1] as number)))
     throw new InvalidParamError("bands", "Các ngưỡng xếp loại phải tăng dần, ví dụ 80,90.");
 
-  return prisma.$transaction(
+  const creating = prisma.$transaction(
     async (tx) => {
       const last = await tx.indicator.aggregate({ _max: { sortOrder: true } });
       const created = await tx.indicator.create({
@@ -135,4 +137,8 @@ export async function defineIndicator(
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
+  // Another admin may have created the same code between the check above and this insert.
+  return creating.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
+  });
 }

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import type { Actor } from "@/lib/access/actor";
-import { ForbiddenError, InvalidParamError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { ConflictError, ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { importFigures } from "@/lib/figures/import-figures";
 import { defineIndicator } from "@/lib/indicators/define-indicator";
@@ -402,6 +403,22 @@ describe("defining indicators", () => {
     expect(audit).toMatchObject({ actor: "cli", unitId: null, newValue: { code: "BHYT_SYNC", kind: "RATIO" } });
   });
 
+  it("answers a code taken meanwhile with a conflict, also when two admins create it at once", async () => {
+    // The database's own refusal is recognised (what the losing insert of a race gets)...
+    const duplicate = await prisma.indicator
+      .create({ data: { code: "BHYT_SYNC", nameVi: "Trùng", nameEn: "Duplicate", kind: "RATIO", sortOrder: 999 } })
+      .catch((error: unknown) => error);
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(isUniqueViolation(new Error("something else"))).toBe(false);
+    // ...so of two creations at once, one is made and the other is told the code is taken.
+    const both = await Promise.allSettled(
+      [1, 2].map(() => defineIndicator(prisma, admin, { code: "X5", kind: "RATIO", nameVi: "Hai lần" })),
+    );
+    expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = both.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toEqual(new ConflictError("Đã có chỉ tiêu mã X5."));
+    expect(await prisma.indicator.count({ where: { code: "X5" } })).toBe(1);
+  });
   it("the CLI answers a wrong kind or an unknown option with a message and exit code 2", () => {
     const wrong = cli("indicator", "create", "--code", "X4", "--kind", "PERCENT", "--name", "Xxx");
     expect(wrong.status).toBe(2);
