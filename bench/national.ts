@@ -75,10 +75,9 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
       () =>
         getRanking(prisma, { indicator, level, parent: parentCode, asOf: UNTIL });
     // A reporting period ranks twice (the period and the one before) and reads each unit's base.
-    const inPeriod = (key: string, level: "PROVINCE" | "COMMUNE", parentCode?: string) => {
+    const inPeriod = (key: string, level: "PROVINCE" | "COMMUNE", parentCode?: string, indicator = "CCCD_INTAKE") => {
       const period = parsePeriod(key) as Period;
-      return () =>
-        getRanking(prisma, { indicator: "CCCD_INTAKE", level, parent: parentCode, asOf: period.end, period });
+      return () => getRanking(prisma, { indicator, level, parent: parentCode, asOf: period.end, period });
     };
     const seriesParams = new URLSearchParams({ indicator: "CCCD_INTAKE", asOf: isoDate(UNTIL) });
     const cases: [string, () => Promise<unknown>][] = [
@@ -93,6 +92,8 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
       ["Xếp hạng 63 tỉnh theo bộ chỉ số (5 phần)", query("PROVINCE", undefined, "BO_CHI_SO_PVND")],
       ["Xếp hạng các xã của Hà Nội theo bộ chỉ số", query("COMMUNE", "01", "BO_CHI_SO_PVND")],
       ["Xếp hạng các xã của Hà Nội, tháng 6/2025", inPeriod("month:2025-06", "COMMUNE", "01")],
+      // A scorecard for a month: the month before too, and the months its leader has led.
+      ["Bộ chỉ số, các xã của Hà Nội, tháng 6/2025", inPeriod("month:2025-06", "COMMUNE", "01", "BO_CHI_SO_PVND")],
       ["Chuỗi số liệu của một tỉnh (Hà Nội)", () => getUnitSeries(prisma, "01", seriesParams)],
     ];
     for (const [label, run] of cases) {
