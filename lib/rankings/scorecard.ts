@@ -23,8 +23,9 @@ import type { Ranking, RankingItem, RankingQuery } from "./ranking-types";
 // Scorecards (COMPOSITE indicators): a score out of the components' points, bands, the
 // scores the program publishes (imported as the scorecard's own figures), how many children
 // reach the top band, and how many periods in a row the leader has led. The units ranked are
-// scored exactly from their components; children and earlier periods are read from the
-// unit_score read model, and only near ties are scored again exactly.
+// scored from their components in floating point, and compared exactly wherever floating
+// point comes within a hair of deciding (a tie, a band's bound); children and earlier periods
+// are read from the unit_score read model, and only near ties are scored again exactly.
 
 /** Scores this close (relative) are settled exactly: floating point is good to ~1e-15. */
 const NEAR = 1e-9;
@@ -35,15 +36,21 @@ type Component = RankingScope["components"][number];
 type ScoredUnit = {
   on: string;
   unit: { code: string; name: string; approximate: boolean };
-  score: Fraction | null;
+  /** Σ each component's points, in floating point; null when no component has a value. */
+  score: number | null;
+  /** The score exactly, worked out only when floating point cannot decide. */
+  exact: () => Fraction | null;
   maxScore: number;
   /** Empty for a published score. */
-  components: { c: Component; points: Fraction; percent: number | null }[];
+  components: { c: Component; points: number; percent: number | null }[];
   published: boolean;
 };
 
-/** How far a unit is along one component, exactly, and its percent for display. */
-type Part = { part: Fraction | null; percent: number | null };
+/**
+ * How far a unit is along one component: (n × k) / (d × e), all integers, kept as factors so
+ * the exact fraction needs no rounding; its percent for display. Null without a value.
+ */
+type Part = { n: number; k: number; d: number; e: number; percent: number | null } | null;
 
 /**
  * A scorecard: each component worth its weight × the unit's percent of its target (or its
@@ -78,9 +85,10 @@ export async function scorecardRanking(
   const ranks = ranksOf(sorted);
   const leaders = sorted.filter((_, i) => ranks[i] === 1).map((x) => x.unit.code);
   const atTop = across ? null : await periodsAtTop(prisma, scope, earlier, firstRead, leaders);
+  const scores = shownScores(sorted, ranks);
   const items: RankingItem[] = sorted.map((x, i) => {
-    const score = x.score ? toNumber(x.score) : null;
-    const above = i > 0 ? sorted[i - 1]?.score : null;
+    const score = scores[i] ?? null;
+    const above = i > 0 ? scores[i - 1] : null;
     const kids = counts?.get(x.unit.code);
     return {
       code: x.unit.code,
@@ -100,14 +108,14 @@ export async function scorecardRanking(
       discrepancy: null,
       score,
       maxScore: x.maxScore,
-      band: x.score ? bandOf(x.score, x.maxScore, scope.bands) : null,
+      band: bandOfScored(x, scope.bands),
       published: x.published,
-      gapToAbove: score !== null && above ? toNumber(above) - score : null,
+      gapToAbove: score !== null && above !== null && above !== undefined ? above - score : null,
       periodsAtTop: atTop ? (atTop.get(x.unit.code) ?? 0) : null,
       components: x.components.map((k) => ({
         indicator: k.c.code,
         weight: k.c.weight,
-        points: toNumber(k.points),
+        points: k.points,
         percent: k.percent,
       })),
     };
@@ -134,29 +142,46 @@ function sameStructure(a: Date, b: Date): boolean {
   return a >= STRUCTURE_34_FROM === b >= STRUCTURE_34_FROM;
 }
 
-/** Highest score first, exactly; then by code, so the order never depends on the query plan. */
+/**
+ * Highest score first, exactly: floating point decides where the scores are apart by more
+ * than its error could make up, the exact fractions where they are not. Unscored units last.
+ */
+function compareScored(a: ScoredUnit, b: ScoredUnit): number {
+  if (a.score === null || b.score === null) return a.score === b.score ? 0 : a.score === null ? 1 : -1;
+  if (!near(a.score, b.score)) return a.score > b.score ? -1 : 1;
+  return compareFractionDesc(a.exact(), b.exact());
+}
+
+/** Too close for floating point to order: relative to the larger, or to 1 near zero. */
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= NEAR * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Highest score first; then by code, so the order never depends on the query plan. */
 function rankScored(scored: ScoredUnit[]): ScoredUnit[] {
-  return [...scored].sort((a, b) => compareFractionDesc(a.score, b.score) || a.unit.code.localeCompare(b.unit.code));
+  return [...scored].sort((a, b) => compareScored(a, b) || a.unit.code.localeCompare(b.unit.code));
 }
 
 /** Competition ranks of units already in rankScored order: equal scores share a rank. */
 function ranksOf(sorted: ScoredUnit[]): (number | null)[] {
-  return competitionRanks(
-    sorted,
-    (a, b) => compareFractionDesc(a.score, b.score),
-    (x) => x.score !== null,
-  );
+  return competitionRanks(sorted, compareScored, (x) => x.score !== null);
+}
+
+/** The scores shown, in rankScored order: units tied exactly show the same number. */
+function shownScores(sorted: ScoredUnit[], ranks: (number | null)[]): (number | null)[] {
+  const shown: (number | null)[] = [];
+  sorted.forEach((x, i) => {
+    shown.push(i > 0 && ranks[i] !== null && ranks[i] === ranks[i - 1] ? (shown[i - 1] ?? null) : x.score);
+  });
+  return shown;
 }
 
 /** Each unit's rank and score: what the period before is compared on. */
 function ranked(scored: ScoredUnit[]): { code: string; rank: number | null; score: number | null }[] {
   const sorted = rankScored(scored);
   const ranks = ranksOf(sorted);
-  return sorted.map((x, i) => ({
-    code: x.unit.code,
-    rank: ranks[i] ?? null,
-    score: x.score ? toNumber(x.score) : null,
-  }));
+  const scores = shownScores(sorted, ranks);
+  return sorted.map((x, i) => ({ code: x.unit.code, rank: ranks[i] ?? null, score: scores[i] ?? null }));
 }
 
 /** The lower bound of the top band (percent of the maximum): what a child must reach to count. */
@@ -201,7 +226,8 @@ async function childrenInTopBand(
     const parentOf = new Map([...near.values()].map((n) => [n.code, n.parent]));
     for (const child of (await scoresOnDates(prisma, scope, [on], [...near.keys()])).get(isoDate(on)) ?? []) {
       const count = counts.get(parentOf.get(child.unit.code) as string);
-      if (count && child.score && reaches(child.score, child.maxScore, threshold)) count.done++;
+      const exact = child.exact();
+      if (count && exact && reaches(exact, child.maxScore, threshold)) count.done++;
     }
   }
   return counts;
@@ -269,9 +295,9 @@ async function leadersOn(
 
 /** The units tied at the highest score (none when nobody is scored). */
 function leadersOf(scored: ScoredUnit[]): Set<string> {
-  let best: Fraction | null = null;
-  for (const x of scored) if (x.score && compareFractionDesc(x.score, best) < 0) best = x.score;
-  return new Set(best ? scored.filter((x) => compareFractionDesc(x.score, best) === 0).map((x) => x.unit.code) : []);
+  const sorted = rankScored(scored);
+  const ranks = ranksOf(sorted);
+  return new Set(sorted.filter((_, i) => ranks[i] === 1).map((x) => x.unit.code));
 }
 
 type Stored = (date: Date) => { id: number; code: string; score: number }[];
@@ -373,21 +399,21 @@ async function scoresOnDates(
                                   ${first}::date)
           -- a lookup per unit and component, never flattened into a scan of unit_series
           OFFSET 0`;
-  // The points come as one JSON document of [unit id, series, day number, value, denominator,
-  // own value]: a ranking reads thousands of points, and a row object per point, each with its
-  // Date and the unit's name again, costs more than the lookups themselves.
-  const [units, [points], targets] = await Promise.all([
+  // The points come as one JSON document of columns (unit ids, series, day numbers, values,
+  // denominators, own values): a ranking reads thousands of points, and building a row or an
+  // array per point costs more than the lookups themselves. Each series' points arrive in
+  // date order from its index scan, and are put in order again below all the same.
+  const [units, [read], targets] = await Promise.all([
     prisma.$queryRaw<{ id: number; code: string; name: string }[]>`SELECT id, code, name FROM (${ranked}) r`,
-    prisma.$queryRaw<{ points: [number, number, number, number | null, number | null, number | null][] }[]>`
+    prisma.$queryRaw<{ points: PointColumns | null }[]>`
       WITH ranked AS MATERIALIZED (${ranked}),
       -- The scorecard's own series (1) holds published scores: skipped where none was ever imported.
       part AS MATERIALIZED (
         SELECT * FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
         WHERE ord > 1 OR EXISTS (SELECT 1 FROM unit_series WHERE indicator_id = ${scope.indicatorId}::int)
       )
-      SELECT coalesce(json_agg(json_build_array(r.id, p.ord, s.as_of - DATE '1970-01-01', s.value::float8,
-                                                s.denominator::float8, s.own_value::float8)
-                               ORDER BY r.id, p.ord, s.as_of), '[]') AS points
+      SELECT json_build_array(array_agg(r.id), array_agg(p.ord), array_agg(s.as_of - DATE '1970-01-01'),
+                              array_agg(s.value), array_agg(s.denominator), array_agg(s.own_value)) AS points
       FROM ranked r CROSS JOIN part p
       JOIN LATERAL (${pointsOf}) s ON true`,
     prisma.$queryRaw<{ id: number; indicator_id: number; day: number; value: number }[]>`
@@ -397,25 +423,32 @@ async function scoresOnDates(
       WHERE t.indicator_id = ANY(${ids.slice(1)}::int[]) AND t.assigned_on <= ${last}::date
       ORDER BY t.assigned_on`,
   ]);
-  // Per unit, per series (0: the scorecard's own, then each component), its points in date order.
-  const series = new Map(units.map((u) => [u.id, { ...u, points: ids.map((): Point[] => []) }]));
-  for (const [id, ord, day, value, denominator, own_value] of points?.points ?? []) {
-    series.get(id)?.points[ord - 1]?.push({ time: day * DAY_MS, value, denominator, own_value });
-  }
-  const targetsOf = new Map<string, { time: number; value: number }[]>();
+  // Per unit, per series (0: the scorecard's own, then each component), its points in date
+  // order, and per component its targets in the order they were assigned.
+  const series = new Map(
+    units.map((u) => [u.id, { ...u, points: ids.map((): Point[] => []), targets: ids.map((): Assigned[] => []) }]),
+  );
+  const [unitOf, ords, days, values, denominators, ownValues] = read?.points ?? [[], [], [], [], [], []];
+  unitOf?.forEach((id, i) => {
+    series.get(id)?.points[(ords[i] as number) - 1]?.push({
+      time: (days[i] as number) * DAY_MS,
+      value: values[i] ?? null,
+      denominator: denominators[i] ?? null,
+      own_value: ownValues[i] ?? null,
+    });
+  });
+  for (const unit of series.values()) for (const list of unit.points) list.sort((a, b) => a.time - b.time);
+  const ordOf = new Map(ids.map((id, i) => [id, i]));
   for (const t of targets) {
-    const key = `${t.id} ${t.indicator_id}`;
-    const list = targetsOf.get(key) ?? [];
-    targetsOf.set(key, list);
-    list.push({ time: t.day * DAY_MS, value: t.value });
+    series.get(t.id)?.targets[ordOf.get(t.indicator_id) as number]?.push({ time: t.day * DAY_MS, value: t.value });
   }
   const scoredOn = (date: Date): ScoredUnit[] =>
     [...series.values()].map((unit) => {
-      const at = (k: number) => latestBy(unit.points[k] ?? [], date.getTime());
-      const own = at(0);
+      const time = date.getTime();
+      const own = latestBy(unit.points[0] ?? [], time);
       const parts = scope.components.map((c, k) => {
-        const point = at(k + 1);
-        const target = latestBy(targetsOf.get(`${unit.id} ${c.id}`) ?? [], date.getTime());
+        const point = latestBy(unit.points[k + 1] ?? [], time);
+        const target = latestBy(unit.targets[k + 1] ?? [], time);
         return partOf(hasDenominator(c.kind), point?.value ?? null, point?.denominator ?? null, target?.value ?? null);
       });
       return {
@@ -429,7 +462,10 @@ async function scoresOnDates(
 
 const DAY_MS = 86_400_000;
 
+/** Unit ids, series (1-based), day numbers, values, denominators and own values, one point at each index. */
+type PointColumns = [number[], number[], number[], number[], (number | null)[], (number | null)[]];
 type Point = { time: number; value: number | null; denominator: number | null; own_value: number | null };
+type Assigned = { time: number; value: number };
 
 /** A score published by the program: points and maximum, both imported in hundredths. */
 function publishedOf(points: number | null, max: number | null): { score: Fraction; maxScore: number } | null {
@@ -441,24 +477,66 @@ function publishedOf(points: number | null, max: number | null): { score: Fracti
 /**
  * A unit's score from its components' parts, or as published by the program (points and
  * maximum imported in hundredths): a published score is ranked as it is, not recomputed.
+ * Each component's points are worked out in floating point with one division (so 60 × 9/10
+ * is 54, not 54,000…01) and summed; the exact score is worked out only if asked for.
  */
 function scoreOf(
   scope: RankingScope,
   parts: Part[],
   published: { score: Fraction; maxScore: number } | null,
-): Pick<ScoredUnit, "score" | "maxScore" | "components" | "published"> {
-  if (published) return { ...published, components: [], published: true };
-  const weighted = scope.components.map((c, i) => ({ c, weight: weightOf(c.weight), ...(parts[i] ?? NO_PART) }));
-  const reported = weighted.some((x) => x.part !== null);
+): Pick<ScoredUnit, "score" | "exact" | "maxScore" | "components" | "published"> {
+  if (published) {
+    return {
+      score: toNumber(published.score),
+      exact: () => published.score,
+      maxScore: published.maxScore,
+      components: [],
+      published: true,
+    };
+  }
+  let score: number | null = null;
+  const components = scope.components.map((c, i) => {
+    const part = parts[i] ?? null;
+    const points = part ? pointsOf(c.weight, part) : 0;
+    if (part) score = (score ?? 0) + points;
+    return { c, points, percent: part?.percent ?? null };
+  });
+  let exact: Fraction | null | undefined;
   return {
-    score: reported ? weightedPoints(weighted) : null,
+    score,
+    exact: () => {
+      if (exact === undefined) {
+        exact =
+          score === null
+            ? null
+            : weightedPoints(
+                scope.components.map((c, i) => ({ weight: weightOf(c.weight), part: exactPart(parts[i]) })),
+              );
+      }
+      return exact;
+    },
     maxScore: scope.components.reduce((sum, c) => sum + c.weight, 0),
-    components: weighted.map((x) => ({ c: x.c, points: weightedPoints([x]), percent: x.percent })),
+    components,
     published: false,
   };
 }
 
-const NO_PART: Part = { part: null, percent: null };
+/** weight × min(1, part) in floating point, with one division: exact wherever the result is representable. */
+function pointsOf(weight: number, p: NonNullable<Part>): number {
+  const hundredths = Math.round(weight * 100);
+  if (p.n * p.k >= p.d * p.e) return hundredths / 100;
+  return (hundredths * p.n * p.k) / (100 * p.d * p.e);
+}
+
+/** A part as an exact fraction. */
+function exactPart(p: Part | undefined): Fraction | null {
+  return p ? { n: BigInt(p.n) * BigInt(p.k), d: BigInt(p.d) * BigInt(p.e) } : null;
+}
+
+/** A part from integers, null unless the value is known and the divisor positive. */
+function part(n: number | null, k: number, d: number | null, e: number, percent: number | null): Part {
+  return n === null || d === null || d <= 0 || e <= 0 ? null : { n, k, d, e, percent };
+}
 
 /**
  * One component's progress: value / target for a count; for a ratio, ratio / share target
@@ -466,14 +544,11 @@ const NO_PART: Part = { part: null, percent: null };
  */
 function partOf(shares: boolean, value: number | null, denominator: number | null, target: number | null): Part {
   // The percents are worked out as the rankings work them out, so both show the same digits.
-  if (!shares) return { part: fraction(value, target), percent: percentOf(value, target) };
-  if (value === null || denominator === null || denominator <= 0) return NO_PART;
+  if (!shares) return part(value, 1, target, 1, percentOf(value, target));
+  if (value === null || denominator === null || denominator <= 0) return null;
   const ratio = (value / denominator) * 100;
-  if (target === null) return { part: fraction(value, denominator), percent: ratio };
-  return {
-    part: fraction(BigInt(value) * BigInt(100 * SHARE_TARGET_SCALE), BigInt(denominator) * BigInt(target)),
-    percent: (ratio / (target / SHARE_TARGET_SCALE)) * 100,
-  };
+  if (target === null) return part(value, 1, denominator, 1, ratio);
+  return part(value, 100 * SHARE_TARGET_SCALE, denominator, target, (ratio / (target / SHARE_TARGET_SCALE)) * 100);
 }
 
 /**
@@ -493,7 +568,7 @@ async function scoresFromRankings(
   return (rankings[0]?.items ?? []).map((unit) => {
     const parts = byUnit.map((items) => {
       const item = items.get(unit.code);
-      return { part: item ? progressOf(item) : null, percent: item?.percent ?? item?.ratio ?? null };
+      return item ? progressOf(item) : null;
     });
     return {
       on: isoDate(query.asOf),
@@ -506,19 +581,26 @@ async function scoresFromRankings(
 const weightOf = (weight: number) => fraction(Math.round(weight * 100), 100) as Fraction;
 
 /**
- * How far a unit is along an indicator, exactly: value / target for a count; ratio / share
- * for an indicator with a denominator and a target; its ratio without a target.
+ * How far a unit is along an indicator, from its ranking item: value / target for a count;
+ * ratio / share for an indicator with a denominator and a target; its ratio without a target.
  */
-export function progressOf(item: RankingItem): Fraction | null {
-  if (item.numerator !== undefined) {
-    if (item.numerator === null || item.denominator == null) return null;
-    if (item.target === null) return fraction(item.numerator, item.denominator);
-    return fraction(
-      BigInt(item.numerator) * BigInt(100 * SHARE_TARGET_SCALE),
-      BigInt(item.denominator) * BigInt(Math.round(item.target * SHARE_TARGET_SCALE)),
-    );
+function progressOf(item: RankingItem): Part {
+  const percent = item.percent ?? item.ratio ?? null;
+  if (item.numerator === undefined) return part(item.value, 1, item.target, 1, percent);
+  if (item.numerator === null || item.denominator == null) return null;
+  if (item.target === null) return part(item.numerator, 1, item.denominator, 1, percent);
+  const share = Math.round(item.target * SHARE_TARGET_SCALE);
+  return part(item.numerator, 100 * SHARE_TARGET_SCALE, item.denominator, share, percent);
+}
+
+/** A scored unit's band: from floating point, unless its percent lies within a hair of a bound. */
+function bandOfScored(x: ScoredUnit, bounds: number[]): string | null {
+  if (x.score === null) return null;
+  const percent = (x.score / x.maxScore) * 100;
+  if (x.maxScore > 0 && bounds.every((bound) => !near(percent, bound))) {
+    return bandLabel(bounds.filter((bound) => percent > bound).length, bounds);
   }
-  return fraction(item.value, item.target);
+  return bandOf(x.exact() as Fraction, x.maxScore, bounds);
 }
 
 /**
@@ -527,7 +609,11 @@ export function progressOf(item: RankingItem): Fraction | null {
  * 80 %, although 16.08 / 20.1 in floating point falls just short.
  */
 export function bandOf(score: Fraction, maxScore: number, bounds: number[]): string {
-  const reached = bounds.filter((bound) => reaches(score, maxScore, bound)).length;
+  return bandLabel(bounds.filter((bound) => reaches(score, maxScore, bound)).length, bounds);
+}
+
+/** The label of the band above the lowest `reached` of `bounds`. */
+function bandLabel(reached: number, bounds: number[]): string {
   if (reached === 0) return `< ${bounds[0] ?? 0}`;
   if (reached === bounds.length) return `≥ ${bounds[reached - 1]}`;
   return `${bounds[reached - 1]}–${bounds[reached]}`;

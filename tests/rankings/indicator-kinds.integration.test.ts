@@ -211,6 +211,38 @@ describe("a scorecard", () => {
     const csv = await (await rankingsRoute(api(`${path}&format=csv`))).text();
     expect(csv.split("\n")[0]).toContain("points_BHYT_SYNC");
   });
+
+  it("ties scores that floating point tells apart: 50 × (1/2 + 1/3) and 50 × 5/6 are both 125/3", async () => {
+    await defineIndicator(prisma, admin, { code: "TY_LE_C", kind: "RATIO", nameVi: "Tỷ lệ C" });
+    await defineIndicator(prisma, admin, { code: "TY_LE_D", kind: "RATIO", nameVi: "Tỷ lệ D" });
+    await defineIndicator(prisma, admin, {
+      code: "DIEM_CD",
+      kind: "COMPOSITE",
+      nameVi: "Điểm C và D",
+      components: [
+        { code: "TY_LE_C", weight: 50 },
+        { code: "TY_LE_D", weight: 50 },
+      ],
+    });
+    // Gamma (district 004): 25 + 16,67 points; Delta (005): 41,67 + 0. Summed in floating
+    // point they are 41.66666666666667 and 41.666666666666664.
+    await loadFigures(
+      prisma,
+      `unit_code,indicator,as_of,value,denominator
+004,TY_LE_C,2023-04-30,1,2
+004,TY_LE_D,2023-04-30,1,3
+005,TY_LE_C,2023-04-30,5,6
+005,TY_LE_D,2023-04-30,0,1`,
+    );
+    expect(50 / 2 + 50 / 3).not.toBe((50 * 5) / 6);
+    const { items } = await rank("DIEM_CD", "PROVINCE");
+    expect(pick(items, "code", "rank", "gapToAbove").slice(0, 2)).toEqual([
+      ["03", 1, null],
+      ["04", 1, 0],
+    ]);
+    expect(items[0]?.score).toBe(items[1]?.score);
+    expect(items[0]?.score).toBeCloseTo(125 / 3, 12);
+  });
 });
 
 describe("a scorecard across the 2025 reorganisation", () => {
