@@ -69,22 +69,29 @@ export async function scorecardRanking(
   // rankings of the same units, as with counts (childrenDone is null there too).
   const across = Boolean(query.structureOn);
   const threshold = topBand(scope.bands);
-  // The period before is scored in the same read, unless it lies across the reorganisation.
-  const previousEnd = query.period ? previousPeriod(query.period).end : null;
-  const dates = [query.asOf, ...(previousEnd && sameStructure(previousEnd, query.asOf) ? [previousEnd] : [])];
-  // Earlier periods' leaders are read at the same time, from unit_score.
+  // Earlier periods' scores are read at the same time, from unit_score: who led them, and
+  // the period before (the first of them, unless it lies across the reorganisation).
   const earlier = across ? [] : earlierPeriodEnds(query, MAX_PERIODS_AT_TOP - 1);
-  const firstRead = storedScores(prisma, scope, earlier.slice(0, FIRST_PERIODS_READ));
+  const firstCount = firstPeriodsRead(earlier, query.asOf);
+  const firstRead = storedScores(prisma, scope, earlier.slice(0, firstCount));
   const [known, counts] = await Promise.all([
-    across ? null : scoresOnDates(prisma, scope, dates),
+    across ? null : scoresOn(prisma, scope, query.asOf),
     across || scope.level === "COMMUNE" ? null : childrenInTopBand(prisma, scope, query.asOf, threshold),
     firstRead,
   ]);
-  const scored = known ? (known.get(isoDate(query.asOf)) ?? []) : await scoresFromRankings(scope, query, rank);
+  const scored = known ?? (await scoresFromRankings(scope, query, rank));
   const sorted = rankScored(scored);
   const ranks = ranksOf(sorted);
   const leaders = sorted.filter((_, i) => ranks[i] === 1).map((x) => x.unit.code);
-  const atTop = across ? null : await periodsAtTop(prisma, scope, earlier, firstRead, leaders);
+  const previousEnd = query.period ? previousPeriod(query.period).end : null;
+  const [atTop, previous] = await Promise.all([
+    across ? null : periodsAtTop(prisma, scope, earlier, { count: firstCount, read: firstRead }, leaders),
+    !previousEnd
+      ? null
+      : earlier[0]?.getTime() === previousEnd.getTime()
+        ? firstRead.then((stored) => rankStored(prisma, scope, previousEnd, stored(previousEnd)))
+        : rank({ ...query, asOf: previousEnd, period: undefined }).then((r) => r.items),
+  ]);
   const scores = shownScores(sorted, ranks);
   const items: RankingItem[] = sorted.map((x, i) => {
     const score = scores[i] ?? null;
@@ -121,9 +128,7 @@ export async function scorecardRanking(
     };
   });
   const withThreshold = { ...header, childrenThreshold: threshold };
-  if (!query.period || !previousEnd) return { ...withThreshold, items };
-  const read = known?.get(isoDate(previousEnd));
-  const previous = read ? ranked(read) : (await rank({ ...query, asOf: previousEnd, period: undefined })).items;
+  if (!query.period || !previous) return { ...withThreshold, items };
   const before = new Map(previous.map((p) => [p.code, p.score ?? null]));
   const changes = rankChanges(items, previous);
   return {
@@ -131,7 +136,7 @@ export async function scorecardRanking(
     ...periodFields(query.period),
     items: items.map((item, i) => ({
       ...item,
-      change: increase(item.score ?? null, before.get(item.code) ?? null),
+      change: scoreChange(item.score ?? null, before.get(item.code) ?? null),
       ...(changes[i] as { previousRank: number | null; rankChange: number | null }),
     })),
   };
@@ -153,8 +158,54 @@ function compareScored(a: ScoredUnit, b: ScoredUnit): number {
 }
 
 /** Too close for floating point to order: relative to the larger, or to 1 near zero. */
-function near(a: number, b: number): boolean {
-  return Math.abs(a - b) <= NEAR * Math.max(1, Math.abs(a), Math.abs(b));
+function near(a: number, b: number, tolerance = NEAR): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The increase of a score within a period. The score before comes from unit_score, summed
+ * by the database in its own order: a difference within a hair is rounding, not a change.
+ */
+function scoreChange(now: number | null, before: number | null): number | null {
+  const change = increase(now, before);
+  return change !== null && near(now as number, before as number) ? 0 : change;
+}
+
+/**
+ * Ranks from stored scores (unit_score) on `date`: neighbours within a hair are scored again
+ * exactly, so no rank rests on floating point. (The margin is twice what compareScored
+ * treats as a hair, so it never asks the others for an exact score.)
+ */
+async function rankStored(
+  prisma: PrismaClient,
+  scope: RankingScope,
+  date: Date,
+  stored: StoredScore[],
+): Promise<{ code: string; rank: number | null; score: number | null }[]> {
+  const sorted = [...stored].sort((a, b) => b.score - a.score);
+  const again = new Set<number>();
+  sorted.forEach((x, i) => {
+    const above = sorted[i - 1];
+    if (above && near(above.score, x.score, 2 * NEAR)) again.add(above.id).add(x.id);
+  });
+  const exact = again.size ? await scoresOn(prisma, scope, date, [...again]) : [];
+  const byCode = new Map(exact.map((x) => [x.unit.code, x]));
+  return ranked(sorted.map((x) => byCode.get(x.code) ?? storedUnit(date, x)));
+}
+
+/** A stored score as a scored unit, for ranking: one that needs no exact score. */
+function storedUnit(date: Date, x: StoredScore): ScoredUnit {
+  return {
+    on: isoDate(date),
+    unit: { code: x.code, name: "", approximate: false },
+    score: x.score,
+    exact: () => {
+      throw new Error(`No exact score of ${x.code} on ${isoDate(date)}: it has no neighbour within a hair.`);
+    },
+    maxScore: 0,
+    components: [],
+    published: false,
+  };
 }
 
 /** Highest score first; then by code, so the order never depends on the query plan. */
@@ -212,7 +263,7 @@ async function childrenInTopBand(
       ORDER BY as_of DESC LIMIT 1
     ) s ON true`;
   const counts = new Map<string, { done: number; total: number }>();
-  const near = new Map<number, { parent: string; code: string }>();
+  const onEdge = new Map<number, { parent: string; code: string }>();
   for (const row of rows) {
     const count = counts.get(row.parent_code) ?? { done: 0, total: 0 };
     counts.set(row.parent_code, count);
@@ -220,11 +271,11 @@ async function childrenInTopBand(
     if (row.score === null || row.max_score === null || row.max_score <= 0) continue;
     const percent = (row.score / row.max_score) * 100;
     if (percent >= threshold + NEAR * threshold) count.done++;
-    else if (percent >= threshold - NEAR * threshold) near.set(row.id, { parent: row.parent_code, code: row.code });
+    else if (percent >= threshold - NEAR * threshold) onEdge.set(row.id, { parent: row.parent_code, code: row.code });
   }
-  if (near.size) {
-    const parentOf = new Map([...near.values()].map((n) => [n.code, n.parent]));
-    for (const child of (await scoresOnDates(prisma, scope, [on], [...near.keys()])).get(isoDate(on)) ?? []) {
+  if (onEdge.size) {
+    const parentOf = new Map([...onEdge.values()].map((n) => [n.code, n.parent]));
+    for (const child of await scoresOn(prisma, scope, on, [...onEdge.keys()])) {
       const count = counts.get(parentOf.get(child.unit.code) as string);
       const exact = child.exact();
       if (count && exact && reaches(exact, child.maxScore, threshold)) count.done++;
@@ -241,22 +292,23 @@ function reaches(score: Fraction, maxScore: number, percent: number): boolean {
 /**
  * How many periods in a row, up to this one, each leader (a unit ranked first) has ranked
  * first: periods of the query's kind, or weeks without one ("đứng đầu tuần thứ 12 liên
- * tiếp"). Earlier periods are read from unit_score, a few first (most runs end there) and
- * then the rest, and the walk back stops at the first period a leader did not lead.
+ * tiếp"). Earlier periods are read from unit_score, a few first (most runs end there),
+ * then three times as many as read so far, and so on; the walk back stops at the first period
+ * a leader did not lead.
  */
 async function periodsAtTop(
   prisma: PrismaClient,
   scope: RankingScope,
   earlier: Date[],
-  /** The first FIRST_PERIODS_READ of `earlier`, read while the units ranked were being scored. */
-  firstRead: Promise<Stored>,
+  /** The first `count` of `earlier`, read while the units ranked were being scored. */
+  firstRead: { count: number; read: Promise<Stored> },
   leaders: string[],
 ): Promise<Map<string, number>> {
   const runs = new Map(leaders.map((code) => [code, 1]));
   const leading = new Set(leaders);
   for (let next = 0; leading.size && next < earlier.length; ) {
-    const dates = earlier.slice(next, next ? earlier.length : FIRST_PERIODS_READ);
-    const stored = next ? await storedScores(prisma, scope, dates) : await firstRead;
+    const dates = earlier.slice(next, next ? next * 3 : firstRead.count);
+    const stored = next ? await storedScores(prisma, scope, dates) : await firstRead.read;
     next += dates.length;
     for (const date of dates) {
       const top = await leadersOn(prisma, scope, date, stored(date));
@@ -275,22 +327,20 @@ async function leadersOn(
   prisma: PrismaClient,
   scope: RankingScope,
   date: Date,
-  stored: { id: number; code: string; score: number }[],
+  stored: StoredScore[],
 ): Promise<Set<string>> {
   if (!stored.length) return new Set();
   const best = Math.max(...stored.map((x) => x.score));
-  const near = stored.filter((x) => x.score >= best - NEAR * Math.max(1, Math.abs(best)));
-  if (near.length === 1) return new Set(near.map((x) => x.code));
-  const exact =
-    (
-      await scoresOnDates(
-        prisma,
-        scope,
-        [date],
-        near.map((x) => x.id),
-      )
-    ).get(isoDate(date)) ?? [];
-  return leadersOf(exact);
+  const top = stored.filter((x) => near(x.score, best));
+  if (top.length === 1) return new Set(top.map((x) => x.code));
+  return leadersOf(
+    await scoresOn(
+      prisma,
+      scope,
+      date,
+      top.map((x) => x.id),
+    ),
+  );
 }
 
 /** The units tied at the highest score (none when nobody is scored). */
@@ -300,10 +350,20 @@ function leadersOf(scored: ScoredUnit[]): Set<string> {
   return new Set(sorted.filter((_, i) => ranks[i] === 1).map((x) => x.unit.code));
 }
 
-type Stored = (date: Date) => { id: number; code: string; score: number }[];
+type StoredScore = { id: number; code: string; score: number };
+type Stored = (date: Date) => StoredScore[];
 
-/** Periods read with the ranking itself: most leaders' runs end within them. */
-const FIRST_PERIODS_READ = 8;
+/**
+ * How many of the earlier periods are read with the ranking itself: the period before (its
+ * ranks give the rank change) and the next, or the weeks of the last two months. Each unit
+ * has a score every few weeks, so a wider span costs reading more than most runs need.
+ */
+function firstPeriodsRead(earlier: Date[], asOf: Date): number {
+  const span = addDays(asOf, -FIRST_READ_DAYS).getTime();
+  return Math.max(2, earlier.filter((end) => end.getTime() >= span).length);
+}
+
+const FIRST_READ_DAYS = 56;
 
 /**
  * The ranked units' stored scores (unit_score) over `dates`, one range per unit, read once:
@@ -340,6 +400,8 @@ async function storedScores(prisma: PrismaClient, scope: RankingScope, dates: Da
     });
 }
 
+const DAY_MS = 86_400_000;
+
 /** The last days of the periods before the query's (or of the weeks before its date), newest first. */
 function earlierPeriodEnds(query: RankingQuery, count: number): Date[] {
   const ends: Date[] = [];
@@ -369,40 +431,23 @@ function latestBy<T extends { time: number }>(list: T[], time: number): T | null
 }
 
 /**
- * The ranked units' scores on each of `dates` (the date ranked, and the period before), or
- * those of the units `unitIds`: exactly, from their components. Each unit's series of each
- * component and of the scorecard itself (published scores) is read once as a range covering
- * every date, and each date takes the latest point at or before it, as a ranking does;
- * targets likewise.
+ * The ranked units' scores on `on`, or those of the units `unitIds`, from their components:
+ * each component's latest point at or before `on` and its target in force then, as a ranking
+ * reads them, and the scorecard's own point (a published score).
  */
-async function scoresOnDates(
+async function scoresOn(
   prisma: PrismaClient,
   scope: RankingScope,
-  dates: Date[],
+  on: Date,
   unitIds?: number[],
-): Promise<Map<string, ScoredUnit[]>> {
-  const last = new Date(Math.max(...dates.map((d) => d.getTime())));
-  const first = new Date(Math.min(...dates.map((d) => d.getTime())));
+): Promise<ScoredUnit[]> {
   const ids = [scope.indicatorId, ...scope.components.map((c) => c.id)];
   const ranked = unitIds
     ? sql`SELECT id, code, name FROM unit WHERE id = ANY(${unitIds}::int[])`
-    : rankedUnits(scope, dates[0] as Date);
-  // One date: the latest point at or before it. Several: the range from the point in force
-  // on the first (the latest before it) to the last.
-  const pointsOf =
-    dates.length === 1
-      ? latestPoint("r.id", sql`p.indicator_id`, last, ["as_of", "value", "denominator", "own_value"])
-      : sql`SELECT as_of, value, denominator, own_value FROM unit_series
-          WHERE indicator_id = p.indicator_id AND unit_id = r.id AND as_of <= ${last}::date
-            AND as_of >= COALESCE((SELECT max(c.as_of) FROM unit_series c
-                                   WHERE c.indicator_id = p.indicator_id AND c.unit_id = r.id AND c.as_of <= ${first}::date),
-                                  ${first}::date)
-          -- a lookup per unit and component, never flattened into a scan of unit_series
-          OFFSET 0`;
-  // The points come as one JSON document of columns (unit ids, series, day numbers, values,
-  // denominators, own values): a ranking reads thousands of points, and building a row or an
-  // array per point costs more than the lookups themselves. Each series' points arrive in
-  // date order from its index scan, and are put in order again below all the same.
+    : rankedUnits(scope, on);
+  // The points come as one JSON document of columns (unit ids, series, values, denominators,
+  // own values): a ranking reads thousands of points, and building a row or an array per
+  // point costs more than the lookups themselves.
   const [units, [read], targets] = await Promise.all([
     prisma.$queryRaw<{ id: number; code: string; name: string }[]>`SELECT id, code, name FROM (${ranked}) r`,
     prisma.$queryRaw<{ points: PointColumns | null }[]>`
@@ -412,60 +457,63 @@ async function scoresOnDates(
         SELECT * FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
         WHERE ord > 1 OR EXISTS (SELECT 1 FROM unit_series WHERE indicator_id = ${scope.indicatorId}::int)
       )
-      SELECT json_build_array(array_agg(r.id), array_agg(p.ord), array_agg(s.as_of - DATE '1970-01-01'),
-                              array_agg(s.value), array_agg(s.denominator), array_agg(s.own_value)) AS points
+      SELECT json_build_array(array_agg(r.id), array_agg(p.ord), array_agg(s.value), array_agg(s.denominator),
+                              array_agg(s.own_value)) AS points
       FROM ranked r CROSS JOIN part p
-      JOIN LATERAL (${pointsOf}) s ON true`,
-    prisma.$queryRaw<{ id: number; indicator_id: number; day: number; value: number }[]>`
+      JOIN LATERAL (${latestPoint("r.id", sql`p.indicator_id`, on, ["value", "denominator", "own_value"])}) s ON true`,
+    prisma.$queryRaw<{ id: number; indicator_id: number; value: number }[]>`
       WITH ranked AS MATERIALIZED (${ranked})
-      SELECT r.id, t.indicator_id, (t.assigned_on - DATE '1970-01-01') AS day, t.value::float8 AS value
+      SELECT r.id, t.indicator_id, t.value::float8 AS value
       FROM ranked r JOIN target t ON t.unit_id = r.id
-      WHERE t.indicator_id = ANY(${ids.slice(1)}::int[]) AND t.assigned_on <= ${last}::date
+      WHERE t.indicator_id = ANY(${ids.slice(1)}::int[]) AND t.assigned_on <= ${on}::date
       ORDER BY t.assigned_on`,
   ]);
-  // Per unit, per series (0: the scorecard's own, then each component), its points in date
-  // order, and per component its targets in the order they were assigned.
+  // Per unit, per series (0: the scorecard's own, then each component), its point and target.
   const series = new Map(
-    units.map((u) => [u.id, { ...u, points: ids.map((): Point[] => []), targets: ids.map((): Assigned[] => []) }]),
+    units.map((u) => [
+      u.id,
+      { ...u, points: ids.map((): Point | null => null), targets: ids.map(() => null as number | null) },
+    ]),
   );
-  const [unitOf, ords, days, values, denominators, ownValues] = read?.points ?? [[], [], [], [], [], []];
-  unitOf?.forEach((id, i) => {
-    series.get(id)?.points[(ords[i] as number) - 1]?.push({
-      time: (days[i] as number) * DAY_MS,
-      value: values[i] ?? null,
-      denominator: denominators[i] ?? null,
-      own_value: ownValues[i] ?? null,
-    });
+  const [unitOf, ords, values, denominators, ownValues] = read?.points ?? [[], [], [], [], []];
+  unitOf.forEach((id, i) => {
+    const unit = series.get(id);
+    if (unit) {
+      unit.points[(ords[i] as number) - 1] = {
+        value: values[i] ?? null,
+        denominator: denominators[i] ?? null,
+        own_value: ownValues[i] ?? null,
+      };
+    }
   });
-  for (const unit of series.values()) for (const list of unit.points) list.sort((a, b) => a.time - b.time);
+  // In the order assigned, so the last one written is the one in force.
   const ordOf = new Map(ids.map((id, i) => [id, i]));
   for (const t of targets) {
-    series.get(t.id)?.targets[ordOf.get(t.indicator_id) as number]?.push({ time: t.day * DAY_MS, value: t.value });
+    const unit = series.get(t.id);
+    if (unit) unit.targets[ordOf.get(t.indicator_id) as number] = t.value;
   }
-  const scoredOn = (date: Date): ScoredUnit[] =>
-    [...series.values()].map((unit) => {
-      const time = date.getTime();
-      const own = latestBy(unit.points[0] ?? [], time);
-      const parts = scope.components.map((c, k) => {
-        const point = latestBy(unit.points[k + 1] ?? [], time);
-        const target = latestBy(unit.targets[k + 1] ?? [], time);
-        return partOf(hasDenominator(c.kind), point?.value ?? null, point?.denominator ?? null, target?.value ?? null);
-      });
-      return {
-        on: isoDate(date),
-        unit: { code: unit.code, name: unit.name, approximate: false },
-        ...scoreOf(scope, parts, publishedOf(own?.own_value ?? null, own?.denominator ?? null)),
-      };
+  return [...series.values()].map((unit) => {
+    const parts = scope.components.map((c, k) => {
+      const point = unit.points[k + 1];
+      return partOf(
+        hasDenominator(c.kind),
+        point?.value ?? null,
+        point?.denominator ?? null,
+        unit.targets[k + 1] ?? null,
+      );
     });
-  return new Map(dates.map((date) => [isoDate(date), scoredOn(date)]));
+    const own = unit.points[0];
+    return {
+      on: isoDate(on),
+      unit: { code: unit.code, name: unit.name, approximate: false },
+      ...scoreOf(scope, parts, publishedOf(own?.own_value ?? null, own?.denominator ?? null)),
+    };
+  });
 }
 
-const DAY_MS = 86_400_000;
-
-/** Unit ids, series (1-based), day numbers, values, denominators and own values, one point at each index. */
-type PointColumns = [number[], number[], number[], number[], (number | null)[], (number | null)[]];
-type Point = { time: number; value: number | null; denominator: number | null; own_value: number | null };
-type Assigned = { time: number; value: number };
+/** Unit ids, series (1-based), values, denominators and own values, one point at each index. */
+type PointColumns = [number[], number[], number[], (number | null)[], (number | null)[]];
+type Point = { value: number | null; denominator: number | null; own_value: number | null };
 
 /** A score published by the program: points and maximum, both imported in hundredths. */
 function publishedOf(points: number | null, max: number | null): { score: Fraction; maxScore: number } | null {

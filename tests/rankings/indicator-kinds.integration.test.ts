@@ -242,6 +242,29 @@ describe("a scorecard", () => {
     ]);
     expect(items[0]?.score).toBe(items[1]?.score);
     expect(items[0]?.score).toBeCloseTo(125 / 3, 12);
+
+    // In June Delta reaches D: the May tie is the period before, read from the stored scores
+    // and settled exactly, so both were first; Gamma did not move, a change of exactly 0.
+    await loadFigures(prisma, "unit_code,indicator,as_of,value,denominator\n005,TY_LE_D,2023-06-04,1,1");
+    const june = await rank("DIEM_CD", "PROVINCE", "2023-06-14", { period: parsePeriod("month:2023-06") });
+    expect(pick(june.items, "code", "rank", "previousRank", "rankChange").slice(0, 2)).toEqual([
+      ["04", 1, 1, 0],
+      ["03", 2, 1, -1],
+    ]);
+    expect(june.items[0]?.change).toBeCloseTo(50, 9);
+    expect(june.items[1]?.change).toBe(0);
+
+    // Nothing changes after: by October Delta has been first for six months (from May, tied),
+    // and for the 27 weeks from 30/04: runs longer than the periods read with the ranking.
+    const october = await rank("DIEM_CD", "PROVINCE", "2023-10-14", { period: parsePeriod("month:2023-10") });
+    expect(pick(october.items, "code", "periodsAtTop").slice(0, 2)).toEqual([
+      ["04", 6],
+      ["03", 0],
+    ]);
+    expect(pick((await rank("DIEM_CD", "PROVINCE", "2023-10-29")).items, "code", "periodsAtTop")[0]).toEqual([
+      "04",
+      27,
+    ]);
   });
 });
 
