@@ -74,6 +74,14 @@ export async function scorecardRanking(
   const earlier = across ? [] : earlierPeriodEnds(query, MAX_PERIODS_AT_TOP - 1);
   const firstCount = firstPeriodsRead(earlier, query.asOf);
   const firstRead = storedScores(prisma, scope, earlier.slice(0, firstCount));
+  // The period before is ranked as soon as its stored scores are read.
+  const previousEnd = query.period ? previousPeriod(query.period).end : null;
+  const previousRanking = !previousEnd
+    ? null
+    : earlier[0]?.getTime() === previousEnd.getTime()
+      ? firstRead.then((stored) => rankStored(prisma, scope, previousEnd, stored(previousEnd)))
+      : rank({ ...query, asOf: previousEnd, period: undefined }).then((r) => r.items);
+  previousRanking?.catch(() => {}); // its error is thrown where it is awaited, not as an unhandled rejection
   const [known, counts] = await Promise.all([
     across ? null : scoresOn(prisma, scope, query.asOf),
     across || scope.level === "COMMUNE" ? null : childrenInTopBand(prisma, scope, query.asOf, threshold),
@@ -83,14 +91,9 @@ export async function scorecardRanking(
   const sorted = rankScored(scored);
   const ranks = ranksOf(sorted);
   const leaders = sorted.filter((_, i) => ranks[i] === 1).map((x) => x.unit.code);
-  const previousEnd = query.period ? previousPeriod(query.period).end : null;
   const [atTop, previous] = await Promise.all([
     across ? null : periodsAtTop(prisma, scope, earlier, { count: firstCount, read: firstRead }, leaders),
-    !previousEnd
-      ? null
-      : earlier[0]?.getTime() === previousEnd.getTime()
-        ? firstRead.then((stored) => rankStored(prisma, scope, previousEnd, stored(previousEnd)))
-        : rank({ ...query, asOf: previousEnd, period: undefined }).then((r) => r.items),
+    previousRanking,
   ]);
   const scores = shownScores(sorted, ranks);
   const items: RankingItem[] = sorted.map((x, i) => {
