@@ -478,7 +478,8 @@ async function scoresOn(
       { ...u, points: ids.map((): Point | null => null), targets: ids.map(() => null as number | null) },
     ]),
   );
-  const [unitOf, ords, values, denominators, ownValues] = read?.points ?? [[], [], [], [], []];
+  // With no points at all each column is null (array_agg of no rows).
+  const [unitOf, ords, values, denominators, ownValues] = read?.points?.[0] ? read.points : NO_POINTS;
   unitOf.forEach((id, i) => {
     const unit = series.get(id);
     if (unit) {
@@ -516,6 +517,7 @@ async function scoresOn(
 
 /** Unit ids, series (1-based), values, denominators and own values, one point at each index. */
 type PointColumns = [number[], number[], number[], (number | null)[], (number | null)[]];
+const NO_POINTS: PointColumns = [[], [], [], [], []];
 type Point = { value: number | null; denominator: number | null; own_value: number | null };
 
 /** A score published by the program: points and maximum, both imported in hundredths. */

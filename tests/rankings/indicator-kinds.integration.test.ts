@@ -224,6 +224,13 @@ describe("a scorecard", () => {
         { code: "TY_LE_D", weight: 50 },
       ],
     });
+    // Before any figure of its components every province is listed, unscored.
+    expect(pick((await rank("DIEM_CD", "PROVINCE")).items, "code", "rank", "score")).toEqual([
+      ["01", null, null],
+      ["02", null, null],
+      ["03", null, null],
+      ["04", null, null],
+    ]);
     // Gamma (district 004): 25 + 16,67 points; Delta (005): 41,67 + 0. Summed in floating
     // point they are 41.66666666666667 and 41.666666666666664.
     await loadFigures(
