@@ -34,7 +34,6 @@ type Component = RankingScope["components"][number];
 
 /** A unit's score on a date, and each component's share of it. */
 type ScoredUnit = {
-  on: string;
   unit: { code: string; name: string; approximate: boolean };
   /** Σ each component's points, in floating point; null when no component has a value. */
   score: number | null;
@@ -199,7 +198,6 @@ async function rankStored(
 /** A stored score as a scored unit, for ranking: one that needs no exact score. */
 function storedUnit(date: Date, x: StoredScore): ScoredUnit {
   return {
-    on: isoDate(date),
     unit: { code: x.code, name: "", approximate: false },
     score: x.score,
     exact: () => {
@@ -273,8 +271,8 @@ async function childrenInTopBand(
     count.total++;
     if (row.score === null || row.max_score === null || row.max_score <= 0) continue;
     const percent = (row.score / row.max_score) * 100;
-    if (percent >= threshold + NEAR * threshold) count.done++;
-    else if (percent >= threshold - NEAR * threshold) onEdge.set(row.id, { parent: row.parent_code, code: row.code });
+    if (near(percent, threshold)) onEdge.set(row.id, { parent: row.parent_code, code: row.code });
+    else if (percent > threshold) count.done++;
   }
   if (onEdge.size) {
     const parentOf = new Map([...onEdge.values()].map((n) => [n.code, n.parent]));
@@ -508,7 +506,6 @@ async function scoresOn(
     });
     const own = unit.points[0];
     return {
-      on: isoDate(on),
       unit: { code: unit.code, name: unit.name, approximate: false },
       ...scoreOf(scope, parts, publishedOf(own?.own_value ?? null, own?.denominator ?? null)),
     };
@@ -576,7 +573,7 @@ function scoreOf(
 
 /** weight × min(1, part) in floating point, with one division: exact wherever the result is representable. */
 function pointsOf(weight: number, p: NonNullable<Part>): number {
-  const hundredths = Math.round(weight * 100);
+  const hundredths = weightInHundredths(weight);
   if (p.n * p.k >= p.d * p.e) return hundredths / 100;
   return (hundredths * p.n * p.k) / (100 * p.d * p.e);
 }
@@ -624,14 +621,15 @@ async function scoresFromRankings(
       return item ? progressOf(item) : null;
     });
     return {
-      on: isoDate(query.asOf),
       unit: { code: unit.code, name: unit.name, approximate: unit.approximate },
       ...scoreOf(scope, parts, null),
     };
   });
 }
 
-const weightOf = (weight: number) => fraction(Math.round(weight * 100), 100) as Fraction;
+/** A component's weight is given to hundredths of a point. */
+const weightInHundredths = (weight: number) => Math.round(weight * 100);
+const weightOf = (weight: number) => fraction(weightInHundredths(weight), 100) as Fraction;
 
 /**
  * How far a unit is along an indicator, from its ranking item: value / target for a count;
