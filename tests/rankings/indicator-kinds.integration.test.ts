@@ -31,6 +31,22 @@ const rank = (indicator: string, level: "PROVINCE" | "DISTRICT", asOf = "2023-04
   getRanking(prisma, { indicator, level, asOf: day(asOf), ...more });
 const pick = (items: RankingItem[], ...fields: (keyof RankingItem)[]) => items.map((i) => fields.map((f) => i[f]));
 
+/** Ratios TY_LE_<a> and TY_LE_<b>, and the scorecard DIEM_<ab> giving each 50 points. */
+async function defineEvenScorecard(a: string, b: string, bands?: number[]) {
+  for (const x of [a, b])
+    await defineIndicator(prisma, admin, { code: `TY_LE_${x}`, kind: "RATIO", nameVi: `Tỷ lệ ${x}` });
+  await defineIndicator(prisma, admin, {
+    code: `DIEM_${a}${b}`,
+    kind: "COMPOSITE",
+    nameVi: `Điểm ${a} và ${b}`,
+    components: [
+      { code: `TY_LE_${a}`, weight: 50 },
+      { code: `TY_LE_${b}`, weight: 50 },
+    ],
+    ...(bands ? { bands } : {}),
+  });
+}
+
 beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma, true);
@@ -213,17 +229,7 @@ describe("a scorecard", () => {
   });
 
   it("ties scores that floating point tells apart: 50 × (1/2 + 1/3) and 50 × 5/6 are both 125/3", async () => {
-    await defineIndicator(prisma, admin, { code: "TY_LE_C", kind: "RATIO", nameVi: "Tỷ lệ C" });
-    await defineIndicator(prisma, admin, { code: "TY_LE_D", kind: "RATIO", nameVi: "Tỷ lệ D" });
-    await defineIndicator(prisma, admin, {
-      code: "DIEM_CD",
-      kind: "COMPOSITE",
-      nameVi: "Điểm C và D",
-      components: [
-        { code: "TY_LE_C", weight: 50 },
-        { code: "TY_LE_D", weight: 50 },
-      ],
-    });
+    await defineEvenScorecard("C", "D");
     // Before any figure of its components every province is listed, unscored.
     expect(pick((await rank("DIEM_CD", "PROVINCE")).items, "code", "rank", "score")).toEqual([
       ["01", null, null],
@@ -291,18 +297,7 @@ describe("a scorecard across the 2025 reorganisation", () => {
 
 describe("a scorecard's leaders and children", () => {
   beforeAll(async () => {
-    await defineIndicator(prisma, admin, { code: "TY_LE_A", kind: "RATIO", nameVi: "Tỷ lệ A" });
-    await defineIndicator(prisma, admin, { code: "TY_LE_B", kind: "RATIO", nameVi: "Tỷ lệ B" });
-    await defineIndicator(prisma, admin, {
-      code: "DIEM_AB",
-      kind: "COMPOSITE",
-      nameVi: "Điểm A và B",
-      components: [
-        { code: "TY_LE_A", weight: 50 },
-        { code: "TY_LE_B", weight: 50 },
-      ],
-      bands: [80, 90],
-    });
+    await defineEvenScorecard("A", "B", [80, 90]);
     // Figures on the districts only; a province's ratio is its districts' sums. B is 10/10
     // (50 points) everywhere, so a score is 50 + 50 × A.
     // 09/04: Alpha (001 5/10 + 002 5/10) 75, Beta 95, Gamma (12/20) 80, Delta 55: Beta leads.
