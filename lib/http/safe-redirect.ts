@@ -12,5 +12,12 @@ export function safeRedirectPath(value: unknown, fallback: string): string {
   const url = new URL(value, PLACEHOLDER_ORIGIN);
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
   // Rebuilt from the parsed parts: whatever the browser would have read differently is gone.
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Normalising can itself make a path another site's address: "/.//evil.example" resolves to
+  // the path "//evil.example", which a browser reads as a host. The result is checked as
+  // the browser will read it in the Location header, and must read back unchanged.
+  if (/^\/[\\/]/.test(path)) return fallback;
+  const again = new URL(path, PLACEHOLDER_ORIGIN);
+  if (again.origin !== PLACEHOLDER_ORIGIN || `${again.pathname}${again.search}${again.hash}` !== path) return fallback;
+  return path;
 }

@@ -39,48 +39,58 @@ export function parsePeriod(text: string): Period | { problem: string } {
   const match = /^([a-z-]+):(.+)$/.exec(text.trim().toLowerCase());
   if (!match) return bad;
   const [, kind, rest] = match as unknown as [string, string, string];
-  const year = Number(rest.slice(0, 4));
-  if (kind !== "week" && (!/^\d{4}/.test(rest) || !yearOk(year)))
+  if (kind !== "week" && (!/^\d{4}/.test(rest) || !yearOk(Number(rest.slice(0, 4)))))
     return {
       problem: `Năm của kỳ báo cáo phải từ ${FIRST_YEAR + 1} đến ${LAST_YEAR - 1} (nhận "${text.slice(0, 40)}").`,
     };
+  if (kind === "week") {
+    const sunday = parseIsoDate(rest);
+    if (!sunday || !yearOk(sunday.getUTCFullYear())) return bad;
+    if (sunday.getUTCDay() !== 0)
+      return {
+        problem: `Tuần báo cáo được gọi theo ngày Chủ nhật kết thúc tuần; ${formatDateVi(sunday)} không phải Chủ nhật.`,
+      };
+  }
+  return spanOf(kind, rest) ?? bad;
+}
+
+/**
+ * The days a well-formed key covers, or null when `rest` is not of its kind's form. Years are
+ * not bounded here: the period before the first one a reader may ask for still has its days.
+ */
+function spanOf(kind: string, rest: string): Period | null {
+  const year = Number(rest.slice(0, 4));
   switch (kind) {
     case "week": {
-      const sunday = parseIsoDate(rest);
-      if (!sunday || !yearOk(sunday.getUTCFullYear())) return bad;
-      if (sunday.getUTCDay() !== 0)
-        return {
-          problem: `Tuần báo cáo được gọi theo ngày Chủ nhật kết thúc tuần; ${formatDateVi(sunday)} không phải Chủ nhật.`,
-        };
+      const sunday = /^\d{4}-\d{2}-\d{2}$/.test(rest) ? new Date(`${rest}T00:00:00Z`) : null;
+      if (!sunday || Number.isNaN(sunday.getTime()) || isoDate(sunday) !== rest) return null;
       return period("week", rest, addDays(sunday, -6), sunday);
     }
     case "month": {
       const m = /^\d{4}-(0[1-9]|1[0-2])$/.exec(rest);
-      if (!m) return bad;
+      if (!m) return null;
       const month = Number(m[1]);
       return period("month", rest, day(year, month - 2, 15), day(year, month - 1, 14));
     }
     case "quarter": {
-      const q = /^\d{4}-q([1-4])$/.exec(rest);
-      if (!q) return bad;
+      const q = /^\d{4}-q([1-4])$/i.exec(rest);
+      if (!q) return null;
       const n = Number(q[1]);
       return period("quarter", `${year}-Q${n}`, day(year, 3 * n - 4, 15), day(year, 3 * n - 1, 14));
     }
     case "half": {
-      const h = /^\d{4}-h([12])$/.exec(rest);
-      if (!h) return bad;
+      const h = /^\d{4}-h([12])$/i.exec(rest);
+      if (!h) return null;
       return h[1] === "1"
         ? period("half", `${year}-H1`, day(year - 1, 11, 15), day(year, 5, 14))
         : period("half", `${year}-H2`, day(year, 5, 15), day(year, 11, 14));
     }
     case "nine-months":
-      if (!/^\d{4}$/.test(rest)) return bad;
-      return period("nine-months", rest, day(year - 1, 11, 15), day(year, 8, 14));
+      return /^\d{4}$/.test(rest) ? period("nine-months", rest, day(year - 1, 11, 15), day(year, 8, 14)) : null;
     case "year":
-      if (!/^\d{4}$/.test(rest)) return bad;
-      return period("year", rest, day(year - 1, 11, 15), day(year, 11, 14));
+      return /^\d{4}$/.test(rest) ? period("year", rest, day(year - 1, 11, 15), day(year, 11, 14)) : null;
     default:
-      return bad;
+      return null;
   }
 }
 
@@ -95,7 +105,9 @@ export function shownPeriod(p: Period): ShownPeriod {
 export function previousPeriod(p: Period): Period {
   const [, rest] = p.key.split(":") as [string, string];
   const year = Number(rest.slice(0, 4));
-  const again = (key: string) => parsePeriod(`${p.kind}:${key}`) as Period;
+  // Built, not parsed: the period before the earliest one a reader may name lies outside the
+  // years a reader may write, and is still compared against.
+  const again = (key: string) => spanOf(p.kind, key) as Period;
   switch (p.kind) {
     case "week":
       return again(isoDate(addDays(p.end, -7)));

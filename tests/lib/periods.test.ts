@@ -35,6 +35,19 @@ describe("the official reporting calendar", () => {
     expect(previousOf("week:2023-01-01")).toBe("week:2022-12-25");
   });
 
+  it("the earliest periods a reader may name still have a period before", () => {
+    const previousOf = (text: string) => {
+      const before = previousPeriod(parsePeriod(text) as Period);
+      return [before.key, isoDate(before.start), isoDate(before.end)];
+    };
+    expect(previousOf("week:1901-01-06")).toEqual(["week:1900-12-30", "1900-12-24", "1900-12-30"]);
+    expect(previousOf("year:1901")).toEqual(["year:1900", "1899-12-15", "1900-12-14"]);
+    expect(previousOf("month:1901-01")).toEqual(["month:1900-12", "1900-11-15", "1900-12-14"]);
+    expect(previousOf("quarter:1901-Q1")).toEqual(["quarter:1900-Q4", "1900-09-15", "1900-12-14"]);
+    expect(previousOf("half:1901-H1")).toEqual(["half:1900-H2", "1900-06-15", "1900-12-14"]);
+    expect(previousOf("nine-months:1901")).toEqual(["nine-months:1900", "1899-12-15", "1900-09-14"]);
+  });
+
   it("says what is wrong with a period it cannot read", () => {
     const problem = (text: string) => (parsePeriod(text) as { problem: string }).problem;
     expect(problem("month:2023-13")).toMatch(/không phải kỳ báo cáo; dùng week:YYYY-MM-DD/);

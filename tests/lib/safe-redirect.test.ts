@@ -24,4 +24,23 @@ describe("the page after sign-in", () => {
     expect(safeRedirectPath(undefined, "/nhap-lieu")).toBe("/nhap-lieu");
     expect(safeRedirectPath(["/a"], "/nhap-lieu")).toBe("/nhap-lieu");
   });
+
+  it("refuses paths that normalise into another site's address", () => {
+    for (const crafted of [
+      "/.//127.0.0.1:9999/x",
+      "/..//127.0.0.1:9999/x",
+      "/%2e//127.0.0.1:9999/x",
+      "/%2E%2E//evil.example",
+      "/./%5C/evil.example",
+      "/.%2F/evil.example",
+      "/.///evil.example",
+      "/a/..//evil.example",
+      "/./\\evil.example",
+    ]) {
+      const path = safeRedirectPath(crafted, "/nhap-lieu");
+      expect(new URL(path, "http://site.example").origin, crafted).toBe("http://site.example");
+      expect(path, crafted).not.toMatch(/^\/[\\/]/);
+    }
+    expect(safeRedirectPath("/./nhap-lieu", "/x")).toBe("/nhap-lieu");
+  });
 });
