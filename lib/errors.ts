@@ -34,6 +34,12 @@ export class TooBusyError extends Error {
   }
 }
 
+/**
+ * The request is well-formed but would take more work than anyone may ask of the server at
+ * once (a ranking past its cost ceiling): the message says how to ask for less.
+ */
+export class TooCostlyError extends Error {}
+
 /** The request conflicts with what is already recorded (e.g. a request id another user used). */
 export class ConflictError extends Error {}
 
@@ -45,6 +51,7 @@ const STATUS_OF_ERROR: [new (...args: never[]) => Error, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [LockedError, 423],
+  [TooCostlyError, 422],
   [TooBusyError, 429],
 ];
 

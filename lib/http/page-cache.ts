@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { constants, gunzipSync } from "node:zlib";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
 
 type Entry = { version: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
@@ -17,9 +18,11 @@ const CACHEABLE = /^\/(\?|$)|^\/units\/\d{2,5}(\?|$)/;
  * Remembers the rendered HTML of public pages until the data changes: every write
  * transaction bumps data_version, so one cheap read of it per request decides whether a
  * remembered page is still right (across processes: the CLI's imports count too). Only
- * anonymous full-page GETs are remembered; client navigations (RSC requests) and anything
- * carrying a cookie go straight to Next. A page is kept only when the version read after
- * rendering is the one read before: its data all come from that one version.
+ * anonymous full-page GETs are remembered: a request carrying a cookie, credentials or any
+ * header by which Next answers something else than the page (RSC payloads, prefetches)
+ * goes straight to Next, and only a complete HTML document that may be shared is kept. A page
+ * is kept only when the version read after rendering is the one read before: its data all
+ * come from that one version.
  */
 export function withPageCache(
   handle: Handler,
@@ -55,9 +58,10 @@ export function withPageCache(
     await captured.finished;
     const body = captured.body();
     const keep = res.statusCode === 200 && body && req.method === "GET" && body.length <= limits.maxBytes / 8;
-    if (keep && (await recheck().catch(() => null)) === version) {
+    const headers = keep ? captured.headers() : {};
+    if (keep && isSharedHtmlPage(headers, body) && (await recheck().catch(() => null)) === version) {
       forget(key);
-      entries.set(key, { version, status: res.statusCode, headers: captured.headers(), body });
+      entries.set(key, { version, status: res.statusCode, headers, body });
       bytes += body.length;
       while (entries.size > limits.maxEntries || bytes > limits.maxBytes) forget(entries.keys().next().value as string);
     }
@@ -75,11 +79,38 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
+/**
+ * Request headers by which Next (or a platform in front of it) answers something other than
+ * the full page: RSC payloads, router prefetches, middleware prefetches ("{}"), data requests.
+ * Matched by family, so one Next adds later is covered too.
+ */
+const ANSWER_CHANGING_HEADER =
+  /^(rsc$|next-|x-next|x-middleware|x-invoke|x-matched|x-now|x-vercel|x-prerender|purpose$)/;
+
 function isCacheable(req: IncomingMessage, url: string): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (req.headers.cookie || req.headers.authorization) return false;
-  if (req.headers.rsc || req.headers["next-router-prefetch"] || req.headers["next-router-state-tree"]) return false;
+  if (Object.keys(req.headers).some((name) => ANSWER_CHANGING_HEADER.test(name))) return false;
   return CACHEABLE.test(url);
+}
+
+/**
+ * Whether an answer is a whole HTML document that anyone may be given: HTML by its type and
+ * by its first bytes (gzipped or not), and setting no cookie.
+ */
+function isSharedHtmlPage(headers: OutgoingHttpHeaders, body: Buffer): boolean {
+  if (!String(headers["content-type"] ?? "").startsWith("text/html")) return false;
+  if (headers["set-cookie"] !== undefined) return false;
+  try {
+    // The first bytes are enough: a partial gzip stream inflates up to where it stops.
+    const html =
+      headers["content-encoding"] === "gzip"
+        ? gunzipSync(body.subarray(0, 4096), { finishFlush: constants.Z_SYNC_FLUSH })
+        : body;
+    return /^\s*<!doctype html/i.test(html.subarray(0, 64).toString("latin1"));
+  } catch {
+    return false;
+  }
 }
 
 /** Records what Next writes to the response, without changing what the client receives. */
@@ -118,7 +149,9 @@ function capture(res: ServerResponse) {
     body: () => (complete && res.writableFinished ? Buffer.concat(chunks) : null),
     headers: (): OutgoingHttpHeaders => {
       const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...inlineHeaders };
+      // Per request, never replayed: each answer carries its own request's id.
       delete headers["x-page-cache"];
+      delete headers["x-request-id"];
       headers.vary = mergeVary(headers.vary, "Accept-Encoding");
       delete headers["content-length"];
       delete headers["transfer-encoding"];

@@ -1,9 +1,13 @@
 import "server-only";
+import type { CostCeiling } from "@/lib/db/bounded-query";
 import { db } from "@/lib/db/client";
+import { TooCostlyError } from "@/lib/errors";
+import { isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
 import { WorkLimit } from "@/lib/http/work-limits";
 import { readDataVersion } from "@/lib/series/data-version";
+import { structureChangeDates, structureStart } from "@/lib/units/structure-changes";
 import { getRanking } from "./get-ranking";
 import type { Ranking, RankingQuery } from "./ranking-types";
 
@@ -15,7 +19,32 @@ const MAX_CACHE_BYTES = 160 * 1024 * 1024;
 const BYTES_PER_ITEM = 1024;
 const cache = new Map<string, { version: bigint; ranking: Ranking; bytes: number }>();
 let cachedBytes = 0;
-const inFlight = new Map<string, Promise<Ranking>>();
+/** Rankings whose cost ceiling was reached, per key, until the data changes: not tried again. */
+const tooCostly = new Map<string, bigint>();
+/** A ranking being computed, shared by everyone who asked for it while it runs. */
+type Flight = { promise: Promise<Ranking>; waiters: number; stop: AbortController };
+const inFlight = new Map<string, Flight>();
+let changeDates: { version: bigint; dates: Promise<Date[]> } | null = null;
+
+/**
+ * What one ranking may cost: PostgreSQL stops a statement after this long. The national
+ * rankings take well under a second; only re-aggregations across the crosswalk come near.
+ */
+export const RANKING_TIMEOUT_MS = 8_000;
+const TOO_COSTLY =
+  "Bảng xếp hạng này cần tính quá lâu (quá 8 giây) nên đã dừng: chọn một đơn vị cha (parent), " +
+  "một cấp cao hơn hoặc bỏ structureOn.";
+
+/**
+ * Re-aggregations across the crosswalk (structureOn) cost the most: they take one place at a
+ * time, so they can never hold every place of `computing` at once.
+ */
+const reaggregating = new WorkLimit({
+  running: 1,
+  waiting: 4,
+  retryAfterSeconds: 10,
+  busyMessage: "Máy chủ đang tính một bảng xếp hạng theo cơ cấu đơn vị khác; vui lòng thử lại sau ít giây.",
+});
 
 /** Rankings being computed at once (each holds its rows in memory while it runs). */
 const computing = new WorkLimit({
@@ -49,10 +78,16 @@ const newRankingsPerAddress = new SharedRateLimit({
  */
 export async function getRankingCached(
   prisma: PrismaClient,
-  query: RankingQuery,
+  asked: RankingQuery,
   requester?: string,
+  signal?: AbortSignal,
 ): Promise<Ranking> {
   const version = await readDataVersion(prisma);
+  // Units in force change on a few dates only: any date between two of them names the same
+  // units, so it is ranked (and remembered) once, whatever date a visitor types.
+  const query = asked.structureOn
+    ? { ...asked, structureOn: structureStart(await changesAt(prisma, version), asked.structureOn) }
+    : asked;
   const key = JSON.stringify([
     query.indicator.toUpperCase(),
     query.level,
@@ -61,21 +96,65 @@ export async function getRankingCached(
     query.structureOn ?? null,
     query.period?.key ?? null,
   ]);
+  if (tooCostly.get(key) === version) throw new TooCostlyError(TOO_COSTLY);
+  const asAsked = (ranking: Ranking) =>
+    asked.structureOn && query.structureOn?.getTime() !== asked.structureOn.getTime()
+      ? { ...ranking, structureOn: isoDate(asked.structureOn) }
+      : ranking;
   const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.ranking;
+  if (hit && hit.version === version) return asAsked(hit.ranking);
   const flightKey = `${version} ${key}`;
   const running = inFlight.get(flightKey);
-  if (running) return running;
+  if (running) return asAsked(await join(running, signal));
   if (requester) await newRankingsPerAddress.take(db(), requester);
-  const computed = computing.run(() => getRanking(prisma, query), { waitWhateverTheQueue: !requester });
-  inFlight.set(flightKey, computed);
+  const stop = new AbortController();
+  const ceiling: CostCeiling = { timeoutMs: RANKING_TIMEOUT_MS, signal: stop.signal, tooCostly: TOO_COSTLY };
+  const limit = query.structureOn ? reaggregating : computing;
+  const flight: Flight = {
+    promise: limit.run(() => getRanking(prisma, query, ceiling), { waitWhateverTheQueue: !requester }),
+    waiters: 0,
+    stop,
+  };
+  inFlight.set(flightKey, flight);
   try {
-    const ranking = await computed;
+    const ranking = await join(flight, signal);
     remember(key, { version, ranking, bytes: 1024 + ranking.items.length * BYTES_PER_ITEM });
-    return ranking;
+    return asAsked(ranking);
+  } catch (error) {
+    // Reached the ceiling by itself (not called off by its clients): the same answer until the data change.
+    if (error instanceof TooCostlyError && !stop.signal.aborted) tooCostly.set(key, version);
+    throw error;
   } finally {
     inFlight.delete(flightKey);
   }
+}
+
+/**
+ * Waits for a shared computation. A client that leaves (its request's signal aborts) stops
+ * waiting; once every client has left, the computation is called off (its statement cancelled).
+ */
+function join(flight: Flight, signal?: AbortSignal): Promise<Ranking> {
+  flight.waiters++;
+  if (!signal) return flight.promise; // a page: it waits to the end
+  return new Promise((resolve, reject) => {
+    const leave = () => {
+      if (--flight.waiters === 0) flight.stop.abort();
+      reject(new TooCostlyError("Máy khách đã ngắt kết nối; bảng xếp hạng không được tính tiếp."));
+    };
+    if (signal.aborted) return leave();
+    signal.addEventListener("abort", leave, { once: true });
+    flight.promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", leave));
+  });
+}
+
+/** The dates the units in force change on, read once per data version. */
+function changesAt(prisma: PrismaClient, version: bigint): Promise<Date[]> {
+  if (changeDates?.version !== version) {
+    const dates = structureChangeDates(prisma);
+    changeDates = { version, dates };
+    dates.catch(() => (changeDates = null));
+  }
+  return changeDates.dates;
 }
 
 function remember(key: string, entry: { version: bigint; ranking: Ranking; bytes: number }): void {

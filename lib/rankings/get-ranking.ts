@@ -1,4 +1,5 @@
 import "server-only";
+import { boundedQuery, type CostCeiling } from "@/lib/db/bounded-query";
 import { sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -49,9 +50,10 @@ export type RankingRow = {
 /**
  * The ranking every page, the CLI and the API show: the units of a level (under an optional
  * ancestor) in force on a date, by percent of target. Values are read from the unit_series
- * read model, which figure writes keep current.
+ * read model, which figure writes keep current. With a `ceiling` (every request's ranking
+ * has one) each statement is bounded in time and called off when its clients leave.
  */
-export async function getRanking(prisma: PrismaClient, query: RankingQuery): Promise<Ranking> {
+export async function getRanking(prisma: PrismaClient, query: RankingQuery, ceiling?: CostCeiling): Promise<Ranking> {
   const scope = await resolveRankingScope(prisma, query);
   const base = query.period ? addDays(query.period.start, -1) : null;
   const header = {
@@ -61,10 +63,11 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
     asOf: isoDate(query.asOf),
     structureOn: query.structureOn ? isoDate(query.structureOn) : null,
   };
-  if (scope.kind === "COMPOSITE") return scorecardRanking(prisma, scope, query, header, (q) => getRanking(prisma, q));
+  if (scope.kind === "COMPOSITE")
+    return scorecardRanking(prisma, scope, query, header, (q) => getRanking(prisma, q, ceiling));
   const rowsRead = query.structureOn
-    ? reaggregatedRows(prisma, scope, query.asOf, base)
-    : prisma.$queryRaw<RankingRow[]>(rankingSql(scope, query.asOf, base));
+    ? reaggregatedRows(prisma, scope, query.asOf, base, ceiling)
+    : boundedQuery<RankingRow[]>(prisma, rankingSql(scope, query.asOf, base), ceiling);
   if (!query.period) return { ...header, items: rankRows(await rowsRead, query.asOf, scope.kind) };
   const before = previousPeriod(query.period);
   // Ranks compare on the units ranked now: across the 2025 reorganisation the period before
@@ -73,13 +76,17 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery): Pro
   // The period before is ranked at the same time as this one: neither waits for the other.
   const [rows, previous] = await Promise.all([
     rowsRead,
-    getRanking(prisma, {
-      indicator: query.indicator,
-      level: query.level,
-      parent: query.parent,
-      asOf: before.end,
-      structureOn: query.structureOn ?? (across ? query.asOf : undefined),
-    }),
+    getRanking(
+      prisma,
+      {
+        indicator: query.indicator,
+        level: query.level,
+        parent: query.parent,
+        asOf: before.end,
+        structureOn: query.structureOn ?? (across ? query.asOf : undefined),
+      },
+      ceiling,
+    ),
   ]);
   const ranking: Ranking = { ...header, items: rankRows(rows, query.asOf, scope.kind) };
   const changes = rankChanges(ranking.items, previous.items);

@@ -1,4 +1,5 @@
 import "server-only";
+import { boundedQuery, type CostCeiling } from "@/lib/db/bounded-query";
 import { sql } from "@/lib/db/sql";
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -22,8 +23,9 @@ export async function reaggregatedRows(
   scope: RankingScope,
   asOf: Date,
   periodBase: Date | null = null,
+  ceiling?: CostCeiling,
 ): Promise<RankingRow[]> {
-  const rows = await prisma.$queryRaw<RankingRow[]>(reaggregateSql(scope, asOf, periodBase));
+  const rows = await boundedQuery<RankingRow[]>(prisma, reaggregateSql(scope, asOf, periodBase), ceiling);
   return rows.map((r) => ({
     ...r,
     value: rounded(r.value),

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { readDataVersion } from "@/lib/series/data-version";
-import { connectTestDatabase } from "../setup/database";
-import { day, loadFigures, loadSmallWorld, loadTargets } from "../setup/fixtures";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { day, loadFigures, loadSmallFigures, loadSmallStructure, loadSmallWorld, loadTargets } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const query = { indicator: "CCCD_INTAKE", level: "PROVINCE" as const, asOf: day("2023-04-30") };
@@ -31,5 +31,21 @@ describe("the remembered ranking", () => {
     const afterTarget = await getRankingCached(prisma, query);
     expect(afterTarget.items.find((i) => i.code === "03")).toMatchObject({ target: 390, percent: 100 });
     expect(first).not.toBe(afterTarget);
+  });
+});
+
+describe("a ranking across the crosswalk", () => {
+  it("is computed once per structure, whatever date a visitor names it by, and says the date asked", async () => {
+    await resetDatabase();
+    await loadSmallStructure(prisma, true);
+    await loadSmallFigures(prisma);
+    const first = await getRankingCached(prisma, { ...query, structureOn: day("2025-07-01") });
+    const other = await getRankingCached(prisma, { ...query, structureOn: day("2026-03-17") });
+    expect(first.items.map((i) => i.code)).toEqual(expect.arrayContaining(["10", "11"]));
+    expect(other.items).toBe(first.items);
+    expect([first.structureOn, other.structureOn]).toEqual(["2025-07-01", "2026-03-17"]);
+    // The structure before: another set of units, ranked on its own.
+    const before = await getRankingCached(prisma, { ...query, structureOn: day("2024-02-29") });
+    expect(before.items.map((i) => i.code).sort()).toEqual(["01", "02", "03", "04"]);
   });
 });

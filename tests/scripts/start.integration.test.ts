@@ -71,7 +71,27 @@ describe("npm start", () => {
     // Public pages are remembered until the data changes, even when another process changes it:
     // a command run beside the product shares its embedded database.
     await fetch(`http://localhost:${env.PORT}/`);
-    expect((await fetch(`http://localhost:${env.PORT}/`)).headers.get("x-page-cache")).toBe("hit");
+    const hit = await fetch(`http://localhost:${env.PORT}/`);
+    expect(hit.headers.get("x-page-cache")).toBe("hit");
+    // Each answer carries its own request's id, a remembered page too.
+    const again = await fetch(`http://localhost:${env.PORT}/`);
+    expect(again.headers.get("x-request-id")).toMatch(/^[\w-]{36}$/);
+    expect(again.headers.get("x-request-id")).not.toBe(hit.headers.get("x-request-id"));
+    // What Next answers to a prefetch or an RSC request ("{}", a payload) is never kept for the
+    // next visitor of the page, whichever asks first.
+    const probes: [string, string][] = [
+      ["x-middleware-prefetch", "1"],
+      ["rsc", "1"],
+      ["next-router-prefetch", "1"],
+      ["purpose", "prefetch"],
+    ];
+    for (const [name, value] of probes) {
+      const url = `http://localhost:${env.PORT}/units/01?probe=${name}`;
+      await fetch(url, { headers: { [name]: value } }).then((r) => r.arrayBuffer());
+      const page = await fetch(url);
+      expect(page.headers.get("content-type"), name).toMatch(/^text\/html/);
+      expect(await page.text(), name).toMatch(/^<!DOCTYPE html>/i);
+    }
     const file = path.join(path.dirname(env.EMBEDDED_DB_DIR), "figures.csv");
     await fs.writeFile(
       file,

@@ -11,7 +11,12 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     const query = parseRankingParams(params);
     const page = parsePageParams(params);
-    const ranking = await getRankingCached(publicReadDb(request.headers), query, clientAddress(request.headers));
+    const ranking = await getRankingCached(
+      publicReadDb(request.headers),
+      query,
+      clientAddress(request.headers),
+      request.signal,
+    );
     const body = rankingPage(ranking, page);
     // CSV is flat: a scorecard's components become one points_<CODE> column each.
     const rows = body.items.map(({ discrepancy, components, ...item }) => ({
