@@ -102,6 +102,8 @@ const ZEnv = z.object({
    * the load balancer stops sending before the port closes. Default 5 with DATABASE_URL, else 0.
    */
   DRAIN_SECONDS: z.coerce.number().min(0).max(300).optional(),
+  /** Public pages one client address may have rendered anew per minute (remembered pages are free). */
+  PAGE_RENDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /**
    * Which proxies in front may say who the client is (X-Forwarded-For/-Host/-Proto): "false"
    * (none), a hop count ("1"), or their addresses and ranges ("10.0.0.5, 10.1.0.0/16").

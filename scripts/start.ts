@@ -18,9 +18,10 @@ import { PROJECT_ROOT, readMigrations } from "@/lib/db/schema-engine";
 import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
-import { frontDoor, parseTrustProxy } from "@/lib/http/front-door";
+import { CLIENT_ADDRESS_HEADER, frontDoor, parseTrustProxy } from "@/lib/http/front-door";
 import { type PageVersion, withPageCache } from "@/lib/http/page-cache";
 import { guardServerAction } from "@/lib/http/server-action-guard";
+import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
 import { expectMigrations, isDraining, startDraining } from "@/lib/ops/lifecycle";
 import { createLogger, routeConsoleToLogger, withRequestLog } from "@/lib/ops/request-log";
 import { buildExists, buildIfStale } from "./build";
@@ -124,7 +125,19 @@ const pageVersion: PageVersion = async (req) => {
   return { version: await target.readVersion(), recheck: target.readVersion };
 };
 const trustProxy = parseTrustProxy(config.TRUST_PROXY);
-const serve = dev ? handle : withPageCache(handle, pageVersion);
+// Pages rendered anew count against their address like the API's new rankings (read from
+// the front door's header); remembered ones are free.
+const newPagesPerAddress = new SharedRateLimit({
+  bucket: "new-pages",
+  perWindow: config.PAGE_RENDERS_PER_MINUTE,
+  windowSeconds: 60,
+  message: "Địa chỉ này yêu cầu quá nhiều trang mới trong một phút; vui lòng thử lại sau.",
+});
+const serve = dev
+  ? handle
+  : withPageCache(handle, pageVersion, {
+      admitRender: (req) => newPagesPerAddress.take(db(), String(req.headers[CLIENT_ADDRESS_HEADER] ?? "unknown")),
+    });
 // JSON logs, one line per request, by default where production runs; the demo's terminal stays readable.
 const logger = createLogger(config.LOG_LEVEL ?? (production ? "info" : "warn"));
 if (production) routeConsoleToLogger(logger);

@@ -133,6 +133,27 @@ function checkUrl(req: IncomingMessage): Refusal | null {
   }
   // PostgreSQL text cannot hold NUL: refused here rather than failing in a query.
   if (/%00/i.test(url) || url.includes("\u0000")) return { status: 400, message: "Địa chỉ chứa ký tự NUL (%00)." };
+  const repeated = repeatedParam(url);
+  if (repeated !== null)
+    return {
+      status: 400,
+      message: `Tham số "${repeated.slice(0, 40)}" được ghi nhiều lần trong địa chỉ; mỗi tham số chỉ ghi một lần.`,
+    };
+  return null;
+}
+
+/**
+ * The first query parameter named twice, or null. No page or route of the product takes a
+ * list in its query, and pages read a repeated one as an array where they expect text.
+ */
+export function repeatedParam(url: string): string | null {
+  const query = url.indexOf("?");
+  if (query < 0) return null;
+  const seen = new Set<string>();
+  for (const name of new URLSearchParams(url.slice(query + 1).split("#")[0]).keys()) {
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
   return null;
 }
 

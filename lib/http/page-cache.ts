@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { constants, gunzipSync } from "node:zlib";
+import { TooBusyError } from "@/lib/errors";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
 
 type Entry = { version: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
@@ -27,8 +28,17 @@ const CACHEABLE = /^\/(\?|$)|^\/units\/\d{2,5}(\?|$)/;
 export function withPageCache(
   handle: Handler,
   readVersion: PageVersion,
-  limits = { maxEntries: 500, maxBytes: 64 * 1024 * 1024 },
+  options: {
+    maxEntries?: number;
+    maxBytes?: number;
+    /**
+     * Counts a page that must be rendered (not remembered) against its client's address, as
+     * the API counts new rankings; throws TooBusyError past the limit.
+     */
+    admitRender?: (req: IncomingMessage) => Promise<void>;
+  } = {},
 ): Handler {
+  const limits = { maxEntries: options.maxEntries ?? 500, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const forget = (key: string) => {
@@ -52,6 +62,11 @@ export function withPageCache(
       res.end(req.method === "HEAD" ? undefined : hit.body);
       return;
     }
+    const refusal = await options.admitRender?.(req).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (refusal) return tooBusy(req, res, refusal);
     const captured = capture(res);
     res.setHeader("x-page-cache", "miss");
     await handle(req, res);
@@ -66,6 +81,24 @@ export function withPageCache(
       while (entries.size > limits.maxEntries || bytes > limits.maxBytes) forget(entries.keys().next().value as string);
     }
   };
+}
+
+/** A page refused to an address that asked for too many new ones: 429, in the page's language. */
+function tooBusy(req: IncomingMessage, res: ServerResponse, refusal: unknown): void {
+  if (!(refusal instanceof TooBusyError)) throw refusal;
+  const english = /[?&]lang=en(&|$)/.test(req.url ?? "");
+  const text = english
+    ? `Too many new pages were asked from this address; please try again in ${refusal.retryAfterSeconds} s.`
+    : `${refusal.message} (thử lại sau ${refusal.retryAfterSeconds} giây)`;
+  res.writeHead(429, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "retry-after": String(refusal.retryAfterSeconds),
+  });
+  res.end(
+    `<!DOCTYPE html><html lang="${english ? "en" : "vi"}"><meta charset="utf-8"><title>429</title>` +
+      `<meta name="viewport" content="width=device-width"><p>${text}</p></html>`,
+  );
 }
 
 /** Whether an Accept-Encoding header admits gzip (a q of 0 refuses it). */

@@ -129,4 +129,21 @@ describe("what a request may carry", () => {
     expect(JSON.parse((await send({ path: "/nhap-lieu?unit=01%00" })).body).error.message).toMatch(/ký tự NUL/);
     expect((await send({ path: `/?q=${"a".repeat(9000)}` })).status).toBe(414);
   });
+
+  it("answers a parameter written twice with 400 naming it, on every path", async () => {
+    for (const path of [
+      "/?indicator=CCCD_INTAKE&indicator=CCCD_ISSUED",
+      "/?period=x&period=y",
+      "/units/01?indicator=A&date=2025-01-05&indicator=B",
+      "/dieu-hanh?unit=1&unit=2",
+      "/api/v1/rankings?indicator=A&level=province&level=commune",
+      "/nhat-ky?unit=1&unit=1",
+      "/?a=1&A=2&a",
+    ]) {
+      const answer = await send({ path });
+      expect(answer.status, path).toBe(400);
+      expect(JSON.parse(answer.body).error.message, path).toMatch(/được ghi nhiều lần/);
+    }
+    expect((await send({ path: "/?indicator=CCCD_INTAKE&date=2025-01-05" })).status).not.toBe(400);
+  });
 });
