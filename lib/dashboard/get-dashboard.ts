@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { viewedUnit } from "@/lib/access/viewed-unit";
 import { reportDueSettings } from "@/lib/env";
-import { NotFoundError } from "@/lib/errors";
+import { InvalidParamError, NotFoundError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
@@ -23,6 +23,8 @@ import { fullName } from "@/lib/units/units-on";
 
 export type Dashboard = {
   asOf: string;
+  /** What in the address could not be used (a period that is not one), said to the reader. */
+  notice: string | null;
   /** The reporting period viewed, when one was picked (the dashboard is then as of its end). */
   period: ShownPeriod | null;
   periods: Period[];
@@ -65,10 +67,22 @@ export async function getDashboard(
   params: { unit?: string | null; indicator?: string | null; date?: string | null; period?: string | null },
 ): Promise<Dashboard> {
   const today = todayInVietnam();
-  const period = params.period ? periodParam(params.period.slice(0, 40), "period") : undefined;
+  // A period the address names wrongly is set aside with a notice: the page still opens.
+  let notice: string | null = null;
+  let period: Period | undefined;
+  try {
+    period = params.period ? periodParam(params.period.slice(0, 40), "period") : undefined;
+  } catch (error) {
+    if (!(error instanceof InvalidParamError)) throw error;
+    notice = error.message;
+  }
   const asked = params.date ? parseIsoDate(params.date) : null;
-  const asOf = period ? periodAsOf(period) : asked && asked <= today ? asked : today;
-  const unit = await viewedUnit(prisma, actor, params.unit || null, asOf);
+  const wanted = period ? periodAsOf(period) : asked && asked <= today ? asked : today;
+  const unit = await viewedUnit(prisma, actor, params.unit || null, wanted);
+  // A unit is shown within its own life: one that ended in the 2025 reorganisation as of its
+  // last day (its parent and siblings are gone after it), one formed then from its first.
+  const asOf =
+    unit?.validTo && unit.validTo < wanted ? unit.validTo : unit && unit.validFrom > wanted ? unit.validFrom : wanted;
 
   const indicators = await prisma.indicator.findMany({
     orderBy: { sortOrder: "asc" },
@@ -123,6 +137,7 @@ export async function getDashboard(
 
   return {
     asOf: isoDate(asOf),
+    notice,
     period: period ? shownPeriod(period) : null,
     periods: recentPeriods(today),
     week: isoDate(sundayOnOrBefore(asOf)),

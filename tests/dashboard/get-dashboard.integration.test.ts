@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { actorAt } from "../setup/actors";
-import { connectTestDatabase } from "../setup/database";
-import { loadSmallWorld } from "../setup/fixtures";
+import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { loadSmallFigures, loadSmallStructure, loadSmallWorld } from "../setup/fixtures";
 
 // Small structure (see fixtures) on 2023-04-30: 001 = 00001 (400) + 00002 (250) = 650 of 600;
 // 002 = 00003 (400) of 400; 01 = 1050 of 1000. 02 reported 520 itself; 03 = 200; 04 = 1050.
@@ -59,5 +59,34 @@ describe("leadership dashboard", () => {
     await expect(getDashboard(prisma, district, { unit: "01" })).rejects.toBeInstanceOf(ForbiddenError);
     const own = await getDashboard(prisma, district, { date: "2023-04-30" });
     expect(own.children.map((c) => c.code)).toEqual(["00001", "00002"]);
+  });
+});
+
+describe("the dashboard for any account and any address", () => {
+  it("opens for accounts on units that ended with the 2025 reorganisation, and sets aside a period it cannot read with a notice", async () => {
+    await resetDatabase();
+    await loadSmallStructure(prisma, true);
+    await loadSmallFigures(prisma);
+    for (const [role, code] of [
+      ["DISTRICT_OFFICER", "001"],
+      ["COMMUNE_OFFICER", "00001"],
+      ["LEADERSHIP_VIEWER", "001"],
+    ] as const) {
+      const actor = await actorAt(prisma, role, code);
+      const d = await getDashboard(prisma, actor, {});
+      expect(d.scope.code, role).toBe(code);
+      expect(d.asOf <= "2025-06-30", role).toBe(true);
+    }
+    const ministry = await actorAt(prisma, "MINISTRY_ADMIN", null);
+    expect((await getDashboard(prisma, ministry, { unit: "001" })).scope.code).toBe("001");
+    // A period the address names wrongly is set aside, said in a notice; the page still opens.
+    for (const period of ["bogus", "month:2023-13", "quarter:9999-Q1", "week:2024-01-02", "x".repeat(200)]) {
+      const d = await getDashboard(prisma, ministry, { period });
+      expect(d.period, period).toBeNull();
+      expect(d.notice, period).toMatch(/kỳ báo cáo|Chủ nhật|chưa đến|Năm của kỳ/i);
+    }
+    const earliest = await getDashboard(prisma, ministry, { period: "week:1901-01-06" });
+    expect([earliest.period?.key, earliest.notice]).toEqual(["week:1901-01-06", null]);
+    await expect(getDashboard(prisma, ministry, { unit: "99999" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

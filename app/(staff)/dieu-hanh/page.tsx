@@ -36,6 +36,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
       <LateNotices actor={actor} locale={locale} />
+      {d.notice ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {d.notice}
+        </p>
+      ) : null}
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
