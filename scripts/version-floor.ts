@@ -44,6 +44,15 @@ export const SECURITY_FLOORS: SecurityFloor[] = [
   { name: "nanoid", floors: { "3": "3.3.8", "5": "5.0.9" } },
   { name: "cross-spawn", floors: { "6": "6.0.6", "7": "7.0.5" } },
   { name: "postcss", floors: { "8": "8.4.31" } },
+  // nodemailer: GHSA-p6gq-j5cr-w38f (high: a message-level raw option bypasses disableFileAccess/
+  // disableUrlAccess, file read and SSRF; fixed in 9.0.1), GHSA-cc9r-2j5m-2m83 and
+  // GHSA-2x7j-588g-ccc2 (quadratic address parsing; 9.1.0), GHSA-wmmp-3585-3rmp and
+  // GHSA-8m3c-c648-2xjj (resolveContent sandbox bypass; 9.1.1), then on 10.x only:
+  // GHSA-v53p-9fqp-m79j (10.0.6), GHSA-g57g-f23g-4646 (10.0.9), GHSA-4g23-2xm8-66gc (10.0.10),
+  // GHSA-g73g-hqqh-jr95 (high: a comment inside an angle-bracket address is never stripped;
+  // 10.0.13), GHSA-85x2-q946-cp5h (10.1.4). No 8.x or 9.x release has the 10.x fixes, so every
+  // copy must be 10.1.4 or newer.
+  { name: "nodemailer", floors: { "10": "10.1.4" } },
 ];
 
 /** One installed copy of a package: where npm put it and its version. */
