@@ -53,6 +53,10 @@ export const SECURITY_FLOORS: SecurityFloor[] = [
   // 10.0.13), GHSA-85x2-q946-cp5h (10.1.4). No 8.x or 9.x release has the 10.x fixes, so every
   // copy must be 10.1.4 or newer.
   { name: "nodemailer", floors: { "10": "10.1.4" } },
+  // uuid (below exceljs): GHSA-w5hq-g745-h8pq (CVE-2026-41907, v3/v5/v6 write past the end of a
+  // caller's buffer), fixed in 14.0.0 and back-ported to 11.1.1; nothing below 11 has the fix, and
+  // 12.x/13.x are held to 14.0.0 until their back-ports are confirmed.
+  { name: "uuid", floors: { "11": "11.1.1", "14": "14.0.0" } },
 ];
 
 /** One installed copy of a package: where npm put it and its version. */
