@@ -88,6 +88,14 @@ const ZEnv = z.object({
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL phải có dạng smtp://máy:cổng hoặc smtps://người-dùng:mật-khẩu@máy:cổng")
     .optional(),
+  /**
+   * Refuse an smtp:// server that does not upgrade with STARTTLS instead of sending in plain
+   * text (smtps:// is TLS from the start either way).
+   */
+  SMTP_REQUIRE_TLS: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
   /** The sender of reminder e-mails. */
   MAIL_FROM: z.string().min(3).default("Đề án 06 <khong-tra-loi@localhost>"),
   /** The product's address as users reach it, for links in e-mails (https://de-an-06.example.vn). */

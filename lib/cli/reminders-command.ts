@@ -24,7 +24,9 @@ export async function runReminders(args: string[], flags: { "dry-run"?: boolean;
     console.error("SMTP_URL chưa được đặt (smtp://máy:cổng); chưa gửi được thư. Dùng --dry-run để xem sẽ gửi gì.");
     return 2;
   }
-  const mailer = smtpMailer(settings.SMTP_URL ?? "smtp://localhost", settings.MAIL_FROM);
+  const mailer = smtpMailer(settings.SMTP_URL ?? "smtp://localhost", settings.MAIL_FROM, {
+    requireTLS: settings.SMTP_REQUIRE_TLS,
+  });
   try {
     const run = await sendReminders(db(), mailer, {
       now,

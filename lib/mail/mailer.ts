@@ -5,21 +5,41 @@ export type Mail = { to: string; subject: string; text: string };
 
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
 
+export type SmtpOptions = {
+  /**
+   * smtp:// only goes on when the server upgrades with STARTTLS: a server that does not offer
+   * it (or a man in the middle that strips the offer) is refused, and no password or mail
+   * crosses in plain text (SMTP_REQUIRE_TLS).
+   */
+  requireTLS?: boolean;
+};
+
 /**
  * Sends through the SMTP server at `url` (smtp://host:587 upgrades with STARTTLS when the
- * server offers it; smtps://host:465 is TLS from the start). Bounded waits: a dead server
- * fails one mail in seconds instead of hanging the run.
+ * server offers it, or always with `requireTLS`; smtps://host:465 is TLS from the start).
+ * Bounded waits: a dead server fails one mail in seconds instead of hanging the run. The waits
+ * are options of the transport, next to its URL: given as message defaults (the second
+ * argument), nodemailer never applies them to the connection.
  */
-export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url, {
-    from,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+export function smtpMailer(url: string, from: string, options: SmtpOptions = {}): Mailer {
+  const requireTLS = options.requireTLS === true;
+  const transport = nodemailer.createTransport(
+    { url, requireTLS, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+    { from },
+  );
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      try {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      } catch (error) {
+        if (requireTLS && (error as { code?: string }).code === "ETLS") {
+          throw new Error(
+            `Máy chủ SMTP không nâng cấp được lên TLS (STARTTLS) mà SMTP_REQUIRE_TLS bắt buộc; thư không được gửi. (${(error as Error).message})`,
+            { cause: error },
+          );
+        }
+        throw error;
+      }
     },
     close: () => transport.close(),
   };

@@ -25,4 +25,12 @@ describe("environment", () => {
   it("reads DEMO_SEED=false as off", () => {
     expect(parseEnv({ DEMO_SEED: "false" }).DEMO_SEED).toBe(false);
   });
+
+  it("requires TLS for SMTP only with SMTP_REQUIRE_TLS=1 or true", () => {
+    expect(parseEnv({}).SMTP_REQUIRE_TLS).toBe(false);
+    expect(parseEnv({ SMTP_REQUIRE_TLS: "1" }).SMTP_REQUIRE_TLS).toBe(true);
+    expect(parseEnv({ SMTP_REQUIRE_TLS: "true" }).SMTP_REQUIRE_TLS).toBe(true);
+    expect(parseEnv({ SMTP_REQUIRE_TLS: "0" }).SMTP_REQUIRE_TLS).toBe(false);
+    expect(() => parseEnv({ SMTP_REQUIRE_TLS: "yes" })).toThrow(/SMTP_REQUIRE_TLS/);
+  });
 });
