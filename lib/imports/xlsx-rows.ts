@@ -15,8 +15,9 @@ type Cell = { column: number; type: string; style: number; formula: boolean; tex
 /**
  * Streams the rows of an .xlsx file's first sheet. Everything the rows depend on (the workbook, its
  * date system, shared strings, styles) is read first, from the archive's directory, so the result
- * never depends on the order of the parts in the zip. Only one row is built at a time; returning
- * early closes the archive.
+ * never depends on the order of the parts in the zip. The sheet is never held whole: the rows parsed
+ * from one decompressed chunk (64 KiB at most) are handed on before the next is read; returning early
+ * closes the archive.
  */
 export async function* xlsxRows(input: { path: string } | { buffer: Buffer }, bounds: XlsxBounds) {
   const archive = await openArchive(input, bounds);
@@ -28,8 +29,9 @@ export async function* xlsxRows(input: { path: string } | { buffer: Buffer }, bo
   }
 }
 
+/** The first sheet's rows, parsed as its part streams in; a cell's text is checked as it grows. */
 function sheetRows(archive: Archive, book: Book, bounds: XlsxBounds) {
-  const ready: SheetRow[] = [];
+  const ready: SheetRow[] = []; // rows completed by the chunk just parsed
   let inData = false;
   let row: SheetRow | null = null;
   let rowStyle = Number.NaN;
