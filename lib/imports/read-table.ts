@@ -3,14 +3,14 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
-import yauzl from "yauzl";
 import { formatCount } from "@/lib/format/numbers";
+import { TableFormatError } from "./table-error";
+import { xlsxRows } from "./xlsx-rows";
+
+export { TableFormatError };
 
 /** One data row, by lower-cased header, with the line number a spreadsheet user sees. */
 export type TableRow = { line: number; values: Record<string, string> };
-
-export class TableFormatError extends Error {}
 
 /** What a file may hold, whoever sends it: the limits are far above any real file of this program. */
 export const TABLE_LIMITS = {
@@ -52,8 +52,7 @@ export async function* readTable(
   if (ext === ".csv") {
     for await (const row of readCsv(stream(), requiredColumns, bounds)) yield count(row);
   } else if (ext === ".xlsx") {
-    await checkXlsxArchive(input, bounds);
-    for await (const row of readXlsx(stream(), requiredColumns, bounds)) yield count(row);
+    for await (const row of readXlsx(input, requiredColumns, bounds)) yield count(row);
   } else throw new TableFormatError(`Tệp ${path.basename(fileName)}: chỉ nhận .csv hoặc .xlsx.`);
 }
 
@@ -114,92 +113,23 @@ async function* readCsv(stream: Readable, required: readonly string[], bounds: t
   if (!header) throw new TableFormatError(`dòng 1: tệp rỗng (cần các cột: ${required.join(",")})`);
 }
 
-/**
- * An .xlsx is a zip archive: before the workbook reader sees it, every entry is counted and
- * decompressed once with its real size checked against what the archive declares, so a
- * "zip bomb" stops at the limit instead of filling memory.
- */
-async function checkXlsxArchive(input: Source, bounds: typeof TABLE_LIMITS): Promise<void> {
-  let zip: yauzl.ZipFile;
+async function* readXlsx(input: Source, required: readonly string[], bounds: typeof TABLE_LIMITS) {
+  let header: string[] | null = null;
   try {
-    zip = "path" in input ? await yauzl.openPromise(input.path) : await yauzl.fromBufferPromise(input.buffer);
-  } catch {
-    throw new TableFormatError(
-      "không phải tệp Excel .xlsx hợp lệ (không mở được dạng nén); lưu lại bằng Excel rồi thử lại.",
-    );
-  }
-  try {
-    if (zip.entryCount > bounds.zipEntries)
-      throw new TableFormatError(`tệp Excel có ${zip.entryCount} phần, nhiều nhất ${bounds.zipEntries}.`);
-    let total = 0;
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.endsWith("/")) continue;
-      total += entry.uncompressedSize;
-      if (entry.uncompressedSize > bounds.unzippedEntryBytes || total > bounds.unzippedBytes)
-        throw new TableFormatError(
-          `tệp Excel giải nén ra hơn ${Math.round(bounds.unzippedBytes / 1024 / 1024)} MB; lưu thành CSV hoặc chia nhỏ tệp.`,
-        );
-      const content = await zip.openReadStreamPromise(entry);
-      for await (const _chunk of content) {
-        // Read to the end: yauzl stops with an error as soon as the real size passes the declared one.
+    for await (const row of xlsxRows(input, bounds)) {
+      const cells = row.cells;
+      if (cells.every((c) => c === "")) continue;
+      if (!header) {
+        header = checkHeader(cells, required, bounds);
+        continue;
       }
+      yield { line: row.number, values: rowValues(header, cells, row.number, bounds) };
     }
-  } catch (error) {
-    if (error instanceof TableFormatError) throw error;
-    throw new TableFormatError(`tệp Excel bị hỏng (${(error as Error).message}); lưu lại bằng Excel rồi thử lại.`);
-  } finally {
-    zip.close();
-  }
-}
-
-async function* readXlsx(stream: Readable, required: readonly string[], bounds: typeof TABLE_LIMITS) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  });
-  try {
-    for await (const sheet of reader) {
-      let header: string[] | null = null;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[];
-        if (values.length > bounds.columns + 1)
-          throw new TableFormatError(
-            `dòng ${row.number}: có ô ở cột thứ ${values.length - 1}, nhiều nhất ${bounds.columns} cột.`,
-          );
-        const cells = values.slice(1).map(cellText);
-        if (cells.every((c) => c === "")) continue;
-        if (!header) {
-          header = checkHeader(cells, required, bounds);
-          continue;
-        }
-        yield { line: row.number, values: rowValues(header, cells, row.number, bounds) };
-      }
-      if (!header) throw new TableFormatError(`dòng 1: trang tính đầu tiên rỗng (cần các cột: ${required.join(",")})`);
-      return; // only the first sheet
-    }
-    throw new TableFormatError("tệp Excel không có trang tính nào.");
   } catch (error) {
     if (error instanceof TableFormatError) throw error;
     throw new TableFormatError(
       `không đọc được tệp Excel (${(error as Error).message}); lưu lại bằng Excel rồi thử lại.`,
     );
   }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("richText" in value)
-      return value.richText
-        .map((r) => r.text)
-        .join("")
-        .trim();
-    if ("text" in value) return String(value.text).trim();
-    return "";
-  }
-  return String(value).trim();
+  if (!header) throw new TableFormatError(`dòng 1: trang tính đầu tiên rỗng (cần các cột: ${required.join(",")})`);
 }

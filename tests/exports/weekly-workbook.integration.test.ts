@@ -1,8 +1,12 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
+import yazl from "yazl";
 import { toCsv } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
+import { readTable, TABLE_LIMITS } from "@/lib/imports/read-table";
+import { xlsxRows } from "@/lib/imports/xlsx-rows";
 import { connectTestDatabase } from "../setup/database";
 import { loadSmallWorld } from "../setup/fixtures";
 
@@ -51,6 +55,73 @@ describe("weekly report workbook", () => {
     const codes = [4, 5].map((r) => (sheet as ExcelJS.Worksheet).getRow(r).getCell(2).value);
     expect(codes.sort()).toEqual(["001", "002"]);
     await expect(weeklyWorkbook(prisma, { unit: "99", asOf: ON })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+/** A cell as the import reads it: dates as YYYY-MM-DD, a formula's result, rich text joined, trimmed. */
+function importText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== "object") return String(value).trim();
+  if ("result" in value) return importText(value.result as ExcelJS.CellValue);
+  if ("richText" in value)
+    return value.richText
+      .map((r) => r.text)
+      .join("")
+      .trim();
+  return "text" in value ? String(value.text).trim() : "";
+}
+
+/** The same workbook with its `k`-th sheet first (the import reads only the first), workbook part still last. */
+async function withSheetFirst(body: Buffer, k: number): Promise<Buffer> {
+  const zip = await yauzl.fromBufferPromise(body);
+  const copy = new yazl.ZipFile();
+  for await (const entry of zip.eachEntry()) {
+    if (entry.fileName.endsWith("/")) continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk);
+    let content = Buffer.concat(chunks);
+    if (entry.fileName === "xl/workbook.xml") {
+      const xml = content.toString("utf8");
+      const sheets = xml.match(/<sheet [^>]*\/>/g) ?? [];
+      const moved = [sheets[k], ...sheets.filter((_, i) => i !== k)].join("");
+      content = Buffer.from(xml.replace(sheets.join(""), moved));
+    }
+    copy.addBuffer(content, entry.fileName);
+  }
+  copy.end();
+  const out: Buffer[] = [];
+  for await (const chunk of copy.outputStream) out.push(chunk as Buffer);
+  return Buffer.concat(out);
+}
+
+describe("the workbook read back by the import", () => {
+  it("gives every sheet's cells as exceljs reads the whole workbook, dates and numbers included", async () => {
+    const { fileName, body } = await weeklyWorkbook(prisma, { asOf: ON });
+    const book = await open(body);
+    const { nameVi } = await prisma.indicator.findUniqueOrThrow({ where: { code: "CCCD_INTAKE" } });
+    const intake = book.worksheets.findIndex((s) => nameVi.startsWith(s.name));
+    for (const [k, sheet] of book.worksheets.entries()) {
+      const expected: [number, string[]][] = [];
+      sheet.eachRow((row, n) => {
+        expected.push([n, Array.from((row.values as ExcelJS.CellValue[]).slice(1), importText)]);
+      });
+      const file = await withSheetFirst(body, k);
+      const read: [number, string[]][] = [];
+      for await (const row of xlsxRows({ buffer: file }, TABLE_LIMITS))
+        if (row.cells.some((c) => c !== "")) read.push([row.number, Array.from(row.cells, (c) => c ?? "")]);
+      expect(read, sheet.name).toEqual(expected);
+      if (k === intake)
+        expect(read.find(([, cells]) => cells[1] === "01")?.[1]).toEqual(
+          expect.arrayContaining(["Alpha", "1050", "1000", "1.05", "2023-06-30"]),
+        );
+
+      // Through readTable the title is the header, and every later row keeps its line number.
+      const lines: number[] = [];
+      for await (const row of readTable({ buffer: file, fileName }, [])) lines.push(row.line);
+      expect(lines).toEqual(expected.slice(1).map(([n]) => n));
+    }
+    expect(intake).toBeGreaterThan(0);
   });
 });
 
