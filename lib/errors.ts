@@ -14,6 +14,15 @@ export class NotFoundError extends Error {}
 /** The signed-in user may not do this to this unit; nothing was written. */
 export class ForbiddenError extends Error {}
 
+/**
+ * A write made for another user (a save kept on a shared device for the account that was
+ * signed in then) reached the server under this session: refused, nothing written. The
+ * parameter lets the device keep it for its owner instead of dropping it as refused.
+ */
+export class OtherOwnerError extends ForbiddenError {
+  readonly param = "owner";
+}
+
 /** The request is well-formed but the record is locked (an approved week); nothing was written. */
 export class LockedError extends Error {}
 
@@ -64,7 +73,7 @@ export function answerOf(error: unknown): ErrorAnswer | null {
   return {
     status: known[1],
     message: (error as Error).message,
-    ...(error instanceof InvalidParamError ? { param: error.param } : {}),
+    ...(error instanceof InvalidParamError || error instanceof OtherOwnerError ? { param: error.param } : {}),
     ...(error instanceof TooBusyError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
   };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { SignedInOnDevice } from "@/components/offline/offline-copy";
 import { currentActor } from "@/lib/auth/current-user";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { staffLanguageHref } from "@/lib/i18n/locale";
@@ -23,6 +24,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const notice = code ? (t.signInNotices[code] ?? t.signInNotices.invalid ?? null) : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-8" lang={locale}>
+      {/* Whoever was signed in on this device is not any more: no copy of their page is shown. */}
+      <SignedInOnDevice userId={null} />
       <h1 className="mb-1 text-2xl font-bold">{t.signInTitle}</h1>
       <p className="mb-6 text-sm text-slate-600">{t.signInLead}</p>
       <SignInForm

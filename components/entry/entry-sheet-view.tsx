@@ -109,6 +109,8 @@ export function EntrySheetView(props: {
         kind: "error",
         text: w.signedOut,
       });
+    } else if (answer.kind === "other-account") {
+      request.setNotice({ kind: "error", text: w.otherAccountSignedIn });
     }
   }
 
@@ -139,7 +141,7 @@ export function EntrySheetView(props: {
       "save",
       (id) => {
         requestId = id;
-        return saveFiguresAction({ requestId: id, week: sheet.week, entries: changes });
+        return saveFiguresAction({ requestId: id, week: sheet.week, owner: props.userId, entries: changes });
       },
       w.lostConnection,
     );
@@ -208,7 +210,8 @@ export function EntrySheetView(props: {
         online={outbox.online}
         sending={outbox.sending}
         pageKept={pageKept}
-        onSend={() => void outbox.send()}
+        othersWaiting={outbox.others}
+        onSend={() => void outbox.send(true)}
         unitName={unitName}
         indicatorName={indicatorName}
       />

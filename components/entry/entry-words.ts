@@ -59,6 +59,12 @@ const vi = {
     `Chưa gửi được ${what}: có người đã sửa số liệu trong lúc đó. Mở tuần đó để xem và nhập lại.`,
   sendRefused: (what: string, why: string) => `Không gửi được ${what}: ${why}`,
   signedOut: "Phiên đăng nhập đã hết; số liệu vẫn giữ trên máy. Đăng nhập lại để gửi.",
+  otherAccountSignedIn:
+    "Chưa gửi: trên máy này đang đăng nhập một tài khoản khác, không phải tài khoản của trang này. " +
+    "Số liệu vẫn giữ trên máy, sẽ gửi khi bạn đăng nhập lại.",
+  othersWaiting: (n: number) =>
+    `Trên máy này có ${n} lượt lưu của tài khoản khác đang chờ gửi. ` +
+    "Chúng không được gửi dưới tài khoản của bạn; sẽ được gửi khi tài khoản đó đăng nhập lại.",
   offline: "Đang mất mạng. Bấm Lưu như thường: số liệu được lưu trên máy này và tự gửi khi có mạng.",
   waiting: (n: number) => `Chờ gửi: ${n} số liệu đã lưu trên máy, sẽ gửi khi có mạng`,
   sending: "Đang gửi…",
@@ -130,6 +136,12 @@ const en: EntryWords = {
     `Could not send ${what}: someone changed the figures meanwhile. Open that week to see them and enter again.`,
   sendRefused: (what, why) => `Could not send ${what}: ${why}`,
   signedOut: "The session has ended; the figures are still on this device. Sign in again to send them.",
+  otherAccountSignedIn:
+    "Not sent: another account, not this page's, is signed in on this device. " +
+    "The figures are still on this device and will be sent when you sign in again.",
+  othersWaiting: (n) =>
+    `${n} ${many(n, "save", "saves")} made by another account ${n === 1 ? "waits" : "wait"} on this device. ` +
+    "They are not sent under your account; they will be sent when that account signs in again.",
   offline: "No network. Save as usual: figures are kept on this device and sent when the network is back.",
   waiting: (n) => `Waiting: ${n} ${many(n, "figure", "figures")} saved on this device, to be sent when online`,
   sending: "Sending…",

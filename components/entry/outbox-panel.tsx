@@ -13,6 +13,8 @@ export function OutboxPanel(props: {
   online: boolean;
   sending: boolean;
   pageKept: boolean;
+  /** Saves on this device made by other accounts: not shown, not sent here. */
+  othersWaiting: number;
   onSend: () => void;
   unitName: (code: string) => string | undefined;
   indicatorName: (code: string) => string | undefined;
@@ -56,6 +58,11 @@ export function OutboxPanel(props: {
             </details>
           ))}
         </section>
+      ) : null}
+      {props.othersWaiting ? (
+        <p className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm" data-testid="outbox-others">
+          {w.othersWaiting(props.othersWaiting)}
+        </p>
       ) : null}
       {props.pageKept ? (
         <p className="mb-2 text-xs text-slate-600" data-testid="offline-ready">

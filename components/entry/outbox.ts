@@ -7,6 +7,11 @@ import type { Change } from "./use-entry-cells";
  */
 export type QueuedSave = {
   requestId: string;
+  /**
+   * The user the page that made it was shown to. Only their session sends it (the server
+   * refuses it under any other); on a shared device it waits for them to sign in again.
+   */
+  owner: number;
   week: string;
   entries: Change[];
   /** When it was saved on the device (ISO). */
@@ -21,6 +26,8 @@ export type SendAnswer =
   | { kind: "conflict"; conflicts: FigureConflict[] }
   | { kind: "refused"; message: string }
   | { kind: "signed-out" }
+  /** Another account is signed in on this device now: the save stays for its owner. */
+  | { kind: "other-account" }
   | { kind: "retry" };
 
 const MAX_QUEUED = 200;
@@ -30,14 +37,48 @@ export function outboxKey(userId: number): string {
   return `de-an-06:hang-cho:${userId}`;
 }
 
-/** The queue as stored; anything unreadable (an old format, a hand edit) reads as empty. */
+/**
+ * The queue as stored under the user's key, every save in it whoever owns it; anything
+ * unreadable (an old format, a hand edit) reads as empty. A save from before owners were
+ * recorded was made by the page of the user whose key holds it.
+ */
 export function readOutbox(storage: Pick<Storage, "getItem">, userId: number): QueuedSave[] {
   try {
     const list = JSON.parse(storage.getItem(outboxKey(userId)) ?? "[]");
-    return Array.isArray(list) ? list.filter(isQueuedSave) : [];
+    return Array.isArray(list)
+      ? list.filter(isQueuedSave).map((s) => (typeof s.owner === "number" ? s : { ...s, owner: userId }))
+      : [];
   } catch {
     return [];
   }
+}
+
+/** The saves the user's page may show and send: theirs alone. */
+export function ownSaves(list: QueuedSave[], userId: number): QueuedSave[] {
+  return list.filter((s) => s.owner === userId);
+}
+
+/** Changes the user's own saves under their key; anyone else's found there stay as they are. */
+export function changeOwnSaves(
+  storage: Pick<Storage, "getItem" | "setItem" | "removeItem">,
+  userId: number,
+  change: (own: QueuedSave[]) => QueuedSave[],
+): QueuedSave[] {
+  const stored = readOutbox(storage, userId);
+  const own = change(ownSaves(stored, userId));
+  writeOutbox(storage, userId, [...stored.filter((s) => s.owner !== userId), ...own]);
+  return own;
+}
+
+/** How many saves on this device were made by other accounts: never sent under this user, kept for them. */
+export function othersWaiting(storage: Pick<Storage, "length" | "key" | "getItem">, userId: number): number {
+  let count = 0;
+  for (let i = 0; i < storage.length; i++) {
+    const owner = /^de-an-06:hang-cho:(\d+)$/.exec(storage.key(i) ?? "")?.[1];
+    if (owner === undefined) continue;
+    count += readOutbox(storage, Number(owner)).filter((s) => s.owner !== userId).length;
+  }
+  return count;
 }
 
 export function writeOutbox(storage: Pick<Storage, "setItem" | "removeItem">, userId: number, list: QueuedSave[]) {
@@ -52,11 +93,11 @@ export function writeOutbox(storage: Pick<Storage, "setItem" | "removeItem">, us
  */
 export function queueSave(
   list: QueuedSave[],
-  save: { week: string; entries: Change[]; requestId: string; sent?: boolean },
+  save: { week: string; entries: Change[]; requestId: string; owner: number; sent?: boolean },
   now: Date,
 ): QueuedSave[] {
   const last = list.at(-1);
-  if (last && !last.sent && !save.sent && last.week === save.week) {
+  if (last && !last.sent && !save.sent && last.week === save.week && last.owner === save.owner) {
     const entries = [...last.entries];
     for (const change of save.entries) {
       const at = entries.findIndex((e) => e.unit === change.unit && e.indicator === change.indicator);
@@ -70,6 +111,7 @@ export function queueSave(
     ...list,
     {
       requestId: save.requestId,
+      owner: save.owner,
       week: save.week,
       entries: save.entries,
       savedAt: now.toISOString(),
@@ -107,11 +149,13 @@ export async function readSendAnswer(response: Response): Promise<SendAnswer> {
     status?: string;
     figures?: SavedFigure[];
     conflicts?: FigureConflict[];
-    error?: { message?: string };
+    error?: { message?: string; param?: string };
   } | null;
   if (response.status === 200 && body?.status === "saved") return { kind: "saved", figures: body.figures ?? [] };
   if (response.status === 409 && body?.conflicts) return { kind: "conflict", conflicts: body.conflicts };
   if (response.status === 401) return { kind: "signed-out" };
+  // Made for the user of the page, not for the one signed in now: it waits for its owner.
+  if (response.status === 403 && body?.error?.param === "owner") return { kind: "other-account" };
   // Busy, limited or failing for now: the same request later changes nothing twice.
   if (response.status === 429 || response.status >= 500 || !body) return { kind: "retry" };
   return { kind: "refused", message: body.error?.message ?? `Máy chủ từ chối (mã ${response.status}).` };
@@ -123,6 +167,7 @@ function isQueuedSave(value: unknown): value is QueuedSave {
     typeof s === "object" &&
     s !== null &&
     typeof s.requestId === "string" &&
+    (s.owner === undefined || typeof s.owner === "number") &&
     typeof s.week === "string" &&
     typeof s.savedAt === "string" &&
     Array.isArray(s.entries)

@@ -2,14 +2,16 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  changeOwnSaves,
   markSent,
+  othersWaiting,
+  ownSaves,
   type QueuedSave,
   queueSave,
   readOutbox,
   readSendAnswer,
   type SendAnswer,
   settle,
-  writeOutbox,
 } from "./outbox";
 import type { Change } from "./use-entry-cells";
 
@@ -23,6 +25,10 @@ const RETRY_MS = 30_000;
  * time in the order they were made, each with its own request id, through the same service as
  * the form's saves (POST /api/v1/entry/figures, which stays the same across releases while a
  * phone may keep an old page for days). Tabs take turns through a Web Lock.
+ *
+ * On a shared device the queue holds the saves of the page's user only: each save names its
+ * owner, only the owner's saves are shown and sent, and the server refuses a save sent under
+ * another session. Other accounts' saves on the device are counted (`others`), never sent here.
  */
 export function useOutbox(
   userId: number,
@@ -33,6 +39,7 @@ export function useOutbox(
   },
 ) {
   const [queue, setQueue] = useState<QueuedSave[]>([]);
+  const [others, setOthers] = useState(0);
   const [online, setOnline] = useState(true);
   const [sending, setSending] = useState(false);
   const latest = useRef(handlers);
@@ -40,46 +47,54 @@ export function useOutbox(
     latest.current = handlers;
   });
   const busy = useRef(false);
+  /** The server said another account is signed in: only the user's click tries again. */
+  const otherSession = useRef(false);
 
   const update = useCallback(
     (change: (list: QueuedSave[]) => QueuedSave[]) => {
-      const next = change(readOutbox(localStorage, userId));
-      writeOutbox(localStorage, userId, next);
+      const next = changeOwnSaves(localStorage, userId, change);
       setQueue(next);
       return next;
     },
     [userId],
   );
 
-  const send = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    setSending(true);
-    try {
-      await inTurn(async () => {
-        for (;;) {
-          const first = readOutbox(localStorage, userId)[0];
-          if (!first) return;
-          // Fixed from here on: what goes out is what stays queued until it is answered.
-          const head = update((list) => markSent(list, first.requestId))[0] as QueuedSave;
-          const answer = await post(head);
-          if (answer.kind === "retry" || answer.kind === "signed-out") {
+  const send = useCallback(
+    async (asked = false) => {
+      if (busy.current || (otherSession.current && !asked)) return;
+      otherSession.current = false;
+      busy.current = true;
+      setSending(true);
+      try {
+        await inTurn(async () => {
+          for (;;) {
+            const first = ownSaves(readOutbox(localStorage, userId), userId)[0];
+            if (!first) return;
+            // Fixed from here on: what goes out is what stays queued until it is answered.
+            const head = update((list) => markSent(list, first.requestId))[0] as QueuedSave;
+            const answer = await post(head);
+            if (answer.kind === "retry" || answer.kind === "signed-out" || answer.kind === "other-account") {
+              // Kept as it is: sent later, by its owner's session.
+              if (answer.kind === "other-account") otherSession.current = true;
+              latest.current.answered(head, answer);
+              return;
+            }
+            update((list) => settle(list, head.requestId, answer));
             latest.current.answered(head, answer);
-            return;
           }
-          update((list) => settle(list, head.requestId, answer));
-          latest.current.answered(head, answer);
-        }
-      });
-    } finally {
-      busy.current = false;
-      setSending(false);
-    }
-  }, [userId, update]);
+        });
+      } finally {
+        busy.current = false;
+        setSending(false);
+      }
+    },
+    [userId, update],
+  );
 
   useEffect(() => {
-    const stored = readOutbox(localStorage, userId);
+    const stored = ownSaves(readOutbox(localStorage, userId), userId);
     setQueue(stored);
+    setOthers(othersWaiting(localStorage, userId));
     setOnline(navigator.onLine);
     latest.current.loaded(stored);
     if (stored.length && navigator.onLine) void send();
@@ -88,7 +103,10 @@ export function useOutbox(
       void send();
     };
     const wentOffline = () => setOnline(false);
-    const otherTab = () => setQueue(readOutbox(localStorage, userId));
+    const otherTab = () => {
+      setQueue(ownSaves(readOutbox(localStorage, userId), userId));
+      setOthers(othersWaiting(localStorage, userId));
+    };
     window.addEventListener("online", wentOnline);
     window.addEventListener("offline", wentOffline);
     window.addEventListener("storage", otherTab);
@@ -109,11 +127,11 @@ export function useOutbox(
   /** Queues a save; throws with a message for the user when the queue is full. */
   const add = useCallback(
     (save: { week: string; entries: Change[]; requestId: string; sent?: boolean }) =>
-      update((list) => queueSave(list, save, new Date())),
-    [update],
+      update((list) => queueSave(list, { ...save, owner: userId }, new Date())),
+    [update, userId],
   );
 
-  return { queue, online, sending, add, send };
+  return { queue, others, online, sending, add, send };
 }
 
 async function post(save: QueuedSave): Promise<SendAnswer> {
@@ -121,7 +139,7 @@ async function post(save: QueuedSave): Promise<SendAnswer> {
     const response = await fetch("/api/v1/entry/figures", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ requestId: save.requestId, week: save.week, entries: save.entries }),
+      body: JSON.stringify({ requestId: save.requestId, week: save.week, owner: save.owner, entries: save.entries }),
     });
     return await readSendAnswer(response);
   } catch {

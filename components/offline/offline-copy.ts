@@ -49,6 +49,27 @@ export function useOfflineCopy(): boolean {
 }
 
 /**
+ * Tells the service worker who is signed in on this device (null: nobody, on the sign-in
+ * page), so that with no network it shows that user's copy of the entry page and nobody
+ * else's. Only an installed worker is told: other pages do not install it.
+ */
+export function useSignedInOnDevice(userId: number | null): void {
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker
+      .getRegistration("/")
+      .then((registration) => registration?.active?.postMessage({ type: "user", id: userId }))
+      .catch(() => undefined);
+  }, [userId]);
+}
+
+/** useSignedInOnDevice for server-rendered pages and layouts. */
+export function SignedInOnDevice({ userId }: { userId: number | null }): null {
+  useSignedInOnDevice(userId);
+  return null;
+}
+
+/**
  * Signing out: the copy on the device holds the user's page, so it goes. Posted at once, as
  * the page is about to navigate; the worker deletes it even after the page is gone.
  */

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
+import { logDenied } from "@/lib/access/authorize";
 import { unitsToWrite } from "@/lib/access/units-to-write";
 import type { AuditRecord } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db/db";
 import { idempotentWrite, parseInput, RefusedWrite } from "@/lib/db/idempotent-write";
 import { sql } from "@/lib/db/sql";
-import { InvalidParamError, LockedError } from "@/lib/errors";
+import { InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
@@ -69,7 +70,15 @@ type CurrentRow = {
  * entries, the rankings' read model and the request's receipt are written in one transaction.
  */
 export async function saveFigures(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<SaveOutcome> {
-  const { requestId, week, entries: input } = parseInput(ZSaveFigures, raw);
+  const { requestId, week, owner, entries: input } = parseInput(ZSaveFigures, raw);
+  // Before the request id is claimed: the save stays its owner's to send when they sign in again.
+  if (owner !== undefined && owner !== actor.id) {
+    logDenied(actor, "figure.enter.other-owner", null);
+    throw new OtherOwnerError(
+      "Lượt lưu này được ghi trên máy cho một tài khoản khác, không phải tài khoản đang đăng nhập; " +
+        "chưa ghi gì. Số liệu vẫn giữ trên máy và sẽ được gửi khi tài khoản đó đăng nhập lại.",
+    );
+  }
   if (week > todayInVietnam()) {
     throw new InvalidParamError("week", `Tuần kết thúc ngày ${formatDateVi(week)} chưa đến; chưa thể báo cáo.`);
   }

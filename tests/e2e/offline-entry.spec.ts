@@ -31,18 +31,26 @@ async function signIn(browser: Browser, who: { username: string; password: strin
     serviceWorkers: serviceWorkers ? "allow" : "block",
   });
   const page = await context.newPage();
+  await signInOn(page, who);
+  return page;
+}
+
+const NEW_PASSWORD = "vung-lom-song-2026";
+
+/** Signs in on this page's browser; a new account sets its own password first. */
+async function signInOn(page: Page, who: { username: string; password: string }, firstTime = true) {
   await page.goto("/dang-nhap");
   await page.getByLabel("Tên đăng nhập").fill(who.username);
-  await page.getByLabel("Mật khẩu").fill(who.password);
+  await page.getByLabel("Mật khẩu").fill(firstTime ? who.password : NEW_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  // A new account sets its own password first.
-  await expect(page).toHaveURL(/\/doi-mat-khau/);
-  await page.getByLabel("Mật khẩu đang dùng").fill(who.password);
-  await page.getByLabel("Mật khẩu mới (ít nhất 10 ký tự)").fill("vung-lom-song-2026");
-  await page.getByLabel("Nhập lại mật khẩu mới").fill("vung-lom-song-2026");
-  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  if (firstTime) {
+    await expect(page).toHaveURL(/\/doi-mat-khau/);
+    await page.getByLabel("Mật khẩu đang dùng").fill(who.password);
+    await page.getByLabel("Mật khẩu mới (ít nhất 10 ký tự)").fill(NEW_PASSWORD);
+    await page.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  }
   await expect(page).toHaveURL(/\/nhap-lieu/);
-  return page;
 }
 
 /** Types a value a little above the one shown, so the figure rules have nothing to warn about. */
@@ -61,6 +69,17 @@ async function save(page: Page) {
     () => confirm.click(),
     () => undefined,
   );
+}
+
+/** Figures the user wrote, whatever the week. */
+async function enteredBy(username: string): Promise<number> {
+  const db = await e2eDatabase();
+  try {
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM figure WHERE entered_by = $1", [username]);
+    return (rows[0] as { n: number }).n;
+  } finally {
+    await db.end();
+  }
 }
 
 async function auditOf(username: string): Promise<{ count: number; values: number[] }> {
@@ -193,3 +212,91 @@ test("a save whose answer is lost waits on the device and is sent again with the
     await db.end();
   }
 });
+
+test("on a shared device one officer's saves and page copy are never sent or shown under another's session", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const first = await officerOf(baseURL as string, 7);
+  const second = await officerOf(baseURL as string, 8);
+  const page = await signIn(browser, first);
+  const firstHeading = (await page.getByRole("heading", { level: 1 }).textContent()) as string;
+  await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+  const week = await page.getByRole("combobox", { name: "Tuần báo cáo" }).inputValue();
+  const before = await figuresOf(first.unit, week);
+
+  // The first officer saves with no network.
+  await page.context().setOffline(true);
+  await page.reload();
+  const intake = await raise(page, INTAKE, 13);
+  await save(page);
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy 1 số liệu" })).toBeVisible();
+
+  // Their session ends without signing out (the cookie is gone); the second officer signs in on the same browser.
+  await page.context().clearCookies();
+  await page.context().setOffline(false);
+  await signInOn(page, second);
+  const secondHeading = (await page.getByRole("heading", { level: 1 }).textContent()) as string;
+  expect(secondHeading).not.toBe(firstHeading);
+  await expect(page.getByTestId("outbox-others")).toContainText("có 1 lượt lưu của tài khoản khác đang chờ gửi");
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+
+  // With no network the second officer has no copy of their own: the device says so and shows nobody else's.
+  await page.context().setOffline(true);
+  const offline = await page.reload();
+  expect(offline?.status()).toBe(503);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không có mạng");
+  await expect(page.getByText(firstHeading)).toHaveCount(0);
+  await expect(page.getByText(intake.toLocaleString("vi-VN"))).toHaveCount(0);
+
+  // The network is back: the first officer's save is not sent under the second officer's session.
+  await page.context().setOffline(false);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(secondHeading);
+  await expect(page.getByTestId("outbox-others")).toContainText("sẽ được gửi khi tài khoản đó đăng nhập lại");
+  await page.screenshot({ path: "test-reports/screenshots/offline-entry-other-account.png", fullPage: true });
+  await page.waitForTimeout(2000);
+  expect(await figuresOf(first.unit, week)).toEqual(before);
+  expect(await auditOf(second.username)).toEqual({ count: 0, values: [] });
+  expect(await auditOf(first.username)).toEqual({ count: 0, values: [] });
+  expect(await enteredBy(second.username)).toBe(0);
+
+  // Sent under another session anyway (a page of the first officer still open), the server refuses it and writes nothing.
+  const queued = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? "[]"),
+    `de-an-06:hang-cho:${await userIdOf(first.username)}`,
+  );
+  expect(queued).toHaveLength(1);
+  const forced = await page.request.post("/api/v1/entry/figures", {
+    data: { requestId: queued[0].requestId, week: queued[0].week, owner: queued[0].owner, entries: queued[0].entries },
+  });
+  expect(forced.status()).toBe(403);
+  expect(((await forced.json()) as { error: { param: string; message: string } }).error).toMatchObject({
+    param: "owner",
+    message: expect.stringContaining("cho một tài khoản khác"),
+  });
+  expect(await auditOf(second.username)).toEqual({ count: 0, values: [] });
+  expect(await enteredBy(second.username)).toBe(0);
+
+  // Not lost: when the first officer signs in again, their save is sent, under their name.
+  await page.context().clearCookies();
+  await signInOn(page, first, false);
+  await expect(page.getByRole("status").filter({ hasText: "Đã gửi 1 số liệu lưu trên máy" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId("outbox-others")).toHaveCount(0);
+  expect((await figuresOf(first.unit, week)).CCCD_INTAKE?.value).toBe(intake);
+  expect(await auditOf(first.username)).toEqual({ count: 1, values: [intake] });
+  expect(await enteredBy(second.username)).toBe(0);
+});
+
+async function userIdOf(username: string): Promise<number> {
+  const db = await e2eDatabase();
+  try {
+    const { rows } = await db.query<{ id: number }>("SELECT id FROM app_user WHERE username = $1", [username]);
+    return (rows[0] as { id: number }).id;
+  } finally {
+    await db.end();
+  }
+}

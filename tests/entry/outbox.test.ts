@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  changeOwnSaves,
   markSent,
+  othersWaiting,
+  ownSaves,
   type QueuedSave,
   queueSave,
   readOutbox,
@@ -19,27 +22,27 @@ const issued = (value: number, version = 1) => ({ unit: "00004", indicator: "CCC
 
 describe("queueSave", () => {
   it("merges a save into the one before it while that one has not gone out, keeping the version read first", () => {
-    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a" }, at);
-    list = queueSave(list, { week: WEEK, entries: [intake(120, 3), issued(50)], requestId: "b" }, at);
+    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", owner: 7 }, at);
+    list = queueSave(list, { week: WEEK, entries: [intake(120, 3), issued(50)], requestId: "b", owner: 7 }, at);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ requestId: "a", sent: false, entries: [intake(120), issued(50)] });
   });
 
   it("never changes a save that went out unanswered: the next one waits on its own", () => {
-    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", sent: true }, at);
-    list = queueSave(list, { week: WEEK, entries: [intake(120)], requestId: "b" }, at);
+    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", owner: 7, sent: true }, at);
+    list = queueSave(list, { week: WEEK, entries: [intake(120)], requestId: "b", owner: 7 }, at);
     expect(list.map((s) => [s.requestId, s.sent, s.entries[0]?.value])).toEqual([
       ["a", true, 100],
       ["b", false, 120],
     ]);
-    const marked = markSent(queueSave([], { week: WEEK, entries: [intake(1)], requestId: "c" }, at), "c");
-    expect(queueSave(marked, { week: WEEK, entries: [intake(2)], requestId: "d" }, at)).toHaveLength(2);
+    const marked = markSent(queueSave([], { week: WEEK, entries: [intake(1)], requestId: "c", owner: 7 }, at), "c");
+    expect(queueSave(marked, { week: WEEK, entries: [intake(2)], requestId: "d", owner: 7 }, at)).toHaveLength(2);
   });
 
   it("keeps other weeks apart", () => {
     const list = queueSave(
-      queueSave([], { week: WEEK, entries: [intake(1)], requestId: "a" }, at),
-      { week: "2026-11-22", entries: [intake(2)], requestId: "b" },
+      queueSave([], { week: WEEK, entries: [intake(1)], requestId: "a", owner: 7 }, at),
+      { week: "2026-11-22", entries: [intake(2)], requestId: "b", owner: 7 },
       at,
     );
     expect(list.map((s) => s.week)).toEqual([WEEK, "2026-11-22"]);
@@ -48,8 +51,8 @@ describe("queueSave", () => {
 
 describe("settle", () => {
   it("takes the answered save off and moves the waiting saves onto the versions it wrote", () => {
-    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", sent: true }, at);
-    list = queueSave(list, { week: WEEK, entries: [intake(120), issued(7)], requestId: "b" }, at);
+    let list = queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", owner: 7, sent: true }, at);
+    list = queueSave(list, { week: WEEK, entries: [intake(120), issued(7)], requestId: "b", owner: 7 }, at);
     const after = settle(list, "a", {
       kind: "saved",
       figures: [{ unit: "00004", indicator: "CCCD_INTAKE", value: 100, denominator: null, version: 4 }],
@@ -59,8 +62,8 @@ describe("settle", () => {
 
   it("drops a refused or conflicting save without touching the others", () => {
     const list = [
-      { requestId: "a", week: WEEK, entries: [intake(1)], savedAt: at.toISOString(), sent: true },
-      { requestId: "b", week: WEEK, entries: [intake(2)], savedAt: at.toISOString(), sent: false },
+      { requestId: "a", owner: 7, week: WEEK, entries: [intake(1)], savedAt: at.toISOString(), sent: true },
+      { requestId: "b", owner: 7, week: WEEK, entries: [intake(2)], savedAt: at.toISOString(), sent: false },
     ] satisfies QueuedSave[];
     expect(settle(list, "a", { kind: "refused", message: "khoá" })).toEqual([list[1]]);
   });
@@ -74,7 +77,7 @@ describe("the stored queue", () => {
       setItem: (key: string, value: string) => void store.set(key, value),
       removeItem: (key: string) => void store.delete(key),
     };
-    const list = queueSave([], { week: WEEK, entries: [intake(5)], requestId: "a" }, at);
+    const list = queueSave([], { week: WEEK, entries: [intake(5)], requestId: "a", owner: 7 }, at);
     writeOutbox(storage, 7, list);
     expect(readOutbox(storage, 7)).toEqual(list);
     expect(readOutbox(storage, 8)).toEqual([]);
@@ -82,6 +85,67 @@ describe("the stored queue", () => {
     expect(readOutbox(storage, 9)).toEqual([]);
     writeOutbox(storage, 7, []);
     expect(store.size).toBe(1);
+  });
+});
+
+/** localStorage as a browser has it: keys can be listed. */
+function memoryStorage() {
+  const store = new Map<string, string>();
+  return {
+    store,
+    get length() {
+      return store.size;
+    },
+    key: (i: number) => [...store.keys()][i] ?? null,
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => void store.set(key, value),
+    removeItem: (key: string) => void store.delete(key),
+  };
+}
+
+describe("a shared device", () => {
+  const saveOf = (owner: number, requestId: string) =>
+    queueSave([], { week: WEEK, entries: [intake(owner)], requestId, owner }, at)[0] as QueuedSave;
+
+  it("never merges one user's save into another's", () => {
+    const list = queueSave([saveOf(7, "a")], { week: WEEK, entries: [intake(9)], requestId: "b", owner: 8 }, at);
+    expect(list.map((s) => [s.requestId, s.owner])).toEqual([
+      ["a", 7],
+      ["b", 8],
+    ]);
+  });
+
+  it("sends and shows only the page user's saves, keeps the others' as they are and counts them", () => {
+    const storage = memoryStorage();
+    // Officer 7 saved offline; officer 8 signs in on the same device.
+    writeOutbox(storage, 7, [saveOf(7, "a"), saveOf(7, "b")]);
+    // A save of officer 7 that found its way under officer 8's key (a page shown to the wrong user).
+    writeOutbox(storage, 8, [saveOf(7, "c"), saveOf(8, "d")]);
+    storage.setItem("something-else", "[]");
+
+    expect(ownSaves(readOutbox(storage, 8), 8).map((s) => s.requestId)).toEqual(["d"]);
+    expect(othersWaiting(storage, 8)).toBe(3);
+    expect(othersWaiting(storage, 7)).toBe(1);
+
+    // Officer 8's page sends and settles its own save: officer 7's saves stay, unchanged.
+    const before7 = storage.getItem("de-an-06:hang-cho:7");
+    const left = changeOwnSaves(storage, 8, (own) => settle(markSent(own, "d"), "d", { kind: "saved", figures: [] }));
+    expect(left).toEqual([]);
+    expect(readOutbox(storage, 8).map((s) => [s.requestId, s.owner, s.sent])).toEqual([["c", 7, false]]);
+    expect(storage.getItem("de-an-06:hang-cho:7")).toBe(before7);
+    expect(othersWaiting(storage, 8)).toBe(3);
+
+    // Officer 7 signs in again: their saves are theirs to send.
+    expect(ownSaves(readOutbox(storage, 7), 7).map((s) => s.requestId)).toEqual(["a", "b"]);
+  });
+
+  it("reads a save stored before owners were recorded as the save of the user whose queue holds it", () => {
+    const storage = memoryStorage();
+    const { owner: _, ...old } = saveOf(7, "a");
+    storage.setItem("de-an-06:hang-cho:7", JSON.stringify([old]));
+    expect(readOutbox(storage, 7)).toEqual([{ ...old, owner: 7 }]);
+    expect(othersWaiting(storage, 8)).toBe(1);
+    expect(othersWaiting(storage, 7)).toBe(0);
   });
 });
 
@@ -93,6 +157,11 @@ describe("readSendAnswer", () => {
     expect(await readSendAnswer(json(200, { status: "saved", figures: [] }))).toEqual({ kind: "saved", figures: [] });
     expect((await readSendAnswer(json(409, { status: "conflict", conflicts: [] }))).kind).toBe("conflict");
     expect((await readSendAnswer(json(401, { error: { message: "x" } }))).kind).toBe("signed-out");
+    // Another account is signed in: the save waits for its owner, it is not dropped as refused.
+    expect(await readSendAnswer(json(403, { error: { param: "owner", message: "khác" } }))).toEqual({
+      kind: "other-account",
+    });
+    expect((await readSendAnswer(json(403, { error: { message: "Không có quyền." } }))).kind).toBe("refused");
     expect(await readSendAnswer(json(423, { error: { message: "Đã khoá." } }))).toEqual({
       kind: "refused",
       message: "Đã khoá.",

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest"
 import type { Actor } from "@/lib/access/actor";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
-import { ConflictError, ForbiddenError, InvalidParamError, LockedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
 import { rebuildSeries } from "@/lib/series/refresh-series";
 import { actorAt, requestId, writeFingerprint } from "../setup/actors";
 import { connectTestDatabase } from "../setup/database";
@@ -166,6 +166,50 @@ describe("saving figures", () => {
     expect(other).toBeInstanceOf(ConflictError);
     expect((other as Error).message).toMatch(/requestId này đã được dùng cho một yêu cầu khác/);
     expect(await writeFingerprint(prisma)).toEqual(before);
+  });
+
+  it("a save kept on the device for another user is refused under this session, writes nothing and leaves its request id free", async () => {
+    const start = (await figure("00001", "CCCD_INTAKE")) as { value: number; version: number; id: number };
+    const id = requestId();
+    const entries = [{ unit: "00001", indicator: "CCCD_INTAKE", value: start.value + 3, version: start.version }];
+    const before = await writeFingerprint(prisma);
+    const audits = await prisma.auditEntry.count();
+    // The district officer's session sends a save the commune officer queued on a shared device.
+    const refused = await saveFigures(prisma, district, {
+      requestId: id,
+      week: WEEK,
+      owner: commune.id,
+      entries,
+    }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(OtherOwnerError);
+    expect(refused).toBeInstanceOf(ForbiddenError);
+    expect((refused as Error).message).toMatch(/cho một tài khoản khác.*chưa ghi gì/);
+    expect(await writeFingerprint(prisma)).toEqual(before);
+    expect(await prisma.auditEntry.count()).toBe(audits);
+    expect(await prisma.auditEntry.count({ where: { requestId: id } })).toBe(0);
+    expect(await figure("00001", "CCCD_INTAKE")).toMatchObject({ value: start.value, version: start.version });
+
+    // Its owner sends it later, same request id: written once, and a replay answers the stored receipt.
+    const own = await saveFigures(prisma, commune, { requestId: id, week: WEEK, owner: commune.id, entries });
+    expect(own).toMatchObject({ status: "saved", replayed: false, changed: 1 });
+    const replay = await saveFigures(prisma, commune, { requestId: id, week: WEEK, owner: commune.id, entries });
+    expect(replay).toMatchObject({ status: "saved", replayed: true, changed: 1 });
+    expect(await prisma.auditEntry.count({ where: { requestId: id } })).toBe(1);
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { requestId: id } });
+    expect(audit.actor).toBe(commune.username);
+
+    // Even the request id's owner is refused when the save names someone else: nothing replayed, nothing written.
+    const after = await writeFingerprint(prisma);
+    const again = await saveFigures(prisma, commune, { requestId: id, week: WEEK, owner: district.id, entries }).catch(
+      (e: Error) => e,
+    );
+    expect(again).toBeInstanceOf(OtherOwnerError);
+    expect(await writeFingerprint(prisma)).toEqual(after);
+  });
+
+  it("a save that names no owner (a page from before owners were sent) is written as before", async () => {
+    const start = (await figure("00001", "CCCD_INTAKE")) as { value: number; version: number };
+    expect(await save(commune, start.value + 1, start.version)).toMatchObject({ status: "saved", changed: 1 });
   });
 
   it("an approved week refuses every change until a level above unlocks it", async () => {

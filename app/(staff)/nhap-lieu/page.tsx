@@ -25,7 +25,8 @@ export default async function EntryPage({ searchParams }: Props) {
   // A fresh key per render: after a save or an approval the page reloads its data and the
   // sheet starts again from what the database holds.
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6" lang={locale}>
+    // data-offline-owner: whose page this is, for the copy the device keeps (public/sw.js).
+    <main className="mx-auto max-w-7xl px-4 py-6" lang={locale} data-offline-owner={actor.id}>
       <LateNotices actor={actor} locale={locale} />
       <EntrySheetView
         key={`${sheet.unit?.code}-${sheet.week}-${Date.now()}`}
