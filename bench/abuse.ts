@@ -102,7 +102,8 @@ export async function benchAbuse(
   const fuzz = await runHttpFuzz(base, [cookie], scale.fuzz);
   out.push(
     `  fuzz HTTP: ${fuzz.requests} yêu cầu, ${fuzz.serverErrors.length} lỗi 5xx/không trả lời (mục tiêu 0) ` +
-      `${fuzz.serverErrors.length === 0 ? "✓" : "✗"}; theo mã: ${JSON.stringify(fuzz.byStatus)}`,
+      `${fuzz.serverErrors.length === 0 ? "✓" : "✗"}, ${fuzz.poisoned.length} trang bị đầu độc (mục tiêu 0) ` +
+      `${fuzz.poisoned.length === 0 ? "✓" : "✗"}; theo mã: ${JSON.stringify(fuzz.byStatus)}`,
   );
   for (const failed of fuzz.serverErrors.slice(0, 3)) {
     out.push(

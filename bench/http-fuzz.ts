@@ -13,7 +13,13 @@ export type FuzzRequest = {
   body?: Buffer;
 };
 
-export type FuzzResult = { requests: number; byStatus: Record<string, number>; serverErrors: FuzzRequest[] };
+export type FuzzResult = {
+  requests: number;
+  byStatus: Record<string, number>;
+  serverErrors: FuzzRequest[];
+  /** Anonymous page requests after which the next plain visitor of the page got something else than the page. */
+  poisoned: FuzzRequest[];
+};
 
 const SAMPLES = [
   "",
@@ -46,6 +52,33 @@ const SAMPLES = [
   "/\\evil.example",
   "\u0000",
   "01\u0000",
+  // Periods, the earliest ones whose period before lies outside the years one may write.
+  "week:1901-01-06",
+  "month:1901-01",
+  "quarter:1901-Q1",
+  "half:1901-H1",
+  "nine-months:1901",
+  "year:1901",
+  "year:2025",
+  "quarter:2026-Q5",
+  // Redirect targets that normalise into another site's address.
+  "/.//127.0.0.1:9999/x",
+  "/..//127.0.0.1:9999/x",
+  "/%2e//evil.example",
+  "/./%5C",
+  "/.%2F/evil.example",
+  "/.///evil.example",
+];
+
+/** Headers by which Next answers something else than the page (a cache must never keep those answers). */
+const PREFETCH_HEADERS: Record<string, string>[] = [
+  { "x-middleware-prefetch": "1" },
+  { rsc: "1" },
+  { "next-router-prefetch": "1" },
+  { "next-router-state-tree": "%5B%22%22%5D" },
+  { "next-router-segment-prefetch": "/_tree" },
+  { purpose: "prefetch" },
+  { "x-nextjs-data": "1" },
 ];
 const text = fc.oneof(
   fc.constantFrom(...SAMPLES),
@@ -62,17 +95,18 @@ const ROUTES: Route[] = [
   {
     method: "GET",
     path: "/api/v1/rankings",
-    params: ["indicator", "level", "parent", "asOf", "structureOn", "limit", "offset", "format"],
+    params: ["indicator", "level", "parent", "asOf", "structureOn", "period", "limit", "offset", "format"],
   },
   { method: "GET", path: "/api/v1/units", params: ["asOf", "level", "parent", "format"] },
   { method: "GET", path: "/api/v1/units/{code}/series", params: ["indicator", "from", "to", "format"] },
   { method: "GET", path: "/api/v1/exports/weekly", params: ["unit", "asOf"] },
   { method: "GET", path: "/api/v1/health" },
   { method: "GET", path: "/api/v1/entry/sheet", params: ["unit", "week"] },
-  { method: "GET", path: "/", params: ["indicator", "level", "asOf", "parent"] },
-  { method: "GET", path: "/units/{code}", params: ["date", "indicator"] },
+  { method: "GET", path: "/", params: ["indicator", "level", "asOf", "parent", "period", "structure", "date", "lang"] },
+  { method: "GET", path: "/units/{code}", params: ["date", "indicator", "lang"] },
+  { method: "GET", path: "/ngon-ngu", params: ["lang", "next"] },
   { method: "GET", path: "/dang-nhap", params: ["next", "code"] },
-  { method: "GET", path: "/dieu-hanh", params: ["unit", "indicator", "date"] },
+  { method: "GET", path: "/dieu-hanh", params: ["unit", "indicator", "date", "period"] },
   { method: "GET", path: "/nhat-ky", params: ["unit", "indicator", "user", "from", "to"] },
   { method: "GET", path: "/nhap-lieu", params: ["unit", "week"] },
   { method: "GET", path: "/chi-tieu", params: ["unit", "indicator"] },
@@ -148,10 +182,16 @@ const drawnRequest = fc.record({
       "user",
       "next",
       "code",
+      "period",
+      "structure",
+      "lang",
     ),
     text,
     { maxKeys: 5 },
   ),
+  /** A parameter written a second time. */
+  repeated: fc.option(fc.constantFrom("indicator", "period", "unit", "level", "date", "next")),
+  prefetch: fc.option(fc.constantFrom(...PREFETCH_HEADERS)),
   rawPercent: fc.boolean(),
   origin: fc.oneof(fc.constant("same"), fc.constant("none"), headerText),
   contentType: fc.oneof(
@@ -186,11 +226,13 @@ function buildRequest(drawn: Drawn, base: string, cookies: string[]): FuzzReques
     .filter(([name]) => !route.params || route.params.includes(name) || drawn.rawPercent)
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
   if (drawn.rawPercent) query.push("x=%E0%A4%A");
+  if (drawn.repeated !== null) query.push(`${drawn.repeated}=a`, `${drawn.repeated}=b`);
   if (query.length) path += `?${query.join("&")}`;
   const headers: Record<string, string> = {};
   if (drawn.origin === "same") headers.origin = base;
   else if (drawn.origin !== "none") headers.origin = drawn.origin;
   if (drawn.acceptEncoding !== null) headers["accept-encoding"] = drawn.acceptEncoding;
+  if (drawn.prefetch !== null) Object.assign(headers, drawn.prefetch);
   const session =
     cookies.length && drawn.session % (cookies.length + 1) < cookies.length
       ? cookies[drawn.session % (cookies.length + 1)]
@@ -222,18 +264,29 @@ function buildRequest(drawn: Drawn, base: string, cookies: string[]): FuzzReques
 }
 
 export function send(base: string, request: FuzzRequest): Promise<number> {
+  return answer(base, request).then((a) => a.status);
+}
+
+/** The status, content type and first bytes of the answer (status -1: no answer). */
+function answer(base: string, request: FuzzRequest): Promise<{ status: number; type: string; head: string }> {
   const url = new URL(base);
   return new Promise((resolve) => {
+    const none = { status: -1, type: "", head: "" };
     const req = http.request(
       { host: url.hostname, port: url.port, method: request.method, path: request.path, headers: request.headers },
       (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", () => resolve(-1));
+        let head = "";
+        res.on("data", (chunk: Buffer) => {
+          if (head.length < 64) head += chunk.toString("latin1");
+        });
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), head }),
+        );
+        res.on("error", () => resolve(none));
       },
     );
     req.setTimeout(30_000, () => req.destroy());
-    req.on("error", () => resolve(-1)); // a refused, closed or timed-out connection: counted apart
+    req.on("error", () => resolve(none)); // a refused, closed or timed-out connection: counted apart
     req.end(request.body);
   });
 }
@@ -243,7 +296,7 @@ export function send(base: string, request: FuzzRequest): Promise<number> {
  * without any), and counts the answers by status. A 5xx is recorded with the request.
  */
 export async function runHttpFuzz(base: string, cookies: string[], runs: number, seed = 2026): Promise<FuzzResult> {
-  const result: FuzzResult = { requests: 0, byStatus: {}, serverErrors: [] };
+  const result: FuzzResult = { requests: 0, byStatus: {}, serverErrors: [], poisoned: [] };
   await fc.assert(
     fc.asyncProperty(drawnRequest, async (drawn) => {
       const request = buildRequest(drawn, base, cookies);
@@ -252,6 +305,12 @@ export async function runHttpFuzz(base: string, cookies: string[], runs: number,
       const key = status < 0 ? "no answer" : String(status);
       result.byStatus[key] = (result.byStatus[key] ?? 0) + 1;
       if (status >= 500 || status < 0) result.serverErrors.push(request);
+      // After an anonymous public page asked with a prefetch header, a plain visitor still gets the page.
+      if (drawn.prefetch !== null && !request.headers.cookie && /^\/(\?|$)|^\/units\//.test(request.path)) {
+        const plain = await answer(base, { method: "GET", path: request.path, headers: {} });
+        const isPage = plain.type.startsWith("text/html") && /^<!DOCTYPE html>/i.test(plain.head);
+        if (plain.status === 200 && !isPage) result.poisoned.push(request);
+      }
     }),
     { numRuns: runs, seed, endOnFailure: true },
   );

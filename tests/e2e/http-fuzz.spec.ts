@@ -21,6 +21,8 @@ test("fuzzed requests never get a 5xx and never write", async ({ baseURL }) => {
     console.log(`fuzz: ${result.requests} requests, by status ${JSON.stringify(result.byStatus)}`);
     const shown = result.serverErrors.slice(0, 5).map((r) => ({ ...r, body: r.body?.toString("utf8").slice(0, 300) }));
     expect(shown).toEqual([]);
+    // Prefetch headers were drawn for public pages: none left anything but the page for the next visitor.
+    expect(result.poisoned.map((r) => `${r.path} ${JSON.stringify(r.headers)}`)).toEqual([]);
     expect(result.requests).toBe(2500);
     expect(await writeFingerprint(db)).toEqual(before);
   } finally {
