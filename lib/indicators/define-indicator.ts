@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidParamError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
-import { DEFAULT_BANDS, DEFINABLE_KINDS, storedKind } from "./indicator-kinds";
+import { DEFAULT_BANDS, DEFINABLE_KINDS, isEntered, storedKind } from "./indicator-kinds";
 import { ZIndicatorCode } from "./indicators";
 
 // A new indicator is data: a row (and, for a scorecard, its components), never code or a
@@ -68,6 +68,15 @@ export async function defineIndicator(
     if (!found) throw new InvalidParamError(param, `Không có chỉ tiêu mã ${code}.`);
     if (found.kind === "COMPOSITE")
       throw new InvalidParamError(param, `${code} là bộ chỉ số, không dùng làm ${param}.`);
+    // A derived ratio divides its parts' values (a ratio's or a checklist's is its numerator):
+    // those of figures people enter. A derived part's value is only its own numerator, and
+    // its ratio changes after the derived ones are recomputed, so a ratio of ratios would be
+    // neither the right number nor up to date.
+    if (kind === "DERIVED" && !isEntered(found.kind))
+      throw new InvalidParamError(
+        param,
+        `${code} là chỉ tiêu tính từ hai chỉ tiêu khác, không dùng làm ${param === "numerator" ? "tử số" : "mẫu số"}: chọn chỉ tiêu được nhập số liệu (số lượng, tỷ lệ hoặc danh mục), ví dụ tử số và mẫu số của chính ${code}.`,
+      );
     return found;
   };
   if (kind !== "DERIVED" && (def.numerator || def.denominator))

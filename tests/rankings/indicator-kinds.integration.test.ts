@@ -476,6 +476,59 @@ describe("defining indicators", () => {
     expect(refused.reason).toEqual(new ConflictError("Đã có chỉ tiêu mã X5."));
     expect(await prisma.indicator.count({ where: { code: "X5" } })).toBe(1);
   });
+  it("refuses a derived ratio of a derived ratio, naming the part, from the service and the CLI", async () => {
+    // CCCD_COVERAGE (intake over eligible) is derived in "a derived ratio" above.
+    await defineIndicator(prisma, admin, {
+      code: "VNEID_L2_ACTIVATION",
+      kind: "DERIVED",
+      nameVi: "Tỷ lệ kích hoạt mức 2",
+      numerator: "VNEID_L2_ACTIVATED",
+      denominator: "VNEID_L2_INTAKE",
+    });
+    const nested = defineIndicator(prisma, admin, {
+      code: "X6",
+      kind: "DERIVED",
+      nameVi: "Tỷ lệ của hai tỷ lệ",
+      numerator: "CCCD_COVERAGE",
+      denominator: "VNEID_L2_ACTIVATION",
+    });
+    await expect(nested).rejects.toThrow(InvalidParamError);
+    await expect(nested).rejects.toThrow(/CCCD_COVERAGE là chỉ tiêu tính từ hai chỉ tiêu khác, không dùng làm tử số/);
+    const below = defineIndicator(prisma, admin, {
+      code: "X6",
+      kind: "DERIVED",
+      nameVi: "Thu nhận trên tỷ lệ",
+      numerator: "CCCD_INTAKE",
+      denominator: "VNEID_L2_ACTIVATION",
+    });
+    await expect(below).rejects.toThrow(/VNEID_L2_ACTIVATION .*không dùng làm mẫu số/);
+    const viaCli = cli(
+      "indicator",
+      "create",
+      "--code",
+      "X6",
+      "--kind",
+      "DERIVED",
+      "--name",
+      "Tỷ lệ của hai tỷ lệ",
+      "--numerator",
+      "CCCD_COVERAGE",
+      "--denominator",
+      "VNEID_L2_ACTIVATION",
+    );
+    expect(viaCli.status).toBe(2);
+    expect(viaCli.stderr).toContain("✗ --numerator: CCCD_COVERAGE là chỉ tiêu tính từ hai chỉ tiêu khác");
+    expect(await prisma.indicator.count({ where: { code: "X6" } })).toBe(0);
+    // Entered kinds stay parts: a ratio's numerator over a count.
+    await defineIndicator(prisma, admin, {
+      code: "X7",
+      kind: "DERIVED",
+      nameVi: "Thẻ đồng bộ trên thu nhận",
+      numerator: "BHYT_SYNC",
+      denominator: "CCCD_INTAKE",
+    });
+  });
+
   it("the CLI answers a wrong kind or an unknown option with a message and exit code 2", () => {
     const wrong = cli("indicator", "create", "--code", "X4", "--kind", "PERCENT", "--name", "Xxx");
     expect(wrong.status).toBe(2);
