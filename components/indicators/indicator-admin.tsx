@@ -40,7 +40,6 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
 
   async function create(form: HTMLFormElement) {
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    const number = (text: string) => Number(text.trim().replace(",", "."));
     const result = await request.send(
       `indicator:${data.code}`,
       (requestId) =>
@@ -53,8 +52,10 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
           ...(kind === "DERIVED" ? { numerator: data.numerator, denominator: data.denominator } : {}),
           ...(kind === "COMPOSITE"
             ? {
-                components: components.filter((c) => c.code).map((c) => ({ code: c.code, weight: number(c.weight) })),
-                bands: bandsOf(data.bands ?? "").map(number),
+                // As typed: the server reads the numbers (plain decimals, at most two decimals).
+                components: components.filter((c) => c.code).map((c) => ({ code: c.code, weight: c.weight })),
+                // A cleared field means the default bands.
+                bands: bandsOf(data.bands ?? "").length ? bandsOf(data.bands ?? "") : undefined,
               }
             : {}),
         }),

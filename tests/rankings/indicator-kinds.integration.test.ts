@@ -529,6 +529,95 @@ describe("defining indicators", () => {
     });
   });
 
+  it("reads a scorecard's weights and bands as plain decimals with at most two decimals", async () => {
+    const scorecard = (components: { code: string; weight: number | string }[], bands?: (number | string)[]) =>
+      defineIndicator(prisma, admin, {
+        code: "X8",
+        kind: "COMPOSITE",
+        nameVi: "Điểm thử",
+        components,
+        ...(bands ? { bands } : {}),
+      });
+    const two = (a: number | string, b: number | string) => [
+      { code: "BHYT_SYNC", weight: a },
+      { code: "HS_TRUC_TUYEN", weight: b },
+    ];
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: unknown) => error,
+      );
+    for (const [a, b] of [
+      [0.001, 0.004],
+      ["0,001", "10"],
+      ["0x10", "10"],
+      ["1e2", "10"],
+      ["Infinity", "10"],
+      ["", "10"],
+      [" ", "10"],
+      ["1 000", "10"],
+      ["0", "10"],
+      [-5, 10],
+      [1001, 10],
+    ] as const) {
+      const error = await refusal(scorecard(two(a, b)));
+      expect(error, `weights ${a}, ${b}`).toBeInstanceOf(InvalidParamError);
+      expect((error as InvalidParamError).param).toBe("components");
+      expect((error as Error).message).toMatch(/Trọng số/);
+    }
+    for (const bands of [[], ["0x50"], [80.555], [0, 90], [80, 101], ["8e1"]]) {
+      const error = await refusal(scorecard(two(10, 10), bands));
+      expect(error, `bands ${JSON.stringify(bands)}`).toBeInstanceOf(InvalidParamError);
+      expect((error as InvalidParamError).param).toBe("bands");
+      expect((error as Error).message).toMatch(/ngưỡng xếp loại/i);
+    }
+    expect(await prisma.indicator.count({ where: { code: "X8" } })).toBe(0);
+    const hex = cli(
+      "indicator",
+      "create",
+      "--code",
+      "X8",
+      "--kind",
+      "COMPOSITE",
+      "--name",
+      "Điểm thử",
+      "--component",
+      "BHYT_SYNC:0x10",
+      "--component",
+      "HS_TRUC_TUYEN:10",
+    );
+    expect(hex.status, hex.stderr).toBe(2);
+    expect(hex.stderr).toContain('✗ --component: Trọng số "0x10" không hợp lệ');
+    const noBands = cli(
+      "indicator",
+      "create",
+      "--code",
+      "X8",
+      "--kind",
+      "COMPOSITE",
+      "--name",
+      "Điểm thử",
+      "--component",
+      "BHYT_SYNC:10",
+      "--component",
+      "HS_TRUC_TUYEN:10",
+      "--bands",
+      "",
+    );
+    expect(noBands.status, noBands.stderr).toBe(2);
+    expect(noBands.stderr).toContain("✗ --bands: Cần ít nhất một ngưỡng xếp loại");
+    // Written either way, with a decimal comma or point, as text or a number.
+    await scorecard(two("0,01", 12.5), ["80,5", 90]);
+    const stored = await prisma.indicator.findUniqueOrThrow({ where: { code: "X8" }, include: { components: true } });
+    expect(stored.components.map((c) => Number(c.weight))).toEqual([0.01, 12.5]);
+    expect(stored.bands.map(Number)).toEqual([80.5, 90]);
+    // A scorecard stored without bands (before they were refused) shows the default ones, never "< 0".
+    await prisma.indicator.update({ where: { code: "X8" }, data: { bands: [] } });
+    const bands = (await rank("X8", "PROVINCE")).items.map((i) => i.band).filter((b) => b != null);
+    expect(bands.length).toBeGreaterThan(0);
+    for (const band of bands) expect(["< 80", "80–90", "≥ 90"]).toContain(band);
+  });
+
   it("the CLI answers a wrong kind or an unknown option with a message and exit code 2", () => {
     const wrong = cli("indicator", "create", "--code", "X4", "--kind", "PERCENT", "--name", "Xxx");
     expect(wrong.status).toBe(2);
