@@ -120,6 +120,8 @@ const vi = {
     mustChange:
       "Mật khẩu này do quản trị cấp cho bạn. Hãy chọn mật khẩu của riêng mình trước khi tiếp tục: chỉ bạn biết mật khẩu mới.",
     othersEnd: "Sau khi đổi, các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt khác) kết thúc ngay.",
+    rules:
+      "Mật khẩu mới cần ít nhất 10 ký tự (không tính khoảng trắng ở đầu và cuối), khác mật khẩu đang dùng và mật khẩu dùng trước đó.",
     current: "Mật khẩu đang dùng",
     next: "Mật khẩu mới (ít nhất 10 ký tự)",
     confirm: "Nhập lại mật khẩu mới",
@@ -379,6 +381,8 @@ const en: StaffMessages = {
     mustChange:
       "This password was given to you by an administrator. Choose your own before going on: only you will know the new one.",
     othersEnd: "Once changed, the account's other sessions (other devices, other browsers) end at once.",
+    rules:
+      "The new password needs at least 10 characters (spaces at either end do not count) and must differ from the current one and the one before it.",
     current: "Current password",
     next: "New password (at least 10 characters)",
     confirm: "New password again",

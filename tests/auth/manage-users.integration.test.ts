@@ -185,4 +185,52 @@ describe("roles, given passwords and sessions", () => {
     expect(await live(here)).not.toBeNull();
     expect(await live(elsewhere)).toBeNull();
   });
+  it("a new password is not blank, has 10 characters once trimmed, and is neither the current nor the previous one", async () => {
+    const create = (password: string) =>
+      createUser(prisma, {
+        username: "doi.lai",
+        displayName: "Đổi lại",
+        password,
+        role: "PROVINCE_OFFICER",
+        unitCode: "01",
+      });
+    await expect(create(" ".repeat(10))).rejects.toThrow(/không được để trống hoặc chỉ gồm khoảng trắng/);
+    await expect(create("\t \n".repeat(5))).rejects.toThrow(/chỉ gồm khoảng trắng/);
+    await expect(create("   ngan-qua   ")).rejects.toThrow(/ít nhất 10 ký tự, không tính khoảng trắng/);
+    const user = await create("mat-khau-thu-nhat-A");
+    const here = await openSession(prisma, user.id);
+    const actor = toActor(user);
+    const change = (current: string, next: string) =>
+      changeOwnPassword(prisma, actor, { current, next, confirm: next, address: "10.2.0.9", keepSessionId: here });
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: unknown) => error,
+      );
+
+    const blank = await refusal(change("mat-khau-thu-nhat-A", " ".repeat(12)));
+    expect(blank).toBeInstanceOf(InvalidParamError);
+    expect(blank).toMatchObject({ param: "next" });
+    await expect(change("mat-khau-thu-nhat-A", "   abc  abc   ")).rejects.toThrow(/ít nhất 10 ký tự/);
+    // The current one in another Unicode form (decomposed) is still the current one.
+    await expect(change("mat-khau-thu-nhat-A", "mat-khau-thu-nhat-A".normalize("NFD"))).rejects.toThrow(
+      /khác mật khẩu đang dùng/,
+    );
+    await change("mat-khau-thu-nhat-A", "mat-khau-thu-hai-B");
+    // A → B → A: back to the previous password is refused, with nothing changed.
+    const back = await refusal(change("mat-khau-thu-hai-B", "mat-khau-thu-nhat-A"));
+    expect(back).toBeInstanceOf(InvalidParamError);
+    expect(back).toMatchObject({ param: "next", message: expect.stringMatching(/khác mật khẩu dùng trước đó/) });
+    const stored = await prisma.appUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword("mat-khau-thu-hai-B", stored.passwordHash)).toBe(true);
+    await change("mat-khau-thu-hai-B", "mat-khau-thu-ba-C");
+    await change("mat-khau-thu-ba-C", "mat-khau-thu-nhat-A"); // two back is allowed
+
+    // After a reset the user's own password is the previous one: they cannot go back to it.
+    const ministry = await actorAt(prisma, "MINISTRY_ADMIN", null);
+    const given = (await manageUser(prisma, ministry, { action: "reset-password", username: "doi.lai" }))
+      .password as string;
+    await expect(change(given, "mat-khau-thu-nhat-A")).rejects.toThrow(/khác mật khẩu dùng trước đó/);
+    await change(given, "mat-khau-thu-tu-D");
+  });
 });
