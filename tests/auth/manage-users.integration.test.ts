@@ -100,6 +100,84 @@ describe("account management", () => {
     await prisma.appUser.delete({ where: { username: "xa.thu" } });
   });
 
+  it("a display name is one trimmed line without markup, and an address is one plain mailbox", async () => {
+    const admin = await actorAt(prisma, "PROVINCE_ADMIN", "01");
+    const create = (displayName: string, email?: string) =>
+      manageUser(prisma, admin, {
+        action: "create",
+        username: "xa.ten",
+        displayName,
+        role: "COMMUNE_OFFICER",
+        unit: "00001",
+        ...(email === undefined ? {} : { email }),
+      });
+    for (const name of [
+      "Nguyễn Văn A\r\nBcc: ke-gian@evil.example",
+      "Nguyễn Văn A\nKính gửi quý vị,",
+      "Nguyễn\tVăn A",
+      "Nguyễn Văn A\u2028dòng mới",
+      "Nguyễn \u202eA nêV",
+      "<b>Nguyễn Văn A</b>",
+      "   ",
+      "x".repeat(101),
+    ]) {
+      const error = await create(name).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, JSON.stringify(name)).toBeInstanceOf(InvalidParamError);
+      expect((error as Error).message).toMatch(/họ tên hiển thị/i);
+    }
+    // The CLI's path checks the same.
+    await expect(
+      createUser(prisma, {
+        username: "xa.ten",
+        displayName: "A\r\nB",
+        password: PASSWORD,
+        role: "COMMUNE_OFFICER",
+        unitCode: "00001",
+      }),
+    ).rejects.toThrow(/ký tự điều khiển/);
+
+    for (const email of [
+      "postmaster,x@congan.gov.vn",
+      "x@evil.example,",
+      "x@[127.0.0.1].vn",
+      "x@[127.0.0.1]",
+      '"x y"@congan.gov.vn',
+      "x y@congan.gov.vn",
+      "Tên <x@congan.gov.vn>",
+      "x@congan.gov.vn, y@congan.gov.vn",
+      "x@congan.gov.vn;y@congan.gov.vn",
+      "x@localhost",
+      "x@-congan.vn",
+      "x@congan..vn",
+      "x@congan.vn.",
+      ".x@congan.vn",
+      "x..y@congan.vn",
+      "x@congan.v1",
+      "x@@congan.vn",
+      "x@công-an.vn",
+      "x@congan.vn\r\nBcc: y@evil.example",
+    ]) {
+      const error = await manageUser(prisma, admin, { action: "set-email", username: "xa.alpha", email }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, email).toBeInstanceOf(InvalidParamError);
+      expect((error as Error).message).toMatch(/e-mail không hợp lệ: một địa chỉ duy nhất/);
+      await expect(create("Nguyễn Văn A", email), email).rejects.toThrow(/e-mail không hợp lệ/);
+    }
+    expect(await prisma.appUser.count({ where: { username: "xa.ten" } })).toBe(0);
+    expect((await prisma.appUser.findUniqueOrThrow({ where: { username: "xa.alpha" } })).email).toBeNull();
+
+    await create("  Nguyễn   Văn  A  ", " Thu.Le+Nhac@CongAn.gov.vn ");
+    const stored = await prisma.appUser.findUniqueOrThrow({ where: { username: "xa.ten" } });
+    expect(stored).toMatchObject({ displayName: "Nguyễn Văn A", email: "thu.le+nhac@congan.gov.vn" });
+    await manageUser(prisma, admin, { action: "set-email", username: "xa.ten", email: "x_1%2@xn--cng-an-9ua.vn" });
+    await prisma.appUser.delete({ where: { username: "xa.ten" } });
+  });
+
   it("officers do not manage accounts; the ministry sees every account", async () => {
     const officer = await actorAt(prisma, "DISTRICT_OFFICER", "001");
     await expect(listManagedUsers(prisma, officer)).rejects.toBeInstanceOf(ForbiddenError);
