@@ -68,7 +68,10 @@ const ZEnv = z.object({
   /** Where the demo finds the GSO unit lists and the 2025 crosswalk; without them, provinces only. */
   DEMO_UNITS_DIR: z.string().default("../shared/data"),
   /** Password of the demo accounts; a random one is generated (and printed at start) when unset. */
-  DEMO_PASSWORD: z.string().min(10, "DEMO_PASSWORD cần ít nhất 10 ký tự").optional(),
+  DEMO_PASSWORD: z
+    .string()
+    .refine((v) => v.trim().length >= 10, "DEMO_PASSWORD cần ít nhất 10 ký tự, không tính khoảng trắng ở đầu và cuối")
+    .optional(),
   /**
    * Signs session cookies; every instance of one deployment needs the same. Required with
    * DATABASE_URL; for the embedded demo, generated once and kept in .data/auth-secret.

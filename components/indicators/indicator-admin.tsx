@@ -8,7 +8,7 @@ import { ScrollTable } from "@/components/ui/table";
 import { useRequest } from "@/components/ui/use-request";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
-import { DEFAULT_BANDS, DEFINABLE_KINDS, type DefinableKind } from "@/lib/indicators/indicator-kinds";
+import { DEFAULT_BANDS, DEFINABLE_KINDS, type DefinableKind, isEntered } from "@/lib/indicators/indicator-kinds";
 import type { IndicatorDefinitionListing } from "@/lib/indicators/indicators";
 
 const FIELD = "mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal";
@@ -27,20 +27,22 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
   // A scorecard is made of indicators that are not scorecards themselves.
   const parts = indicators.filter((i) => i.kind !== "COMPOSITE");
   const nameOf = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
-  const options = (
+  const optionsOf = (list: IndicatorDefinitionListing[]) => (
     <>
       <option value="">{t.pick}</option>
-      {parts.map((i) => (
+      {list.map((i) => (
         <option key={i.code} value={i.code}>
           {i.code} – {nameOf(i)}
         </option>
       ))}
     </>
   );
+  const options = optionsOf(parts);
+  // A derived ratio divides indicators whose figures are entered (as the server requires).
+  const enteredOptions = optionsOf(indicators.filter((i) => isEntered(i.kind)));
 
   async function create(form: HTMLFormElement) {
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    const number = (text: string) => Number(text.trim().replace(",", "."));
     const result = await request.send(
       `indicator:${data.code}`,
       (requestId) =>
@@ -53,8 +55,10 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
           ...(kind === "DERIVED" ? { numerator: data.numerator, denominator: data.denominator } : {}),
           ...(kind === "COMPOSITE"
             ? {
-                components: components.filter((c) => c.code).map((c) => ({ code: c.code, weight: number(c.weight) })),
-                bands: bandsOf(data.bands ?? "").map(number),
+                // As typed: the server reads the numbers (plain decimals, at most two decimals).
+                components: components.filter((c) => c.code).map((c) => ({ code: c.code, weight: c.weight })),
+                // A cleared field means the default bands.
+                bands: bandsOf(data.bands ?? "").length ? bandsOf(data.bands ?? "") : undefined,
               }
             : {}),
         }),
@@ -107,13 +111,13 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
             <label className="text-sm font-semibold sm:col-span-2">
               {t.numerator}
               <select name="numerator" required className={FIELD}>
-                {options}
+                {enteredOptions}
               </select>
             </label>
             <label className="text-sm font-semibold sm:col-span-2">
               {t.denominator}
               <select name="denominator" required className={FIELD}>
-                {options}
+                {enteredOptions}
               </select>
             </label>
           </>

@@ -81,6 +81,7 @@ export function UserAdmin({
           <input
             name="displayName"
             required
+            maxLength={100}
             className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
           />
         </label>

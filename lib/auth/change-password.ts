@@ -7,8 +7,9 @@ import { hashPassword, passwordProblem, verifyPassword } from "./password";
 
 /**
  * A user replaces their own password. The current one is checked under the same limits as
- * a sign-in (a borrowed session must not become a way to guess it). On success the new
- * password is stored, the "must change" mark is cleared and every other session of the user
+ * a sign-in (a borrowed session must not become a way to guess it). The new one must differ
+ * from the current one and the one before it. On success the new password is stored (the
+ * current one becomes the previous one), the "must change" mark is cleared and every other session of the user
  * ends; the one in use (`keepSessionId`) goes on.
  */
 export async function changeOwnPassword(
@@ -30,9 +31,17 @@ export async function changeOwnPassword(
     throw new InvalidParamError("current", limit ? limitMessage(limit) : "Mật khẩu đang dùng không đúng.");
   }
   await markLoginSucceeded(prisma, reserved.attemptId);
+  // Compared as hashed, so the same password typed in another Unicode form counts as the same.
+  if (await verifyPassword(input.next, user.passwordHash))
+    throw new InvalidParamError("next", "Mật khẩu mới phải khác mật khẩu đang dùng.");
+  if (user.previousPasswordHash && (await verifyPassword(input.next, user.previousPasswordHash)))
+    throw new InvalidParamError("next", "Mật khẩu mới phải khác mật khẩu dùng trước đó; chọn một mật khẩu chưa dùng.");
   const passwordHash = await hashPassword(input.next);
   await prisma.$transaction([
-    prisma.appUser.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } }),
+    prisma.appUser.update({
+      where: { id: user.id },
+      data: { passwordHash, previousPasswordHash: user.passwordHash, mustChangePassword: false },
+    }),
     prisma.userSession.updateMany({
       where: { userId: user.id, id: { not: input.keepSessionId }, revokedAt: null },
       data: { revokedAt: new Date() },

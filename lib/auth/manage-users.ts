@@ -213,6 +213,8 @@ async function checkedChange(
         where: { id: user.id },
         data: {
           passwordHash: await hashPassword(password),
+          // The user's own password stays the one they may not go back to.
+          previousPasswordHash: user.mustChangePassword ? user.previousPasswordHash : user.passwordHash,
           mustChangePassword: true,
           sessionVersion: { increment: 1 },
         },

@@ -39,9 +39,19 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   return false;
 }
 
-/** Password rules shown to whoever sets one. */
+/** The fewest characters of a password, not counting spaces at either end. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/**
+ * Password rules shown to whoever sets one: at least PASSWORD_MIN_LENGTH characters once
+ * spaces at either end are set aside (so ten spaces, or a short word padded with them, is
+ * not a password), at most 200. The password itself is kept as typed.
+ */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return "Mật khẩu phải có ít nhất 10 ký tự.";
+  const trimmed = password.trim();
+  if (trimmed === "") return "Mật khẩu không được để trống hoặc chỉ gồm khoảng trắng.";
+  if (trimmed.length < PASSWORD_MIN_LENGTH)
+    return `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không tính khoảng trắng ở đầu và cuối.`;
   if (password.length > 200) return "Mật khẩu dài quá 200 ký tự.";
   return null;
 }

@@ -5,6 +5,28 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword, passwordProblem } from "./password";
 
+/**
+ * One plain mailbox, local@domain: a local part of letters, digits and . _ % + - (no dot at
+ * either end or twice in a row, at most 64), and a DNS domain of at least two labels of
+ * letters, digits and inner hyphens, ending in a top-level domain of letters (or an xn--
+ * label). No display name, comma, list, quotes, spaces, brackets or address literal: what
+ * an SMTP server takes as one recipient. Lower case.
+ */
+export function isMailbox(address: string): boolean {
+  if (address.length > 254) return false;
+  const at = address.lastIndexOf("@");
+  if (at <= 0 || address.indexOf("@") !== at) return false;
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (local.length > 64 || !/^[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*$/.test(local)) return false;
+  if (domain.length > 253) return false;
+  const labels = domain.split(".");
+  if (labels.length < 2) return false;
+  if (!labels.every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return false;
+  const top = labels.at(-1) as string;
+  return /^[a-z]{2,63}$/.test(top) || /^xn--[a-z0-9-]{1,59}$/.test(top);
+}
+
 /** An e-mail address for reminders, stored in lower case; empty means none. */
 export const ZEmail = z
   .string()
@@ -12,10 +34,29 @@ export const ZEmail = z
   .toLowerCase()
   .max(254, "Địa chỉ e-mail dài quá 254 ký tự.")
   .refine(
-    (v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
-    "Địa chỉ e-mail không hợp lệ (dạng ten@donvi.gov.vn).",
+    (v) => v === "" || isMailbox(v),
+    "Địa chỉ e-mail không hợp lệ: một địa chỉ duy nhất dạng ten@donvi.gov.vn (chỉ chữ không dấu, số và . _ % + - trước @; tên miền thường), không dấu phẩy, khoảng trắng, ngoặc hay dấu nháy.",
   )
   .transform((v) => v || null);
+
+/**
+ * A person's name as shown on pages and in e-mails: trimmed, spaces collapsed, 1–100
+ * characters, no control characters (line breaks, tabs), invisible direction marks or < >.
+ */
+export const ZDisplayName = z
+  .string()
+  .transform((v) => v.normalize("NFC").replace(/ +/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Cần họ tên hiển thị.")
+      .max(100, "Họ tên hiển thị tối đa 100 ký tự.")
+      .refine(
+        (v) => !/[\p{Cc}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(v),
+        "Họ tên hiển thị không được chứa ký tự điều khiển (xuống dòng, tab…); viết trên một dòng.",
+      )
+      .refine((v) => !/[<>]/.test(v), "Họ tên hiển thị không được chứa dấu < hoặc >."),
+  );
 
 export const ZNewUser = z.object({
   username: z
@@ -23,7 +64,7 @@ export const ZNewUser = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,64}$/, "Tên đăng nhập gồm 3–64 ký tự a–z, 0–9, dấu chấm, gạch dưới hoặc gạch ngang."),
-  displayName: z.string().trim().min(1, "Cần họ tên hiển thị.").max(200),
+  displayName: ZDisplayName,
   password: z.string().superRefine((p, ctx) => {
     const problem = passwordProblem(p);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -44,27 +44,29 @@ export async function runIndicator(
       numerator: flags.numerator,
       denominator: flags.denominator,
       components: flags.component?.map(component),
-      bands: flags.bands?.split(",").map((b) => decimal("bands", b)),
+      bands: flags.bands === undefined ? undefined : bandList(flags.bands),
     });
     console.log(`✓ Đã tạo chỉ tiêu ${created.code} (${KIND_NAMES[created.kind as keyof typeof KIND_NAMES].vi}).`);
     return 0;
   } catch (error) {
     if (!(error instanceof InvalidParamError)) throw error;
-    console.error(`✗ --${error.param === "nameVi" ? "name" : error.param}: ${error.message}`);
+    const flag = { nameVi: "name", nameEn: "name-en", components: "component" }[error.param] ?? error.param;
+    console.error(`✗ --${flag}: ${error.message}`);
     return 2;
   }
 }
 
-/** "HS_TRUC_TUYEN:18" → the component and its points. */
-function component(text: string): { code: string; weight: number } {
+/** "HS_TRUC_TUYEN:18" → the component and its points, as written (checked by the definition). */
+function component(text: string): { code: string; weight: string } {
   const [code = "", weight = ""] = text.split(":");
-  return { code: code.trim().toUpperCase(), weight: decimal("component", weight) };
+  return { code: code.trim().toUpperCase(), weight: weight.trim() };
 }
 
-/** A number written either way: 18, 18.5 or 18,5. */
-function decimal(param: string, text: string): number {
-  const n = Number(text.trim().replace(",", "."));
-  if (text.trim() === "" || !Number.isFinite(n))
-    throw new InvalidParamError(param, `"${text}" không phải là số (ví dụ MÃ:18 hoặc 80,90).`);
-  return n;
+/**
+ * "80,90" or "80; 90,5" (with ";" a decimal comma is allowed), as the Indicators page reads
+ * them; each bound is checked by the definition (plain decimals, at most two decimals).
+ */
+function bandList(text: string): string[] {
+  const parts = text.includes(";") ? text.split(";") : text.split(/,\s*|\s+/);
+  return parts.map((p) => p.trim()).filter(Boolean);
 }

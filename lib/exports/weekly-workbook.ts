@@ -60,11 +60,13 @@ export async function weeklyWorkbook(
       },
       requester,
     );
-    const sheet = book.addWorksheet(sheetName(indicator.nameVi, used), { views: [{ state: "frozen", ySplit: 3 }] });
+    const sheet = book.addWorksheet(sheetName(indicator.nameVi, used, indicator.code), {
+      views: [{ state: "frozen", ySplit: 3 }],
+    });
     const when = params.period
       ? `${periodLabel(params.period, "vi")} (${formatDateVi(params.period.start)}–${formatDateVi(params.period.end)}), tính đến ngày ${formatDateVi(asOf)}`
       : `tính đến ngày ${formatDateVi(asOf)}`;
-    sheet.addRow([`${indicator.nameVi} – ${scope?.name ?? "Toàn quốc"}, ${when}`]).font = {
+    sheet.addRow([`${oneLine(indicator.nameVi)} – ${scope?.name ?? "Toàn quốc"}, ${when}`]).font = {
       bold: true,
       size: 13,
     };
@@ -174,14 +176,52 @@ function columnsFor(measure: Measure, level: UnitLevel, period: boolean, items: 
   ];
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */
-function sheetName(name: string, used: Set<string>): string {
-  const base = name
-    .replace(/[[\]:*?/\\]/g, " ")
-    .slice(0, 31)
-    .trim();
-  let candidate = base;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 28)} ${i}`;
+/** A name on one line: control characters (line breaks, tabs, bells) become single spaces. */
+const oneLine = (text: string) => text.replace(/[\p{Cc}\s]+/gu, " ").trim();
+
+/** Excel's longest sheet name, in UTF-16 code units. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A sheet name Excel (and ExcelJS) accepts for any indicator name: none of []:*?/\ or
+ * control characters, no apostrophe first or last, at most 31 characters (never half a
+ * character), not "History" (Excel keeps it for itself) and unique in the workbook ignoring
+ * case. A name with nothing left falls back on the indicator's code; clashes are numbered.
+ */
+export function sheetName(name: string, used: Set<string>, fallback = "Chỉ tiêu"): string {
+  const base = cleanSheetName(name) || cleanSheetName(fallback) || "Chỉ tiêu";
+  let candidate = fitSheetName(base, SHEET_NAME_MAX);
+  for (let i = 2; taken(candidate, used); i++) {
+    const suffix = ` (${i})`;
+    candidate = `${fitSheetName(base, SHEET_NAME_MAX - suffix.length)}${suffix}`;
+  }
   used.add(candidate.toLowerCase());
   return candidate;
+}
+
+const taken = (candidate: string, used: Set<string>) => {
+  const key = candidate.toLowerCase();
+  return key === "history" || used.has(key);
+};
+
+/** Forbidden characters become spaces, runs of spaces one, and edges lose spaces and apostrophes. */
+function cleanSheetName(text: string): string {
+  return trimSheetName(
+    text
+      .normalize("NFC")
+      .replace(/[\p{C}[\]:*?/\\]/gu, " ")
+      .replace(/\s+/g, " "),
+  );
+}
+
+const trimSheetName = (text: string) => text.replace(/^[\s']+|[\s']+$/g, "");
+
+/** The longest start of `text` of whole characters within `max` UTF-16 code units, edges trimmed again. */
+function fitSheetName(text: string, max: number): string {
+  let out = "";
+  for (const char of text) {
+    if (out.length + char.length > max) break;
+    out += char;
+  }
+  return trimSheetName(out) || "Chỉ tiêu";
 }

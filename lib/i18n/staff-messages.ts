@@ -120,6 +120,8 @@ const vi = {
     mustChange:
       "Mật khẩu này do quản trị cấp cho bạn. Hãy chọn mật khẩu của riêng mình trước khi tiếp tục: chỉ bạn biết mật khẩu mới.",
     othersEnd: "Sau khi đổi, các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt khác) kết thúc ngay.",
+    rules:
+      "Mật khẩu mới cần ít nhất 10 ký tự (không tính khoảng trắng ở đầu và cuối), khác mật khẩu đang dùng và mật khẩu dùng trước đó.",
     current: "Mật khẩu đang dùng",
     next: "Mật khẩu mới (ít nhất 10 ký tự)",
     confirm: "Nhập lại mật khẩu mới",
@@ -136,8 +138,8 @@ const vi = {
     nameVi: "Tên tiếng Việt",
     nameEn: "Tên tiếng Anh (không bắt buộc)",
     kind: "Loại",
-    numerator: "Tử số (chỉ số đã có)",
-    denominator: "Mẫu số (chỉ số đã có)",
+    numerator: "Tử số (chỉ số đã có, được nhập số liệu)",
+    denominator: "Mẫu số (chỉ số đã có, được nhập số liệu)",
     components: "Thành phần và điểm tối đa",
     weight: "Điểm",
     addComponent: "Thêm thành phần",
@@ -379,6 +381,8 @@ const en: StaffMessages = {
     mustChange:
       "This password was given to you by an administrator. Choose your own before going on: only you will know the new one.",
     othersEnd: "Once changed, the account's other sessions (other devices, other browsers) end at once.",
+    rules:
+      "The new password needs at least 10 characters (spaces at either end do not count) and must differ from the current one and the one before it.",
     current: "Current password",
     next: "New password (at least 10 characters)",
     confirm: "New password again",
@@ -395,8 +399,8 @@ const en: StaffMessages = {
     nameVi: "Vietnamese name",
     nameEn: "English name (optional)",
     kind: "Kind",
-    numerator: "Numerator (an existing indicator)",
-    denominator: "Denominator (an existing indicator)",
+    numerator: "Numerator (an existing indicator whose figures are entered)",
+    denominator: "Denominator (an existing indicator whose figures are entered)",
     components: "Components and their maximum points",
     weight: "Points",
     addComponent: "Add a component",

@@ -8,13 +8,38 @@ import { ConflictError, ForbiddenError, InvalidParamError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
-import { DEFAULT_BANDS, DEFINABLE_KINDS, storedKind } from "./indicator-kinds";
+import { DEFAULT_BANDS, DEFINABLE_KINDS, isEntered, storedKind } from "./indicator-kinds";
 import { ZIndicatorCode } from "./indicators";
 
 // A new indicator is data: a row (and, for a scorecard, its components), never code or a
 // migration. Every path (entry, import, rankings, pages, exports) reads its kind.
 
-const ZName = z.string().trim().min(3, "Tên chỉ tiêu cần ít nhất 3 ký tự.").max(200, "Tên chỉ tiêu tối đa 200 ký tự.");
+const ZName = z
+  .string()
+  .trim()
+  .min(3, "Tên chỉ tiêu cần ít nhất 3 ký tự.")
+  .max(200, "Tên chỉ tiêu tối đa 200 ký tự.")
+  .refine((v) => !/\p{Cc}/u.test(v), "Tên chỉ tiêu không được chứa ký tự điều khiển (xuống dòng, tab…).");
+
+/**
+ * A number of points or a band's bound as stored (numeric with 2 decimals): written in plain
+ * decimal, 18, 18.5 or 18,5, with at most two decimals. Anything else (0x10, 1e2, 0.001,
+ * Infinity, a blank) is refused rather than read as another number or rounded to 0,00.
+ * The form and the CLI pass the text as typed; other callers may pass a number.
+ */
+function zHundredths(what: string, example: string) {
+  return z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const text = typeof raw === "number" ? String(raw) : raw.trim();
+    if (!/^-?\d{1,4}(?:[.,]\d{1,2})?$/.test(text)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${what} "${String(raw).slice(0, 40)}" không hợp lệ: cần số thập phân viết thường, tối đa 2 chữ số sau dấu phẩy (ví dụ ${example}).`,
+      });
+      return z.NEVER;
+    }
+    return Number(text.replace(",", "."));
+  });
+}
 
 export const ZIndicatorDefinition = z.object({
   code: ZIndicatorCode,
@@ -29,13 +54,26 @@ export const ZIndicatorDefinition = z.object({
     .array(
       z.object({
         code: ZIndicatorCode,
-        weight: z.number().positive("Trọng số phải lớn hơn 0.").max(1000, "Trọng số tối đa 1000 điểm."),
+        weight: zHundredths("Trọng số", "18 hoặc 18,5").pipe(
+          z.number().positive("Trọng số phải lớn hơn 0.").max(1000, "Trọng số tối đa 1000 điểm."),
+        ),
       }),
     )
     .max(20, "Một bộ chỉ số có tối đa 20 thành phần.")
     .optional(),
   /** COMPOSITE: lower bounds of the bands, in percent of the total points, ascending. */
-  bands: z.array(z.number().min(0).max(100)).max(5, "Tối đa 5 ngưỡng xếp loại.").optional(),
+  bands: z
+    .array(
+      zHundredths("Ngưỡng xếp loại", "80 hoặc 80,5").pipe(
+        z
+          .number()
+          .positive("Ngưỡng xếp loại phải lớn hơn 0 %.")
+          .max(100, "Ngưỡng xếp loại tính bằng % tổng điểm, tối đa 100."),
+      ),
+    )
+    .min(1, "Cần ít nhất một ngưỡng xếp loại (ví dụ 80, 90); bỏ hẳn ngưỡng thì dùng mặc định 80, 90.")
+    .max(5, "Tối đa 5 ngưỡng xếp loại.")
+    .optional(),
 });
 export type IndicatorDefinition = z.input<typeof ZIndicatorDefinition>;
 
@@ -68,6 +106,15 @@ export async function defineIndicator(
     if (!found) throw new InvalidParamError(param, `Không có chỉ tiêu mã ${code}.`);
     if (found.kind === "COMPOSITE")
       throw new InvalidParamError(param, `${code} là bộ chỉ số, không dùng làm ${param}.`);
+    // A derived ratio divides its parts' values (a ratio's or a checklist's is its numerator):
+    // those of figures people enter. A derived part's value is only its own numerator, and
+    // its ratio changes after the derived ones are recomputed, so a ratio of ratios would be
+    // neither the right number nor up to date.
+    if (kind === "DERIVED" && !isEntered(found.kind))
+      throw new InvalidParamError(
+        param,
+        `${code} là chỉ tiêu tính từ hai chỉ tiêu khác, không dùng làm ${param === "numerator" ? "tử số" : "mẫu số"}: chọn chỉ tiêu được nhập số liệu (số lượng, tỷ lệ hoặc danh mục), ví dụ tử số và mẫu số của chính ${code}.`,
+      );
     return found;
   };
   if (kind !== "DERIVED" && (def.numerator || def.denominator))

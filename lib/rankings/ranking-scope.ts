@@ -3,6 +3,7 @@ import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind, UnitLevel } from "@/lib/generated/prisma/enums";
+import { DEFAULT_BANDS } from "@/lib/indicators/indicator-kinds";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
 import type { RankingQuery } from "./ranking-types";
@@ -78,7 +79,8 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
     indicatorCode: indicator.code,
     kind: indicator.kind,
     components: indicator.components.map((c) => ({ ...c.component, weight: Number(c.weight) })),
-    bands: indicator.bands.map(Number),
+    // A scorecard stored without bands (refused since) has the default ones, as its top band does.
+    bands: indicator.kind === "COMPOSITE" && indicator.bands.length === 0 ? DEFAULT_BANDS : indicator.bands.map(Number),
     level: query.level,
     parentId: parent?.id ?? null,
     parentCode: parent?.code ?? null,

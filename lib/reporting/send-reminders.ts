@@ -1,5 +1,5 @@
 import "server-only";
-import { toActor } from "@/lib/auth/users";
+import { isMailbox, toActor } from "@/lib/auth/users";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -54,6 +54,14 @@ export async function sendReminders(
     run.users++;
     for (const mail of await pendingFor(prisma, toActor(user), options)) {
       const week = new Date(`${mail.week}T00:00:00Z`);
+      // An address stored before addresses were checked strictly is never offered to the
+      // SMTP server (which would refuse it on every run): it is reported until corrected.
+      if (!isMailbox(user.email as string)) {
+        const error = `địa chỉ e-mail "${oneLine(user.email as string).slice(0, 80)}" không hợp lệ; sửa ở trang Tài khoản`;
+        run.failed.push({ username: user.username, kind: mail.kind, error });
+        options.onProgress?.(`  ✗ ${user.username}: ${error}`);
+        continue;
+      }
       if (options.dryRun) {
         options.onProgress?.(`  (thử) ${user.email}: ${mail.text.title}`);
         run.sent[mail.kind]++;
@@ -69,7 +77,7 @@ export async function sendReminders(
       try {
         await mailer.send({
           to: user.email as string,
-          subject: `[Đề án 06] ${mail.text.title}`,
+          subject: `[Đề án 06] ${oneLine(mail.text.title)}`,
           text: body(user.displayName, mail, options.publicUrl),
         });
         run.sent[mail.kind]++;
@@ -112,15 +120,24 @@ async function pendingFor(
   return pending;
 }
 
+/**
+ * The mail's text. Names (the user's, units') are written on one line whatever they hold:
+ * a line break inside one never adds lines to the body.
+ */
 function body(name: string, mail: Pending, publicUrl: string | undefined): string {
   return [
-    `Kính gửi ${name},`,
+    `Kính gửi ${oneLine(name)},`,
     "",
-    mail.text.title,
-    ...mail.text.lines,
+    oneLine(mail.text.title),
+    ...mail.text.lines.map(oneLine),
     "",
     publicUrl ? `Mở trên hệ thống: ${new URL(mail.link, publicUrl).toString()}` : "",
     "",
     "Thư tự động của hệ thống theo dõi Đề án 06; không trả lời thư này.",
   ].join("\n");
+}
+
+/** Control characters and line or paragraph separators become one space each run. */
+function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ");
 }

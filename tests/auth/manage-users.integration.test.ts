@@ -100,6 +100,84 @@ describe("account management", () => {
     await prisma.appUser.delete({ where: { username: "xa.thu" } });
   });
 
+  it("a display name is one trimmed line without markup, and an address is one plain mailbox", async () => {
+    const admin = await actorAt(prisma, "PROVINCE_ADMIN", "01");
+    const create = (displayName: string, email?: string) =>
+      manageUser(prisma, admin, {
+        action: "create",
+        username: "xa.ten",
+        displayName,
+        role: "COMMUNE_OFFICER",
+        unit: "00001",
+        ...(email === undefined ? {} : { email }),
+      });
+    for (const name of [
+      "Nguyễn Văn A\r\nBcc: ke-gian@evil.example",
+      "Nguyễn Văn A\nKính gửi quý vị,",
+      "Nguyễn\tVăn A",
+      "Nguyễn Văn A\u2028dòng mới",
+      "Nguyễn \u202eA nêV",
+      "<b>Nguyễn Văn A</b>",
+      "   ",
+      "x".repeat(101),
+    ]) {
+      const error = await create(name).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, JSON.stringify(name)).toBeInstanceOf(InvalidParamError);
+      expect((error as Error).message).toMatch(/họ tên hiển thị/i);
+    }
+    // The CLI's path checks the same.
+    await expect(
+      createUser(prisma, {
+        username: "xa.ten",
+        displayName: "A\r\nB",
+        password: PASSWORD,
+        role: "COMMUNE_OFFICER",
+        unitCode: "00001",
+      }),
+    ).rejects.toThrow(/ký tự điều khiển/);
+
+    for (const email of [
+      "postmaster,x@congan.gov.vn",
+      "x@evil.example,",
+      "x@[127.0.0.1].vn",
+      "x@[127.0.0.1]",
+      '"x y"@congan.gov.vn',
+      "x y@congan.gov.vn",
+      "Tên <x@congan.gov.vn>",
+      "x@congan.gov.vn, y@congan.gov.vn",
+      "x@congan.gov.vn;y@congan.gov.vn",
+      "x@localhost",
+      "x@-congan.vn",
+      "x@congan..vn",
+      "x@congan.vn.",
+      ".x@congan.vn",
+      "x..y@congan.vn",
+      "x@congan.v1",
+      "x@@congan.vn",
+      "x@công-an.vn",
+      "x@congan.vn\r\nBcc: y@evil.example",
+    ]) {
+      const error = await manageUser(prisma, admin, { action: "set-email", username: "xa.alpha", email }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, email).toBeInstanceOf(InvalidParamError);
+      expect((error as Error).message).toMatch(/e-mail không hợp lệ: một địa chỉ duy nhất/);
+      await expect(create("Nguyễn Văn A", email), email).rejects.toThrow(/e-mail không hợp lệ/);
+    }
+    expect(await prisma.appUser.count({ where: { username: "xa.ten" } })).toBe(0);
+    expect((await prisma.appUser.findUniqueOrThrow({ where: { username: "xa.alpha" } })).email).toBeNull();
+
+    await create("  Nguyễn   Văn  A  ", " Thu.Le+Nhac@CongAn.gov.vn ");
+    const stored = await prisma.appUser.findUniqueOrThrow({ where: { username: "xa.ten" } });
+    expect(stored).toMatchObject({ displayName: "Nguyễn Văn A", email: "thu.le+nhac@congan.gov.vn" });
+    await manageUser(prisma, admin, { action: "set-email", username: "xa.ten", email: "x_1%2@xn--cng-an-9ua.vn" });
+    await prisma.appUser.delete({ where: { username: "xa.ten" } });
+  });
+
   it("officers do not manage accounts; the ministry sees every account", async () => {
     const officer = await actorAt(prisma, "DISTRICT_OFFICER", "001");
     await expect(listManagedUsers(prisma, officer)).rejects.toBeInstanceOf(ForbiddenError);
@@ -184,5 +262,53 @@ describe("roles, given passwords and sessions", () => {
     expect(await verifyPassword("mat-khau-cua-toi-2026", after.passwordHash)).toBe(true);
     expect(await live(here)).not.toBeNull();
     expect(await live(elsewhere)).toBeNull();
+  });
+  it("a new password is not blank, has 10 characters once trimmed, and is neither the current nor the previous one", async () => {
+    const create = (password: string) =>
+      createUser(prisma, {
+        username: "doi.lai",
+        displayName: "Đổi lại",
+        password,
+        role: "PROVINCE_OFFICER",
+        unitCode: "01",
+      });
+    await expect(create(" ".repeat(10))).rejects.toThrow(/không được để trống hoặc chỉ gồm khoảng trắng/);
+    await expect(create("\t \n".repeat(5))).rejects.toThrow(/chỉ gồm khoảng trắng/);
+    await expect(create("   ngan-qua   ")).rejects.toThrow(/ít nhất 10 ký tự, không tính khoảng trắng/);
+    const user = await create("mat-khau-thu-nhat-A");
+    const here = await openSession(prisma, user.id);
+    const actor = toActor(user);
+    const change = (current: string, next: string) =>
+      changeOwnPassword(prisma, actor, { current, next, confirm: next, address: "10.2.0.9", keepSessionId: here });
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: unknown) => error,
+      );
+
+    const blank = await refusal(change("mat-khau-thu-nhat-A", " ".repeat(12)));
+    expect(blank).toBeInstanceOf(InvalidParamError);
+    expect(blank).toMatchObject({ param: "next" });
+    await expect(change("mat-khau-thu-nhat-A", "   abc  abc   ")).rejects.toThrow(/ít nhất 10 ký tự/);
+    // The current one in another Unicode form (decomposed) is still the current one.
+    await expect(change("mat-khau-thu-nhat-A", "mat-khau-thu-nhat-A".normalize("NFD"))).rejects.toThrow(
+      /khác mật khẩu đang dùng/,
+    );
+    await change("mat-khau-thu-nhat-A", "mat-khau-thu-hai-B");
+    // A → B → A: back to the previous password is refused, with nothing changed.
+    const back = await refusal(change("mat-khau-thu-hai-B", "mat-khau-thu-nhat-A"));
+    expect(back).toBeInstanceOf(InvalidParamError);
+    expect(back).toMatchObject({ param: "next", message: expect.stringMatching(/khác mật khẩu dùng trước đó/) });
+    const stored = await prisma.appUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword("mat-khau-thu-hai-B", stored.passwordHash)).toBe(true);
+    await change("mat-khau-thu-hai-B", "mat-khau-thu-ba-C");
+    await change("mat-khau-thu-ba-C", "mat-khau-thu-nhat-A"); // two back is allowed
+
+    // After a reset the user's own password is the previous one: they cannot go back to it.
+    const ministry = await actorAt(prisma, "MINISTRY_ADMIN", null);
+    const given = (await manageUser(prisma, ministry, { action: "reset-password", username: "doi.lai" }))
+      .password as string;
+    await expect(change(given, "mat-khau-thu-nhat-A")).rejects.toThrow(/khác mật khẩu dùng trước đó/);
+    await change(given, "mat-khau-thu-tu-D");
   });
 });

@@ -154,3 +154,62 @@ describe("cells that would start a formula", () => {
     }
   });
 });
+
+describe("sheet names", () => {
+  // Names Excel refuses as sheet names, or that clash once made acceptable: every one must
+  // still export (the report is public; an indicator is never removed).
+  const HOSTILE = [
+    "History",
+    "HISTORY",
+    "'Trích dẫn'",
+    "''' ",
+    "[]:*?/\\",
+    "Tỷ lệ hồ sơ / thủ tục: [đợt 1]?*",
+    "Chỉ tiêu rất dài về hồ sơ cấp căn cước công dân gắn chip – phần A",
+    "Chỉ tiêu rất dài về hồ sơ cấp căn cước công dân gắn chip – phần B",
+    "chỉ tiêu a",
+    "CHỈ TIÊU A",
+    "Dòng\r\nmới\tvà\u0007chuông",
+    `${"x".repeat(30)}😀 biểu tượng`,
+  ];
+
+  it("are derived safely from any indicator name, and the export route answers 200", async () => {
+    const last = await prisma.indicator.aggregate({ _max: { sortOrder: true } });
+    const created = await Promise.all(
+      HOSTILE.map((nameVi, i) =>
+        prisma.indicator.create({
+          data: {
+            code: `TEN_KHO_${i}`,
+            nameVi,
+            nameEn: nameVi,
+            kind: "CUMULATIVE",
+            sortOrder: (last._max.sortOrder ?? 0) + 10 * (i + 1),
+          },
+        }),
+      ),
+    );
+    try {
+      const book = await open((await weeklyWorkbook(prisma, { asOf: ON })).body);
+      const names = book.worksheets.map((s) => s.name);
+      expect(names).toHaveLength(await prisma.indicator.count());
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+      for (const name of names) {
+        expect(name.length).toBeGreaterThan(0);
+        expect(name.length).toBeLessThanOrEqual(31);
+        expect(name).not.toMatch(/[[\]:*?/\\\p{C}]|^'|'$/u);
+        expect(name.toLowerCase()).not.toBe("history");
+      }
+      // Each hostile indicator has its own sheet, titled with its full name (on one line).
+      for (const indicator of created) {
+        const title = indicator.nameVi.replace(/[\p{Cc}\s]+/gu, " ").trim();
+        const sheet = book.worksheets.find((s) => String(s.getCell("A1").value).startsWith(`${title} –`));
+        expect(sheet, indicator.nameVi).toBeDefined();
+      }
+      const { GET } = await import("@/app/api/v1/exports/weekly/route");
+      const response = await GET(new Request("http://localhost/api/v1/exports/weekly?asOf=2023-04-30"));
+      expect(response.status).toBe(200);
+    } finally {
+      await prisma.indicator.deleteMany({ where: { id: { in: created.map((i) => i.id) } } });
+    }
+  });
+});

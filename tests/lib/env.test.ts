@@ -22,6 +22,12 @@ describe("environment", () => {
     expect(env.PORT).toBe(3000);
   });
 
+  it("refuses a DEMO_PASSWORD of spaces or one short once trimmed", () => {
+    for (const DEMO_PASSWORD of [" ".repeat(12), "  ngan-qua  "])
+      expect(() => parseEnv({ DEMO_PASSWORD })).toThrow(/DEMO_PASSWORD: DEMO_PASSWORD cần ít nhất 10 ký tự/);
+    expect(parseEnv({ DEMO_PASSWORD: "mat-khau-demo-2026" }).DEMO_PASSWORD).toBe("mat-khau-demo-2026");
+  });
+
   it("reads DEMO_SEED=false as off", () => {
     expect(parseEnv({ DEMO_SEED: "false" }).DEMO_SEED).toBe(false);
   });

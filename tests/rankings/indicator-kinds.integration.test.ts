@@ -476,6 +476,148 @@ describe("defining indicators", () => {
     expect(refused.reason).toEqual(new ConflictError("Đã có chỉ tiêu mã X5."));
     expect(await prisma.indicator.count({ where: { code: "X5" } })).toBe(1);
   });
+  it("refuses a derived ratio of a derived ratio, naming the part, from the service and the CLI", async () => {
+    // CCCD_COVERAGE (intake over eligible) is derived in "a derived ratio" above.
+    await defineIndicator(prisma, admin, {
+      code: "VNEID_L2_ACTIVATION",
+      kind: "DERIVED",
+      nameVi: "Tỷ lệ kích hoạt mức 2",
+      numerator: "VNEID_L2_ACTIVATED",
+      denominator: "VNEID_L2_INTAKE",
+    });
+    const nested = defineIndicator(prisma, admin, {
+      code: "X6",
+      kind: "DERIVED",
+      nameVi: "Tỷ lệ của hai tỷ lệ",
+      numerator: "CCCD_COVERAGE",
+      denominator: "VNEID_L2_ACTIVATION",
+    });
+    await expect(nested).rejects.toThrow(InvalidParamError);
+    await expect(nested).rejects.toThrow(/CCCD_COVERAGE là chỉ tiêu tính từ hai chỉ tiêu khác, không dùng làm tử số/);
+    const below = defineIndicator(prisma, admin, {
+      code: "X6",
+      kind: "DERIVED",
+      nameVi: "Thu nhận trên tỷ lệ",
+      numerator: "CCCD_INTAKE",
+      denominator: "VNEID_L2_ACTIVATION",
+    });
+    await expect(below).rejects.toThrow(/VNEID_L2_ACTIVATION .*không dùng làm mẫu số/);
+    const viaCli = cli(
+      "indicator",
+      "create",
+      "--code",
+      "X6",
+      "--kind",
+      "DERIVED",
+      "--name",
+      "Tỷ lệ của hai tỷ lệ",
+      "--numerator",
+      "CCCD_COVERAGE",
+      "--denominator",
+      "VNEID_L2_ACTIVATION",
+    );
+    expect(viaCli.status).toBe(2);
+    expect(viaCli.stderr).toContain("✗ --numerator: CCCD_COVERAGE là chỉ tiêu tính từ hai chỉ tiêu khác");
+    expect(await prisma.indicator.count({ where: { code: "X6" } })).toBe(0);
+    // Entered kinds stay parts: a ratio's numerator over a count.
+    await defineIndicator(prisma, admin, {
+      code: "X7",
+      kind: "DERIVED",
+      nameVi: "Thẻ đồng bộ trên thu nhận",
+      numerator: "BHYT_SYNC",
+      denominator: "CCCD_INTAKE",
+    });
+  });
+
+  it("reads a scorecard's weights and bands as plain decimals with at most two decimals", async () => {
+    const scorecard = (components: { code: string; weight: number | string }[], bands?: (number | string)[]) =>
+      defineIndicator(prisma, admin, {
+        code: "X8",
+        kind: "COMPOSITE",
+        nameVi: "Điểm thử",
+        components,
+        ...(bands ? { bands } : {}),
+      });
+    const two = (a: number | string, b: number | string) => [
+      { code: "BHYT_SYNC", weight: a },
+      { code: "HS_TRUC_TUYEN", weight: b },
+    ];
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: unknown) => error,
+      );
+    for (const [a, b] of [
+      [0.001, 0.004],
+      ["0,001", "10"],
+      ["0x10", "10"],
+      ["1e2", "10"],
+      ["Infinity", "10"],
+      ["", "10"],
+      [" ", "10"],
+      ["1 000", "10"],
+      ["0", "10"],
+      [-5, 10],
+      [1001, 10],
+    ] as const) {
+      const error = await refusal(scorecard(two(a, b)));
+      expect(error, `weights ${a}, ${b}`).toBeInstanceOf(InvalidParamError);
+      expect((error as InvalidParamError).param).toBe("components");
+      expect((error as Error).message).toMatch(/Trọng số/);
+    }
+    for (const bands of [[], ["0x50"], [80.555], [0, 90], [80, 101], ["8e1"]]) {
+      const error = await refusal(scorecard(two(10, 10), bands));
+      expect(error, `bands ${JSON.stringify(bands)}`).toBeInstanceOf(InvalidParamError);
+      expect((error as InvalidParamError).param).toBe("bands");
+      expect((error as Error).message).toMatch(/ngưỡng xếp loại/i);
+    }
+    expect(await prisma.indicator.count({ where: { code: "X8" } })).toBe(0);
+    const hex = cli(
+      "indicator",
+      "create",
+      "--code",
+      "X8",
+      "--kind",
+      "COMPOSITE",
+      "--name",
+      "Điểm thử",
+      "--component",
+      "BHYT_SYNC:0x10",
+      "--component",
+      "HS_TRUC_TUYEN:10",
+    );
+    expect(hex.status, hex.stderr).toBe(2);
+    expect(hex.stderr).toContain('✗ --component: Trọng số "0x10" không hợp lệ');
+    const noBands = cli(
+      "indicator",
+      "create",
+      "--code",
+      "X8",
+      "--kind",
+      "COMPOSITE",
+      "--name",
+      "Điểm thử",
+      "--component",
+      "BHYT_SYNC:10",
+      "--component",
+      "HS_TRUC_TUYEN:10",
+      "--bands",
+      "",
+    );
+    expect(noBands.status, noBands.stderr).toBe(2);
+    expect(noBands.stderr).toContain("✗ --bands: Cần ít nhất một ngưỡng xếp loại");
+    // Written either way, with a decimal comma or point, as text or a number.
+    await scorecard(two("0,01", 12.5), ["80,5", 90]);
+    const stored = await prisma.indicator.findUniqueOrThrow({ where: { code: "X8" }, include: { components: true } });
+    expect(stored.components.map((c) => Number(c.weight))).toEqual([0.01, 12.5]);
+    expect(stored.bands.map(Number)).toEqual([80.5, 90]);
+    // A scorecard stored without bands (before they were refused) shows the default ones, never "< 0".
+    await prisma.indicator.update({ where: { code: "X8" }, data: { bands: [] } });
+    const bands = (await rank("X8", "PROVINCE")).items.map((i) => i.band).filter((b) => b != null);
+    expect(bands.length).toBeGreaterThan(0);
+    for (const band of bands) expect(["< 80", "80–90", "≥ 90"]).toContain(band);
+  });
+
   it("the CLI answers a wrong kind or an unknown option with a message and exit code 2", () => {
     const wrong = cli("indicator", "create", "--code", "X4", "--kind", "PERCENT", "--name", "Xxx");
     expect(wrong.status).toBe(2);

@@ -148,4 +148,36 @@ describe("late reports: notices, reminders and summaries", () => {
     expect(retried).toMatchObject({ sent: { SUBMIT: 1, SUMMARY: 0 }, failed: [] });
     expect(mailsTo("xa3@donvi.vn")).toHaveLength(1);
   });
+  it("a name with line breaks adds no lines to the mail; an address stored unchecked is never sent to", async () => {
+    const injected = await user("xa.00003.ten", "COMMUNE_OFFICER", "00003", "ten3@donvi.vn");
+    // Stored before names were checked: a line break and markup inside the name.
+    await prisma.appUser.update({
+      where: { id: injected.id },
+      data: { displayName: "Nguyễn A\r\nBcc: ke-gian@evil.example\r\n\r\n<b>Thư giả</b>\u2028X" },
+    });
+    const bad = await user("xa.00003.sai", "COMMUNE_OFFICER", "00003", "sai3@donvi.vn");
+    await prisma.appUser.update({ where: { id: bad.id }, data: { email: "x@[127.0.0.1].vn" } });
+
+    const mailer = smtpMailer(smtpUrl, "Đề án 06 <khong-tra-loi@donvi.vn>");
+    const run = await sendReminders(prisma, mailer, { now: FRIDAY, settings: SETTINGS });
+    const again = await sendReminders(prisma, mailer, { now: FRIDAY, settings: SETTINGS });
+    mailer.close();
+
+    const [mail] = mailsTo("ten3@donvi.vn");
+    const lines = (mail?.text ?? "").split(/\r\n|\r|\n|\u2028/);
+    expect(lines[0]).toBe("Kính gửi Nguyễn A Bcc: ke-gian@evil.example <b>Thư giả</b> X,");
+    expect(lines.filter((l) => /Bcc:|Thư giả/.test(l))).toHaveLength(1);
+    expect(mail?.bcc).toBeUndefined();
+
+    for (const r of [run, again])
+      expect(r.failed).toEqual([
+        {
+          username: "xa.00003.sai",
+          kind: "SUBMIT",
+          error: 'địa chỉ e-mail "x@[127.0.0.1].vn" không hợp lệ; sửa ở trang Tài khoản',
+        },
+      ]);
+    expect(inbox.some((m) => m.to && "text" in m.to && m.to.text.includes("127.0.0.1"))).toBe(false);
+    expect(await prisma.reminderSent.count({ where: { userId: bad.id } })).toBe(0);
+  });
 });

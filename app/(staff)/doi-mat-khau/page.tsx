@@ -26,6 +26,7 @@ export default async function ChangePasswordPage({ searchParams }: Props) {
       ) : (
         <p className="text-slate-700">{t.othersEnd}</p>
       )}
+      <p className="text-sm text-slate-700">{t.rules}</p>
       <ChangePasswordForm then={safeRedirectPath(next, "/nhap-lieu")} locale={locale} />
     </main>
   );
