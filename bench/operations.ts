@@ -6,6 +6,8 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { db } from "@/lib/db/client";
+import { isoDate } from "@/lib/format/dates";
 import {
   freePort,
   prepareDataDirectory,
@@ -13,10 +15,8 @@ import {
   startStandby,
   takeBaseBackup,
   verifyBackup,
-} from "@/lib/db/base-backup";
-import { db } from "@/lib/db/client";
-import type { EmbeddedDatabase } from "@/lib/db/embedded-postgres";
-import { isoDate } from "@/lib/format/dates";
+} from "@/lib/postgres/base-backup";
+import type { EmbeddedDatabase } from "@/lib/postgres/embedded-postgres";
 import {
   BALANCER,
   type Launched,

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { type DueSettings, dueSettingsProblem } from "@/lib/reporting/due-times";
+import { type DueSettings, dueSettingsProblem } from "@/lib/calendar/due-times";
 
 /** "D HH:MM": days after the week's Sunday (0–13) and a time of day. */
 const ZDue = z

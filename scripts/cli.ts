@@ -10,7 +10,8 @@ import { runRank } from "@/lib/cli/rank-command";
 import { runReminders } from "@/lib/cli/reminders-command";
 import { runUser } from "@/lib/cli/user-command";
 import { disconnectDb } from "@/lib/db/client";
-import { migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
+import { migrate } from "@/lib/ops/migrate";
+import { openDatabaseServer } from "@/lib/postgres/database-server";
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
 
@@ -106,7 +107,7 @@ const server = await openDatabaseServer();
 let exitCode = 0;
 try {
   // A backup copies the database as it is, whatever its schema version.
-  if (command !== "backup") await migrateDatabase(server);
+  if (command !== "backup") await migrate(server);
   if (command === "backup") exitCode = await runBackup(rest, values, server.embedded);
   else if (command === "import") exitCode = await runImport(rest, values);
   else if (command === "rank") exitCode = await runRank(values);

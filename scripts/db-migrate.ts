@@ -1,9 +1,10 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL or the embedded database.
-import { migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
+import { migrate } from "@/lib/ops/migrate";
+import { openDatabaseServer } from "@/lib/postgres/database-server";
 
 const server = await openDatabaseServer();
 try {
-  const applied = await migrateDatabase(server);
+  const applied = await migrate(server);
   console.log(applied.length ? `Đã áp dụng: ${applied.join(", ")}` : "Cơ sở dữ liệu đã ở phiên bản mới nhất.");
 } finally {
   await server.stop();

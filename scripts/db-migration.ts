@@ -1,8 +1,8 @@
 // npm run db:migration -- <name>: writes the next migration from the change to schema.prisma.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { openDatabaseServer } from "@/lib/db/database-server";
-import { MIGRATIONS_DIR, pendingSchemaChangeSql } from "@/lib/db/schema-engine";
+import { openDatabaseServer } from "@/lib/postgres/database-server";
+import { MIGRATIONS_DIR, pendingSchemaChangeSql } from "@/lib/postgres/schema-engine";
 
 const name = process.argv[2]?.trim();
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

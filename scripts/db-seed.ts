@@ -1,14 +1,15 @@
 // npm run db:seed: writes the demo data (safe to repeat) into DATABASE_URL or the embedded database.
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
-import { migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
-import { PROJECT_ROOT } from "@/lib/db/schema-engine";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
+import { migrate } from "@/lib/ops/migrate";
+import { openDatabaseServer } from "@/lib/postgres/database-server";
+import { PROJECT_ROOT } from "@/lib/postgres/schema-engine";
 
 const server = await openDatabaseServer();
 try {
-  await migrateDatabase(server);
+  await migrate(server);
   const { DEMO_WEEKS, DEMO_UNITS_DIR } = env();
   const summary = await seedDemo(db(), {
     weeks: DEMO_WEEKS,

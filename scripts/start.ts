@@ -11,19 +11,21 @@ import path from "node:path";
 import pg from "pg";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db, disconnectDb } from "@/lib/db/client";
-import { assertSafeRuntimeRole, migrateDatabase, openDatabaseServer } from "@/lib/db/database-server";
-import { handleSignalsYourself } from "@/lib/db/embedded-postgres";
 import { closeReadTargets, READ_TARGET_HEADER, readTarget } from "@/lib/db/read-replicas";
-import { PROJECT_ROOT, readMigrations } from "@/lib/db/schema-engine";
 import { createDemoAccounts, demoPassword, printDemoAccounts, saveDemoAccounts } from "@/lib/demo/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { env } from "@/lib/env";
-import { CLIENT_ADDRESS_HEADER, frontDoor, parseTrustProxy } from "@/lib/http/front-door";
+import { frontDoor, parseTrustProxy } from "@/lib/http/front-door";
 import { type PageVersion, withPageCache } from "@/lib/http/page-cache";
 import { guardServerAction } from "@/lib/http/server-action-guard";
-import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
+import { SharedRateLimit } from "@/lib/limits/shared-rate-limit";
 import { expectMigrations, isDraining, startDraining } from "@/lib/ops/lifecycle";
+import { migrate } from "@/lib/ops/migrate";
 import { createLogger, routeConsoleToLogger, withRequestLog } from "@/lib/ops/request-log";
+import { assertSafeRuntimeRole, openDatabaseServer } from "@/lib/postgres/database-server";
+import { handleSignalsYourself } from "@/lib/postgres/embedded-postgres";
+import { PROJECT_ROOT, readMigrations } from "@/lib/postgres/schema-engine";
 import { buildExists, buildIfStale } from "./build";
 
 const dev = process.argv.includes("--dev");
@@ -64,7 +66,7 @@ console.log(
 if (production) {
   await warnAboutPendingMigrations(server.url);
 } else {
-  const applied = await migrateDatabase(server);
+  const applied = await migrate(server);
   if (applied.length) console.log(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
 }
 await assertSafeRuntimeRole(server).catch(async (error: Error) => {

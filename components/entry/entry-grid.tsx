@@ -7,7 +7,7 @@ import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatCount } from "@/lib/format";
 import { type EntryWords, useEntryWords } from "./entry-words";
 import { moveOnKey, pastedBlock } from "./grid-keys";
-import type { ReportVerb } from "./own-report-bar";
+import type { ReportVerb } from "./report-button";
 import { ReportButton, type ReportForm } from "./report-button";
 import { ReportStatusBadge } from "./report-status-badge";
 import type { useEntryCells } from "./use-entry-cells";

@@ -1,9 +1,7 @@
 import type { SheetRow } from "@/lib/entry/get-entry-sheet";
 import { useEntryWords } from "./entry-words";
-import { ReportButton, type ReportForm } from "./report-button";
+import { ReportButton, type ReportForm, type ReportVerb } from "./report-button";
 import { ReportStatusBadge } from "./report-status-badge";
-
-export type ReportVerb = "submit" | "approve" | "unlock";
 
 /** The unit's own weekly report: its status and what the user may do with it. */
 export function OwnReportBar(props: {

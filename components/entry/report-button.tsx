@@ -2,7 +2,9 @@
 
 import { reportFormAction } from "@/app/(staff)/nhap-lieu/actions";
 import { Button } from "@/components/ui/button";
-import type { ReportVerb } from "./own-report-bar";
+
+/** What a report button does to a unit's week. */
+export type ReportVerb = "submit" | "approve" | "unlock";
 
 export type ReportForm = { requestId: string; week: string; back: string };
 

@@ -1,7 +1,7 @@
+import type { Period, PeriodKind } from "@/lib/calendar/periods";
 import type { Locale } from "@/lib/i18n/locale";
 import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
-import type { Period, PeriodKind } from "@/lib/rankings/periods";
 
 const GROUPS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
 

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
+import type { PeriodKind } from "@/lib/calendar/periods";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { periodCount } from "@/lib/i18n/period-label";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
-import type { PeriodKind } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
 type Row = RankingItem & { rankChange?: number | null };

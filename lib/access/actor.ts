@@ -9,12 +9,3 @@ export type Actor = {
   /** The unit the user works for; null for ministry admins and national leadership (the whole country). */
   unitId: number | null;
 };
-
-export const ROLE_NAMES: Record<Role, string> = {
-  COMMUNE_OFFICER: "Cán bộ Công an xã",
-  DISTRICT_OFFICER: "Cán bộ Công an huyện",
-  PROVINCE_OFFICER: "Cán bộ Công an tỉnh (PC06)",
-  PROVINCE_ADMIN: "Quản trị cấp tỉnh",
-  MINISTRY_ADMIN: "Quản trị Bộ Công an (C06)",
-  LEADERSHIP_VIEWER: "Lãnh đạo (chỉ xem)",
-};

@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import { clientAddress } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/limits/client-address";
 import { authenticate } from "./authenticate";
 import { openSession, revokeSession, SESSION_HOURS } from "./sessions";
 

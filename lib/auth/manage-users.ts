@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, inActorScope, logDenied, roleHas } from "@/lib/access/authorize";
-import { idempotentWrite, parseInput } from "@/lib/db/idempotent-write";
 import { ZRequestId } from "@/lib/entry/entry-input";
 import { ForbiddenError, InvalidParamError, NotFoundError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -10,6 +9,7 @@ import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
 import { ZUnitCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
+import { idempotentWrite, parseInput } from "@/lib/writes/idempotent-write";
 import { hashPassword, randomPassword } from "./password";
 import { ZEmail, ZNewUser } from "./users";
 

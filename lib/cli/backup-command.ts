@@ -2,6 +2,8 @@ import "server-only";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env";
+import { formatCount } from "@/lib/format/numbers";
 import {
   type BackupManifest,
   prepareDataDirectory,
@@ -9,11 +11,9 @@ import {
   recoverToBackupEnd,
   takeBaseBackup,
   verifyBackup,
-} from "@/lib/db/base-backup";
-import { embeddedServerOwner } from "@/lib/db/database-server";
-import { isAlive, runningServerUrls } from "@/lib/db/embedded-postgres";
-import { env } from "@/lib/env";
-import { formatCount } from "@/lib/format/numbers";
+} from "@/lib/postgres/base-backup";
+import { embeddedServerOwner } from "@/lib/postgres/database-server";
+import { isAlive, runningServerUrls } from "@/lib/postgres/embedded-postgres";
 
 // backup / restore / verify-backup: for the embedded PostgreSQL. An external server is
 // backed up with the tools made for it; the command says which.

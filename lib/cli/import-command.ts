@@ -1,15 +1,15 @@
 import "server-only";
 import fs from "node:fs/promises";
 import { db } from "@/lib/db/client";
-import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/figures/import-figures";
 import { parseIsoDate } from "@/lib/format/dates";
 import { formatCount } from "@/lib/format/numbers";
-import { readTable } from "@/lib/imports/read-table";
+import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/imports/import-figures";
+import { importTargets, TARGET_COLUMNS } from "@/lib/imports/import-targets";
 import { formatProblem } from "@/lib/imports/row-checks";
-import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
-import { importCrosswalk, ZCrosswalkFile } from "@/lib/units/import-crosswalk";
-import { importUnits } from "@/lib/units/import-units";
-import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
+import { readTable } from "@/lib/tables/read-table";
+import { importCrosswalk, ZCrosswalkFile } from "@/lib/unit-imports/import-crosswalk";
+import { importUnits } from "@/lib/unit-imports/import-units";
+import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
 import { importBoundariesFile } from "./boundaries-command";
 
 type Flags = { "valid-from"?: string; "old-on"?: string; "new-on"?: string; "dry-run"?: boolean };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
-import { defineIndicator } from "@/lib/indicators/define-indicator";
+import { defineIndicator } from "@/lib/indicator-definitions/define-indicator";
 import { KIND_NAMES } from "@/lib/indicators/indicator-kinds";
 import { listIndicators } from "@/lib/indicators/indicators";
 

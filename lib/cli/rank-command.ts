@@ -1,14 +1,15 @@
 import "server-only";
+import type { Period } from "@/lib/calendar/periods";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import { formatCount, formatPercent, formatPoints } from "@/lib/format/numbers";
 import { periodCount } from "@/lib/i18n/period-label";
 import { shownFigure } from "@/lib/leaderboard/shown-figures";
+import { periodAsOf, periodParam } from "@/lib/params/query-params";
 import { getRanking } from "@/lib/rankings/get-ranking";
-import { parseLevel, periodAsOf, periodParam } from "@/lib/rankings/parse-ranking-query";
-import type { Period } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { parseLevel } from "@/lib/units/levels";
 
 type Flags = {
   indicator?: string;

@@ -1,9 +1,9 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { ROLE_NAMES } from "@/lib/access/actor";
 import { randomPassword } from "@/lib/auth/password";
 import { createUser, setUserDisabled } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { ROLE_NAMES } from "@/lib/i18n/role-names";
 
 /**
  * `user create --username U --name "Họ tên" --role ROLE [--unit MÃ] [--email E] [--password-stdin]`,

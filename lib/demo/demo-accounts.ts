@@ -1,9 +1,9 @@
 import "server-only";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { ROLE_NAMES } from "@/lib/access/actor";
 import { hashPassword, randomPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { ROLE_NAMES } from "@/lib/i18n/role-names";
 import { fullName } from "@/lib/units/units-on";
 
 type UnitPick = { id: number; code: string; type: string; name: string; validFrom: Date; validTo: Date | null };

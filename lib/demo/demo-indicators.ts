@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { defineIndicator, type IndicatorDefinition } from "@/lib/indicators/define-indicator";
+import { defineIndicator, type IndicatorDefinition } from "@/lib/indicator-definitions/define-indicator";
 
 // Indicators of the rest of the program, one of each kind, defined through the same path a
 // ministry admin uses, so a fresh install shows ratios, a checklist, coverage and a scorecard.

@@ -1,10 +1,10 @@
 import "server-only";
 import { insertAuditFrom } from "@/lib/audit/write-audit";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import { type Sql, sql } from "@/lib/db/sql";
 import { addDays, isoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { rebuildSeries } from "@/lib/series/refresh-series";
 import { DEMO_CHECKLIST, DEMO_RATIOS, DEMO_SHARE_TARGET, defineDemoIndicators } from "./demo-indicators";
 

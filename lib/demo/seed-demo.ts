@@ -4,10 +4,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { importCrosswalk, ZCrosswalkFile } from "@/lib/units/import-crosswalk";
-import { importUnits } from "@/lib/units/import-units";
-import { seedProvinces } from "@/lib/units/seed-provinces";
-import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
+import { importCrosswalk, ZCrosswalkFile } from "@/lib/unit-imports/import-crosswalk";
+import { importUnits } from "@/lib/unit-imports/import-units";
+import { seedProvinces } from "@/lib/unit-imports/seed-provinces";
+import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
 import { generateDemo } from "./generate-demo";
 
 /** The GSO lists the demo loads when they are available, and the date each holds from. */

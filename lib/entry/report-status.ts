@@ -2,13 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { authorize } from "@/lib/access/authorize";
 import type { Db } from "@/lib/db/db";
-import { idempotentWrite, parseInput } from "@/lib/db/idempotent-write";
 import { InvalidParamError, LockedError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName, type UnitOnDate, unitsOn } from "@/lib/units/units-on";
+import { idempotentWrite, parseInput } from "@/lib/writes/idempotent-write";
 import { ZReportAction } from "./entry-input";
 
 export type ReportOutcome = { status: ReportStatus | "OPEN"; replayed: boolean; message: string };

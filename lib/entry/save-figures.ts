@@ -4,7 +4,6 @@ import { logDenied } from "@/lib/access/authorize";
 import { unitsToWrite } from "@/lib/access/units-to-write";
 import type { AuditRecord } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db/db";
-import { idempotentWrite, parseInput, RefusedWrite } from "@/lib/db/idempotent-write";
 import { sql } from "@/lib/db/sql";
 import { InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
@@ -13,6 +12,7 @@ import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator, isEntered } from "@/lib/indicators/indicator-kinds";
 import { loadIndicators } from "@/lib/indicators/indicators";
 import { fullName } from "@/lib/units/units-on";
+import { idempotentWrite, parseInput, RefusedWrite } from "@/lib/writes/idempotent-write";
 import { ZSaveFigures } from "./entry-input";
 
 export type SavedFigure = {

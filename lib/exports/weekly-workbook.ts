@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import type { Period } from "@/lib/calendar/periods";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateVi, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -7,7 +8,6 @@ import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { periodLabel } from "@/lib/i18n/period-label";
 import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import type { Period } from "@/lib/rankings/periods";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";

@@ -2,15 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import proxyAddr from "proxy-addr";
 import { READ_TARGET_HEADER } from "@/lib/db/read-replicas";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
 import { isSameOriginRequest } from "./same-origin";
-
-/** The header the front door writes with the client's address; whatever the client sent is replaced. */
-export const CLIENT_ADDRESS_HEADER = "x-client-address";
-
-/** The client's address as the front door wrote it ("unknown" where no front door ran, as in tests). */
-export function clientAddress(headers: Headers): string {
-  return headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
-}
 
 /** Bodies larger than this are refused before they are read (413). */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
+import { MAX_PERIODS_AT_TOP, type Period, type PeriodKind } from "@/lib/calendar/periods";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
-import { MAX_PERIODS_AT_TOP, type Period, type PeriodKind } from "@/lib/rankings/periods";
 
 const ROMAN = ["I", "II", "III", "IV"];
 const MONTHS_EN = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });

@@ -1,5 +1,5 @@
-import { ROLE_NAMES } from "@/lib/access/actor";
 import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
+import { ROLE_NAMES } from "@/lib/i18n/role-names";
 import type { Locale } from "./locale";
 
 // The staff pages' shared words (header, sign-in, dashboard) in both languages. Server

@@ -2,7 +2,7 @@ import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIndicators } from "@/lib/indicators/indicators";
-import type { TableRow } from "./read-table";
+import type { TableRow } from "@/lib/tables/read-table";
 import { ProblemList, UnitResolver } from "./row-checks";
 
 export type RowContext = {

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { logDenied, unitIdsInScope } from "@/lib/access/authorize";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
-import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/figures/import-figures";
 import { formatCount } from "@/lib/format/numbers";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { WorkLimit } from "@/lib/http/work-limits";
-import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
-import { readTable, TableFormatError } from "./read-table";
+import { FIGURE_COLUMNS, type ImportReport, importFigures } from "@/lib/imports/import-figures";
+import { importTargets, TARGET_COLUMNS } from "@/lib/imports/import-targets";
+import { WorkLimit } from "@/lib/limits/work-limits";
+import { readTable, TableFormatError } from "@/lib/tables/read-table";
 
 /** Larger files go through `npm run cli -- import`, which streams from disk. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

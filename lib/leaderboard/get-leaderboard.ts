@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
+import { type Period, parsePeriod, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/calendar/periods";
 import { addDays, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
+import { periodAsOf } from "@/lib/params/query-params";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import { rankChanges } from "@/lib/rankings/get-ranking";
-import { periodAsOf } from "@/lib/rankings/parse-ranking-query";
-import { type Period, parsePeriod, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/rankings/periods";
+import { rankChanges } from "@/lib/rankings/period-changes";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { scopeSeries } from "@/lib/series/scope-series";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import { InvalidParamError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { inForceOn } from "@/lib/units/in-force";
 import { type Structure, structureDate } from "@/lib/units/structures";
 

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { format } from "node:util";
 import pino, { type Logger } from "pino";
-import { CLIENT_ADDRESS_HEADER, type TrustProxy } from "@/lib/http/front-door";
+import type { TrustProxy } from "@/lib/http/front-door";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
 
 // One JSON line per request and per error (pino), each with the request's id: the one a
 // trusted proxy in front sent as X-Request-Id (nginx's $request_id), else a new one. The id

@@ -1,12 +1,12 @@
 import "server-only";
 import type { CostCeiling } from "@/lib/db/bounded-query";
 import { db } from "@/lib/db/client";
+import { readDataVersion } from "@/lib/db/data-version";
 import { TooCostlyError } from "@/lib/errors";
 import { isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
-import { WorkLimit } from "@/lib/http/work-limits";
-import { readDataVersion } from "@/lib/series/data-version";
+import { SharedRateLimit } from "@/lib/limits/shared-rate-limit";
+import { WorkLimit } from "@/lib/limits/work-limits";
 import { structureChangeDates, structureStart } from "@/lib/units/structure-changes";
 import { getRanking } from "./get-ranking";
 import type { Ranking, RankingQuery } from "./ranking-types";

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Period, previousPeriod } from "@/lib/calendar/periods";
 import { boundedQuery, type CostCeiling } from "@/lib/db/bounded-query";
 import { sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
@@ -6,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { inForceOn } from "@/lib/units/in-force";
+import { LEVEL_NAMES } from "@/lib/units/levels";
 import { STRUCTURE_34_FROM } from "@/lib/units/structures";
 import {
   compareFractionDesc,
@@ -17,35 +19,12 @@ import {
   PACE_WEEKS,
   percentOf,
 } from "./arithmetic";
-import { type Period, previousPeriod } from "./periods";
+import { increase, periodFields, rankChanges } from "./period-changes";
 import { type RankingScope, resolveRankingScope } from "./ranking-scope";
 import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
-import { LEVEL_NAMES, type Ranking, type RankingItem, type RankingQuery } from "./ranking-types";
+import type { Ranking, RankingItem, RankingQuery, RankingRow } from "./ranking-types";
 import { reaggregatedRows } from "./reaggregate";
 import { scorecardRanking } from "./scorecard";
-
-/** What the database gives for each ranked unit; the arithmetic happens in TypeScript. */
-export type RankingRow = {
-  code: string;
-  name: string;
-  value: number | null;
-  own_value: number | null;
-  children_sum: number | null;
-  week_ago: number | null;
-  pace_base: number | null;
-  /** With a period: the value the day before it began. */
-  period_base?: number | null;
-  /** Indicators with a denominator: the denominators paired with value, week_ago and period_base. */
-  denominator?: number | null;
-  week_ago_den?: number | null;
-  period_base_den?: number | null;
-  target: number | null;
-  deadline: Date | null;
-  reached_on: Date | null;
-  children_total: number | null;
-  children_done: number | null;
-  approximate: boolean;
-};
 
 /**
  * The ranking every page, the CLI and the API show: the units of a level (under an optional
@@ -104,33 +83,9 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery, ceil
   };
 }
 
-export function periodFields(period: Period) {
-  return { period: period.key, periodStart: isoDate(period.start), periodEnd: isoDate(period.end) };
-}
-
-/** The increase within a period; unknown (null) without a value at its end or before it began. */
-export function increase(value: number | null, base: number | null): number | null {
-  return value !== null && base !== null ? value - base : null;
-}
-
 /** A ratio in percent, unrounded; null without a positive denominator. */
 function ratioOf(numerator: number | null, denominator: number | null): number | null {
   return numerator !== null && denominator !== null && denominator > 0 ? (numerator / denominator) * 100 : null;
-}
-
-/** Each item's rank in `previous` (by unit code) and the places gained since (negative: lost). */
-export function rankChanges(
-  items: Pick<RankingItem, "code" | "rank">[],
-  previous: Pick<RankingItem, "code" | "rank">[],
-): { previousRank: number | null; rankChange: number | null }[] {
-  const before = new Map(previous.map((i) => [i.code, i.rank]));
-  return items.map((item) => {
-    const previousRank = before.get(item.code) ?? null;
-    return {
-      previousRank,
-      rankChange: item.rank !== null && previousRank !== null ? previousRank - item.rank : null,
-    };
-  });
 }
 
 /**

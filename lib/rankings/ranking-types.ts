@@ -1,5 +1,5 @@
+import type { Period } from "@/lib/calendar/periods";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-import type { Period } from "./periods";
 
 export type RankingQuery = {
   indicator: string;
@@ -88,8 +88,25 @@ export type Ranking = {
   items: RankingItem[];
 };
 
-export const LEVEL_NAMES: Record<UnitLevel, Ranking["level"]> = {
-  PROVINCE: "province",
-  DISTRICT: "district",
-  COMMUNE: "commune",
+/** What the database gives for each ranked unit; the arithmetic happens in TypeScript. */
+export type RankingRow = {
+  code: string;
+  name: string;
+  value: number | null;
+  own_value: number | null;
+  children_sum: number | null;
+  week_ago: number | null;
+  pace_base: number | null;
+  /** With a period: the value the day before it began. */
+  period_base?: number | null;
+  /** Indicators with a denominator: the denominators paired with value, week_ago and period_base. */
+  denominator?: number | null;
+  week_ago_den?: number | null;
+  period_base_den?: number | null;
+  target: number | null;
+  deadline: Date | null;
+  reached_on: Date | null;
+  children_total: number | null;
+  children_done: number | null;
+  approximate: boolean;
 };

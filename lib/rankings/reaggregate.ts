@@ -6,9 +6,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { inForceOn } from "@/lib/units/in-force";
 import { PACE_WEEKS } from "./arithmetic";
-import type { RankingRow } from "./get-ranking";
 import type { RankingScope } from "./ranking-scope";
 import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
+import type { RankingRow } from "./ranking-types";
 
 /**
  * Figures and targets of the units in force on `asOf`, carried onto the units of the ranking

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_PERIODS_AT_TOP, previousPeriod } from "@/lib/calendar/periods";
 import { sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -14,8 +15,7 @@ import {
   toNumber,
   weightedPoints,
 } from "./arithmetic";
-import { increase, periodFields, rankChanges } from "./get-ranking";
-import { MAX_PERIODS_AT_TOP, previousPeriod } from "./periods";
+import { increase, periodFields, rankChanges } from "./period-changes";
 import type { RankingScope } from "./ranking-scope";
 import { latestPoint, rankedUnits } from "./ranking-sql";
 import type { Ranking, RankingItem, RankingQuery } from "./ranking-types";

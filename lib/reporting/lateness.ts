@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { roleHas } from "@/lib/access/authorize";
+import { approveSetting, type DueSettings, dueAt, latestDueWeek } from "@/lib/calendar/due-times";
 import type { Db } from "@/lib/db/db";
 import { type Sql, sql } from "@/lib/db/sql";
 import { isoDate } from "@/lib/format/dates";
@@ -8,7 +9,6 @@ import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
-import { approveSetting, type DueSettings, dueAt, latestDueWeek } from "./due-times";
 
 // The one home of "who is late with the weekly report": the dashboard's completeness, the
 // notice a late unit sees when it signs in, and the reminder and summary e-mails all read it.

@@ -1,9 +1,9 @@
 import "server-only";
 import { isMailbox, toActor } from "@/lib/auth/users";
+import type { DueSettings } from "@/lib/calendar/due-times";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import type { Mailer } from "@/lib/mail/mailer";
-import type { DueSettings } from "./due-times";
 import {
   actorUnit,
   approvalNotice,

@@ -2,7 +2,7 @@ import "server-only";
 import { InvalidParamError, NotFoundError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { dateParam } from "@/lib/rankings/parse-ranking-query";
+import { dateParam } from "@/lib/params/query-params";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
 

@@ -2,15 +2,15 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { unitsToWrite } from "@/lib/access/units-to-write";
-import { idempotentWrite, parseInput, RefusedWrite } from "@/lib/db/idempotent-write";
 import { ZRequestId } from "@/lib/entry/entry-input";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { writeTargets } from "@/lib/imports/import-targets";
 import { isCount } from "@/lib/indicators/indicator-kinds";
 import { ZIndicatorCode } from "@/lib/indicators/indicators";
 import { ZUnitCode } from "@/lib/units/codes";
-import { writeTargets } from "./import-targets";
+import { idempotentWrite, parseInput, RefusedWrite } from "@/lib/writes/idempotent-write";
 import { targetsInForce } from "./target-sheet";
 
 const ZDate = z.string().transform((text, ctx) => {

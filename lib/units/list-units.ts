@@ -2,10 +2,10 @@ import "server-only";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { dateParam, parseLevel } from "@/lib/rankings/parse-ranking-query";
-import { LEVEL_NAMES } from "@/lib/rankings/ranking-types";
+import { dateParam } from "@/lib/params/query-params";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
+import { LEVEL_NAMES, parseLevel } from "./levels";
 
 export type UnitListItem = {
   code: string;

@@ -4,6 +4,8 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
+import { saveFigures } from "@/lib/entry/save-figures";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   freePort,
   prepareDataDirectory,
@@ -11,9 +13,7 @@ import {
   spawnPostgres,
   takeBaseBackup,
   verifyBackup,
-} from "@/lib/db/base-backup";
-import { saveFigures } from "@/lib/entry/save-figures";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+} from "@/lib/postgres/base-backup";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { actorAt, requestId } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";

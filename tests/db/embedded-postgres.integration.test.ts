@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { openDatabaseServer } from "@/lib/db/database-server";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { openDatabaseServer } from "@/lib/postgres/database-server";
+import { startEmbeddedPostgres } from "@/lib/postgres/embedded-postgres";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { freePort } from "../setup/test-database";
 

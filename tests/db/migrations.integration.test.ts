@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { applyMigrations, MIGRATIONS_DIR, pendingSchemaChangeSql, SCHEMA_PATH } from "@/lib/db/schema-engine";
+import { applyMigrations, MIGRATIONS_DIR, pendingSchemaChangeSql, SCHEMA_PATH } from "@/lib/postgres/schema-engine";
 
 const url = inject("databaseUrl");
 

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { describeRuntimeRole } from "@/lib/db/database-roles";
+import { describeRuntimeRole } from "@/lib/postgres/database-roles";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallStructure } from "../setup/fixtures";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { RUNTIME_ROLE, rolePassword } from "../../lib/db/database-roles";
+import { RUNTIME_ROLE, rolePassword } from "../../lib/postgres/database-roles";
 
 /**
  * The browser tests' database, as the product's own runtime role (see playwright.config.ts):

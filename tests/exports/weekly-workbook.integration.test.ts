@@ -5,8 +5,8 @@ import yazl from "yazl";
 import { toCsv } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
-import { readTable, TABLE_LIMITS } from "@/lib/imports/read-table";
-import { xlsxRows } from "@/lib/imports/xlsx-rows";
+import { readTable, TABLE_LIMITS } from "@/lib/tables/read-table";
+import { xlsxRows } from "@/lib/tables/xlsx-rows";
 import { connectTestDatabase } from "../setup/database";
 import { loadSmallWorld } from "../setup/fixtures";
 

@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withPageCache } from "@/lib/http/page-cache";
-import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
+import { SharedRateLimit } from "@/lib/limits/shared-rate-limit";
 import { connectTestDatabase, truncateTables } from "../setup/database";
 
 // The cache around a renderer that answers as Next does: the page as HTML, or "{}" as JSON

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { InvalidParamError } from "@/lib/errors";
-import { findFigureAnomalies } from "@/lib/figures/figure-anomalies";
-import { FIGURE_COLUMNS } from "@/lib/figures/import-figures";
+import { findFigureAnomalies } from "@/lib/imports/figure-anomalies";
+import { FIGURE_COLUMNS } from "@/lib/imports/import-figures";
 import { importUpload } from "@/lib/imports/import-upload";
-import { readTable, TableFormatError } from "@/lib/imports/read-table";
 import { MAX_LISTED_PROBLEMS } from "@/lib/imports/row-checks";
+import { readTable, TableFormatError } from "@/lib/tables/read-table";
 import { actorAt, requestId } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallStructure } from "../setup/fixtures";

@@ -2,10 +2,10 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { FIGURE_COLUMNS, importFigures } from "@/lib/figures/import-figures";
-import { readTable } from "@/lib/imports/read-table";
+import { FIGURE_COLUMNS, importFigures } from "@/lib/imports/import-figures";
+import { importTargets, TARGET_COLUMNS } from "@/lib/imports/import-targets";
 import { formatProblem } from "@/lib/imports/row-checks";
-import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
+import { readTable } from "@/lib/tables/read-table";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { csv, day, figureRows, loadFigures, loadSmallStructure } from "../setup/fixtures";
 

@@ -5,9 +5,9 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import yazl from "yazl";
-import { FIGURE_COLUMNS } from "@/lib/figures/import-figures";
-import { readTable, TABLE_LIMITS, TableFormatError } from "@/lib/imports/read-table";
-import { xlsxRows } from "@/lib/imports/xlsx-rows";
+import { FIGURE_COLUMNS } from "@/lib/imports/import-figures";
+import { readTable, TABLE_LIMITS, TableFormatError } from "@/lib/tables/read-table";
+import { xlsxRows } from "@/lib/tables/xlsx-rows";
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

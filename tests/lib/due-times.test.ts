@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { dueAt, dueSettingsProblem, latestDueWeek } from "@/lib/calendar/due-times";
 import { parseEnv } from "@/lib/env";
 import { formatDue } from "@/lib/format/dates";
-import { dueAt, dueSettingsProblem, latestDueWeek } from "@/lib/reporting/due-times";
 
 const sunday = new Date("2026-11-29T00:00:00Z");
 const vietnam = (local: string) => new Date(`${local}+07:00`);

@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, frontDoor, MAX_BODY_BYTES, parseTrustProxy } from "@/lib/http/front-door";
+import { frontDoor, MAX_BODY_BYTES, parseTrustProxy } from "@/lib/http/front-door";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
 
 // A real HTTP server with the front door before a handler that echoes what it was given.
 let trust = parseTrustProxy("false");

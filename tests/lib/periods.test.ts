@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type Period, parsePeriod, previousPeriod, recentPeriods } from "@/lib/calendar/periods";
 import { isoDate } from "@/lib/format/dates";
 import { periodLabel } from "@/lib/i18n/period-label";
-import { type Period, parsePeriod, previousPeriod, recentPeriods } from "@/lib/rankings/periods";
 
 const span = (text: string) => {
   const p = parsePeriod(text) as Period;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { TooBusyError } from "@/lib/errors";
-import { SharedRateLimit } from "@/lib/http/shared-rate-limit";
+import { SharedRateLimit } from "@/lib/limits/shared-rate-limit";
 import { connectTestDatabase, truncateTables } from "../setup/database";
 
 const prisma = connectTestDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WorkLimit } from "@/lib/http/work-limits";
+import { WorkLimit } from "@/lib/limits/work-limits";
 
 describe("expensive work anyone can ask for", () => {
   it("runs at most `running` at once, queues `waiting` more and refuses the rest with a retry time", async () => {

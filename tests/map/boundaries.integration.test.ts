@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidParamError } from "@/lib/errors";
 import { importBoundaries, removeBoundaries } from "@/lib/map/import-boundaries";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
-import { seedProvinces } from "@/lib/units/seed-provinces";
+import { seedProvinces } from "@/lib/unit-imports/seed-provinces";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 
 // The real boundary files of ../shared/data (see its README), read through the product's importer.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readDataVersion } from "@/lib/db/data-version";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import { readDataVersion } from "@/lib/series/data-version";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { day, loadFigures, loadSmallFigures, loadSmallStructure, loadSmallWorld, loadTargets } from "../setup/fixtures";
 

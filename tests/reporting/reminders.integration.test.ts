@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, toActor } from "@/lib/auth/users";
+import { type DueSettings, latestDueWeek } from "@/lib/calendar/due-times";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { smtpMailer } from "@/lib/mail/mailer";
-import { type DueSettings, latestDueWeek } from "@/lib/reporting/due-times";
 import { childrenReporting, lateNotices } from "@/lib/reporting/lateness";
 import { sendReminders } from "@/lib/reporting/send-reminders";
 import { requestId } from "../setup/actors";

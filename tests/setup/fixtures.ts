@@ -1,10 +1,10 @@
-import { FIGURE_COLUMNS, importFigures } from "@/lib/figures/import-figures";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { readTable } from "@/lib/imports/read-table";
-import { importTargets, TARGET_COLUMNS } from "@/lib/targets/import-targets";
-import { importCrosswalk } from "@/lib/units/import-crosswalk";
-import { importUnits } from "@/lib/units/import-units";
-import { flattenUnitList } from "@/lib/units/unit-list-file";
+import { FIGURE_COLUMNS, importFigures } from "@/lib/imports/import-figures";
+import { importTargets, TARGET_COLUMNS } from "@/lib/imports/import-targets";
+import { readTable } from "@/lib/tables/read-table";
+import { importCrosswalk } from "@/lib/unit-imports/import-crosswalk";
+import { importUnits } from "@/lib/unit-imports/import-units";
+import { flattenUnitList } from "@/lib/unit-imports/unit-list-file";
 import { resetDatabase } from "./database";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

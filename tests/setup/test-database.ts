@@ -2,10 +2,10 @@
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/db/database-roles";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { freePort } from "@/lib/db/free-port";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/postgres/database-roles";
+import { startEmbeddedPostgres } from "@/lib/postgres/embedded-postgres";
+import { freePort } from "@/lib/postgres/free-port";
+import { applyMigrations } from "@/lib/postgres/schema-engine";
 
 export async function setup(project: TestProject) {
   const dir = path.join(os.tmpdir(), `de-an-06-vitest-${process.pid}`);

@@ -1,12 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "@/lib/db/schema-engine";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import { PROJECT_ROOT } from "@/lib/postgres/schema-engine";
 import { getRanking } from "@/lib/rankings/get-ranking";
-import { importCrosswalk, ZCrosswalkFile } from "@/lib/units/import-crosswalk";
-import { importUnits } from "@/lib/units/import-units";
-import { flattenUnitList, ZUnitListFile } from "@/lib/units/unit-list-file";
+import { importCrosswalk, ZCrosswalkFile } from "@/lib/unit-imports/import-crosswalk";
+import { importUnits } from "@/lib/unit-imports/import-units";
+import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { day } from "../setup/fixtures";
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { seedProvinces } from "@/lib/unit-imports/seed-provinces";
 import { listProvinces } from "@/lib/units/province-service";
-import { seedProvinces } from "@/lib/units/seed-provinces";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 
 const prisma = connectTestDatabase();

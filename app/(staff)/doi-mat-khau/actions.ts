@@ -6,9 +6,9 @@ import { changeOwnPassword } from "@/lib/auth/change-password";
 import { CHANGE_PASSWORD_PATH, currentSession } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/front-door";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { serverActionStarted } from "@/lib/http/server-action-guard";
+import { clientAddress } from "@/lib/limits/client-address";
 
 export type ChangePasswordState = { error: string | null; field: string | null };
 

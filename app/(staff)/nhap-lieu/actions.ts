@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import { type ActionResult, runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
-import { outcomeStatus } from "@/lib/db/idempotent-write";
 import type { ReportActionInput, SaveFiguresInput } from "@/lib/entry/entry-input";
 import { changeReportStatus, type ReportOutcome } from "@/lib/entry/report-status";
 import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
 import { setFlash } from "@/lib/http/flash";
+import { outcomeStatus } from "@/lib/writes/idempotent-write";
 
 // The entry page's writes, on the services behind POST /api/v1/entry/figures and /reports.
 // Inputs are parsed by the services: an action can be called with anything.

@@ -9,7 +9,7 @@ import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
-import { getUnitProfile } from "@/lib/units/get-unit-profile";
+import { getUnitProfile } from "@/lib/unit-profile/get-unit-profile";
 
 type Props = {
   params: Promise<{ code: string }>;

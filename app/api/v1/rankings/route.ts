@@ -1,8 +1,9 @@
 import { handleApiError, respond } from "@/lib/api/respond";
 import { publicReadDb } from "@/lib/db/public-read";
-import { clientAddress } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/limits/client-address";
+import { parsePageParams } from "@/lib/params/query-params";
 import { getRankingCached, rankingPage } from "@/lib/rankings/cached-ranking";
-import { parsePageParams, parseRankingParams } from "@/lib/rankings/parse-ranking-query";
+import { parseRankingParams } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only: aggregates per unit, nothing personal. Long rankings (thousands of
 // communes) come a page at a time: `limit` (default 1000) items from `offset`, of `total`.

@@ -1,7 +1,7 @@
 import { handleApiError } from "@/lib/api/respond";
 import { publicReadDb } from "@/lib/db/public-read";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
-import { clientAddress } from "@/lib/http/front-door";
+import { clientAddress } from "@/lib/limits/client-address";
 import { asOfOrPeriod } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only like the rankings it is made of: aggregates per unit, nothing personal.

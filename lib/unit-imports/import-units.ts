@@ -1,8 +1,8 @@
 import "server-only";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { inForceWhere } from "@/lib/units/in-force";
 import type { ListedUnit } from "./unit-list-file";
 

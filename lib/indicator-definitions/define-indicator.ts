@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { roleHas } from "@/lib/access/authorize";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConflictError, ForbiddenError, InvalidParamError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { bumpDataVersion } from "@/lib/series/data-version";
+import { DEFAULT_BANDS, DEFINABLE_KINDS, isEntered, storedKind } from "@/lib/indicators/indicator-kinds";
+import { ZIndicatorCode } from "@/lib/indicators/indicators";
 import { refreshSeries } from "@/lib/series/refresh-series";
-import { DEFAULT_BANDS, DEFINABLE_KINDS, isEntered, storedKind } from "./indicator-kinds";
-import { ZIndicatorCode } from "./indicators";
 
 // A new indicator is data: a row (and, for a scorecard, its components), never code or a
 // migration. Every path (entry, import, rankings, pages, exports) reads its kind.

@@ -2,12 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { type AuditRecord, writeAudit } from "@/lib/audit/write-audit";
+import { bumpDataVersion } from "@/lib/db/data-version";
+import { retryOnDeadlock } from "@/lib/db/retry-on-deadlock";
 import { InvalidParamError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
 import { claimRequest, recordResponse } from "./request-receipt";
-import { retryOnDeadlock } from "./retry-on-deadlock";
 
 // Every write a user can repeat (a double click, a retry after a timeout, a form sent again
 // from a device that was offline) goes through this pipeline, so each gets the same

@@ -1,5 +1,6 @@
 import "server-only";
 import { createOrUpdate, insertAuditFrom } from "@/lib/audit/write-audit";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import type { Db } from "@/lib/db/db";
 import { empty, type Sql, sql } from "@/lib/db/sql";
 import { LockedError } from "@/lib/errors";
@@ -7,7 +8,6 @@ import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { checkRows } from "@/lib/imports/check-rows";
-import type { TableRow } from "@/lib/imports/read-table";
 import {
   checkCount,
   checkDate,
@@ -18,8 +18,8 @@ import {
   type ProblemList,
 } from "@/lib/imports/row-checks";
 import { hasDenominator, isEntered } from "@/lib/indicators/indicator-kinds";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { refreshSeries } from "@/lib/series/refresh-series";
+import type { TableRow } from "@/lib/tables/read-table";
 import { findFigureAnomalies, type ParsedFigure } from "./figure-anomalies";
 
 /** Required columns; a `denominator` column may follow (RATIO and CHECKLIST: value is the numerator). */

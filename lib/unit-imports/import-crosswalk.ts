@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { inForceWhere } from "@/lib/units/in-force";
 
 // ../shared/data/vn-merger-2025-splits.json: each old province and old commune with the

@@ -1,8 +1,15 @@
 import "server-only";
 import type { Db } from "@/lib/db/db";
+import {
+  AT_MOST,
+  figureFindings,
+  fileMessage,
+  HISTORY_POINTS,
+  type Point,
+  usualWeeklyIncrease,
+} from "@/lib/figures/figure-rules";
+import { recentFigures } from "@/lib/figures/recent-figures";
 import type { ImportProblem } from "@/lib/imports/row-checks";
-import { AT_MOST, figureFindings, fileMessage, HISTORY_POINTS, type Point, usualWeeklyIncrease } from "./figure-rules";
-import { recentFigures } from "./recent-figures";
 
 export type ParsedFigure = {
   line: number;

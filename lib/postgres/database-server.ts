@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { backfillScores, UNIT_SCORE_MIGRATION } from "@/lib/series/refresh-scores";
 import { describeRuntimeRole, grantRuntimeRole } from "./database-roles";
 import { isAlive, runningServerUrls, startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./schema-engine";
@@ -97,8 +96,6 @@ export async function migrateDatabase(server: DatabaseServer): Promise<string[]>
   if (server.migrationUrl !== server.url) {
     await grantRuntimeRole(server.migrationUrl, (await describeRuntimeRole(server.url)).name);
   }
-  // A read model added by a migration is filled from the data already there.
-  if (applied.includes(UNIT_SCORE_MIGRATION)) await backfillScores(server.migrationUrl);
   return applied;
 }
 

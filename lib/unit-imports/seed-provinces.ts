@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, type ProvinceReference } from "./province-reference";
-import { STRUCTURE_34_FROM, STRUCTURE_63_FROM, STRUCTURE_63_TO } from "./structures";
+import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, type ProvinceReference } from "@/lib/units/province-reference";
+import { STRUCTURE_34_FROM, STRUCTURE_63_FROM, STRUCTURE_63_TO } from "@/lib/units/structures";
 
 /** Writes both province lists; running it again changes nothing. Returns rows inserted. */
 export async function seedProvinces(prisma: PrismaClient): Promise<number> {

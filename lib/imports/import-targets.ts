@@ -1,18 +1,18 @@
 import "server-only";
 import { createOrUpdate, insertAuditFrom } from "@/lib/audit/write-audit";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import type { Db } from "@/lib/db/db";
 import { type Sql, sql } from "@/lib/db/sql";
-import { checkedReport, type ImportOptions, type ImportReport } from "@/lib/figures/import-figures";
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { checkRows } from "@/lib/imports/check-rows";
-import type { TableRow } from "@/lib/imports/read-table";
+import { checkedReport, type ImportOptions, type ImportReport } from "@/lib/imports/import-figures";
 import { checkCount, checkDate, checkIndicator, checkShare, type ProblemList } from "@/lib/imports/row-checks";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
-import { bumpDataVersion } from "@/lib/series/data-version";
 import { recomputeScores } from "@/lib/series/refresh-scores";
 import { lockSeriesUnits } from "@/lib/series/refresh-series";
+import type { TableRow } from "@/lib/tables/read-table";
 
 export const TARGET_COLUMNS = ["unit_code", "indicator", "target", "deadline", "directive", "assigned_on"] as const;
 

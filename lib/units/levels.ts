@@ -1,0 +1,17 @@
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+
+/** A level as addresses and answers write it. */
+export type LevelName = "province" | "district" | "commune";
+
+export const LEVEL_NAMES: Record<UnitLevel, LevelName> = {
+  PROVINCE: "province",
+  DISTRICT: "district",
+  COMMUNE: "commune",
+};
+
+const LEVELS: Record<string, UnitLevel> = { province: "PROVINCE", district: "DISTRICT", commune: "COMMUNE" };
+
+/** The level a name says (any case), or null. */
+export function parseLevel(text: string): UnitLevel | null {
+  return LEVELS[text.toLowerCase()] ?? null;
+}
