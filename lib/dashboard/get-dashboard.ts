@@ -8,8 +8,8 @@ import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInV
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
+import { pickIndicator } from "@/lib/indicators/indicators";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
-import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
 import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { periodAsOf, periodParam } from "@/lib/params/query-params";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
@@ -84,15 +84,7 @@ export async function getDashboard(
   const asOf =
     unit?.validTo && unit.validTo < wanted ? unit.validTo : unit && unit.validFrom > wanted ? unit.validFrom : wanted;
 
-  const indicators = await prisma.indicator.findMany({
-    orderBy: { sortOrder: "asc" },
-    select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },
-  });
-  const indicator =
-    indicators.find((i) => i.code === params.indicator) ??
-    indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
-    indicators[0];
-  if (!indicator) throw new NotFoundError("Chưa có chỉ tiêu nào.");
+  const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
   const measure = measureOf(indicator.kind);
 
   // Children on the date: districts or communes (provinces' children changed level in 2025).
@@ -141,8 +133,8 @@ export async function getDashboard(
     period: period ? shownPeriod(period) : null,
     periods: recentPeriods(today),
     week: isoDate(sundayOnOrBefore(asOf)),
-    indicator: { code: indicator.code, name: indicator.nameVi, nameEn: indicator.nameEn },
-    indicators: indicators.map((i) => ({ code: i.code, name: i.nameVi, nameEn: i.nameEn })),
+    indicator: { code: indicator.code, name: indicator.name, nameEn: indicator.nameEn },
+    indicators: indicators.map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn })),
     scope: unit
       ? { code: unit.code, name: fullName(unit), parentCode: unit.id === actor.unitId ? null : unit.parentCode }
       : { code: null, name: "Toàn quốc", parentCode: null },

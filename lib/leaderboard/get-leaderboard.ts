@@ -5,14 +5,13 @@ import { addDays, isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dat
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
+import { pickIndicator } from "@/lib/indicators/indicators";
 import { periodAsOf } from "@/lib/params/query-params";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { rankChanges } from "@/lib/rankings/period-changes";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { scopeSeries } from "@/lib/series/scope-series";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
-
-export const DEFAULT_INDICATOR = "CCCD_INTAKE";
 
 export type LeaderboardItem = RankingItem & {
   /** Places gained since the previous week (negative: places lost); null when not ranked then. */
@@ -53,16 +52,7 @@ type Params = { indicator?: string; date?: string; structure: Structure; period?
 
 /** The public leaderboard: provinces by percent of target, on a reporting date of a structure. */
 export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params): Promise<Leaderboard> => {
-  const indicators = (
-    await prisma.indicator.findMany({
-      orderBy: { sortOrder: "asc" },
-      select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },
-    })
-  ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind }));
-  const indicator =
-    indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
-    indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
-    (indicators[0] as IndicatorName & { id: number });
+  const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
   const periods = recentPeriods(todayInVietnam()).filter((p) => inStructure(p, params.structure));
   const dates = await reportingDates(prisma, indicator.id, params.structure);
   const period = pickPeriod(params.period, params.structure);

@@ -4,7 +4,7 @@ import { isoDate, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
-import { DEFAULT_INDICATOR } from "@/lib/leaderboard/get-leaderboard";
+import { pickIndicator } from "@/lib/indicators/indicators";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { levelOfCode } from "@/lib/units/codes";
@@ -55,16 +55,7 @@ export const getUnitProfile = cache(
     if (!unit) return null;
     const asOf = unit.validTo && unit.validTo < wanted ? unit.validTo : wanted;
 
-    const indicators = (
-      await prisma.indicator.findMany({
-        orderBy: { sortOrder: "asc" },
-        select: { id: true, code: true, nameVi: true, nameEn: true, kind: true },
-      })
-    ).map((i) => ({ id: i.id, code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind }));
-    const indicator =
-      indicators.find((i) => i.code === params.indicator?.toUpperCase()) ??
-      indicators.find((i) => i.code === DEFAULT_INDICATOR) ??
-      (indicators[0] as (typeof indicators)[number]);
+    const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
 
     const ancestors: UnitRef[] = [];
     for (let parentId = unit.parentId; parentId !== null; ) {
