@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
+import { inForceWhere } from "@/lib/units/in-force";
 import { hashPassword, passwordProblem } from "./password";
 
 /**
@@ -89,7 +90,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
   if (user.unitCode) {
     const on = user.unitOn ?? new Date();
     const unit = await prisma.unit.findFirst({
-      where: { code: user.unitCode, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gte: on } }] },
+      where: { code: user.unitCode, ...inForceWhere(on) },
       orderBy: { validFrom: "desc" },
     });
     if (!unit)

@@ -1,9 +1,11 @@
 import "server-only";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { hashPassword, randomPassword } from "@/lib/auth/password";
+import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_NAMES } from "@/lib/i18n/role-names";
+import { inForceWhere } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 
 type UnitPick = { id: number; code: string; type: string; name: string; validFrom: Date; validTo: Date | null };
@@ -16,13 +18,14 @@ export type DemoAccount = { username: string; role: Role; unit: string };
  * share one password, printed at start and never shown in the interface.
  */
 export async function createDemoAccounts(prisma: PrismaClient, password: string): Promise<DemoAccount[]> {
+  const today = inForceWhere(todayInVietnam());
   const current = (code: string) =>
-    prisma.unit.findFirst({ where: { code, validTo: null }, orderBy: { validFrom: "desc" } });
+    prisma.unit.findFirst({ where: { code, ...today }, orderBy: { validFrom: "desc" } });
   const firstChild = (parentId: number) => prisma.unit.findFirst({ where: { parentId }, orderBy: { code: "asc" } });
   const hanoi = await current("01");
   const other =
     (await current("79")) ??
-    (await prisma.unit.findFirst({ where: { level: "PROVINCE", validTo: null, code: { not: "01" } } }));
+    (await prisma.unit.findFirst({ where: { level: "PROVINCE", ...today, code: { not: "01" } } }));
   const commune = hanoi ? await firstChild(hanoi.id) : null;
   const oldHanoi = await prisma.unit.findFirst({ where: { code: "01", validTo: { not: null } } });
   const oldDistrict = oldHanoi

@@ -6,6 +6,7 @@ import { addDays, isoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { rebuildSeries } from "@/lib/series/refresh-series";
+import { inForceDuring, inForceOn } from "@/lib/units/in-force";
 import { DEMO_CHECKLIST, DEMO_RATIOS, DEMO_SHARE_TARGET, defineDemoIndicators } from "./demo-indicators";
 
 export type DemoOptions = {
@@ -134,7 +135,7 @@ CREATE TEMP TABLE demo_unit ON COMMIT DROP AS
 WITH RECURSIVE leaf AS (
   SELECT u.* FROM unit u
   WHERE NOT EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = u.id)
-    AND u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
+    AND ${inForceDuring("u", from, until)}
 ),
 up AS (
   SELECT l.id AS leaf_id, l.id, l.parent_id, l.level, l.code FROM leaf l
@@ -196,7 +197,7 @@ WITH written AS (
     'demo', 'demo', now()
   FROM demo_unit d
   CROSS JOIN LATERAL (SELECT g::date AS as_of FROM generate_series(${from}::date, ${until}::date, interval '7 days') g) w
-  WHERE w.as_of >= d.valid_from AND (d.valid_to IS NULL OR w.as_of <= d.valid_to)
+  WHERE ${inForceOn("d", sql`w.as_of`)}
     AND (w.as_of = ${until}::date OR ((d.id * 7919 + (w.as_of - DATE '2000-01-01') * 104729 + hashtext(${seed})) & 1023) >= 31)
   RETURNING id, unit_id, indicator_id, as_of, value
 )
@@ -239,7 +240,7 @@ written AS (
     ${assignment(until)},
     u.parent_id, now()
   FROM totals t JOIN unit u ON u.id = t.id
-  WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
+  WHERE ${inForceDuring("u", from, until)}
   RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
 )
 ${insertAuditFrom(sql`
@@ -270,7 +271,7 @@ function demoRatioFigures(ratio: { id: number; from: number; to: number; per: nu
     * (0.4 + 0.6 * (w.as_of - ${from}::date) / greatest(1, ${until}::date - ${from}::date)::float8)))::int AS den) n
   CROSS JOIN LATERAL (SELECT least(1.0, ${ratio.from}::float8 + (${ratio.to}::float8 - ${ratio.from}::float8) * d.reach
     / (1 + exp(-((w.as_of - ${until}::date) - d.t0) / d.tau))) AS share) s
-  WHERE w.as_of >= d.valid_from AND (d.valid_to IS NULL OR w.as_of <= d.valid_to)
+  WHERE ${inForceOn("d", sql`w.as_of`)}
     AND ((${until}::date - w.as_of) / 7) % 4 = 0`);
 }
 
@@ -288,7 +289,7 @@ function demoChecklistFigures(id: number, from: Date, until: Date, seed: string)
   CROSS JOIN LATERAL (SELECT g::date AS as_of,
     (g::date - ${from}::date) / greatest(1, ${until}::date - ${from}::date)::float8 AS t
     FROM generate_series(${from}::date, ${until}::date, interval '7 days') g) w
-  WHERE u.level = 'PROVINCE' AND w.as_of >= u.valid_from AND (u.valid_to IS NULL OR w.as_of <= u.valid_to)
+  WHERE u.level = 'PROVINCE' AND ${inForceOn("u", sql`w.as_of`)}
     AND ((${until}::date - w.as_of) / 7) % 4 = 0`);
 }
 
@@ -302,7 +303,7 @@ WITH written AS (
     ${assignment(until)},
     u.parent_id, now()
   FROM unit u
-  WHERE u.valid_from <= ${until}::date AND (u.valid_to IS NULL OR u.valid_to >= ${from}::date)
+  WHERE ${inForceDuring("u", from, until)}
   RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
 )
 ${insertAuditFrom(sql`

@@ -87,4 +87,13 @@ describe("the shape of the code", () => {
     });
     expect(long).toEqual([]);
   });
+
+  it('writes "in force on a date" in one place only (lib/units/in-force.ts)', () => {
+    const elsewhere = libFiles.filter((file) => {
+      if (file === "lib/units/in-force.ts") return false;
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      return /valid_to IS NULL|validTo: null|valid_from <=|validFrom: \{ lte/.test(text);
+    });
+    expect(elsewhere).toEqual([]);
+  });
 });
