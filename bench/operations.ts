@@ -8,15 +8,9 @@ import path from "node:path";
 import pg from "pg";
 import { db } from "@/lib/db/client";
 import { isoDate } from "@/lib/format/dates";
-import {
-  freePort,
-  prepareDataDirectory,
-  recoverToBackupEnd,
-  startStandby,
-  takeBaseBackup,
-  verifyBackup,
-} from "@/lib/postgres/base-backup";
+import { freePort, takeBaseBackup } from "@/lib/postgres/base-backup";
 import type { EmbeddedDatabase } from "@/lib/postgres/embedded-postgres";
+import { prepareDataDirectory, recoverToBackupEnd, startStandby, verifyBackup } from "@/lib/postgres/restore-backup";
 import {
   BALANCER,
   type Launched,

@@ -4,16 +4,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { formatCount } from "@/lib/format/numbers";
-import {
-  type BackupManifest,
-  prepareDataDirectory,
-  readManifest,
-  recoverToBackupEnd,
-  takeBaseBackup,
-  verifyBackup,
-} from "@/lib/postgres/base-backup";
+import { type BackupManifest, readManifest, takeBaseBackup } from "@/lib/postgres/base-backup";
 import { embeddedServerOwner } from "@/lib/postgres/database-server";
 import { isAlive, runningServerUrls } from "@/lib/postgres/embedded-postgres";
+import { prepareDataDirectory, recoverToBackupEnd, verifyBackup } from "@/lib/postgres/restore-backup";
 
 // backup / restore / verify-backup: for the embedded PostgreSQL. An external server is
 // backed up with the tools made for it; the command says which.

@@ -33,7 +33,7 @@ export type EmbeddedDatabase = {
   url: string;
   /** As the owner of the schema: migrations. */
   ownerUrl: string;
-  /** As the product's own role: rows only (see lib/db/database-roles.ts). */
+  /** As the product's own role: rows only (see lib/postgres/database-roles.ts). */
   runtimeUrl: string;
   /** True when the data directory was created by this start (a brand-new cluster). */
   created: boolean;

@@ -13,7 +13,7 @@ export type RankingQuery = {
    */
   structureOn?: Date;
   /**
-   * A reporting period (lib/rankings/periods.ts): the ranking is as of its last day (today
+   * A reporting period (lib/calendar/periods.ts): the ranking is as of its last day (today
    * while it runs), with each unit's increase within it and its rank against the period before.
    */
   period?: Period;

@@ -6,14 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/access/actor";
 import { saveFigures } from "@/lib/entry/save-figures";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import {
-  freePort,
-  prepareDataDirectory,
-  recoverToBackupEnd,
-  spawnPostgres,
-  takeBaseBackup,
-  verifyBackup,
-} from "@/lib/postgres/base-backup";
+import { freePort, takeBaseBackup } from "@/lib/postgres/base-backup";
+import { prepareDataDirectory, recoverToBackupEnd, spawnPostgres, verifyBackup } from "@/lib/postgres/restore-backup";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { actorAt, requestId } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";

@@ -4,7 +4,7 @@ import { describeRuntimeRole } from "@/lib/postgres/database-roles";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallStructure } from "../setup/fixtures";
 
-// The product's own role, as `npm start` connects with it (see lib/db/database-roles.ts).
+// The product's own role, as `npm start` connects with it (see lib/postgres/database-roles.ts).
 const runtime = new pg.Client({ connectionString: inject("runtimeDatabaseUrl") });
 const prisma = connectTestDatabase();
 
