@@ -234,12 +234,20 @@ tree AS (
   SELECT u.parent_id, t.indicator_id, t.value FROM tree t JOIN unit u ON u.id = t.id WHERE u.parent_id IS NOT NULL
 ),
 totals AS (SELECT id, indicator_id, sum(value) AS value FROM tree GROUP BY id, indicator_id),
-written AS (
+${writtenTargets(sql`t.indicator_id`, sql`t.value`, sql`totals t JOIN unit u ON u.id = t.id`, from, until)}`;
+}
+
+/**
+ * Inserts the demo's targets (indicator and value per row of `source`, which names its units
+ * `u`) for the units in force in the span, with one audit entry each, in one statement.
+ */
+function writtenTargets(indicator: Sql, value: Sql, source: Sql, from: Date, until: Date): Sql {
+  return sql`written AS (
   INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
-  SELECT u.id, t.indicator_id, t.value,
+  SELECT u.id, ${indicator}, ${value},
     ${assignment(until)},
     u.parent_id, now()
-  FROM totals t JOIN unit u ON u.id = t.id
+  FROM ${source}
   WHERE ${inForceDuring("u", from, until)}
   RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
 )
@@ -297,17 +305,5 @@ function demoChecklistFigures(id: number, from: Date, until: Date, seed: string)
 // same directives and dates as the count targets.
 function demoShareTargets(id: number, percent: number, from: Date, until: Date) {
   return sql`
-WITH written AS (
-  INSERT INTO target (unit_id, indicator_id, value, deadline, directive, assigned_on, assigned_by_id, updated_at)
-  SELECT u.id, ${id}::int, ${percent * SHARE_TARGET_SCALE}::int,
-    ${assignment(until)},
-    u.parent_id, now()
-  FROM unit u
-  WHERE ${inForceDuring("u", from, until)}
-  RETURNING id, unit_id, indicator_id, value, deadline, directive, assigned_on
-)
-${insertAuditFrom(sql`
-SELECT 'demo', 'create', 'target', id, unit_id, indicator_id, NULL::jsonb,
-       jsonb_build_object('value', value, 'deadline', deadline, 'directive', directive, 'assignedOn', assigned_on), NULL
-FROM written`)}`;
+WITH ${writtenTargets(sql`${id}::int`, sql`${percent * SHARE_TARGET_SCALE}::int`, sql`unit u`, from, until)}`;
 }

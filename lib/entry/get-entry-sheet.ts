@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { isAllowed, type Relation, relationTo } from "@/lib/access/authorize";
 import { viewedUnit } from "@/lib/access/viewed-unit";
+import type { FigureRow } from "@/lib/figures/figure-row";
 import { HISTORY_POINTS, usualWeeklyIncrease } from "@/lib/figures/figure-rules";
 import { recentFigures } from "@/lib/figures/recent-figures";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
@@ -101,16 +102,7 @@ export async function getEntrySheet(
   const indicators = entered.filter((i) => columns === "all" || hasDenominator(i.kind) === (columns === "ratios"));
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
   const [figures, historyAt, series, reports, hasChildren] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        unit_id: number;
-        indicator_id: number;
-        value: number;
-        denominator: number | null;
-        version: number;
-        entered_by: string;
-      }[]
-    >`
+    prisma.$queryRaw<FigureRow[]>`
       SELECT unit_id, indicator_id, value, denominator, version, entered_by FROM figure
       WHERE unit_id = ANY(${ids}::int[]) AND as_of = ${week}::date`,
     // Each unit's last figures before the week, for the warnings' "usual" increase.

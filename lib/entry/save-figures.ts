@@ -6,6 +6,7 @@ import type { AuditRecord } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db/db";
 import { sql } from "@/lib/db/sql";
 import { InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
+import type { FigureRow } from "@/lib/figures/figure-row";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
@@ -52,16 +53,7 @@ type Entry = {
   denominator: number | null;
   version: number;
 };
-type CurrentRow = {
-  id: number;
-  unit_id: number;
-  indicator_id: number;
-  value: number;
-  denominator: number | null;
-  version: number;
-  entered_by: string;
-  updated_at: Date;
-};
+type CurrentRow = FigureRow & { id: number; updated_at: Date };
 
 /**
  * Saves weekly figures typed into the entry page. Each figure names the version the user

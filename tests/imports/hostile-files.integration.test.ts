@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import yazl from "yazl";
 import { InvalidParamError } from "@/lib/errors";
 import { findFigureAnomalies } from "@/lib/imports/figure-anomalies";
 import { FIGURE_COLUMNS } from "@/lib/imports/import-figures";
@@ -9,6 +8,7 @@ import { readTable, TableFormatError } from "@/lib/tables/read-table";
 import { actorAt, requestId } from "../setup/actors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallStructure } from "../setup/fixtures";
+import { zip } from "../setup/zip";
 
 const prisma = connectTestDatabase();
 
@@ -24,18 +24,6 @@ function upload(fileName: string, content: Buffer | string) {
   form.set("requestId", requestId());
   form.set("file", new File([typeof content === "string" ? content : new Uint8Array(content)], fileName));
   return form;
-}
-
-function zip(entries: Record<string, Buffer | string>): Promise<Buffer> {
-  const archive = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(entries)) archive.addBuffer(Buffer.from(content), name);
-  archive.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    archive.outputStream.on("data", (c: Buffer) => chunks.push(c));
-    archive.outputStream.on("end", () => resolve(Buffer.concat(chunks)));
-    archive.outputStream.on("error", reject);
-  });
 }
 
 async function readAll(rows: AsyncIterable<unknown>) {

@@ -4,26 +4,14 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import yauzl from "yauzl";
-import yazl from "yazl";
 import { FIGURE_COLUMNS } from "@/lib/imports/import-figures";
 import { readTable, TABLE_LIMITS, TableFormatError } from "@/lib/tables/read-table";
 import { xlsxRows } from "@/lib/tables/xlsx-rows";
+import { zip } from "../setup/zip";
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-function zip(entries: [string, string][]): Promise<Buffer> {
-  const archive = new yazl.ZipFile();
-  for (const [name, content] of entries) archive.addBuffer(Buffer.from(content), name);
-  archive.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    archive.outputStream.on("data", (c: Buffer) => chunks.push(c));
-    archive.outputStream.on("end", () => resolve(Buffer.concat(chunks)));
-    archive.outputStream.on("error", reject);
-  });
-}
 
 type Book = {
   /** The inside of <sheetData>, or a whole sheet part when `sheetXml` is set. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INDICATOR, pickIndicator } from "@/lib/indicators/indicators";
-import { connectTestDatabase, resetDatabase } from "../setup/database";
+import { CORE_INDICATORS, connectTestDatabase, resetDatabase } from "../setup/database";
 
 const prisma = connectTestDatabase();
 
@@ -12,13 +12,7 @@ describe("the indicator an address asks for", () => {
     for (const asked of [undefined, "", "KHONG_CO", ["CCCD_ISSUED", "CCCD_INTAKE"], 42])
       expect((await pickIndicator(prisma, asked)).indicator.code, String(asked)).toBe(DEFAULT_INDICATOR);
     const { indicators } = await pickIndicator(prisma, null);
-    expect(indicators.map((i) => i.code)).toEqual([
-      "CCCD_ELIGIBLE",
-      "CCCD_INTAKE",
-      "CCCD_ISSUED",
-      "VNEID_L2_INTAKE",
-      "VNEID_L2_ACTIVATED",
-      "VNEID_L1_ACTIVATED",
-    ]);
+    // The program's order: the core indicators as the migration defines them.
+    expect(indicators.map((i) => i.code)).toEqual(CORE_INDICATORS);
   });
 });

@@ -7,7 +7,7 @@ export function connectTestDatabase() {
   return db();
 }
 
-const CORE_INDICATORS = [
+export const CORE_INDICATORS = [
   "CCCD_ELIGIBLE",
   "CCCD_INTAKE",
   "CCCD_ISSUED",
