@@ -360,18 +360,23 @@ describe("faults", () => {
       (e: unknown) => e,
     );
     let killed = 0;
-    for (let i = 0; i < 200 && killed === 0; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      const result = await holder.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE '%data_version%'`,
-      );
-      killed = result.rowCount ?? 0;
+    try {
+      // Up to 20 s for the save to reach the lock: on a busy machine it can take seconds.
+      for (let i = 0; i < 800 && killed === 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        const result = await holder.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE '%data_version%'`,
+        );
+        killed = result.rowCount ?? 0;
+      }
+      expect(killed).toBe(1);
+      expect(await pending).toBeInstanceOf(Error);
+    } finally {
+      // Whatever happened, the lock is let go: the tests after this one must not wait on it.
+      await holder.query("ROLLBACK");
+      await holder.end();
     }
-    expect(killed).toBe(1);
-    expect(await pending).toBeInstanceOf(Error);
-    await holder.query("ROLLBACK");
-    await holder.end();
     expect(await figure("00001", "VNEID_L2_INTAKE")).toBeNull();
     expect(await prisma.auditEntry.count()).toBe(auditBefore);
     expect(await save(commune, 321, 0, requestId(), "VNEID_L2_INTAKE")).toMatchObject({ status: "saved" });
