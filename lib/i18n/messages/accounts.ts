@@ -1,7 +1,9 @@
-import { asPhrase, phrases } from "../phrase";
+import { asPhrase, type Phrase, phrases } from "../phrase";
 import { COMMON } from "./common";
 
 // The accounts page (/tai-khoan): creating, locking and resetting the accounts of the units below.
+const ROLE: Phrase<string> = { vi: "Vai trò", en: "Role" };
+
 const DONE = phrases<Record<string, (username: string) => string>>({
   create: { vi: (u: string) => `Đã tạo tài khoản ${u}.`, en: (u) => `Created the account ${u}.` },
   disable: {
@@ -21,7 +23,7 @@ const DONE = phrases<Record<string, (username: string) => string>>({
 
 const COLUMNS = phrases({
   account: { vi: "Tài khoản", en: "Account" },
-  role: COMMON.role,
+  role: ROLE,
   unit: COMMON.unit,
   email: { vi: "E-mail nhắc báo cáo", en: "Reminder e-mail" },
   state: { vi: "Trạng thái", en: "Status" },
@@ -46,7 +48,7 @@ export const ACCOUNTS = phrases({
   },
   username: COMMON.username,
   name: { vi: "Họ tên", en: "Full name" },
-  role: COMMON.role,
+  role: ROLE,
   unitCode: COMMON.unitCode,
   unitHint: { vi: "01, 001 hoặc 00004", en: "01, 001 or 00004" },
   email: { vi: "E-mail nhắc báo cáo (không bắt buộc)", en: "Reminder e-mail (optional)" },

@@ -18,10 +18,8 @@ export const COMMON = phrases({
   communesDone: { vi: "Xã xong", en: "Communes done" },
   unitCode: { vi: "Mã đơn vị", en: "Unit code" },
   username: { vi: "Tên đăng nhập", en: "Username" },
-  changePassword: { vi: "Đổi mật khẩu", en: "Change password" },
   unlock: { vi: "Mở khoá", en: "Unlock" },
   unit: { vi: "Đơn vị", en: "Unit" },
-  role: { vi: "Vai trò", en: "Role" },
   dashboard: { vi: "Điều hành", en: "Dashboard" },
   changeLog: { vi: "Nhật ký thay đổi", en: "Change log" },
 });

@@ -1,9 +1,11 @@
-import { asPhrase, phrases } from "../phrase";
+import { asPhrase, type Phrase, phrases } from "../phrase";
 import { ROLES } from "../role-names";
 import { COMMON } from "./common";
 
 // The staff pages' frame: header, sign-in and password change. Server messages (what to fix after a
 // refused save) stay Vietnamese, the language of the records.
+const CHANGE_PASSWORD: Phrase<string> = { vi: "Đổi mật khẩu", en: "Change password" };
+
 const PAGES = phrases<Record<string, string>>({
   "/dieu-hanh": COMMON.dashboard,
   "/nhap-lieu": { vi: "Số liệu tuần", en: "Weekly figures" },
@@ -28,7 +30,7 @@ export const STAFF = phrases({
   nav: { vi: "Chức năng", en: "Sections" },
   pages: asPhrase(PAGES),
   roles: asPhrase(ROLES),
-  changePassword: COMMON.changePassword,
+  changePassword: CHANGE_PASSWORD,
   signOut: { vi: "Đăng xuất", en: "Sign out" },
   signInTitle: { vi: "Đăng nhập cán bộ", en: "Staff sign-in" },
   signInLead: {
@@ -44,7 +46,7 @@ export const STAFF = phrases({
 });
 
 export const PASSWORD_PAGE = phrases({
-  title: COMMON.changePassword,
+  title: CHANGE_PASSWORD,
   mustChange: {
     vi: "Mật khẩu này do quản trị cấp cho bạn. Hãy chọn mật khẩu của riêng mình trước khi tiếp tục: chỉ bạn biết mật khẩu mới.",
     en: "This password was given to you by an administrator. Choose your own before going on: only you will know the new one.",
@@ -60,6 +62,6 @@ export const PASSWORD_PAGE = phrases({
   current: { vi: "Mật khẩu đang dùng", en: "Current password" },
   next: { vi: "Mật khẩu mới (ít nhất 10 ký tự)", en: "New password (at least 10 characters)" },
   confirm: { vi: "Nhập lại mật khẩu mới", en: "New password again" },
-  change: COMMON.changePassword,
+  change: CHANGE_PASSWORD,
   changing: { vi: "Đang đổi…", en: "Changing…" },
 });
