@@ -9,3 +9,8 @@ const rules = { vi: new Intl.PluralRules("vi"), en: new Intl.PluralRules("en") }
 export function plural(locale: Locale, n: number, forms: { one: string; other: string }): string {
   return rules[locale].select(n) === "one" ? forms.one : forms.other;
 }
+
+/** The English form of a word counted `n` times (`many(n, "figure", "figures")`); Vietnamese words keep one form. */
+export function many(n: number, one: string, other: string): string {
+  return plural("en", n, { one, other });
+}
