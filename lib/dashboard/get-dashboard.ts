@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { viewedUnit } from "@/lib/access/viewed-unit";
 import { type Period, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/calendar/periods";
 import { reportDueSettings } from "@/lib/env";
-import { InvalidParamError, NotFoundError } from "@/lib/errors";
+import { InvalidParamError } from "@/lib/errors";
 import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Period, previousPeriod } from "@/lib/calendar/periods";
+import { previousPeriod } from "@/lib/calendar/periods";
 import { boundedQuery, type CostCeiling } from "@/lib/db/bounded-query";
 import { sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
