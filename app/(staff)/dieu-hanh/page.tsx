@@ -7,6 +7,9 @@ import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { LateNotices } from "@/components/reporting/late-notices";
 import { ReportingStatus } from "@/components/reporting/reporting-status";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { FormError } from "@/components/ui/notice";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { db } from "@/lib/db/client";
@@ -36,11 +39,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
       <LateNotices actor={actor} locale={locale} />
-      {d.notice ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {d.notice}
-        </p>
-      ) : null}
+      <FormError error={d.notice} />
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
@@ -58,30 +57,15 @@ export default async function DashboardPage({ searchParams }: Props) {
             ) : null}
           </p>
         </div>
-        <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2" action="/dieu-hanh">
+        <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2 text-sm" action="/dieu-hanh">
           {d.scope.code ? <input type="hidden" name="unit" value={d.scope.code} /> : null}
-          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-semibold">
-            {t.indicator}
-            <select
-              name="indicator"
-              defaultValue={d.indicator.code}
-              className="w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-normal sm:w-auto"
-            >
-              <IndicatorOptions indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))} />
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-semibold">
-            {t.asOf}
-            <input
-              type="date"
-              name="date"
-              defaultValue={d.asOf}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
-            />
-          </label>
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
+          <Select label={t.indicator} name="indicator" defaultValue={d.indicator.code}>
+            <IndicatorOptions indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))} />
+          </Select>
+          <Field label={t.asOf} type="date" name="date" defaultValue={d.asOf} />
+          <Button type="submit" variant="primary">
             {t.show}
-          </button>
+          </Button>
         </form>
         <PeriodPicker
           action="/dieu-hanh"

@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { PublicLinks } from "@/components/i18n/public-links";
+import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
@@ -78,26 +81,17 @@ export default async function UnitPage({ params, searchParams }: Props) {
           {m.validFrom(vi(unit.validFrom), unit.validTo ? vi(unit.validTo) : null)} · {indicator.name},{" "}
           {m.asOfShort(vi(profile.asOf))}
         </p>
-        <form className="mt-3 flex flex-wrap items-end gap-2" action={`/units/${unit.code}`}>
-          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-semibold">
-            {m.indicator}
-            <select
-              name="indicator"
-              defaultValue={indicator.code}
-              className="max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
-            >
-              {profile.indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {locale === "en" ? i.nameEn : i.name}
-                </option>
-              ))}
-            </select>
-          </label>
+        <form className="mt-3 flex flex-wrap items-end gap-2 text-sm" action={`/units/${unit.code}`}>
+          <Select label={m.indicator} name="indicator" defaultValue={indicator.code}>
+            <IndicatorOptions
+              indicators={profile.indicators.map((i) => ({ code: i.code, name: locale === "en" ? i.nameEn : i.name }))}
+            />
+          </Select>
           <input type="hidden" name="date" value={profile.asOf} />
           {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
+          <Button type="submit" variant="primary">
             {m.show}
-          </button>
+          </Button>
         </form>
       </header>
 
