@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
-import { PngDownloadButton } from "@/components/download/png-download-button";
+import { TrendSection } from "@/components/charts/trend-section";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
@@ -102,38 +101,25 @@ export default async function DashboardPage({ searchParams }: Props) {
         <Stat label={t.atRiskCount} value={f.count(h.atRisk)} warn={h.atRisk > 0} />
       </section>
 
-      <section aria-labelledby="trend-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
-          {t.trend}
-        </h2>
-        {d.points.length ? (
-          <>
-            <div id="trend-chart">
-              <LazyUnitTrendChart
-                points={d.points}
-                target={h.target}
-                forecast={d.forecast}
-                label={t.trendLabel(indicatorName(d.indicator), scopeName)}
-                labels={{ value: t.value, forecast: t.forecastWord, target: t.target, numberLocale: f.tag }}
-              />
-            </div>
-            <p className="mt-1 text-sm">
-              <PngDownloadButton
-                target="trend-chart"
-                fileName={`dien-bien-${d.scope.code ?? "toan-quoc"}-${d.indicator.code}-${d.asOf}.png`}
-                label={t.downloadChart}
-              />
-            </p>
-            {d.forecast.length ? (
-              <p className="mt-1 text-sm text-slate-600">
-                {t.forecastNote(f.date(h.deadline), f.count(d.forecast.at(-1)?.value ?? null))}
-              </p>
-            ) : null}
-          </>
-        ) : (
-          <p className="text-slate-600">{t.noPoints}</p>
-        )}
-      </section>
+      <TrendSection
+        heading={t.trend}
+        chart={{
+          points: d.points,
+          target: h.target,
+          forecast: d.forecast,
+          label: t.trendLabel(indicatorName(d.indicator), scopeName),
+          labels: { value: t.value, forecast: t.forecastWord, target: t.target, numberLocale: f.tag },
+        }}
+        fileName={`dien-bien-${d.scope.code ?? "toan-quoc"}-${d.indicator.code}-${d.asOf}.png`}
+        downloadLabel={t.downloadChart}
+        empty={t.noPoints}
+      >
+        {d.forecast.length ? (
+          <p className="mt-1 text-sm text-slate-600">
+            {t.forecastNote(f.date(h.deadline), f.count(d.forecast.at(-1)?.value ?? null))}
+          </p>
+        ) : null}
+      </TrendSection>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="risk-heading" className="rounded-lg bg-white p-4 shadow-sm">

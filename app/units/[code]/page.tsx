@@ -1,8 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
-import { PngDownloadButton } from "@/components/download/png-download-button";
+import { TrendSection } from "@/components/charts/trend-section";
 import { PublicLinks } from "@/components/i18n/public-links";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
@@ -110,32 +109,19 @@ export default async function UnitPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section aria-labelledby="trend-heading" className="mb-6 rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
-          {m.trendHeading}
-        </h2>
-        {profile.points.length ? (
-          <>
-            <div id="trend-chart">
-              <LazyUnitTrendChart
-                points={profile.points}
-                target={targetInForce?.value ?? null}
-                label={m.trendLabel(indicator.name, unit.name)}
-                labels={{ value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag }}
-              />
-            </div>
-            <p className="mt-1 text-sm">
-              <PngDownloadButton
-                target="trend-chart"
-                fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
-                label={m.downloadChart}
-              />
-            </p>
-          </>
-        ) : (
-          <p className="text-slate-600">{m.noFiguresShort}</p>
-        )}
-      </section>
+      <TrendSection
+        heading={m.trendHeading}
+        className="mb-6"
+        chart={{
+          points: profile.points,
+          target: targetInForce?.value ?? null,
+          label: m.trendLabel(indicator.name, unit.name),
+          labels: { value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag },
+        }}
+        fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
+        downloadLabel={m.downloadChart}
+        empty={m.noFiguresShort}
+      />
 
       {profile.childLevel && profile.children.length > 0 && (
         <section aria-labelledby="children-heading" className="mb-6 rounded-lg bg-white p-4 shadow-sm">
