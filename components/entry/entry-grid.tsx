@@ -165,6 +165,7 @@ function GridInput(props: {
   const { row, indicator, r, c, cells } = props;
   const error = cells.parsed[row.code]?.[indicator.code]?.error;
   const warnings = cells.warningsOf(row, indicator.code);
+  // Not the shared field: a grid cell, tinted by its error (red) or warning (amber).
   return (
     <input
       data-cell={`${r}:${c}`}

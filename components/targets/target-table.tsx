@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { controlClass } from "@/components/ui/field";
 import { ScrollTable, TotalRow } from "@/components/ui/table";
 import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
@@ -41,7 +42,7 @@ export function TargetTable(props: {
                 value={texts[r.code] ?? ""}
                 onChange={(e) => props.onType(r.code, e.target.value)}
                 aria-invalid={(texts[r.code] ?? "").trim() !== "" && parsed[r.code] === null}
-                className="w-32 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-invalid:border-red-600"
+                className={controlClass("md", "w-32 text-right tabular-nums")}
               />
             </td>
           </tr>
