@@ -102,7 +102,7 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
             ))
           : null}
         {kind === "COMPOSITE" ? (
-          <fieldset className="space-y-2 sm:col-span-2 lg:col-span-4">
+          <fieldset className="min-w-0 space-y-2 sm:col-span-2 lg:col-span-4">
             <legend className="text-sm font-semibold">{t.components}</legend>
             {components.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until a code is chosen
