@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 // Shown instead of any unexpected error: no details of the server reach the browser.
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
@@ -8,9 +10,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <p className="mt-3 text-slate-700">
         Hệ thống chưa xử lý được yêu cầu này. Số liệu đã lưu trước đó không bị ảnh hưởng.
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+      <Button variant="primary" size="lg" onClick={reset} className="mt-6">
         Thử lại
-      </button>
+      </Button>
     </main>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type ChangePasswordState, changePasswordAction } from "@/app/(staff)/doi-mat-khau/actions";
+import { Field } from "@/components/ui/field";
 import type { Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import { FormFooter } from "./form-footer";
@@ -22,17 +23,16 @@ export function ChangePasswordForm({ then, locale }: { then: string; locale: Loc
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="then" value={then} />
       {FIELDS.map((f) => (
-        <label key={f.name} className="flex flex-col gap-1 text-sm font-semibold">
-          {t[f.name]}
-          <input
-            name={f.name}
-            type="password"
-            autoComplete={f.autoComplete}
-            required
-            aria-invalid={state.field === f.name || undefined}
-            className="rounded border border-slate-400 px-3 py-2 text-base font-normal aria-invalid:border-red-600"
-          />
-        </label>
+        <Field
+          key={f.name}
+          label={t[f.name]}
+          size="lg"
+          name={f.name}
+          type="password"
+          autoComplete={f.autoComplete}
+          required
+          aria-invalid={state.field === f.name || undefined}
+        />
       ))}
       <FormFooter error={state.error} pending={pending} label={t.change} pendingLabel={t.changing} />
     </form>

@@ -1,3 +1,6 @@
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/notice";
+
 /** The end of a sign-in style form: what went wrong, if anything, and the submit button. */
 export function FormFooter({
   error,
@@ -12,18 +15,10 @@ export function FormFooter({
 }) {
   return (
     <>
-      {error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-      >
+      <FormError error={error} />
+      <Button type="submit" variant="primary" size="lg" disabled={pending}>
         {pending ? pendingLabel : label}
-      </button>
+      </Button>
     </>
   );
 }

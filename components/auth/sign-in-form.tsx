@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type SignInState, signInAction } from "@/app/dang-nhap/actions";
+import { Field } from "@/components/ui/field";
 import { FormFooter } from "./form-footer";
 
 type Words = { username: string; password: string; signIn: string; signingIn: string };
@@ -12,26 +13,22 @@ export function SignInForm({ next, notice, words }: { next: string; notice: stri
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {words.username}
-        <input
-          name="username"
-          autoComplete="username"
-          required
-          defaultValue={state.username}
-          className="rounded border border-slate-400 px-3 py-2 text-base font-normal"
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {words.password}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="rounded border border-slate-400 px-3 py-2 text-base font-normal"
-        />
-      </label>
+      <Field
+        label={words.username}
+        size="lg"
+        name="username"
+        autoComplete="username"
+        required
+        defaultValue={state.username}
+      />
+      <Field
+        label={words.password}
+        size="lg"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <FormFooter error={error} pending={pending} label={words.signIn} pendingLabel={words.signingIn} />
     </form>
   );

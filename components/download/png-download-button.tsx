@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * Saves the SVG inside the element with id `target` (a map or a chart) as a PNG at twice its
@@ -36,9 +37,9 @@ export function PngDownloadButton({ target, fileName, label }: { target: string;
 
   return (
     <span className="print:hidden">
-      <button type="button" onClick={save} className="font-semibold text-brand-700 underline">
+      <Button variant="link" onClick={save}>
         {label}
-      </button>
+      </Button>
       {error ? (
         <span role="alert" className="ml-2 text-red-800">
           {error}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
+import { TotalRow } from "@/components/ui/table";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatCount } from "@/lib/format";
@@ -126,17 +127,15 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
             ))}
           </tbody>
           <tfoot>
-            <tr className="border-t-2 border-slate-400 font-semibold">
-              <th scope="row" className="sticky left-0 bg-white p-2 text-left">
-                {w.total(rows.length)}
-              </th>
-              {cells.totals.map((t, i) => (
-                <td key={sheet.indicators[i]?.code} className="p-2 text-right tabular-nums">
-                  {formatCount(t)}
-                </td>
-              ))}
-              <td />
-            </tr>
+            <TotalRow
+              label={w.total(rows.length)}
+              values={[
+                ...cells.totals.map((t, i) => ({ key: sheet.indicators[i]?.code ?? String(i), text: formatCount(t) })),
+                { key: "status", text: "" },
+              ]}
+              labelClassName="sticky left-0 bg-white"
+              className="border-t-2 border-slate-400"
+            />
           </tfoot>
         </table>
       </div>
@@ -166,6 +165,7 @@ function GridInput(props: {
   const { row, indicator, r, c, cells } = props;
   const error = cells.parsed[row.code]?.[indicator.code]?.error;
   const warnings = cells.warningsOf(row, indicator.code);
+  // Not the shared field: a grid cell, tinted by its error (red) or warning (amber).
   return (
     <input
       data-cell={`${r}:${c}`}

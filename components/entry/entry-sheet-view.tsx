@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { reportAction, saveFiguresAction } from "@/app/(staff)/nhap-lieu/actions";
 import { useOfflineCopy } from "@/components/offline/offline-copy";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Notice, type NoticeState } from "@/components/ui/notice";
 import { useRequest } from "@/components/ui/use-request";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
@@ -271,7 +271,7 @@ function ColumnGroups({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean }) {
           onClick={(e) => {
             if (dirty && !window.confirm(w.leaveWeek)) e.preventDefault();
           }}
-          className={`rounded border px-3 py-1.5 font-semibold ${sheet.columns === g.columns ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 text-brand-700"}`}
+          className={buttonClass({ variant: sheet.columns === g.columns ? "primary" : "secondary" })}
         >
           {g.label}
         </a>

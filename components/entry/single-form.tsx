@@ -30,6 +30,7 @@ export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: Ret
           const error = notes[0] ?? null;
           const warnings = cells.warningsOf(own, indicator.code);
           const id = `cell-${own.code}-${indicator.code}`;
+          // Not the shared field: its border tells an error (red) from a warning (amber).
           const input = (code: string, at: number, label?: string) => {
             const invalid = Boolean(cells.parsed[own.code]?.[code]?.error);
             return (

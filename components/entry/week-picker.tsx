@@ -1,6 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import type { EntrySheet } from "@/lib/entry/get-entry-sheet";
 import { formatIsoDateVi } from "@/lib/format";
 import { useEntryWords } from "./entry-words";
@@ -20,31 +22,26 @@ export function WeekPicker({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean
   const router = useRouter();
   const w = useEntryWords();
   return (
-    <form className="flex items-end gap-2" action="/nhap-lieu">
+    <form className="flex items-end gap-2 text-sm" action="/nhap-lieu">
       {sheet.unit ? <input type="hidden" name="unit" value={sheet.unit.code} /> : null}
       {sheet.columns === "ratios" ? <input type="hidden" name="columns" value="ratios" /> : null}
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {w.week}
-        <select
-          name="week"
-          defaultValue={sheet.week}
-          className="rounded border border-slate-400 px-2 py-1.5 font-normal"
-          onChange={(e) => {
-            if (!dirty || window.confirm(w.leaveWeek))
-              router.push(`/nhap-lieu?${entryQuery(sheet, { week: e.target.value })}`);
-          }}
-        >
-          {sheet.weeks.map((w) => (
-            <option key={w} value={w}>
-              {formatIsoDateVi(w)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label={w.week}
+        name="week"
+        defaultValue={sheet.week}
+        onChange={(e) => {
+          if (!dirty || window.confirm(w.leaveWeek))
+            router.push(`/nhap-lieu?${entryQuery(sheet, { week: e.target.value })}`);
+        }}
+      >
+        {sheet.weeks.map((w) => (
+          <option key={w} value={w}>
+            {formatIsoDateVi(w)}
+          </option>
+        ))}
+      </Select>
       <noscript>
-        <button type="submit" className="rounded border px-2 py-1">
-          {w.show}
-        </button>
+        <Button type="submit">{w.show}</Button>
       </noscript>
     </form>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import type { Locale } from "@/lib/i18n/locale";
 import { publicMessages } from "@/lib/i18n/public-messages";
 
@@ -14,7 +15,7 @@ export function LanguageSwitch({ href, locale }: { href: string; locale: Locale 
       hrefLang={other}
       lang={other}
       aria-label={publicMessages(locale).switchLabel}
-      className="rounded border border-slate-300 px-2 py-1 text-sm font-semibold hover:bg-slate-100 print:hidden"
+      className={buttonClass({ className: "text-sm font-semibold print:hidden" })}
     >
       {publicMessages(locale).switchTo}
     </Anchor>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { HeaderRow } from "@/components/ui/table";
 import { formatCount as count } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locale";
@@ -78,6 +80,7 @@ export function UploadForm({ canAssignTargets, locale }: { canAssignTargets: boo
           void send("preview");
         }}
       >
+        {/* Radio buttons: the browser's own, beside their words. */}
         <fieldset className="space-y-1">
           <legend className="font-semibold">{t.kind}</legend>
           <label className="mr-6 inline-flex items-center gap-2">
@@ -106,33 +109,25 @@ export function UploadForm({ canAssignTargets, locale }: { canAssignTargets: boo
             {t.targets}
           </label>
         </fieldset>
-        <div className="space-y-1">
-          <label htmlFor="upload-file" className="block font-semibold">
-            {t.file}
-          </label>
-          <input
-            id="upload-file"
-            type="file"
-            accept=".csv,.xlsx"
-            className="block max-w-full text-sm"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setStage({ step: "idle" });
-            }}
-          />
-          <p className="text-sm text-slate-600">
-            {t.columnsLine} <code className="break-all">{COLUMNS[kind].columns}</code>
-            {t.exampleLine} <code className="break-all">{COLUMNS[kind].example}</code>
-            {t.datesLine}
-          </p>
-        </div>
-        <button
-          type="submit"
-          disabled={working}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Field
+          label={t.file}
+          type="file"
+          accept=".csv,.xlsx"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setStage({ step: "idle" });
+          }}
+          hint={
+            <>
+              {t.columnsLine} <code className="break-all">{COLUMNS[kind].columns}</code>
+              {t.exampleLine} <code className="break-all">{COLUMNS[kind].example}</code>
+              {t.datesLine}
+            </>
+          }
+        />
+        <Button type="submit" variant="primary" size="lg" disabled={working}>
           {t.check}
-        </button>
+        </Button>
       </form>
 
       <div aria-live="polite">
@@ -194,13 +189,9 @@ function OutcomeView({
               outcome.warningCount ? count(outcome.warningCount) : null,
             )}
           </p>
-          <button
-            type="button"
-            onClick={onImport}
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
+          <Button variant="primary" size="lg" onClick={onImport}>
             {t.importRows(count(outcome.rows))}
-          </button>
+          </Button>
         </div>
       )}
       <ProblemTable title={t.errors} problems={outcome.errors} total={outcome.errorCount} t={t} />

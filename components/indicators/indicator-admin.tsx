@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { defineIndicatorAction } from "@/app/(staff)/chi-so/actions";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ScrollTable } from "@/components/ui/table";
 import { useRequest } from "@/components/ui/use-request";
@@ -10,8 +12,6 @@ import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import { DEFAULT_BANDS, DEFINABLE_KINDS, type DefinableKind, isEntered } from "@/lib/indicators/indicator-kinds";
 import type { IndicatorDefinitionListing } from "@/lib/indicators/indicators";
-
-const FIELD = "mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal";
 
 /** The indicators defined, and the form a ministry admin defines a new one with. */
 export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDefinitionListing[]; locale: Locale }) {
@@ -78,116 +78,77 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
     <div className="space-y-6">
       <form
         aria-label={t.create}
-        className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+        className="grid gap-3 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-4"
         onSubmit={async (e) => {
           e.preventDefault();
           await create(e.currentTarget);
         }}
       >
-        <label className="text-sm font-semibold">
-          {t.code}
-          <input name="code" required pattern="[A-Za-z0-9_]{1,40}" maxLength={40} className={FIELD} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t.nameVi}
-          <input name="nameVi" required minLength={3} maxLength={200} className={FIELD} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t.nameEn}
-          <input name="nameEn" maxLength={200} className={FIELD} />
-        </label>
-        <label className="text-sm font-semibold">
-          {t.kind}
-          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as DefinableKind)} className={FIELD}>
-            {DEFINABLE_KINDS.filter((k) => k !== "CUMULATIVE").map((k) => (
-              <option key={k} value={k}>
-                {t.kinds[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {kind === "DERIVED" ? (
-          <>
-            <label className="text-sm font-semibold sm:col-span-2">
-              {t.numerator}
-              <select name="numerator" required className={FIELD}>
+        <Field label={t.code} name="code" required pattern="[A-Za-z0-9_]{1,40}" maxLength={40} />
+        <Field label={t.nameVi} name="nameVi" required minLength={3} maxLength={200} />
+        <Field label={t.nameEn} name="nameEn" maxLength={200} />
+        <Select label={t.kind} name="kind" value={kind} onChange={(e) => setKind(e.target.value as DefinableKind)}>
+          {DEFINABLE_KINDS.filter((k) => k !== "CUMULATIVE").map((k) => (
+            <option key={k} value={k}>
+              {t.kinds[k]}
+            </option>
+          ))}
+        </Select>
+        {kind === "DERIVED"
+          ? (["numerator", "denominator"] as const).map((part) => (
+              <Select key={part} label={t[part]} name={part} required className="sm:col-span-2">
                 {enteredOptions}
-              </select>
-            </label>
-            <label className="text-sm font-semibold sm:col-span-2">
-              {t.denominator}
-              <select name="denominator" required className={FIELD}>
-                {enteredOptions}
-              </select>
-            </label>
-          </>
-        ) : null}
+              </Select>
+            ))
+          : null}
         {kind === "COMPOSITE" ? (
-          <fieldset className="space-y-2 sm:col-span-2 lg:col-span-4">
+          <fieldset className="min-w-0 space-y-2 sm:col-span-2 lg:col-span-4">
             <legend className="text-sm font-semibold">{t.components}</legend>
             {components.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until a code is chosen
               <div key={i} className="flex flex-wrap items-end gap-2">
-                <label className="text-sm">
-                  <span className="sr-only">
-                    {t.components} {i + 1}
-                  </span>
-                  <select
-                    aria-label={`${t.components} ${i + 1}`}
-                    value={c.code}
-                    onChange={(e) =>
-                      setComponents((old) => old.map((o, j) => (j === i ? { ...o, code: e.target.value } : o)))
-                    }
-                    className="rounded border border-slate-400 px-2 py-1"
-                  >
-                    {options}
-                  </select>
-                </label>
-                <label className="text-sm">
-                  {t.weight}{" "}
-                  <input
-                    aria-label={`${t.weight} ${i + 1}`}
-                    inputMode="decimal"
-                    value={c.weight}
-                    required={Boolean(c.code)}
-                    onChange={(e) =>
-                      setComponents((old) => old.map((o, j) => (j === i ? { ...o, weight: e.target.value } : o)))
-                    }
-                    className="w-20 rounded border border-slate-400 px-2 py-1 text-right"
-                  />
-                </label>
+                <Select
+                  label={
+                    <span className="sr-only">
+                      {t.components} {i + 1}
+                    </span>
+                  }
+                  aria-label={`${t.components} ${i + 1}`}
+                  value={c.code}
+                  onChange={(e) =>
+                    setComponents((old) => old.map((o, j) => (j === i ? { ...o, code: e.target.value } : o)))
+                  }
+                >
+                  {options}
+                </Select>
+                <Field
+                  label={t.weight}
+                  aria-label={`${t.weight} ${i + 1}`}
+                  inputMode="decimal"
+                  value={c.weight}
+                  required={Boolean(c.code)}
+                  onChange={(e) =>
+                    setComponents((old) => old.map((o, j) => (j === i ? { ...o, weight: e.target.value } : o)))
+                  }
+                  controlClassName="w-20 text-right"
+                />
                 {components.length > 2 ? (
-                  <button
-                    type="button"
-                    className="text-sm text-red-700 underline"
-                    onClick={() => setComponents((old) => old.filter((_, j) => j !== i))}
-                  >
+                  <Button variant="remove" onClick={() => setComponents((old) => old.filter((_, j) => j !== i))}>
                     {t.removeComponent}
-                  </button>
+                  </Button>
                 ) : null}
               </div>
             ))}
-            <button
-              type="button"
-              className="text-sm font-semibold text-brand-700 underline"
-              onClick={() => setComponents((old) => [...old, { code: "", weight: "" }])}
-            >
+            <Button variant="link" onClick={() => setComponents((old) => [...old, { code: "", weight: "" }])}>
               {t.addComponent}
-            </button>
-            <label className="block text-sm font-semibold">
-              {t.bands}
-              <input name="bands" defaultValue={DEFAULT_BANDS.join("; ")} className={`${FIELD} max-w-xs`} />
-            </label>
+            </Button>
+            <Field label={t.bands} name="bands" defaultValue={DEFAULT_BANDS.join("; ")} controlClassName="w-80" />
           </fieldset>
         ) : null}
         <div className="sm:col-span-2 lg:col-span-4">
-          <button
-            type="submit"
-            disabled={request.busy}
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-          >
+          <Button type="submit" variant="primary" disabled={request.busy}>
             {t.create}
-          </button>
+          </Button>
         </div>
       </form>
       <Notice notice={request.notice} />

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
+import { Select } from "@/components/ui/field";
 
 type Props = {
   indicators: { code: string; name: string }[];
@@ -39,16 +40,10 @@ export function LeaderboardControls({ indicators, indicator, dates, asOf, labels
 
   return (
     <div className="flex flex-col gap-4 sm:flex-row sm:items-end" aria-busy={pending}>
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {labels.indicator}
-        <select
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
-          value={indicator}
-          onChange={(e) => go({ indicator: e.target.value })}
-        >
-          <IndicatorOptions indicators={indicators} />
-        </select>
-      </label>
+      <Select label={labels.indicator} value={indicator} onChange={(e) => go({ indicator: e.target.value })}>
+        <IndicatorOptions indicators={indicators} />
+      </Select>
+      {/* A slider, with the date it points at in its label: no field looks like it. */}
       {dates.length > 1 && shown && (
         <label className="flex flex-1 flex-col gap-1 text-sm font-semibold">
           <span>

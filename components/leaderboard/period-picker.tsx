@@ -1,3 +1,5 @@
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import type { Period, PeriodKind } from "@/lib/calendar/periods";
 import type { Locale } from "@/lib/i18n/locale";
 import { periodLabel } from "@/lib/i18n/period-label";
@@ -23,34 +25,27 @@ export function PeriodPicker({
 }) {
   const m = publicMessages(locale);
   return (
-    <form action={action} className="flex items-end gap-2">
+    <form action={action} className="flex items-end gap-2 text-sm">
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <label className="flex flex-col gap-1 text-sm font-semibold">
-        {m.period}
-        <select
-          name="period"
-          defaultValue={picked ?? ""}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
-        >
-          <option value="">{m.byDate}</option>
-          {GROUPS.map((kind) => (
-            <optgroup key={kind} label={m.periodGroups[kind]}>
-              {periods
-                .filter((p) => p.kind === kind)
-                .map((p) => (
-                  <option key={p.key} value={p.key}>
-                    {periodLabel(p, locale)}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
+      <Select label={m.period} name="period" defaultValue={picked ?? ""}>
+        <option value="">{m.byDate}</option>
+        {GROUPS.map((kind) => (
+          <optgroup key={kind} label={m.periodGroups[kind]}>
+            {periods
+              .filter((p) => p.kind === kind)
+              .map((p) => (
+                <option key={p.key} value={p.key}>
+                  {periodLabel(p, locale)}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </Select>
+      <Button type="submit" variant="primary">
         {m.show}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 import { formatCount, formatIsoDateVi } from "@/lib/format";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
 import type { TargetConflict } from "@/lib/targets/assign-targets";
@@ -28,9 +29,9 @@ export function TargetConflicts({
           </li>
         ))}
       </ul>
-      <button type="button" className="mt-2 underline" onClick={onReload}>
+      <Button variant="link" className="mt-2" onClick={onReload}>
         {t.reload}
-      </button>
+      </Button>
     </div>
   );
 }

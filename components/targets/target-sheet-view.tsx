@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useMemo, useState } from "react";
 import { assignTargetsAction } from "@/app/(staff)/chi-tieu/actions";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useRequest } from "@/components/ui/use-request";
 import { readTypedCount } from "@/lib/figures/figure-rules";
@@ -114,7 +115,7 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
               key={i.code}
               href={`/chi-tieu?${unitQuery}indicator=${i.code}`}
               aria-current={i.code === sheet.indicator.code ? "page" : undefined}
-              className={`rounded border px-2 py-1 ${i.code === sheet.indicator.code ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 hover:bg-slate-100"}`}
+              className={buttonClass({ variant: i.code === sheet.indicator.code ? "primary" : "secondary" })}
             >
               {nameOf(i)}
             </Link>
@@ -147,28 +148,23 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
       ) : (
         <>
           {sheet.canAssign ? (
-            <div className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3">
-              <label className="text-sm font-semibold">
-                {t.deadline}
-                <input
-                  type="date"
-                  value={deadline}
-                  min={sheet.today}
-                  onChange={(e) => setDeadline(e.target.value)}
-                  className="mt-1 block rounded border border-slate-300 px-2 py-1 font-normal"
-                />
-              </label>
-              <label className="min-w-64 flex-1 text-sm font-semibold">
-                {t.directive}
-                <input
-                  type="text"
-                  value={directive}
-                  placeholder={t.directiveHint}
-                  onChange={(e) => setDirective(e.target.value)}
-                  className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal"
-                />
-              </label>
-              <Button variant="primary" size="lg" onClick={assign} disabled={busy}>
+            <div className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3 text-sm">
+              <Field
+                label={t.deadline}
+                type="date"
+                value={deadline}
+                min={sheet.today}
+                onChange={(e) => setDeadline(e.target.value)}
+              />
+              <Field
+                label={t.directive}
+                type="text"
+                value={directive}
+                placeholder={t.directiveHint}
+                onChange={(e) => setDirective(e.target.value)}
+                className="grow basis-64"
+              />
+              <Button variant="primary" onClick={assign} disabled={busy}>
                 {busy ? t.assigning : t.assign(count(changed.length))}
               </Button>
             </div>

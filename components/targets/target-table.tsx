@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ScrollTable } from "@/components/ui/table";
+import { controlClass } from "@/components/ui/field";
+import { ScrollTable, TotalRow } from "@/components/ui/table";
 import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
 import type { TargetSheet } from "@/lib/targets/target-sheet";
@@ -41,21 +42,23 @@ export function TargetTable(props: {
                 value={texts[r.code] ?? ""}
                 onChange={(e) => props.onType(r.code, e.target.value)}
                 aria-invalid={(texts[r.code] ?? "").trim() !== "" && parsed[r.code] === null}
-                className="w-32 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-invalid:border-red-600"
+                className={controlClass("md", "w-32 text-right tabular-nums")}
               />
             </td>
           </tr>
         ))}
       </tbody>
       <tfoot>
-        <tr className="bg-slate-50 font-semibold">
-          <th scope="row" className="border border-slate-200 px-2 py-1 text-left">
-            {t.total}
-          </th>
-          <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">{count(sheet.childrenTotal)}</td>
-          <td className="border border-slate-200 px-2 py-1" />
-          <td className="border border-slate-200 px-2 py-1 text-right tabular-nums">{count(total)}</td>
-        </tr>
+        <TotalRow
+          label={t.total}
+          values={[
+            { key: "in-force", text: count(sheet.childrenTotal) },
+            { key: "assigned", text: "" },
+            { key: "new", text: count(total) },
+          ]}
+          cell="border border-slate-200 px-2 py-1"
+          className="bg-slate-50"
+        />
       </tfoot>
     </ScrollTable>
   );

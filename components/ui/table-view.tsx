@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { matchesSearch } from "@/lib/format/search-key";
 import type { Locale } from "@/lib/i18n/locale";
 import { tableMessages } from "@/lib/i18n/table-messages";
+import { Field } from "./field";
 
 /** A column's value for sorting: numbers, text or nothing (nothing sorts last either way). */
 export type SortValue = number | string | null | undefined;
@@ -76,17 +77,16 @@ export function TableSearch<K extends string>({ view, locale }: { view: TableVie
   const m = tableMessages(locale);
   return (
     <div className="mb-2 flex flex-wrap items-center gap-3 print:hidden">
-      <label className="flex items-center gap-2 text-sm font-semibold">
-        {m.searchLabel}
-        <input
-          type="search"
-          value={view.query}
-          onChange={(event) => view.setQuery(event.target.value.slice(0, 100))}
-          placeholder={m.searchPlaceholder}
-          maxLength={100}
-          className="w-56 rounded-md border border-slate-300 px-2 py-1 font-normal"
-        />
-      </label>
+      <Field
+        label={m.searchLabel}
+        inline
+        type="search"
+        value={view.query}
+        onChange={(event) => view.setQuery(event.target.value.slice(0, 100))}
+        placeholder={m.searchPlaceholder}
+        maxLength={100}
+        controlClassName="w-56"
+      />
       <span className="text-sm text-slate-600" aria-live="polite">
         {m.shownOf(view.visible.length, view.total)}
       </span>
@@ -127,6 +127,7 @@ export function SortHeader<K extends string>(props: {
   return (
     <th scope="col" aria-sort={active} className={props.className}>
       {view.hydrated ? (
+        // The header's own words made clickable: no box, the header's font.
         <button
           type="button"
           onClick={() => view.toggleSort(column)}

@@ -46,3 +46,30 @@ export function ScrollTable(props: { columns: Column[]; cell?: string; className
     </div>
   );
 }
+
+/**
+ * A table's total row: the label as its row header, then one cell per value, numbers
+ * right-aligned (an empty string leaves a cell blank). `cell` as for HeaderRow; `label` adds
+ * to it for the row header (a sticky first column, say).
+ */
+export function TotalRow(props: {
+  label: ReactNode;
+  values: { key: string; text: string }[];
+  cell?: string;
+  labelClassName?: string;
+  className?: string;
+}) {
+  const cell = props.cell ?? "p-2";
+  return (
+    <tr className={`font-semibold ${props.className ?? ""}`}>
+      <th scope="row" className={`${cell} text-left ${props.labelClassName ?? ""}`}>
+        {props.label}
+      </th>
+      {props.values.map((v) => (
+        <td key={v.key} className={v.text ? `${cell} text-right tabular-nums` : cell}>
+          {v.text}
+        </td>
+      ))}
+    </tr>
+  );
+}

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { manageUserAction } from "@/app/(staff)/tai-khoan/actions";
+import { Button } from "@/components/ui/button";
+import { controlClass, Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ScrollTable } from "@/components/ui/table";
 import { useRequest } from "@/components/ui/use-request";
@@ -52,7 +54,7 @@ export function UserAdmin({
   return (
     <div className="space-y-4">
       <form
-        className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3 sm:items-end lg:grid-cols-6"
+        className="grid gap-3 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 sm:items-end lg:grid-cols-6"
         onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;
@@ -68,59 +70,20 @@ export function UserAdmin({
           if (created) form.reset();
         }}
       >
-        <label className="text-sm font-semibold">
-          {t.username}
-          <input
-            name="username"
-            required
-            className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
-          />
-        </label>
-        <label className="text-sm font-semibold">
-          {t.name}
-          <input
-            name="displayName"
-            required
-            maxLength={100}
-            className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
-          />
-        </label>
-        <label className="text-sm font-semibold">
-          {t.role}
-          <select name="role" className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal">
-            {manageable.map((r) => (
-              <option key={r} value={r}>
-                {m.roles[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-semibold">
-          {t.unitCode}
-          <input
-            name="unit"
-            required
-            inputMode="numeric"
-            placeholder={t.unitHint}
-            className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
-          />
-        </label>
-        <label className="text-sm font-semibold">
-          {t.email}
-          <input
-            name="email"
-            type="email"
-            maxLength={254}
-            className="mt-1 block w-full rounded border border-slate-400 px-2 py-1 font-normal"
-          />
-        </label>
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-        >
+        <Field label={t.username} name="username" required />
+        <Field label={t.name} name="displayName" required maxLength={100} />
+        <Select label={t.role} name="role">
+          {manageable.map((r) => (
+            <option key={r} value={r}>
+              {m.roles[r]}
+            </option>
+          ))}
+        </Select>
+        <Field label={t.unitCode} name="unit" required inputMode="numeric" placeholder={t.unitHint} />
+        <Field label={t.email} name="email" type="email" maxLength={254} />
+        <Button type="submit" variant="primary" disabled={busy}>
           {t.create}
-        </button>
+        </Button>
       </form>
 
       <Notice notice={notice}>
@@ -169,15 +132,11 @@ export function UserAdmin({
                       maxLength={254}
                       defaultValue={u.email ?? ""}
                       aria-label={t.emailOf(u.username)}
-                      className="w-48 rounded border border-slate-400 px-2 py-1"
+                      className={controlClass("md", "w-48")}
                     />
-                    <button
-                      type="submit"
-                      disabled={busy}
-                      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-                    >
+                    <Button type="submit" disabled={busy}>
                       {t.save}
-                    </button>
+                    </Button>
                   </form>
                 )}
               </td>
@@ -187,22 +146,15 @@ export function UserAdmin({
                   <span className="text-slate-500">{u.username === self ? t.yours : t.sameOrHigher}</span>
                 ) : (
                   <>
-                    <button
-                      type="button"
+                    <Button
                       disabled={busy}
                       onClick={() => send({ action: u.disabled ? "enable" : "disable", username: u.username })}
-                      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
                     >
                       {u.disabled ? t.unlock : t.lock}
-                    </button>
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => send({ action: "reset-password", username: u.username })}
-                      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-                    >
+                    </Button>
+                    <Button disabled={busy} onClick={() => send({ action: "reset-password", username: u.username })}>
                       {t.reset}
-                    </button>
+                    </Button>
                   </>
                 )}
               </td>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
-import { PngDownloadButton } from "@/components/download/png-download-button";
+import { TrendSection } from "@/components/charts/trend-section";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { LateNotices } from "@/components/reporting/late-notices";
 import { ReportingStatus } from "@/components/reporting/reporting-status";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { FormError } from "@/components/ui/notice";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { db } from "@/lib/db/client";
@@ -36,11 +38,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
       <LateNotices actor={actor} locale={locale} />
-      {d.notice ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {d.notice}
-        </p>
-      ) : null}
+      <FormError error={d.notice} />
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
@@ -58,30 +56,15 @@ export default async function DashboardPage({ searchParams }: Props) {
             ) : null}
           </p>
         </div>
-        <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2" action="/dieu-hanh">
+        <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2 text-sm" action="/dieu-hanh">
           {d.scope.code ? <input type="hidden" name="unit" value={d.scope.code} /> : null}
-          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-semibold">
-            {t.indicator}
-            <select
-              name="indicator"
-              defaultValue={d.indicator.code}
-              className="w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-normal sm:w-auto"
-            >
-              <IndicatorOptions indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))} />
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-semibold">
-            {t.asOf}
-            <input
-              type="date"
-              name="date"
-              defaultValue={d.asOf}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
-            />
-          </label>
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
+          <Select label={t.indicator} name="indicator" defaultValue={d.indicator.code}>
+            <IndicatorOptions indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))} />
+          </Select>
+          <Field label={t.asOf} type="date" name="date" defaultValue={d.asOf} />
+          <Button type="submit" variant="primary">
             {t.show}
-          </button>
+          </Button>
         </form>
         <PeriodPicker
           action="/dieu-hanh"
@@ -118,38 +101,25 @@ export default async function DashboardPage({ searchParams }: Props) {
         <Stat label={t.atRiskCount} value={f.count(h.atRisk)} warn={h.atRisk > 0} />
       </section>
 
-      <section aria-labelledby="trend-heading" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
-          {t.trend}
-        </h2>
-        {d.points.length ? (
-          <>
-            <div id="trend-chart">
-              <LazyUnitTrendChart
-                points={d.points}
-                target={h.target}
-                forecast={d.forecast}
-                label={t.trendLabel(indicatorName(d.indicator), scopeName)}
-                labels={{ value: t.value, forecast: t.forecastWord, target: t.target, numberLocale: f.tag }}
-              />
-            </div>
-            <p className="mt-1 text-sm">
-              <PngDownloadButton
-                target="trend-chart"
-                fileName={`dien-bien-${d.scope.code ?? "toan-quoc"}-${d.indicator.code}-${d.asOf}.png`}
-                label={t.downloadChart}
-              />
-            </p>
-            {d.forecast.length ? (
-              <p className="mt-1 text-sm text-slate-600">
-                {t.forecastNote(f.date(h.deadline), f.count(d.forecast.at(-1)?.value ?? null))}
-              </p>
-            ) : null}
-          </>
-        ) : (
-          <p className="text-slate-600">{t.noPoints}</p>
-        )}
-      </section>
+      <TrendSection
+        heading={t.trend}
+        chart={{
+          points: d.points,
+          target: h.target,
+          forecast: d.forecast,
+          label: t.trendLabel(indicatorName(d.indicator), scopeName),
+          labels: { value: t.value, forecast: t.forecastWord, target: t.target, numberLocale: f.tag },
+        }}
+        fileName={`dien-bien-${d.scope.code ?? "toan-quoc"}-${d.indicator.code}-${d.asOf}.png`}
+        downloadLabel={t.downloadChart}
+        empty={t.noPoints}
+      >
+        {d.forecast.length ? (
+          <p className="mt-1 text-sm text-slate-600">
+            {t.forecastNote(f.date(h.deadline), f.count(d.forecast.at(-1)?.value ?? null))}
+          </p>
+        ) : null}
+      </TrendSection>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="risk-heading" className="rounded-lg bg-white p-4 shadow-sm">

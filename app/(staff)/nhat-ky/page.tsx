@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
+import { Button } from "@/components/ui/button";
+import { Field, Select } from "@/components/ui/field";
+import { FormError } from "@/components/ui/notice";
 import { HeaderRow } from "@/components/ui/table";
 import { type AuditRow, listAudit } from "@/lib/audit/list-audit";
 import { requireActorForPage } from "@/lib/auth/current-user";
@@ -44,7 +47,6 @@ export default async function AuditPage({ searchParams }: Props) {
     if (!(error instanceof InvalidParamError)) throw error;
     problem = error.message;
   }
-  const field = "rounded border border-slate-400 px-2 py-1 font-normal";
   const locale = await staffLocale();
   const t = staffMessages(locale).audit;
   const f = formatsFor(locale);
@@ -54,38 +56,19 @@ export default async function AuditPage({ searchParams }: Props) {
       <h1 className="mb-1 text-2xl font-bold">{t.title}</h1>
       <p className="mb-4 text-slate-600">{t.lead}</p>
       <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" action="/nhat-ky">
-        <label className="flex flex-col gap-1 font-semibold">
-          {t.unitCode}
-          <input name="unit" defaultValue={filter.unit} className={`${field} w-28`} inputMode="numeric" />
-        </label>
-        <label className="flex min-w-0 max-w-full flex-col gap-1 font-semibold">
-          {t.indicator}
-          <select name="indicator" defaultValue={filter.indicator ?? ""} className={`${field} max-w-full`}>
-            <option value="">{t.all}</option>
-            <IndicatorOptions indicators={indicators.map((i) => ({ code: i.code, name: nameOf(i) }))} />
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 font-semibold">
-          {t.user}
-          <input name="user" defaultValue={filter.user} className={`${field} w-40`} />
-        </label>
-        <label className="flex flex-col gap-1 font-semibold">
-          {t.from}
-          <input type="date" name="from" defaultValue={filter.from} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 font-semibold">
-          {t.to}
-          <input type="date" name="to" defaultValue={filter.to} className={field} />
-        </label>
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
+        <Field label={t.unitCode} name="unit" defaultValue={filter.unit} inputMode="numeric" controlClassName="w-28" />
+        <Select label={t.indicator} name="indicator" defaultValue={filter.indicator ?? ""}>
+          <option value="">{t.all}</option>
+          <IndicatorOptions indicators={indicators.map((i) => ({ code: i.code, name: nameOf(i) }))} />
+        </Select>
+        <Field label={t.user} name="user" defaultValue={filter.user} controlClassName="w-40" />
+        <Field label={t.from} type="date" name="from" defaultValue={filter.from} />
+        <Field label={t.to} type="date" name="to" defaultValue={filter.to} />
+        <Button type="submit" variant="primary">
           {t.filter}
-        </button>
+        </Button>
       </form>
-      {problem ? (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
+      <FormError error={problem} className="mb-4" />
       {result.rows.length === 0 && !problem ? (
         <p className="text-slate-600">{t.none}</p>
       ) : (

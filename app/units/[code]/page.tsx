@@ -1,10 +1,12 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
-import { PngDownloadButton } from "@/components/download/png-download-button";
+import { TrendSection } from "@/components/charts/trend-section";
 import { PublicLinks } from "@/components/i18n/public-links";
+import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
@@ -78,26 +80,17 @@ export default async function UnitPage({ params, searchParams }: Props) {
           {m.validFrom(vi(unit.validFrom), unit.validTo ? vi(unit.validTo) : null)} · {indicator.name},{" "}
           {m.asOfShort(vi(profile.asOf))}
         </p>
-        <form className="mt-3 flex flex-wrap items-end gap-2" action={`/units/${unit.code}`}>
-          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-semibold">
-            {m.indicator}
-            <select
-              name="indicator"
-              defaultValue={indicator.code}
-              className="max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-normal"
-            >
-              {profile.indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {locale === "en" ? i.nameEn : i.name}
-                </option>
-              ))}
-            </select>
-          </label>
+        <form className="mt-3 flex flex-wrap items-end gap-2 text-sm" action={`/units/${unit.code}`}>
+          <Select label={m.indicator} name="indicator" defaultValue={indicator.code}>
+            <IndicatorOptions
+              indicators={profile.indicators.map((i) => ({ code: i.code, name: locale === "en" ? i.nameEn : i.name }))}
+            />
+          </Select>
           <input type="hidden" name="date" value={profile.asOf} />
           {locale === "en" ? <input type="hidden" name="lang" value="en" /> : null}
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white">
+          <Button type="submit" variant="primary">
             {m.show}
-          </button>
+          </Button>
         </form>
       </header>
 
@@ -116,32 +109,19 @@ export default async function UnitPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section aria-labelledby="trend-heading" className="mb-6 rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
-          {m.trendHeading}
-        </h2>
-        {profile.points.length ? (
-          <>
-            <div id="trend-chart">
-              <LazyUnitTrendChart
-                points={profile.points}
-                target={targetInForce?.value ?? null}
-                label={m.trendLabel(indicator.name, unit.name)}
-                labels={{ value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag }}
-              />
-            </div>
-            <p className="mt-1 text-sm">
-              <PngDownloadButton
-                target="trend-chart"
-                fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
-                label={m.downloadChart}
-              />
-            </p>
-          </>
-        ) : (
-          <p className="text-slate-600">{m.noFiguresShort}</p>
-        )}
-      </section>
+      <TrendSection
+        heading={m.trendHeading}
+        className="mb-6"
+        chart={{
+          points: profile.points,
+          target: targetInForce?.value ?? null,
+          label: m.trendLabel(indicator.name, unit.name),
+          labels: { value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag },
+        }}
+        fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
+        downloadLabel={m.downloadChart}
+        empty={m.noFiguresShort}
+      />
 
       {profile.childLevel && profile.children.length > 0 && (
         <section aria-labelledby="children-heading" className="mb-6 rounded-lg bg-white p-4 shadow-sm">

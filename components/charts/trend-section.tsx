@@ -1,0 +1,41 @@
+import type { ComponentProps, ReactNode } from "react";
+import { PngDownloadButton } from "@/components/download/png-download-button";
+import { LazyUnitTrendChart } from "./lazy-unit-trend-chart";
+import type { UnitTrendChart } from "./unit-trend-chart";
+
+/**
+ * A unit's figures over time against its target, with a link to save the chart as an image,
+ * or a line saying there are no figures yet. `children` follow the download link (notes).
+ */
+export function TrendSection(props: {
+  heading: string;
+  chart: ComponentProps<typeof UnitTrendChart>;
+  /** The name of the saved image. */
+  fileName: string;
+  downloadLabel: string;
+  /** Shown instead of the chart when there are no figures. */
+  empty: string;
+  className?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby="trend-heading" className={`rounded-lg bg-white p-4 shadow-sm ${props.className ?? ""}`}>
+      <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
+        {props.heading}
+      </h2>
+      {props.chart.points.length ? (
+        <>
+          <div id="trend-chart">
+            <LazyUnitTrendChart {...props.chart} />
+          </div>
+          <p className="mt-1 text-sm">
+            <PngDownloadButton target="trend-chart" fileName={props.fileName} label={props.downloadLabel} />
+          </p>
+          {props.children}
+        </>
+      ) : (
+        <p className="text-slate-600">{props.empty}</p>
+      )}
+    </section>
+  );
+}
