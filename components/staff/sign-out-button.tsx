@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton({ label }: { label: string }) {
   return (
     <form action={signOutAction} onSubmit={forgetOfflineCopy}>
-      <Button type="submit">{label}</Button>
+      <Button type="submit" size="sm" className="whitespace-nowrap">
+        {label}
+      </Button>
     </form>
   );
 }
