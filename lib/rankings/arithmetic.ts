@@ -29,18 +29,6 @@ export function compareFractionDesc(a: Fraction | null, b: Fraction | null): num
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** Σ weightᵢ × min(1, partᵢ): a scorecard's points, exactly. A missing part scores 0. */
-export function weightedPoints(parts: { weight: Fraction; part: Fraction | null }[]): Fraction {
-  let total: Fraction = { n: 0n, d: 1n };
-  for (const { weight, part } of parts) {
-    if (!part) continue;
-    const capped = part.n > part.d ? { n: 1n, d: 1n } : part;
-    const points = { n: weight.n * capped.n, d: weight.d * capped.d };
-    total = { n: total.n * points.d + points.n * total.d, d: total.d * points.d };
-  }
-  return total;
-}
-
 export const toNumber = (f: Fraction): number => Number(f.n) / Number(f.d);
 
 /** Orders by percent of target, highest first, exactly (see compareFractionDesc); units without a value or a target last. */

@@ -6,6 +6,7 @@ import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
+import { exactProgress, progressOf, shareReachedSql } from "@/lib/indicators/score-model";
 import { inForceOn } from "@/lib/units/in-force";
 import { LEVEL_NAMES } from "@/lib/units/levels";
 import { STRUCTURE_34_FROM } from "@/lib/units/structures";
@@ -100,7 +101,8 @@ export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "
     if (r.value === null || r.denominator == null) return null;
     if (!byTarget) return fraction(r.value, r.denominator);
     if (r.target === null) return null;
-    return fraction(BigInt(r.value) * BigInt(100 * SHARE_TARGET_SCALE), BigInt(r.denominator) * BigInt(r.target));
+    const progress = progressOf(true, r.value, r.denominator, r.target);
+    return progress && exactProgress(progress);
   };
   const keys = new Map(rows.map((r) => [r, keyOf(r)]));
   const compare = (a: RankingRow, b: RankingRow) => compareFractionDesc(keys.get(a) ?? null, keys.get(b) ?? null);
@@ -189,11 +191,11 @@ const firstCountReached = (indicator: number) => sql`
 /** The first date a ratio reached its share target (a ratio can fall, so the series is scanned). */
 const firstShareReached = (indicator: number) => sql`
   SELECT s.as_of FROM unit_series s
-  WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id AND s.denominator > 0
-    AND s.value * ${100 * SHARE_TARGET_SCALE}::bigint >= s.denominator * t.value
+  WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id
+    AND ${shareReachedSql(sql`s.value`, sql`s.denominator`, sql`t.value`, "bigint")}
   ORDER BY s.as_of LIMIT 1`;
 
 /** A child is done when its ratio reaches its share target, or, without one, when it is complete (21 of 21). */
 const childShareDone = sql`CASE WHEN ct.value IS NOT NULL
-    THEN cv.denominator > 0 AND cv.value * ${100 * SHARE_TARGET_SCALE}::bigint >= cv.denominator * ct.value
+    THEN ${shareReachedSql(sql`cv.value`, sql`cv.denominator`, sql`ct.value`, "bigint")}
     ELSE cv.denominator > 0 AND cv.value >= cv.denominator END`;

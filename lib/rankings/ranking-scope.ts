@@ -37,7 +37,8 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
       include: {
         components: {
           include: { component: { select: { id: true, code: true, kind: true } } },
-          orderBy: { sortOrder: "asc" },
+          // The order their points are summed in, as the stored scores sum them (unit_score).
+          orderBy: [{ sortOrder: "asc" }, { componentId: "asc" }],
         },
       },
     }),

@@ -3,7 +3,8 @@ import { boundedQuery, type CostCeiling } from "@/lib/db/bounded-query";
 import { sql } from "@/lib/db/sql";
 import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
+import { hasDenominator } from "@/lib/indicators/indicator-kinds";
+import { shareReachedSql } from "@/lib/indicators/score-model";
 import { inForceOn } from "@/lib/units/in-force";
 import { PACE_WEEKS } from "./arithmetic";
 import type { RankingScope } from "./ranking-scope";
@@ -104,9 +105,7 @@ SELECT r.code, r.name, cur.value, cur.denominator, wk.value AS week_ago, wk.deno
   base.value AS period_base, base.denominator AS period_base_den,
   t.value AS target, t.deadline,
   (SELECT min(s.as_of) FROM series s WHERE s.ranked_id = r.id AND ${
-    shares
-      ? sql`s.denominator > 0 AND s.value * ${100 * SHARE_TARGET_SCALE}::float8 >= s.denominator * t.value`
-      : sql`s.value >= t.value`
+    shares ? shareReachedSql(sql`s.value`, sql`s.denominator`, sql`t.value`, "float8") : sql`s.value >= t.value`
   }) AS reached_on,
   (EXISTS (SELECT 1 FROM mapped m WHERE m.ranked_id = r.id AND m.partial)
    OR EXISTS (SELECT 1 FROM split_across x WHERE x.ranked_id = r.id)) AS approximate

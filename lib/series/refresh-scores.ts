@@ -3,14 +3,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { Db } from "@/lib/db/db";
 import { sql } from "@/lib/db/sql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
+import { maxScoreSql, pointsSql, progressSql, scoreSql, weightInHundredthsSql } from "@/lib/indicators/score-model";
 
 /**
  * Recomputes the unit_score read model of every scorecard that is, or is scored from,
  * `indicatorIds` (directly or through a derived indicator), for `unitIds` from `from` on.
- * A score is worked out as the rankings work it out (each component worth its weight × its
- * progress, at most the weight; a published score as published), in floating point: it
- * only finds earlier leaders and children in a band, and rankings settle near ties exactly.
+ * A score is worked out by the score model (lib/indicators/score-model.ts) in its SQL form,
+ * which gives the same floating point numbers as the rankings' TypeScript (a published score
+ * as published): it only finds earlier leaders and children in a band, and rankings settle
+ * near ties exactly.
  */
 export async function recomputeScores(
   db: Db,
@@ -38,7 +39,7 @@ export async function recomputeScores(
       DELETE FROM unit_score WHERE indicator_id = ${id}::int AND unit_id = ANY(${units}) AND as_of >= ${from}::date`;
     await db.$executeRaw`
       WITH part AS MATERIALIZED (
-        SELECT c.component_id AS indicator_id, (round(c.weight * 100) / 100.0)::float8 AS weight,
+        SELECT c.component_id AS indicator_id, c.sort_order, ${weightInHundredthsSql(sql`c.weight`)} AS hundredths,
                i.kind IN ('RATIO', 'CHECKLIST', 'DERIVED') AS shares,
                EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = c.component_id) AS has_targets
         FROM indicator_component c JOIN indicator i ON i.id = c.component_id
@@ -57,7 +58,8 @@ export async function recomputeScores(
       INSERT INTO unit_score (indicator_id, unit_id, as_of, score, max_score)
       SELECT ${id}::int, p.unit_id, p.as_of,
              CASE WHEN pub.published THEN pub.own_value / 100 ELSE sc.score END,
-             CASE WHEN pub.published THEN pub.denominator / 100 ELSE (SELECT sum(weight) FROM part) END
+             CASE WHEN pub.published THEN pub.denominator / 100
+                  ELSE (SELECT ${maxScoreSql(sql`hundredths`, COMPONENT_ORDER)} FROM part pt) END
       FROM points p
       LEFT JOIN LATERAL (
         SELECT own_value::float8, denominator::float8, coalesce(own_value IS NOT NULL AND denominator > 0, false) AS published
@@ -65,31 +67,26 @@ export async function recomputeScores(
         ORDER BY as_of DESC LIMIT 1
       ) pub ON true
       CROSS JOIN LATERAL (
-        -- sum() skips components without a reading; LEAST would turn a missing one into 1.
-        SELECT sum(pt.weight * CASE WHEN x.progress IS NULL THEN NULL ELSE least(1, x.progress) END) AS score
+        SELECT ${scoreSql(pointsSql(sql`pt.hundredths`, "x"), COMPONENT_ORDER)} AS score
         FROM part pt
         LEFT JOIN LATERAL (
-          SELECT value::float8, denominator::float8 FROM unit_series
+          SELECT value, denominator FROM unit_series
           WHERE indicator_id = pt.indicator_id AND unit_id = p.unit_id AND as_of <= p.as_of
           ORDER BY as_of DESC LIMIT 1
         ) v ON true
         LEFT JOIN LATERAL (
-          SELECT value::float8 FROM target
+          SELECT value FROM target
           WHERE pt.has_targets AND unit_id = p.unit_id AND indicator_id = pt.indicator_id AND assigned_on <= p.as_of
           ORDER BY assigned_on DESC LIMIT 1
         ) t ON true
-        CROSS JOIN LATERAL (
-          SELECT CASE
-            WHEN NOT pt.shares THEN CASE WHEN t.value > 0 THEN v.value / t.value END
-            WHEN v.denominator > 0 THEN
-              CASE WHEN t.value IS NULL THEN v.value / v.denominator
-                   WHEN t.value > 0 THEN v.value * ${100 * SHARE_TARGET_SCALE}::float8 / (v.denominator * t.value) END
-          END AS progress
-        ) x
+        LEFT JOIN LATERAL (${progressSql(sql`pt.shares`, sql`v.value`, sql`v.denominator`, sql`t.value`)}) x ON true
       ) sc
       WHERE coalesce(pub.published, false) OR sc.score IS NOT NULL`;
   }
 }
+
+/** The components in the order their points are summed: the order a scorecard lists them in. */
+const COMPONENT_ORDER = sql`pt.sort_order, pt.indicator_id`;
 
 /** The migration that created unit_score: a database that had scorecards before it is filled once. */
 export const UNIT_SCORE_MIGRATION = "20261204025132_unit_score";
