@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { exactProgress, progressOf, shareReachedSql } from "@/lib/indicators/score-model";
+import { latestPoint, targetInForce } from "@/lib/series/series-sql";
 import { inForceOn } from "@/lib/units/in-force";
 import { LEVEL_NAMES } from "@/lib/units/levels";
 import { STRUCTURE_34_FROM } from "@/lib/units/structures";
@@ -22,7 +23,7 @@ import {
 } from "./arithmetic";
 import { increase, periodFields, rankChanges } from "./period-changes";
 import { type RankingScope, resolveRankingScope } from "./ranking-scope";
-import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
+import { rankedUnits } from "./ranking-sql";
 import type { Ranking, RankingItem, RankingQuery, RankingRow } from "./ranking-types";
 import { reaggregatedRows } from "./reaggregate";
 import { scorecardRanking } from "./scorecard";

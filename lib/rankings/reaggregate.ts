@@ -5,10 +5,11 @@ import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { shareReachedSql } from "@/lib/indicators/score-model";
+import { latestPoint, targetInForce } from "@/lib/series/series-sql";
 import { inForceOn } from "@/lib/units/in-force";
 import { PACE_WEEKS } from "./arithmetic";
 import type { RankingScope } from "./ranking-scope";
-import { latestPoint, rankedUnits, targetInForce } from "./ranking-sql";
+import { rankedUnits } from "./ranking-sql";
 import type { RankingRow } from "./ranking-types";
 
 /**

@@ -3,9 +3,10 @@ import { sql } from "@/lib/db/sql";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { progressOf } from "@/lib/indicators/score-model";
+import { latestPoint } from "@/lib/series/series-sql";
 import { percentOf } from "./arithmetic";
 import type { RankingScope } from "./ranking-scope";
-import { latestPoint, rankedUnits } from "./ranking-sql";
+import { rankedUnits } from "./ranking-sql";
 import type { Ranking, RankingItem, RankingQuery } from "./ranking-types";
 import { type Part, publishedOf, type ScoredUnit, scoredFrom } from "./scored-units";
 

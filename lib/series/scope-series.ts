@@ -2,8 +2,8 @@ import "server-only";
 import { sql } from "@/lib/db/sql";
 import { isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { latestPoint, targetInForce } from "@/lib/rankings/ranking-sql";
 import { inForceOn } from "@/lib/units/in-force";
+import { latestPoint, targetInForce } from "./series-sql";
 
 /** The scope's value at every date it has one; the country's is the sum of the provinces in force then. */
 export async function scopeSeries(prisma: PrismaClient, unitId: number | null, indicatorId: number, asOf: Date) {

@@ -12,7 +12,8 @@ const LAYERS: { name: string; folders: string[] }[] = [
     folders: ["format", "errors", "calendar", "env", "params", "db", "limits", "postgres", "mail", "tables", "i18n"],
   },
   { name: "vocabulary", folders: ["units", "indicators", "access", "audit", "figures"] },
-  { name: "read model", folders: ["series", "rankings", "writes"] },
+  { name: "read model", folders: ["series"] },
+  { name: "rankings and writes", folders: ["rankings", "writes"] },
   {
     name: "features",
     folders: [
