@@ -22,11 +22,8 @@ Xem README, mục Vận hành.`;
 
 /** `embedded`: whether the command's database is the embedded server (see openDatabaseServer). */
 export async function runBackup(rest: string[], flags: { verify?: boolean }, embedded: boolean): Promise<number> {
-  const target = rest[0];
-  if (!target) {
-    console.error("Thiếu thư mục: npm run cli -- backup THƯ_MỤC [--verify]");
-    return 2;
-  }
+  const target = folderOf(rest, "backup THƯ_MỤC [--verify]");
+  if (!target) return 2;
   if (!embedded) {
     console.error(EXTERNAL_SERVER);
     return 2;
@@ -51,11 +48,8 @@ export async function runBackup(rest: string[], flags: { verify?: boolean }, emb
 }
 
 export async function runVerify(rest: string[]): Promise<number> {
-  const source = rest[0];
-  if (!source) {
-    console.error("Thiếu thư mục: npm run cli -- verify-backup THƯ_MỤC");
-    return 2;
-  }
+  const source = folderOf(rest, "verify-backup THƯ_MỤC");
+  if (!source) return 2;
   console.log(`▸ Kiểm tra bản sao lưu ${path.resolve(source)}…`);
   const report = await verifyBackup(source, (m) => console.log(`  ${m}`));
   console.log(
@@ -67,11 +61,8 @@ export async function runVerify(rest: string[]): Promise<number> {
 
 /** Replaces the embedded database with a backup; the current one is kept aside, never deleted. */
 export async function runRestore(rest: string[]): Promise<number> {
-  const source = rest[0];
-  if (!source) {
-    console.error("Thiếu thư mục: npm run cli -- restore THƯ_MỤC");
-    return 2;
-  }
+  const source = folderOf(rest, "restore THƯ_MỤC");
+  if (!source) return 2;
   if (env().DATABASE_URL) {
     console.error(EXTERNAL_SERVER);
     return 2;
@@ -120,3 +111,10 @@ async function postmasterPid(dataDir: string): Promise<number | null> {
 const describeBackup = (m: BackupManifest) => `lúc ${m.finishedAt}, PostgreSQL ${m.postgresVersion}, ${mb(m.bytes)}`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const elapsed = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+/** The folder a command names first, or null having said how to name it. */
+function folderOf(rest: string[], usage: string): string | null {
+  if (rest[0]) return rest[0];
+  console.error(`Thiếu thư mục: npm run cli -- ${usage}`);
+  return null;
+}

@@ -96,40 +96,48 @@ async function* readCsv(stream: Readable, required: readonly string[], bounds: t
       max_record_size: bounds.recordChars,
     }),
   );
-  let header: string[] | null = null;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!header) {
-        header = checkHeader(record, required, bounds);
-        continue;
-      }
-      yield { line: info.lines, values: rowValues(header, record, info.lines, bounds) };
-    }
-  } catch (error) {
-    if (error instanceof TableFormatError) throw error;
-    // csv-parse names the line and what is wrong (an unclosed quote, a record too long).
-    throw new TableFormatError(`không đọc được tệp CSV: ${(error as Error).message}`);
+  async function* records() {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+      yield { line: info.lines, cells: record };
   }
-  if (!header) throw new TableFormatError(`dòng 1: tệp rỗng (cần các cột: ${required.join(",")})`);
+  yield* withHeader(records(), required, bounds, {
+    // csv-parse names the line and what is wrong (an unclosed quote, a record too long).
+    unreadable: (message) => `không đọc được tệp CSV: ${message}`,
+    empty: "dòng 1: tệp rỗng",
+  });
 }
 
 async function* readXlsx(input: Source, required: readonly string[], bounds: typeof TABLE_LIMITS) {
+  async function* rows() {
+    for await (const row of xlsxRows(input, bounds))
+      if (row.cells.some((c) => c !== "")) yield { line: row.number, cells: row.cells };
+  }
+  yield* withHeader(rows(), required, bounds, {
+    unreadable: (message) => `không đọc được tệp Excel (${message}); lưu lại bằng Excel rồi thử lại.`,
+    empty: "dòng 1: trang tính đầu tiên rỗng",
+  });
+}
+
+/**
+ * The rows of a file by its header (its first row): the header is checked for the columns
+ * required, each later row becomes values by column name. A reader's own failure is said
+ * as `unreadable` says; a file with no row at all as `empty`.
+ */
+async function* withHeader(
+  rows: AsyncIterable<{ line: number; cells: string[] }>,
+  required: readonly string[],
+  bounds: typeof TABLE_LIMITS,
+  say: { unreadable: (message: string) => string; empty: string },
+): AsyncGenerator<TableRow> {
   let header: string[] | null = null;
   try {
-    for await (const row of xlsxRows(input, bounds)) {
-      const cells = row.cells;
-      if (cells.every((c) => c === "")) continue;
-      if (!header) {
-        header = checkHeader(cells, required, bounds);
-        continue;
-      }
-      yield { line: row.number, values: rowValues(header, cells, row.number, bounds) };
+    for await (const { line, cells } of rows) {
+      if (!header) header = checkHeader(cells, required, bounds);
+      else yield { line, values: rowValues(header, cells, line, bounds) };
     }
   } catch (error) {
     if (error instanceof TableFormatError) throw error;
-    throw new TableFormatError(
-      `không đọc được tệp Excel (${(error as Error).message}); lưu lại bằng Excel rồi thử lại.`,
-    );
+    throw new TableFormatError(say.unreadable((error as Error).message));
   }
-  if (!header) throw new TableFormatError(`dòng 1: trang tính đầu tiên rỗng (cần các cột: ${required.join(",")})`);
+  if (!header) throw new TableFormatError(`${say.empty} (cần các cột: ${required.join(",")})`);
 }

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { localSmtp } from "../setup/local-smtp";
-import { httpClient, signedInPage } from "./staff";
+import { httpClient, signedInPage, signInPage } from "./staff";
 
 // A late commune is reminded: a notice when its officer signs in, and an e-mail that reaches
 // a real (local) SMTP server from the cron command `reminders send`. Nobody in the demo has
@@ -86,12 +86,7 @@ test("a late commune gets a notice at sign-in and an e-mail; its province sees i
   expect(mailsTo(address)).toHaveLength(1);
 
   // Signing in, the officer sees the same reminder, and it opens that week.
-  const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  const page = await context.newPage();
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  const page = await signInPage(browser, username, password);
   await page.getByLabel("Mật khẩu đang dùng").fill(password);
   await page.getByLabel("Mật khẩu mới (ít nhất 10 ký tự)").fill("nhac-bao-cao-2026");
   await page.getByLabel("Nhập lại mật khẩu mới").fill("nhac-bao-cao-2026");
@@ -113,6 +108,6 @@ test("a late commune gets a notice at sign-in and an e-mail; its province sees i
     "đơn vị chưa gửi báo cáo",
   );
   await adminPage.screenshot({ path: "test-reports/screenshots/late-report-dashboard.png", fullPage: true });
-  await context.close();
+  await page.context().close();
   await adminPage.context().close();
 });

@@ -4,14 +4,20 @@ import { E2E_DEMO_PASSWORD } from "../../playwright.config";
 /** The last reporting week before the 2025 reorganisation: districts still existed. */
 export const OLD_WEEK = "2025-06-29";
 
-/** A browser page signed in as one of the demo accounts (see lib/demo/demo-accounts.ts). */
-export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+/** A new browser page (Vietnamese, Vietnam's time) where `username` has just pressed "Đăng nhập". */
+export async function signInPage(browser: Browser, username: string, password = E2E_DEMO_PASSWORD): Promise<Page> {
   const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
   await page.goto("/dang-nhap");
   await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(E2E_DEMO_PASSWORD);
+  await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  return page;
+}
+
+/** A browser page signed in as one of the demo accounts (see lib/demo/demo-accounts.ts). */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await signInPage(browser, username);
   await expect(page).toHaveURL(/\/(nhap-lieu|dieu-hanh)/);
   return page;
 }

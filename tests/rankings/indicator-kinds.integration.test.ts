@@ -529,6 +529,10 @@ describe("defining indicators", () => {
     });
   });
 
+  /** The command line defining scorecard X8 ("Điểm thử") with the options given. */
+  const createX8 = (...options: string[]) =>
+    cli("indicator", "create", "--code", "X8", "--kind", "COMPOSITE", "--name", "Điểm thử", ...options);
+
   it("reads a scorecard's weights and bands as plain decimals with at most two decimals", async () => {
     const scorecard = (components: { code: string; weight: number | string }[], bands?: (number | string)[]) =>
       defineIndicator(prisma, admin, {
@@ -572,38 +576,10 @@ describe("defining indicators", () => {
       expect((error as Error).message).toMatch(/ngưỡng xếp loại/i);
     }
     expect(await prisma.indicator.count({ where: { code: "X8" } })).toBe(0);
-    const hex = cli(
-      "indicator",
-      "create",
-      "--code",
-      "X8",
-      "--kind",
-      "COMPOSITE",
-      "--name",
-      "Điểm thử",
-      "--component",
-      "BHYT_SYNC:0x10",
-      "--component",
-      "HS_TRUC_TUYEN:10",
-    );
+    const hex = createX8("--component", "BHYT_SYNC:0x10", "--component", "HS_TRUC_TUYEN:10");
     expect(hex.status, hex.stderr).toBe(2);
     expect(hex.stderr).toContain('✗ --component: Trọng số "0x10" không hợp lệ');
-    const noBands = cli(
-      "indicator",
-      "create",
-      "--code",
-      "X8",
-      "--kind",
-      "COMPOSITE",
-      "--name",
-      "Điểm thử",
-      "--component",
-      "BHYT_SYNC:10",
-      "--component",
-      "HS_TRUC_TUYEN:10",
-      "--bands",
-      "",
-    );
+    const noBands = createX8("--component", "BHYT_SYNC:10", "--component", "HS_TRUC_TUYEN:10", "--bands", "");
     expect(noBands.status, noBands.stderr).toBe(2);
     expect(noBands.stderr).toContain("✗ --bands: Cần ít nhất một ngưỡng xếp loại");
     // Written either way, with a decimal comma or point, as text or a number.
