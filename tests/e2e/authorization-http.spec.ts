@@ -22,16 +22,7 @@ const ALLOWED: Record<string, string[]> = {
   "canbo.tinhkhac": ["save:own", "save:child", "submit:own", "submit:child", "approve:child", "unlock:child"],
   "lanhdao.hanoi": [],
   "lanhdao.bo": [],
-  "quantri.bo": [
-    "save:child",
-    "save:grandchild",
-    "submit:child",
-    "submit:grandchild",
-    "approve:child",
-    "approve:grandchild",
-    "unlock:child",
-    "unlock:grandchild",
-  ],
+  "quantri.bo": ["save", "submit", "approve", "unlock"].flatMap((a) => [`${a}:child`, `${a}:grandchild`]),
   anonymous: [],
 };
 

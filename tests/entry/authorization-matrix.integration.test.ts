@@ -36,53 +36,25 @@ const UNIT_FOR: Record<string, Partial<Record<Relation, string>>> = {
   national: { child: "01", grandchild: "001", unrelated: "00005" },
 };
 
+/** Every action of `actions` on every relation of `relations`, as "action:relation". */
+const grants = (actions: Action[], relations: Relation[]) => actions.flatMap((a) => relations.map((r) => `${a}:${r}`));
+
 // Province officers and admins write the same; admins differ only in managing accounts.
 const PROVINCE_LEVEL = [
-  "save:own",
-  "save:child",
-  "save:grandchild",
-  "submit:own",
-  "submit:child",
-  "submit:grandchild",
-  "approve:child",
-  "approve:grandchild",
-  "unlock:child",
-  "unlock:grandchild",
-  "assign:child",
-  "assign:grandchild",
+  ...grants(["save", "submit"], ["own", "child", "grandchild"]),
+  ...grants(["approve", "unlock", "assign"], ["child", "grandchild"]),
 ];
 
 // Which (action, relation) each role may do. Everything not listed is refused.
 const ALLOWED: Record<Role, string[]> = {
   COMMUNE_OFFICER: ["save:own", "submit:own"],
   DISTRICT_OFFICER: [
-    "save:own",
-    "save:child",
-    "submit:own",
-    "submit:child",
-    "approve:child",
-    "unlock:child",
-    "assign:child",
+    ...grants(["save", "submit"], ["own", "child"]),
+    ...grants(["approve", "unlock", "assign"], ["child"]),
   ],
   PROVINCE_OFFICER: PROVINCE_LEVEL,
   PROVINCE_ADMIN: PROVINCE_LEVEL,
-  MINISTRY_ADMIN: [
-    "save:child",
-    "save:grandchild",
-    "save:unrelated",
-    "submit:child",
-    "submit:grandchild",
-    "submit:unrelated",
-    "approve:child",
-    "approve:grandchild",
-    "approve:unrelated",
-    "unlock:child",
-    "unlock:grandchild",
-    "unlock:unrelated",
-    "assign:child",
-    "assign:grandchild",
-    "assign:unrelated",
-  ],
+  MINISTRY_ADMIN: grants(["save", "submit", "approve", "unlock", "assign"], ["child", "grandchild", "unrelated"]),
   LEADERSHIP_VIEWER: [],
 };
 
