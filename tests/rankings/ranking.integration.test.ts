@@ -92,13 +92,12 @@ describe("province ranking on hand-made figures", () => {
 });
 
 describe("re-aggregating history onto today's structure", () => {
+  /** 30 April 2023's figures ranked on the units of 2026. */
+  const rankedOnToday = (level: "PROVINCE" | "COMMUNE") =>
+    getRanking(prisma, { indicator: "CCCD_INTAKE", level, asOf: day("2023-04-30"), structureOn: day("2026-01-01") });
+
   it("carries old provinces' figures and targets onto their successors, approximate where a commune was split across them", async () => {
-    const ranking = await getRanking(prisma, {
-      indicator: "CCCD_INTAKE",
-      level: "PROVINCE",
-      asOf: day("2023-04-30"),
-      structureOn: day("2026-01-01"),
-    });
+    const ranking = await rankedOnToday("PROVINCE");
     const items = byCode(ranking.items);
     expect(items["10"]).toMatchObject({ value: 1570, target: 1500, approximate: true, childrenTotal: null });
     expect(items["11"]).toMatchObject({ value: 1250, target: 1400, approximate: true });
@@ -106,12 +105,7 @@ describe("re-aggregating history onto today's structure", () => {
   });
 
   it("divides a split commune equally between its successors and marks them approximate", async () => {
-    const ranking = await getRanking(prisma, {
-      indicator: "CCCD_INTAKE",
-      level: "COMMUNE",
-      asOf: day("2023-04-30"),
-      structureOn: day("2026-01-01"),
-    });
+    const ranking = await rankedOnToday("COMMUNE");
     const values = Object.fromEntries(ranking.items.map((i) => [i.code, [i.value, i.approximate]]));
     expect(values).toEqual({
       "10001": [650, false],
