@@ -122,7 +122,10 @@ export async function getRankingCached(
     return asAsked(ranking);
   } catch (error) {
     // Reached the ceiling by itself (not called off by its clients): the same answer until the data change.
-    if (error instanceof TooCostlyError && !stop.signal.aborted) tooCostly.set(key, version);
+    if (error instanceof TooCostlyError && !stop.signal.aborted) {
+      if (tooCostly.size >= 1000) tooCostly.clear(); // a bound on what refusals cost to remember
+      tooCostly.set(key, version);
+    }
     throw error;
   } finally {
     inFlight.delete(flightKey);
