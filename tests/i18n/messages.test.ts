@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entryWords } from "@/components/entry/entry-words";
-import { type Phrases, phrases, pick } from "@/lib/i18n/phrase";
+import { type Phrases, phrases, pick, plain } from "@/lib/i18n/phrase";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { ROLES } from "@/lib/i18n/role-names";
 import { staffMessages } from "@/lib/i18n/staff-messages";
@@ -57,7 +57,11 @@ describe("the catalogues of phrases", () => {
       phrases({ save: { en: "Save figures" } }),
       // @ts-expect-error: nor one whose English is not what the Vietnamese is
       phrases({ count: { vi: (n: number) => `${n} ô`, en: "cells" } }),
+      // @ts-expect-error: nor a JSON phrase without its English
+      plain({ save: { vi: "Lưu số liệu" } }),
+      // @ts-expect-error: nor one whose words are not text
+      plain({ save: { vi: "Lưu số liệu", en: 3 } }),
     ];
-    expect(checked).toHaveLength(3);
+    expect(checked).toHaveLength(5);
   });
 });
