@@ -1,5 +1,6 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { entryWords } from "@/components/entry/entry-words";
 import { type Phrases, phrases, pick, plain } from "@/lib/i18n/phrase";
@@ -30,6 +31,13 @@ async function catalogues(): Promise<[string, Phrases<Record<string, unknown>>][
   return found;
 }
 
+/** The plain phrases kept as data, one JSON file beside each catalogue: its name, its phrases. */
+function jsonCatalogues(): [string, Record<string, unknown>][] {
+  return readdirSync(FOLDER)
+    .filter((f) => f.endsWith(".json"))
+    .map((file) => [file, JSON.parse(readFileSync(path.join(FOLDER, file), "utf8"))]);
+}
+
 describe("the catalogues of phrases", () => {
   it("give every phrase in both languages, of the same shape", async () => {
     const all = await catalogues();
@@ -38,6 +46,26 @@ describe("the catalogues of phrases", () => {
       for (const [key, phrase] of Object.entries(catalogue))
         expect(Object.keys(phrase).sort(), `${name}.${key}`).toEqual(["en", "vi"]);
       expect(shape(pick("en", catalogue)), name).toEqual(shape(pick("vi", catalogue)));
+    }
+  });
+
+  it("keep their plain phrases in JSON with both languages as text, none overridden by the TypeScript beside it", async () => {
+    const json = jsonCatalogues();
+    expect(json.length).toBeGreaterThan(10);
+    const all = (await catalogues()).map(([, catalogue]) => catalogue as Record<string, unknown>);
+    for (const [file, entries] of json) {
+      expect(Object.keys(entries).length, file).toBeGreaterThan(0);
+      for (const [key, phrase] of Object.entries(entries)) {
+        expect(Object.keys(phrase as object).sort(), `${file} ${key}`).toEqual(["en", "vi"]);
+        for (const words of Object.values(phrase as object)) {
+          expect(typeof words, `${file} ${key}`).toBe("string");
+          expect((words as string).trim(), `${file} ${key}`).not.toBe("");
+        }
+      }
+      const merged = all.find((catalogue) =>
+        Object.entries(entries).every(([k, p]) => isDeepStrictEqual(catalogue[k], p)),
+      );
+      expect(merged, `${file}: a catalogue that gives every phrase of it as written there`).toBeDefined();
     }
   });
 
