@@ -31,11 +31,16 @@ async function catalogues(): Promise<[string, Phrases<Record<string, unknown>>][
   return found;
 }
 
-/** The plain phrases kept as data, one JSON file beside each catalogue: its name, its phrases. */
+/** The plain phrases kept as data, in JSON files beside their catalogues (and the roles' names): file, phrases. */
 function jsonCatalogues(): [string, Record<string, unknown>][] {
-  return readdirSync(FOLDER)
-    .filter((f) => f.endsWith(".json"))
-    .map((file) => [file, JSON.parse(readFileSync(path.join(FOLDER, file), "utf8"))]);
+  return [FOLDER, path.dirname(FOLDER)].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((f) => f.endsWith(".json"))
+      .map((file): [string, Record<string, unknown>] => [
+        file,
+        JSON.parse(readFileSync(path.join(folder, file), "utf8")),
+      ]),
+  );
 }
 
 describe("the catalogues of phrases", () => {
