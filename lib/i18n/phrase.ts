@@ -15,6 +15,15 @@ export function phrases<C>(catalogue: Phrases<C>): Phrases<C> {
   return catalogue;
 }
 
+/**
+ * The plain phrases of a catalogue kept as data, in a JSON file beside it:
+ * `{ "save": { "vi": "Lưu số liệu", "en": "Save figures" } }`. Spread into `phrases({ ...plain(json), … })`.
+ * The JSON's type must give every phrase both languages as text, or the import does not compile.
+ */
+export function plain<K extends string>(json: Record<K, Phrase<string>>): Phrases<Record<K, string>> {
+  return json;
+}
+
 /** A catalogue in one language: `{ key: { vi, en } }` becomes `{ key: value }`, types kept. */
 export function pick<C>(locale: Locale, catalogue: Phrases<C>): C {
   return Object.fromEntries(

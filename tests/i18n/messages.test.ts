@@ -1,8 +1,9 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { entryWords } from "@/components/entry/entry-words";
-import { type Phrases, phrases, pick } from "@/lib/i18n/phrase";
+import { type Phrases, phrases, pick, plain } from "@/lib/i18n/phrase";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { ROLES } from "@/lib/i18n/role-names";
 import { staffMessages } from "@/lib/i18n/staff-messages";
@@ -30,6 +31,18 @@ async function catalogues(): Promise<[string, Phrases<Record<string, unknown>>][
   return found;
 }
 
+/** The plain phrases kept as data, in JSON files beside their catalogues (and the roles' names): file, phrases. */
+function jsonCatalogues(): [string, Record<string, unknown>][] {
+  return [FOLDER, path.dirname(FOLDER)].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((f) => f.endsWith(".json"))
+      .map((file): [string, Record<string, unknown>] => [
+        file,
+        JSON.parse(readFileSync(path.join(folder, file), "utf8")),
+      ]),
+  );
+}
+
 describe("the catalogues of phrases", () => {
   it("give every phrase in both languages, of the same shape", async () => {
     const all = await catalogues();
@@ -38,6 +51,26 @@ describe("the catalogues of phrases", () => {
       for (const [key, phrase] of Object.entries(catalogue))
         expect(Object.keys(phrase).sort(), `${name}.${key}`).toEqual(["en", "vi"]);
       expect(shape(pick("en", catalogue)), name).toEqual(shape(pick("vi", catalogue)));
+    }
+  });
+
+  it("keep their plain phrases in JSON with both languages as text, none overridden by the TypeScript beside it", async () => {
+    const json = jsonCatalogues();
+    expect(json.length).toBeGreaterThan(10);
+    const all = (await catalogues()).map(([, catalogue]) => catalogue as Record<string, unknown>);
+    for (const [file, entries] of json) {
+      expect(Object.keys(entries).length, file).toBeGreaterThan(0);
+      for (const [key, phrase] of Object.entries(entries)) {
+        expect(Object.keys(phrase as object).sort(), `${file} ${key}`).toEqual(["en", "vi"]);
+        for (const words of Object.values(phrase as object)) {
+          expect(typeof words, `${file} ${key}`).toBe("string");
+          expect((words as string).trim(), `${file} ${key}`).not.toBe("");
+        }
+      }
+      const merged = all.find((catalogue) =>
+        Object.entries(entries).every(([k, p]) => isDeepStrictEqual(catalogue[k], p)),
+      );
+      expect(merged, `${file}: a catalogue that gives every phrase of it as written there`).toBeDefined();
     }
   });
 
@@ -57,7 +90,11 @@ describe("the catalogues of phrases", () => {
       phrases({ save: { en: "Save figures" } }),
       // @ts-expect-error: nor one whose English is not what the Vietnamese is
       phrases({ count: { vi: (n: number) => `${n} ô`, en: "cells" } }),
+      // @ts-expect-error: nor a JSON phrase without its English
+      plain({ save: { vi: "Lưu số liệu" } }),
+      // @ts-expect-error: nor one whose words are not text
+      plain({ save: { vi: "Lưu số liệu", en: 3 } }),
     ];
-    expect(checked).toHaveLength(3);
+    expect(checked).toHaveLength(5);
   });
 });

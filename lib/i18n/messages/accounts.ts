@@ -1,4 +1,5 @@
-import { asPhrase, type Phrase, phrases } from "../phrase";
+import { asPhrase, type Phrase, phrases, plain } from "../phrase";
+import accountsJson from "./accounts.json";
 import { COMMON } from "./common";
 
 // The accounts page (/tai-khoan): creating, locking and resetting the accounts of the units below.
@@ -31,42 +32,12 @@ const COLUMNS = phrases({
 });
 
 export const ACCOUNTS = phrases({
-  title: { vi: "Tài khoản trong phạm vi quản lý", en: "Accounts you manage" },
-  lead: {
-    vi: "Tạo tài khoản cho cán bộ của đơn vị mình và cấp dưới, khoá tài khoản khi cán bộ chuyển công tác (mọi phiên đăng nhập kết thúc ngay), đặt lại mật khẩu khi cán bộ quên.",
-    en: "Create accounts for the officers of your unit and the units below, lock an account when an officer moves on (every session ends at once), reset a forgotten password.",
-  },
-  lost: {
-    vi: "Mất kết nối tới máy chủ; thử lại (không ghi trùng).",
-    en: "Lost the connection to the server; try again (nothing is written twice).",
-  },
+  ...plain(accountsJson),
   done: asPhrase(DONE),
-  doneOther: { vi: "Đã xong.", en: "Done." },
-  replayed: {
-    vi: " (Yêu cầu này đã được thực hiện trước đó; mật khẩu chỉ hiện ở lần đầu.)",
-    en: " (This request was carried out before; the password is shown only the first time.)",
-  },
   username: COMMON.username,
-  name: { vi: "Họ tên", en: "Full name" },
   role: ROLE,
   unitCode: COMMON.unitCode,
-  unitHint: { vi: "01, 001 hoặc 00004", en: "01, 001 or 00004" },
-  email: { vi: "E-mail nhắc báo cáo (không bắt buộc)", en: "Reminder e-mail (optional)" },
-  create: { vi: "Tạo tài khoản", en: "Create the account" },
-  password: { vi: "Mật khẩu:", en: "Password:" },
-  passwordOnce: {
-    vi: "— chỉ hiện một lần; trao trực tiếp cho cán bộ, không gửi qua tin nhắn.",
-    en: "— shown only once; hand it to the officer in person, never by message.",
-  },
   columns: asPhrase(COLUMNS),
-  country: { vi: "toàn quốc", en: "whole country" },
   emailOf: { vi: (u: string) => `E-mail nhắc báo cáo của ${u}`, en: (u) => `Reminder e-mail of ${u}` },
-  save: { vi: "Lưu", en: "Save" },
-  locked: { vi: "Đã khoá", en: "Locked" },
-  active: { vi: "Đang dùng", en: "Active" },
-  yours: { vi: "Tài khoản của bạn", en: "Your account" },
-  sameOrHigher: { vi: "Vai trò ngang hoặc cao hơn", en: "Same or higher role" },
   unlock: COMMON.unlock,
-  lock: { vi: "Khoá", en: "Lock" },
-  reset: { vi: "Đặt lại mật khẩu", en: "Reset password" },
 });

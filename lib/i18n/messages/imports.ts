@@ -1,4 +1,5 @@
-import { asPhrase, phrases } from "../phrase";
+import { asPhrase, phrases, plain } from "../phrase";
+import importsJson from "./imports.json";
 
 // The file import page (/nhap-tep): figures or targets from a .csv or .xlsx file.
 const WHAT = phrases<Record<string, string>>({
@@ -7,7 +8,7 @@ const WHAT = phrases<Record<string, string>>({
 });
 
 export const IMPORTS = phrases({
-  title: { vi: "Nhập số liệu hoặc chỉ tiêu từ tệp", en: "Import figures or targets from a file" },
+  ...plain(importsJson),
   lead: {
     vi: (role: string) =>
       `Mọi dòng được kiểm tra trước; tệp có lỗi không ghi gì. Chỉ nhận đơn vị trong phạm vi của tài khoản (${role}); tuần đã được phê duyệt không sửa được bằng tệp.`,
@@ -18,7 +19,6 @@ export const IMPORTS = phrases({
     vi: (role: string) => `Tài khoản ${role} chỉ xem số liệu, không nhập. Liên hệ quản trị nếu cần quyền nhập.`,
     en: (role) => `A ${role} account reads figures, it does not enter them. Ask an administrator for entry rights.`,
   },
-  chooseFile: { vi: "Chọn một tệp .csv hoặc .xlsx trước.", en: "Choose a .csv or .xlsx file first." },
   checking: {
     vi: (file: string) => `Đang kiểm tra từng dòng của ${file}…`,
     en: (file) => `Checking every row of ${file}…`,
@@ -28,22 +28,6 @@ export const IMPORTS = phrases({
     vi: (status: number) => `Máy chủ trả lời lỗi ${status}; thử lại sau.`,
     en: (status) => `The server answered with error ${status}; try again later.`,
   },
-  lost: {
-    vi: "Mất kết nối tới máy chủ; kiểm tra mạng rồi bấm lại (không ghi trùng).",
-    en: "Lost the connection to the server; check the network and press again (nothing is written twice).",
-  },
-  kind: { vi: "Loại tệp", en: "Kind of file" },
-  figures: { vi: "Số liệu theo tuần", en: "Weekly figures" },
-  targets: { vi: "Chỉ tiêu giao cho cấp dưới", en: "Targets for the units below" },
-  file: { vi: "Tệp .csv hoặc .xlsx (tối đa 20 MB)", en: "A .csv or .xlsx file (at most 20 MB)" },
-  columnsLine: { vi: "Dòng đầu là tên cột:", en: "The first row names the columns:" },
-  exampleLine: { vi: "; ví dụ một dòng:", en: "; a row, for example:" },
-  datesLine: {
-    vi: ". Ngày viết dạng YYYY-MM-DD (ô kiểu ngày của Excel cũng được).",
-    en: ". Dates as YYYY-MM-DD (Excel date cells work too).",
-  },
-  check: { vi: "Kiểm tra tệp (chưa ghi)", en: "Check the file (writes nothing)" },
-  result: { vi: "Kết quả kiểm tra tệp", en: "Result of the file check" },
   what: asPhrase(WHAT),
   failed: {
     vi: (file: string, errors: string, rows: string) =>
@@ -64,8 +48,6 @@ export const IMPORTS = phrases({
       `${file}: ${rows} valid rows of ${what}, within ${scope}${warnings ? `; ${warnings} warnings to review` : ""}. Nothing written yet.`,
   },
   importRows: { vi: (rows: string) => `Nhập ${rows} dòng vào hệ thống`, en: (rows) => `Import ${rows} rows` },
-  errors: { vi: "Lỗi", en: "Errors" },
-  warnings: { vi: "Cảnh báo (không chặn việc nhập)", en: "Warnings (they do not stop the import)" },
   firstShown: { vi: (n: string) => ` (hiện ${n} dòng đầu)`, en: (n) => ` (first ${n} rows shown)` },
   problemColumns: { vi: ["Dòng", "Cột", "Vấn đề"], en: ["Row", "Column", "Problem"] },
 });

@@ -1,10 +1,10 @@
-import { phrases } from "../phrase";
+import { phrases, plain } from "../phrase";
 import { many } from "../plural";
+import tablesJson from "./tables.json";
 
 // The words of searchable, sortable tables (leaderboard, unit pages, dashboard, entry grid).
 export const TABLES = phrases({
-  searchLabel: { vi: "Tìm đơn vị", en: "Find a unit" },
-  searchPlaceholder: { vi: "Gõ tên, có dấu hoặc không", en: "Type a name" },
+  ...plain(tablesJson),
   shownOf: {
     vi: (shown: number, total: number) => (shown === total ? `${total} đơn vị` : `${shown}/${total} đơn vị`),
     en: (shown: number, total: number) =>
