@@ -1,106 +1,19 @@
 // Approximate positions of the provinces on a grid, one square each, north at the top: a map
-// that needs no boundary file. [column, row], from the provinces' geographic centres.
+// that needs no boundary file. [column, row], from the provinces' geographic centres, in
+// tile-positions.json for each structure.
+import positions from "./tile-positions.json";
+
 export type TilePosition = readonly [column: number, row: number];
 
-export const TILES_34: Readonly<Record<string, TilePosition>> = {
-  "01": [2, 3],
-  "04": [3, 0],
-  "08": [2, 0],
-  "11": [0, 1],
-  "12": [0, 0],
-  "14": [1, 2],
-  "15": [1, 1],
-  "19": [2, 1],
-  "20": [3, 1],
-  "22": [4, 1],
-  "24": [3, 2],
-  "25": [2, 2],
-  "31": [4, 2],
-  "33": [3, 3],
-  "37": [4, 3],
-  "38": [1, 3],
-  "40": [2, 4],
-  "42": [3, 4],
-  "44": [3, 5],
-  "46": [4, 6],
-  "48": [4, 7],
-  "51": [5, 7],
-  "52": [5, 8],
-  "56": [5, 10],
-  "66": [5, 9],
-  "68": [4, 10],
-  "75": [3, 10],
-  "79": [3, 11],
-  "80": [2, 10],
-  "82": [2, 11],
-  "86": [3, 12],
-  "91": [1, 11],
-  "92": [2, 12],
-  "96": [1, 12],
-};
+export const TILES_34 = tiles(positions["34"]);
+export const TILES_63 = tiles(positions["63"]);
 
-export const TILES_63: Readonly<Record<string, TilePosition>> = {
-  "01": [2, 3],
-  "02": [2, 0],
-  "04": [3, 0],
-  "06": [3, 1],
-  "08": [2, 1],
-  "10": [1, 1],
-  "11": [0, 2],
-  "12": [0, 1],
-  "14": [1, 3],
-  "15": [2, 2],
-  "17": [2, 4],
-  "19": [3, 2],
-  "20": [4, 1],
-  "22": [5, 2],
-  "24": [4, 2],
-  "25": [1, 2],
-  "26": [3, 3],
-  "27": [4, 3],
-  "30": [3, 4],
-  "31": [5, 3],
-  "33": [4, 4],
-  "34": [5, 4],
-  "35": [3, 5],
-  "36": [4, 5],
-  "37": [2, 5],
-  "38": [1, 4],
-  "40": [1, 5],
-  "42": [3, 6],
-  "44": [3, 7],
-  "45": [4, 8],
-  "46": [5, 8],
-  "48": [5, 9],
-  "49": [5, 10],
-  "51": [6, 10],
-  "52": [6, 11],
-  "54": [6, 13],
-  "56": [6, 14],
-  "58": [6, 15],
-  "60": [5, 16],
-  "62": [5, 11],
-  "64": [5, 12],
-  "66": [5, 13],
-  "67": [5, 14],
-  "68": [5, 15],
-  "70": [4, 14],
-  "72": [3, 15],
-  "74": [4, 15],
-  "75": [4, 16],
-  "77": [4, 17],
-  "79": [3, 16],
-  "80": [2, 16],
-  "82": [2, 15],
-  "83": [3, 18],
-  "84": [5, 17],
-  "86": [4, 18],
-  "87": [3, 17],
-  "89": [2, 17],
-  "91": [1, 17],
-  "92": [2, 18],
-  "93": [1, 18],
-  "94": [5, 18],
-  "95": [1, 16],
-  "96": [0, 18],
-};
+/** The file's [column, row] pairs as positions (a pair of any other length is a mistake in the file). */
+function tiles(grid: Record<string, number[]>): Readonly<Record<string, TilePosition>> {
+  return Object.fromEntries(
+    Object.entries(grid).map(([code, [column, row, ...rest]]) => {
+      if (column === undefined || row === undefined || rest.length) throw new Error(`tile-positions.json: ${code}`);
+      return [code, [column, row] as const];
+    }),
+  );
+}

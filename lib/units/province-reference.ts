@@ -1,7 +1,9 @@
 import "server-only";
-// Province-level units of Vietnam (GSO codes and names), a public fact list small enough to
-// ship with the product so a fresh install shows real names before any import. Full lists
-// (districts, communes) are loaded with the unit importer.
+import provinces from "./provinces.json";
+
+// Province-level units of Vietnam (GSO codes and names, in provinces.json), a public fact list
+// small enough to ship with the product so a fresh install shows real names before any
+// import. Full lists (districts, communes) are loaded with the unit importer.
 export type ProvinceReference = {
   code: string;
   name: string;
@@ -10,106 +12,15 @@ export type ProvinceReference = {
 };
 
 /** The 63 provinces in force until 30 June 2025. */
-export const PROVINCES_BEFORE_2025: readonly ProvinceReference[] = [
-  { code: "01", name: "Hà Nội", nameEn: "Ha Noi", type: "Thành phố" },
-  { code: "02", name: "Hà Giang", nameEn: "Ha Giang", type: "Tỉnh" },
-  { code: "04", name: "Cao Bằng", nameEn: "Cao Bang", type: "Tỉnh" },
-  { code: "06", name: "Bắc Kạn", nameEn: "Bac Kan", type: "Tỉnh" },
-  { code: "08", name: "Tuyên Quang", nameEn: "Tuyen Quang", type: "Tỉnh" },
-  { code: "10", name: "Lào Cai", nameEn: "Lao Cai", type: "Tỉnh" },
-  { code: "11", name: "Điện Biên", nameEn: "Dien Bien", type: "Tỉnh" },
-  { code: "12", name: "Lai Châu", nameEn: "Lai Chau", type: "Tỉnh" },
-  { code: "14", name: "Sơn La", nameEn: "Son La", type: "Tỉnh" },
-  { code: "15", name: "Yên Bái", nameEn: "Yen Bai", type: "Tỉnh" },
-  { code: "17", name: "Hoà Bình", nameEn: "Hoa Binh", type: "Tỉnh" },
-  { code: "19", name: "Thái Nguyên", nameEn: "Thai Nguyen", type: "Tỉnh" },
-  { code: "20", name: "Lạng Sơn", nameEn: "Lang Son", type: "Tỉnh" },
-  { code: "22", name: "Quảng Ninh", nameEn: "Quang Ninh", type: "Tỉnh" },
-  { code: "24", name: "Bắc Giang", nameEn: "Bac Giang", type: "Tỉnh" },
-  { code: "25", name: "Phú Thọ", nameEn: "Phu Tho", type: "Tỉnh" },
-  { code: "26", name: "Vĩnh Phúc", nameEn: "Vinh Phuc", type: "Tỉnh" },
-  { code: "27", name: "Bắc Ninh", nameEn: "Bac Ninh", type: "Tỉnh" },
-  { code: "30", name: "Hải Dương", nameEn: "Hai Duong", type: "Tỉnh" },
-  { code: "31", name: "Hải Phòng", nameEn: "Hai Phong", type: "Thành phố" },
-  { code: "33", name: "Hưng Yên", nameEn: "Hung Yen", type: "Tỉnh" },
-  { code: "34", name: "Thái Bình", nameEn: "Thai Binh", type: "Tỉnh" },
-  { code: "35", name: "Hà Nam", nameEn: "Ha Nam", type: "Tỉnh" },
-  { code: "36", name: "Nam Định", nameEn: "Nam Dinh", type: "Tỉnh" },
-  { code: "37", name: "Ninh Bình", nameEn: "Ninh Binh", type: "Tỉnh" },
-  { code: "38", name: "Thanh Hóa", nameEn: "Thanh Hoa", type: "Tỉnh" },
-  { code: "40", name: "Nghệ An", nameEn: "Nghe An", type: "Tỉnh" },
-  { code: "42", name: "Hà Tĩnh", nameEn: "Ha Tinh", type: "Tỉnh" },
-  { code: "44", name: "Quảng Bình", nameEn: "Quang Binh", type: "Tỉnh" },
-  { code: "45", name: "Quảng Trị", nameEn: "Quang Tri", type: "Tỉnh" },
-  { code: "46", name: "Huế", nameEn: "Hue", type: "Thành phố" },
-  { code: "48", name: "Đà Nẵng", nameEn: "Da Nang", type: "Thành phố" },
-  { code: "49", name: "Quảng Nam", nameEn: "Quang Nam", type: "Tỉnh" },
-  { code: "51", name: "Quảng Ngãi", nameEn: "Quang Ngai", type: "Tỉnh" },
-  { code: "52", name: "Bình Định", nameEn: "Binh Dinh", type: "Tỉnh" },
-  { code: "54", name: "Phú Yên", nameEn: "Phu Yen", type: "Tỉnh" },
-  { code: "56", name: "Khánh Hòa", nameEn: "Khanh Hoa", type: "Tỉnh" },
-  { code: "58", name: "Ninh Thuận", nameEn: "Ninh Thuan", type: "Tỉnh" },
-  { code: "60", name: "Bình Thuận", nameEn: "Binh Thuan", type: "Tỉnh" },
-  { code: "62", name: "Kon Tum", nameEn: "Kon Tum", type: "Tỉnh" },
-  { code: "64", name: "Gia Lai", nameEn: "Gia Lai", type: "Tỉnh" },
-  { code: "66", name: "Đắk Lắk", nameEn: "Dak Lak", type: "Tỉnh" },
-  { code: "67", name: "Đắk Nông", nameEn: "Dak Nong", type: "Tỉnh" },
-  { code: "68", name: "Lâm Đồng", nameEn: "Lam Dong", type: "Tỉnh" },
-  { code: "70", name: "Bình Phước", nameEn: "Binh Phuoc", type: "Tỉnh" },
-  { code: "72", name: "Tây Ninh", nameEn: "Tay Ninh", type: "Tỉnh" },
-  { code: "74", name: "Bình Dương", nameEn: "Binh Duong", type: "Tỉnh" },
-  { code: "75", name: "Đồng Nai", nameEn: "Dong Nai", type: "Tỉnh" },
-  { code: "77", name: "Bà Rịa - Vũng Tàu", nameEn: "Ba Ria - Vung Tau", type: "Tỉnh" },
-  { code: "79", name: "Hồ Chí Minh", nameEn: "Ho Chi Minh", type: "Thành phố" },
-  { code: "80", name: "Long An", nameEn: "Long An", type: "Tỉnh" },
-  { code: "82", name: "Tiền Giang", nameEn: "Tien Giang", type: "Tỉnh" },
-  { code: "83", name: "Bến Tre", nameEn: "Ben Tre", type: "Tỉnh" },
-  { code: "84", name: "Trà Vinh", nameEn: "Tra Vinh", type: "Tỉnh" },
-  { code: "86", name: "Vĩnh Long", nameEn: "Vinh Long", type: "Tỉnh" },
-  { code: "87", name: "Đồng Tháp", nameEn: "Dong Thap", type: "Tỉnh" },
-  { code: "89", name: "An Giang", nameEn: "An Giang", type: "Tỉnh" },
-  { code: "91", name: "Kiên Giang", nameEn: "Kien Giang", type: "Tỉnh" },
-  { code: "92", name: "Cần Thơ", nameEn: "Can Tho", type: "Thành phố" },
-  { code: "93", name: "Hậu Giang", nameEn: "Hau Giang", type: "Tỉnh" },
-  { code: "94", name: "Sóc Trăng", nameEn: "Soc Trang", type: "Tỉnh" },
-  { code: "95", name: "Bạc Liêu", nameEn: "Bac Lieu", type: "Tỉnh" },
-  { code: "96", name: "Cà Mau", nameEn: "Ca Mau", type: "Tỉnh" },
-];
+export const PROVINCES_BEFORE_2025 = checked(provinces.before2025);
 
 /** The 34 provinces in force from 1 July 2025 (Nghị quyết 202/2025/QH15). */
-export const PROVINCES_FROM_2025: readonly ProvinceReference[] = [
-  { code: "01", name: "Hà Nội", nameEn: "Hanoi", type: "Thành phố" },
-  { code: "04", name: "Cao Bằng", nameEn: "Cao Bang", type: "Tỉnh" },
-  { code: "08", name: "Tuyên Quang", nameEn: "Tuyen Quang", type: "Tỉnh" },
-  { code: "11", name: "Điện Biên", nameEn: "Dien Bien", type: "Tỉnh" },
-  { code: "12", name: "Lai Châu", nameEn: "Lai Chau", type: "Tỉnh" },
-  { code: "14", name: "Sơn La", nameEn: "Son La", type: "Tỉnh" },
-  { code: "15", name: "Lào Cai", nameEn: "Lao Cai", type: "Tỉnh" },
-  { code: "19", name: "Thái Nguyên", nameEn: "Thai Nguyen", type: "Tỉnh" },
-  { code: "20", name: "Lạng Sơn", nameEn: "Lang Son", type: "Tỉnh" },
-  { code: "22", name: "Quảng Ninh", nameEn: "Quang Ninh", type: "Tỉnh" },
-  { code: "24", name: "Bắc Ninh", nameEn: "Bac Ninh", type: "Tỉnh" },
-  { code: "25", name: "Phú Thọ", nameEn: "Phu Tho", type: "Tỉnh" },
-  { code: "31", name: "Hải Phòng", nameEn: "Haiphong", type: "Thành phố" },
-  { code: "33", name: "Hưng Yên", nameEn: "Hung Yen", type: "Tỉnh" },
-  { code: "37", name: "Ninh Bình", nameEn: "Ninh Binh", type: "Tỉnh" },
-  { code: "38", name: "Thanh Hoá", nameEn: "Thanh Hoa", type: "Tỉnh" },
-  { code: "40", name: "Nghệ An", nameEn: "Nghe An", type: "Tỉnh" },
-  { code: "42", name: "Hà Tĩnh", nameEn: "Ha Tinh", type: "Tỉnh" },
-  { code: "44", name: "Quảng Trị", nameEn: "Quang Tri", type: "Tỉnh" },
-  { code: "46", name: "Huế", nameEn: "Hue", type: "Thành phố" },
-  { code: "48", name: "Đà Nẵng", nameEn: "Da Nang", type: "Thành phố" },
-  { code: "51", name: "Quảng Ngãi", nameEn: "Quang Ngai", type: "Tỉnh" },
-  { code: "52", name: "Gia Lai", nameEn: "Gia Lai", type: "Tỉnh" },
-  { code: "56", name: "Khánh Hoà", nameEn: "Khanh Hoa", type: "Tỉnh" },
-  { code: "66", name: "Đắk Lắk", nameEn: "Dak Lak", type: "Tỉnh" },
-  { code: "68", name: "Lâm Đồng", nameEn: "Lam Dong", type: "Tỉnh" },
-  { code: "75", name: "Đồng Nai", nameEn: "Dong Nai", type: "Thành phố" },
-  { code: "79", name: "Hồ Chí Minh", nameEn: "Ho Chi Minh", type: "Thành phố" },
-  { code: "80", name: "Tây Ninh", nameEn: "Tay Ninh", type: "Tỉnh" },
-  { code: "82", name: "Đồng Tháp", nameEn: "Dong Thap", type: "Tỉnh" },
-  { code: "86", name: "Vĩnh Long", nameEn: "Vinh Long", type: "Tỉnh" },
-  { code: "91", name: "An Giang", nameEn: "An Giang", type: "Tỉnh" },
-  { code: "92", name: "Cần Thơ", nameEn: "Can Tho", type: "Thành phố" },
-  { code: "96", name: "Cà Mau", nameEn: "Ca Mau", type: "Tỉnh" },
-];
+export const PROVINCES_FROM_2025 = checked(provinces.from2025);
+
+/** The file's rows as references: a type other than "Tỉnh" or "Thành phố" is a mistake in the file. */
+function checked(rows: { code: string; name: string; nameEn: string; type: string }[]): readonly ProvinceReference[] {
+  return rows.map((row) => {
+    if (row.type !== "Tỉnh" && row.type !== "Thành phố") throw new Error(`provinces.json: ${row.code} ${row.type}`);
+    return { ...row, type: row.type };
+  });
+}
