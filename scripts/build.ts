@@ -1,5 +1,6 @@
 // `next build` when the build is missing or older than the sources; used by npm start (the
 // embedded demo) and npm test. `npm run build` (--force) always builds: the production step.
+import "./load-env"; // first: .env files before anything reads the environment
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -17,7 +18,12 @@ export async function buildIfStale(force = false): Promise<boolean> {
   // The build reflects the sources as they were when it began: a file saved during the build
   // must make the next start build again, so freshness is judged by the start time.
   const began = new Date();
-  const build = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit" });
+  // Next's anonymous telemetry stays off in every build.
+  const build = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) {
     console.error("✗ next build thất bại; xem lỗi ở trên.");
     return false;

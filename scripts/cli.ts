@@ -1,5 +1,6 @@
 // npm run cli -- <command>: administration from the command line, on DATABASE_URL or the
 // embedded database. Run without arguments for the list of commands.
+import "./load-env"; // first: .env files before anything reads the environment
 import { parseArgs } from "node:util";
 import { runBackup, runRestore, runVerify } from "@/lib/cli/backup-command";
 import { runBoundaries } from "@/lib/cli/boundaries-command";

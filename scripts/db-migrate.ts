@@ -1,4 +1,5 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL or the embedded database.
+import "./load-env"; // first: .env files before anything reads the environment
 import { migrate } from "@/lib/ops/migrate";
 import { openDatabaseServer } from "@/lib/postgres/database-server";
 

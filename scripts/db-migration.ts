@@ -1,4 +1,5 @@
 // npm run db:migration -- <name>: writes the next migration from the change to schema.prisma.
+import "./load-env"; // first: .env files before anything reads the environment
 import fs from "node:fs/promises";
 import path from "node:path";
 import { openDatabaseServer } from "@/lib/postgres/database-server";

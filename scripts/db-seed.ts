@@ -1,4 +1,5 @@
 // npm run db:seed: writes the demo data (safe to repeat) into DATABASE_URL or the embedded database.
+import "./load-env"; // first: .env files before anything reads the environment
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed-demo";

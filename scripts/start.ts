@@ -6,6 +6,7 @@
 // required, and /api/v1/ready answers 503 until the migrations this build expects are applied.
 // Next runs in this same process, so a hard kill leaves at most the embedded PostgreSQL
 // behind, which the next start recovers.
+import "./load-env"; // first: .env files before anything reads the environment
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
@@ -27,10 +28,12 @@ import { assertSafeRuntimeRole, openDatabaseServer } from "@/lib/postgres/databa
 import { handleSignalsYourself } from "@/lib/postgres/embedded-postgres";
 import { PROJECT_ROOT, readMigrations } from "@/lib/postgres/schema-engine";
 import { buildExists, buildIfStale } from "./build";
+import { setProcessEnv } from "./env-files";
 
 const dev = process.argv.includes("--dev");
-// Next reads NODE_ENV when it loads; it must be set before the dynamic import below.
-(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+// Next reads NODE_ENV when it loads; it must be set before the dynamic import below. Next's
+// anonymous telemetry stays off in every run.
+setProcessEnv({ NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
 const startedAt = performance.now();
 const config = env();
 const production = !dev && Boolean(config.DATABASE_URL);
@@ -113,7 +116,7 @@ else if (!production && (await db().appUser.count()) === 0) {
 }
 if (!production) ensureAuthSecret(path.join(PROJECT_ROOT, ".data"));
 await disconnectDb();
-process.env.DATABASE_URL = server.url;
+setProcessEnv({ DATABASE_URL: server.url });
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: PROJECT_ROOT, hostname: "localhost", port: config.PORT });
