@@ -1,6 +1,12 @@
 // npm run cli -- <command>: administration from the command line, on DATABASE_URL or the
 // embedded database. Run without arguments for the list of commands.
+// Migrations: the embedded database is brought up to date first, as `npm start` does; a
+// DATABASE_URL is only migrated when asked (--migrate), otherwise a database behind this
+// checkout's migrations is refused with exit code 3 and left as it is.
+// Exit codes: 0 done, 1 failed, 2 wrong usage, 3 the database needs `npm run db:migrate`.
 import "./load-env"; // first: .env files before anything reads the environment
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { runBackup, runRestore, runVerify } from "@/lib/cli/backup-command";
 import { runBoundaries } from "@/lib/cli/boundaries-command";
@@ -12,6 +18,7 @@ import { runReminders } from "@/lib/cli/reminders-command";
 import { runUser } from "@/lib/cli/user-command";
 import { disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/ops/migrate";
+import { pendingMigrations } from "@/lib/ops/pending-migrations";
 import { openDatabaseServer } from "@/lib/postgres/database-server";
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
@@ -41,7 +48,17 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   user disable U | user enable U                       khoá / mở khoá tài khoản (kết thúc mọi phiên)
   backup THƯ_MỤC [--verify]                            sao lưu PostgreSQL nhúng khi sản phẩm đang chạy
   verify-backup THƯ_MỤC                                khôi phục thử vào máy chủ tạm và kiểm tra
-  restore THƯ_MỤC                                      khôi phục (sản phẩm phải dừng; bản hiện tại được giữ lại)`;
+  restore THƯ_MỤC                                      khôi phục (sản phẩm phải dừng; bản hiện tại được giữ lại)
+
+Tuỳ chọn chung:
+  --migrate     áp dụng migration còn thiếu vào DATABASE_URL trước khi chạy lệnh (CSDL nhúng luôn được cập nhật)
+  --version     in phiên bản
+  --help, -h    in hướng dẫn này
+
+Mã thoát: 0 xong, 1 lỗi, 2 sai cú pháp lệnh, 3 cơ sở dữ liệu còn thiếu migration (chạy npm run db:migrate).`;
+
+const COMMANDS = ["import", "boundaries", "rank", "indicator", "demo", "user", "reminders", "backup"];
+const EXIT_NEEDS_MIGRATION = 3;
 
 const OPTIONS = {
   "valid-from": { type: "string" },
@@ -66,6 +83,8 @@ const OPTIONS = {
   email: { type: "string" },
   at: { type: "string" },
   help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+  migrate: { type: "boolean" },
   code: { type: "string" },
   kind: { type: "string" },
   "name-en": { type: "string" },
@@ -87,6 +106,13 @@ function readArgs() {
 const { positionals, values } = readArgs();
 
 const [command, ...rest] = positionals;
+if (values.version) {
+  const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, "../package.json"), "utf8")) as {
+    version: string;
+  };
+  console.log(pkg.version);
+  process.exit(0);
+}
 if (!command || values.help) {
   console.log(USAGE);
   process.exit(command ? 0 : 2);
@@ -104,12 +130,17 @@ if (command === "restore" || command === "verify-backup") {
   );
 }
 
+if (!COMMANDS.includes(command)) {
+  console.error(`Không có lệnh "${command}".\n\n${USAGE}`);
+  process.exit(2);
+}
+
 const server = await openDatabaseServer();
 let exitCode = 0;
 try {
   // A backup copies the database as it is, whatever its schema version.
-  if (command !== "backup") await migrate(server);
-  if (command === "backup") exitCode = await runBackup(rest, values, server.embedded);
+  if (command !== "backup" && !(await schemaIsCurrent())) exitCode = EXIT_NEEDS_MIGRATION;
+  else if (command === "backup") exitCode = await runBackup(rest, values, server.embedded);
   else if (command === "import") exitCode = await runImport(rest, values);
   else if (command === "rank") exitCode = await runRank(values);
   else if (command === "indicator") exitCode = await runIndicator(rest, values);
@@ -117,10 +148,6 @@ try {
   else if (command === "user") exitCode = await runUser(rest, values);
   else if (command === "boundaries") exitCode = await runBoundaries(rest);
   else if (command === "reminders") exitCode = await runReminders(rest, values);
-  else {
-    console.error(`Không có lệnh "${command}".\n\n${USAGE}`);
-    exitCode = 2;
-  }
 } catch (error) {
   console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;
@@ -129,3 +156,23 @@ try {
   await server.stop();
 }
 process.exit(exitCode);
+
+/**
+ * Whether the database has every migration of this checkout. The embedded one (or any, with
+ * --migrate) is migrated here; a DATABASE_URL is only read, and one behind is refused.
+ */
+async function schemaIsCurrent(): Promise<boolean> {
+  if (server.embedded || values.migrate) {
+    const applied = await migrate(server);
+    if (applied.length) console.error(`▸ Đã áp dụng migration: ${applied.join(", ")}`);
+    return true;
+  }
+  const pending = await pendingMigrations(server.url);
+  if (!pending.length) return true;
+  console.error(
+    `✗ Cơ sở dữ liệu tại DATABASE_URL còn thiếu ${pending.length} migration (${pending.join(", ")}). ` +
+      "Lệnh này cần lược đồ mới nhất và không tự thay đổi cơ sở dữ liệu ngoài: chạy `npm run db:migrate` " +
+      "(hoặc thêm --migrate vào lệnh) rồi chạy lại.",
+  );
+  return false;
+}

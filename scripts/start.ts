@@ -9,7 +9,6 @@
 import "./load-env"; // first: .env files before anything reads the environment
 import http from "node:http";
 import path from "node:path";
-import pg from "pg";
 import { ensureAuthSecret } from "@/lib/auth/auth-secret";
 import { db, disconnectDb } from "@/lib/db/client";
 import { closeReadTargets, READ_TARGET_HEADER, readTarget } from "@/lib/db/read-replicas";
@@ -23,6 +22,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
 import { SharedRateLimit } from "@/lib/limits/shared-rate-limit";
 import { expectMigrations, isDraining, startDraining } from "@/lib/ops/lifecycle";
 import { migrate } from "@/lib/ops/migrate";
+import { pendingMigrations } from "@/lib/ops/pending-migrations";
 import { createLogger, routeConsoleToLogger, withRequestLog } from "@/lib/ops/request-log";
 import { assertSafeRuntimeRole, openDatabaseServer } from "@/lib/postgres/database-server";
 import { handleSignalsYourself } from "@/lib/postgres/embedded-postgres";
@@ -175,24 +175,12 @@ httpServer.listen(config.PORT, config.HOST, () => {
 
 /** Migrations this build has that the database lacks: said once at start; readiness stays 503 until applied. */
 async function warnAboutPendingMigrations(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const applied = await client
-      .query<{ name: string }>(
-        "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-      )
-      .then((r) => new Set(r.rows.map((row) => row.name)))
-      .catch(() => new Set<string>());
-    const pending = expected.filter((name) => !applied.has(name));
-    if (pending.length) {
-      console.warn(
-        `▸ Cơ sở dữ liệu còn thiếu ${pending.length} migration (${pending.join(", ")}). Chạy \`npm run db:migrate\`; ` +
-          "đến lúc đó /api/v1/ready trả 503.",
-      );
-    }
-  } finally {
-    await client.end();
+  const pending = await pendingMigrations(url);
+  if (pending.length) {
+    console.warn(
+      `▸ Cơ sở dữ liệu còn thiếu ${pending.length} migration (${pending.join(", ")}). Chạy \`npm run db:migrate\`; ` +
+        "đến lúc đó /api/v1/ready trả 503.",
+    );
   }
 }
 
