@@ -114,7 +114,7 @@ else if (!production && (await db().appUser.count()) === 0) {
     '▸ Chưa có tài khoản nào. Tạo quản trị Bộ: `npm run cli -- user create --username TÊN --name "Họ tên" --role MINISTRY_ADMIN`.',
   );
 }
-if (!production) ensureAuthSecret(path.join(PROJECT_ROOT, ".data"));
+if (!production) setProcessEnv({ AUTH_SECRET: ensureAuthSecret(path.join(PROJECT_ROOT, ".data")) });
 await disconnectDb();
 setProcessEnv({ DATABASE_URL: server.url });
 
