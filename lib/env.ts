@@ -11,7 +11,9 @@ const ZDue = z
     'hạn báo cáo có dạng "số-ngày-sau-Chủ-nhật GIỜ:PHÚT", vd. "1 17:00" (thứ Hai 17:00)',
   );
 
-// Every environment variable the product reads is declared and validated here, once.
+// Every environment variable the product reads is declared and validated here, once. The
+// scripts load the project's .env files into process.env before this is read
+// (scripts/load-env.ts, as Next.js does; the environment wins over the files).
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** An external PostgreSQL. When absent, the product runs its own embedded one. */
