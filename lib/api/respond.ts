@@ -32,7 +32,7 @@ function serialized(body: unknown): string {
 }
 
 export function badRequest(param: string, message: string) {
-  return NextResponse.json({ error: { param, message } }, { status: 400 });
+  return NextResponse.json({ error: { param, message } }, { status: 400, headers: { "cache-control": "no-store" } });
 }
 
 /**
@@ -42,14 +42,20 @@ export function badRequest(param: string, message: string) {
 export function handleApiError(error: unknown) {
   const answer = answerOf(error);
   if (answer) {
+    // An error is about its own request: no cache keeps it.
     const headers: Record<string, string> =
-      answer.retryAfterSeconds === undefined ? {} : { "retry-after": String(answer.retryAfterSeconds) };
+      answer.retryAfterSeconds === undefined
+        ? { "cache-control": "no-store" }
+        : { "cache-control": "no-store", "retry-after": String(answer.retryAfterSeconds) };
     const body =
       answer.param === undefined ? { message: answer.message } : { param: answer.param, message: answer.message };
     return NextResponse.json({ error: body }, { status: answer.status, headers });
   }
   console.error(error);
-  return NextResponse.json({ error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } },
+    { status: 500, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import proxyAddr from "proxy-addr";
 import { READ_TARGET_HEADER } from "@/lib/db/read-replicas";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
+import { isPersonalRequest, PRIVATE_CACHE_CONTROL } from "./etag";
 import { isSameOriginRequest } from "./same-origin";
 
 /** Bodies larger than this are refused before they are read (413). */
@@ -74,8 +75,10 @@ export async function frontDoor(req: IncomingMessage, res: ServerResponse, trust
     }
     held.release(); // kept in the stream's buffer until the application reads it
   }
-  // Nothing a signed-in user receives may be kept by a shared cache or the browser's disk.
-  if (req.headers.cookie && !req.url?.startsWith("/_next/static/")) res.setHeader("cache-control", "private, no-store");
+  // Nothing a signed-in user (a cookie, or credentials) receives may be kept by a shared cache
+  // or the browser's disk.
+  if (isPersonalRequest(req.headers) && !req.url?.startsWith("/_next/static/"))
+    res.setHeader("cache-control", PRIVATE_CACHE_CONTROL);
   return true;
 }
 

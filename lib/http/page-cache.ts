@@ -3,6 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { constants, gunzipSync } from "node:zlib";
 import { TooBusyError } from "@/lib/errors";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
+import { ERROR_CACHE_CONTROL, entityTag, ifNoneMatchHits, mergeVary, SHARED_CACHE_CONTROL, SHARED_VARY } from "./etag";
 
 type Entry = { version: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -24,6 +25,11 @@ const CACHEABLE = /^\/(\?|$)|^\/units\/\d{2,5}(\?|$)/;
  * goes straight to Next, and only a complete HTML document that may be shared is kept. A page
  * is kept only when the version read after rendering is the one read before: its data all
  * come from that one version.
+ *
+ * Each page is named by an ETag (the data version, and a digest of the key and the release):
+ * a request whose If-None-Match names it is answered 304 at once, whether the page is still
+ * remembered or not, since the same key at the same version renders the same page. A page
+ * that may be shared says so (`SHARED_CACHE_CONTROL`); an error page says no-store.
  */
 export function withPageCache(
   handle: Handler,
@@ -41,6 +47,8 @@ export function withPageCache(
   const limits = { maxEntries: options.maxEntries ?? 500, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 };
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  /** The Vary of the pages Next renders (the same for all), for a 304 sent without one. */
+  let pageVary = mergeVary(undefined, SHARED_VARY);
   const forget = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
@@ -56,9 +64,21 @@ export function withPageCache(
     req.headers["accept-encoding"] = encoding;
     const key = `${isoDate(todayInVietnam())} ${encoding} ${url}`;
     const { version, recheck } = await readVersion(req);
+    const tag = entityTag(version, key);
     const hit = entries.get(key);
-    if (hit && hit.version === version) {
-      res.writeHead(hit.status, { ...hit.headers, "x-page-cache": "hit" });
+    const fresh = hit !== undefined && hit.version === version;
+    const asked = req.headers["if-none-match"];
+    // The cache answers conditions itself: Next is always asked for the whole page.
+    delete req.headers["if-none-match"];
+    delete req.headers["if-modified-since"];
+    const shared = { etag: tag, "cache-control": SHARED_CACHE_CONTROL };
+    if (ifNoneMatchHits(asked, tag, fresh)) {
+      res.writeHead(304, { ...shared, vary: pageVary, "x-page-cache": "not-modified" });
+      res.end();
+      return;
+    }
+    if (hit && fresh) {
+      res.writeHead(hit.status, { ...hit.headers, ...shared, "x-page-cache": "hit" });
       res.end(req.method === "HEAD" ? undefined : hit.body);
       return;
     }
@@ -67,7 +87,12 @@ export function withPageCache(
       (error: unknown) => error,
     );
     if (refusal) return tooBusy(req, res, refusal);
-    const captured = capture(res);
+    // What the rendered answer tells caches, decided when Next writes its head.
+    const captured = capture(res, (status, headers): Record<string, string> => {
+      if (status >= 400) return { "cache-control": ERROR_CACHE_CONTROL };
+      if (status !== 200 || !isSharedHtmlType(headers)) return {};
+      return { ...shared, vary: mergeVary(headers.vary, SHARED_VARY) };
+    });
     res.setHeader("x-page-cache", "miss");
     await handle(req, res);
     await captured.finished;
@@ -77,6 +102,7 @@ export function withPageCache(
     if (keep && isSharedHtmlPage(headers, body) && (await recheck().catch(() => null)) === version) {
       forget(key);
       entries.set(key, { version, status: res.statusCode, headers, body });
+      pageVary = String(headers.vary);
       bytes += body.length;
       while (entries.size > limits.maxEntries || bytes > limits.maxBytes) forget(entries.keys().next().value as string);
     }
@@ -132,8 +158,7 @@ function isCacheable(req: IncomingMessage, url: string): boolean {
  * by its first bytes (gzipped or not), and setting no cookie.
  */
 function isSharedHtmlPage(headers: OutgoingHttpHeaders, body: Buffer): boolean {
-  if (!String(headers["content-type"] ?? "").startsWith("text/html")) return false;
-  if (headers["set-cookie"] !== undefined) return false;
+  if (!isSharedHtmlType(headers)) return false;
   try {
     // The first bytes are enough: a partial gzip stream inflates up to where it stops.
     const html =
@@ -146,8 +171,19 @@ function isSharedHtmlPage(headers: OutgoingHttpHeaders, body: Buffer): boolean {
   }
 }
 
-/** Records what Next writes to the response, without changing what the client receives. */
-function capture(res: ServerResponse) {
+/** HTML by its type, setting no cookie (what the head of a page anyone may be given says). */
+function isSharedHtmlType(headers: OutgoingHttpHeaders): boolean {
+  return String(headers["content-type"] ?? "").startsWith("text/html") && headers["set-cookie"] === undefined;
+}
+
+/**
+ * Records what Next writes to the response, without changing what the client receives but
+ * for the headers `decorate` returns, given the status and headers when the head is written.
+ */
+function capture(
+  res: ServerResponse,
+  decorate: (status: number, headers: OutgoingHttpHeaders) => Record<string, string>,
+) {
   const chunks: Buffer[] = [];
   let inlineHeaders: OutgoingHttpHeaders = {};
   let complete = false;
@@ -159,8 +195,15 @@ function capture(res: ServerResponse) {
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, encoding as BufferEncoding | undefined));
   };
   res.writeHead = ((status: number, ...rest: unknown[]) => {
-    const headers = rest.find((r) => r && typeof r === "object") as OutgoingHttpHeaders | undefined;
-    if (headers && !Array.isArray(headers)) inlineHeaders = { ...inlineHeaders, ...headers };
+    const at = rest.findIndex((r) => r && typeof r === "object" && !Array.isArray(r));
+    const given = at < 0 ? {} : lowerCased(rest[at] as OutgoingHttpHeaders);
+    const extra = decorate(status, { ...res.getHeaders(), ...given });
+    for (const [name, value] of Object.entries(extra)) {
+      res.setHeader(name, value);
+      delete given[name];
+    }
+    if (at >= 0) rest[at] = given;
+    inlineHeaders = { ...inlineHeaders, ...given };
     return (writeHead as (...a: unknown[]) => ServerResponse)(status, ...rest);
   }) as typeof res.writeHead;
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -185,7 +228,10 @@ function capture(res: ServerResponse) {
       // Per request, never replayed: each answer carries its own request's id.
       delete headers["x-page-cache"];
       delete headers["x-request-id"];
-      headers.vary = mergeVary(headers.vary, "Accept-Encoding");
+      // Replayed with the tag and caching of the moment it is served.
+      delete headers.etag;
+      delete headers["cache-control"];
+      headers.vary = mergeVary(headers.vary, SHARED_VARY);
       delete headers["content-length"];
       delete headers["transfer-encoding"];
       headers["content-length"] = Buffer.concat(chunks).length;
@@ -194,11 +240,6 @@ function capture(res: ServerResponse) {
   };
 }
 
-function mergeVary(current: OutgoingHttpHeaders["vary"], name: string): string {
-  const names = String(current ?? "")
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
-  if (!names.some((v) => v.toLowerCase() === name.toLowerCase())) names.push(name);
-  return names.join(", ");
+function lowerCased(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

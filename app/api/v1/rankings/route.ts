@@ -1,5 +1,5 @@
-import { handleApiError, respond } from "@/lib/api/respond";
-import { publicReadDb } from "@/lib/db/public-read";
+import { publicAnswer } from "@/lib/api/public-answer";
+import { respond } from "@/lib/api/respond";
 import { clientAddress } from "@/lib/limits/client-address";
 import { parsePageParams } from "@/lib/params/query-params";
 import { getRankingCached, rankingPage } from "@/lib/rankings/cached-ranking";
@@ -7,17 +7,13 @@ import { parseRankingParams } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only: aggregates per unit, nothing personal. Long rankings (thousands of
 // communes) come a page at a time: `limit` (default 1000) items from `offset`, of `total`.
-export async function GET(request: Request) {
-  try {
+// With an ETag per data version and address; If-None-Match answers 304 without ranking again.
+export function GET(request: Request) {
+  return publicAnswer(request, async (prisma) => {
     const params = new URL(request.url).searchParams;
     const query = parseRankingParams(params);
     const page = parsePageParams(params);
-    const ranking = await getRankingCached(
-      publicReadDb(request.headers),
-      query,
-      clientAddress(request.headers),
-      request.signal,
-    );
+    const ranking = await getRankingCached(prisma, query, clientAddress(request.headers), request.signal);
     const body = rankingPage(ranking, page);
     // CSV is flat: a scorecard's components become one points_<CODE> column each.
     const rows = body.items.map(({ discrepancy, components, ...item }) => ({
@@ -27,7 +23,5 @@ export async function GET(request: Request) {
       ...Object.fromEntries((components ?? []).map((c) => [`points_${c.indicator}`, c.points])),
     }));
     return respond(request, body, { name: `xep-hang-${ranking.indicator}-${ranking.asOf}`, rows });
-  } catch (error) {
-    return handleApiError(error);
-  }
+  });
 }
