@@ -15,7 +15,7 @@ export function LanguageSwitch({ href, locale }: { href: string; locale: Locale 
       hrefLang={other}
       lang={other}
       aria-label={publicMessages(locale).switchLabel}
-      className={buttonClass({ className: "text-sm font-semibold print:hidden" })}
+      className={buttonClass({ className: "text-sm font-semibold whitespace-nowrap print:hidden" })}
     >
       {publicMessages(locale).switchTo}
     </Anchor>

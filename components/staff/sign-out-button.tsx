@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton({ label }: { label: string }) {
   return (
     <form action={signOutAction} onSubmit={forgetOfflineCopy}>
-      <Button type="submit" size="sm" className="whitespace-nowrap">
+      <Button type="submit" className="whitespace-nowrap">
         {label}
       </Button>
     </form>

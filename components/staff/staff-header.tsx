@@ -36,12 +36,12 @@ export function StaffHeader({ actor, locale }: { actor: Actor | null; locale: Lo
                 </Link>
               ))}
             </nav>
-            <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
               <span>
                 <span className="font-semibold">{actor.displayName}</span>{" "}
                 <span className="text-slate-600">· {t.roles[actor.role]}</span>
               </span>
-              <Link href="/doi-mat-khau" className="hover:underline">
+              <Link href="/doi-mat-khau" className="whitespace-nowrap hover:underline">
                 {t.changePassword}
               </Link>
               <Suspense fallback={null}>

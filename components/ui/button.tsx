@@ -12,7 +12,7 @@ const VARIANT = {
   link: "font-semibold text-brand-700 underline",
   remove: "text-red-700 underline",
 } as const;
-const SIZE = { sm: "px-2 py-0.5 text-xs", md: "px-3 py-1.5", lg: "px-4 py-2" } as const;
+const SIZE = { sm: "px-2 py-1 text-xs", md: "px-3 py-1.5", lg: "px-4 py-2" } as const;
 
 export type ButtonVariant = keyof typeof VARIANT;
 export type ButtonSize = keyof typeof SIZE;
@@ -24,7 +24,9 @@ type Look = { variant?: ButtonVariant; size?: ButtonSize; className?: string };
  */
 export function buttonClass({ variant = "secondary", size = "md", className = "" }: Look = {}): string {
   const box = variant === "link" || variant === "remove" ? "" : SIZE[size];
-  return `disabled:opacity-60 ${VARIANT[variant]} ${box} ${className}`.trim();
+  // A focus ring in the page's dark text colour, offset so it shows on filled (red, green) buttons too.
+  const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900";
+  return `disabled:opacity-60 ${focus} ${VARIANT[variant]} ${box} ${className}`.trim();
 }
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & Look;
