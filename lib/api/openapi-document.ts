@@ -51,7 +51,7 @@ const jsonOrCsv = (name: keyof typeof ANSWERS, description: string) => ({
   description,
   content: {
     "application/json": { schema: ref(name) },
-    "text/csv": { schema: { type: "string" }, description: "format=csv: UTF-8 có BOM, mỗi mục một dòng." },
+    "text/csv": { schema: { type: "string", description: "format=csv: UTF-8 có BOM, mỗi mục một dòng." } },
   },
 });
 const error = (description: string) => json("Error", description);
