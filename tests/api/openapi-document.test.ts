@@ -23,7 +23,7 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it("is valid against the OpenAPI 3.1 specification", async () => {
-    const result = await validate(structuredClone(await servedDocument()) as unknown as string);
+    const result = await validate(structuredClone(await servedDocument()) as unknown as Parameters<typeof validate>[0]);
     expect(result.valid ? [] : result.errors).toEqual([]);
     expect(result.specification).toBe("OpenAPI");
   });
