@@ -1,3 +1,5 @@
+import type { ErrorCode } from "@/lib/errors";
+
 /**
  * What a data-entry server action answers: the service's outcome with the HTTP status the
  * JSON API gives for it (200, 409 for conflicts), or the error the user must fix. The same
@@ -5,4 +7,4 @@
  */
 export type ActionResult<T> =
   | { ok: true; status: number; value: T }
-  | { ok: false; status: number; error: { param?: string; message: string } };
+  | { ok: false; status: number; error: { code: ErrorCode; param?: string; message: string } };

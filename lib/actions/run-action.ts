@@ -26,7 +26,9 @@ export async function runAction<T>(
       ok: false,
       status: answer.status,
       error:
-        answer.param === undefined ? { message: answer.message } : { param: answer.param, message: answer.message },
+        answer.param === undefined
+          ? { code: answer.code, message: answer.message }
+          : { code: answer.code, param: answer.param, message: answer.message },
     };
   }
 }

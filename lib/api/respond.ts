@@ -1,12 +1,13 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { answerOf } from "@/lib/errors";
+import { answerOf, type ErrorCode } from "@/lib/errors";
+import { FORMAT_QUERY, parseQuery } from "@/lib/params/query-params";
 
 type Cell = string | number | boolean | null;
 
 /** JSON, or CSV of `rows` when the request asks for format=csv. */
 export function respond(request: Request, body: unknown, csv: { name: string; rows: Record<string, Cell>[] }) {
-  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  const format = parseQuery(FORMAT_QUERY, new URL(request.url).searchParams).format ?? "json";
   if (format === "csv") {
     return new NextResponse(toCsv(csv.rows), {
       headers: {
@@ -15,7 +16,6 @@ export function respond(request: Request, body: unknown, csv: { name: string; ro
       },
     });
   }
-  if (format !== "json") return badRequest("format", "format phải là json hoặc csv.");
   return new NextResponse(serialized(body), { headers: { "content-type": "application/json" } });
 }
 
@@ -31,8 +31,18 @@ function serialized(body: unknown): string {
   return text;
 }
 
+/** The body of every error answer: a stable code, the parameter at fault (if one is), a message for the user. */
+export type ErrorBody = { error: { code: ErrorCode; param?: string; message: string } };
+
+export function errorBody(code: ErrorCode, message: string, param?: string): ErrorBody {
+  return { error: param === undefined ? { code, message } : { code, param, message } };
+}
+
 export function badRequest(param: string, message: string) {
-  return NextResponse.json({ error: { param, message } }, { status: 400, headers: { "cache-control": "no-store" } });
+  return NextResponse.json(errorBody("invalid_param", message, param), {
+    status: 400,
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 /**
@@ -47,15 +57,16 @@ export function handleApiError(error: unknown) {
       answer.retryAfterSeconds === undefined
         ? { "cache-control": "no-store" }
         : { "cache-control": "no-store", "retry-after": String(answer.retryAfterSeconds) };
-    const body =
-      answer.param === undefined ? { message: answer.message } : { param: answer.param, message: answer.message };
-    return NextResponse.json({ error: body }, { status: answer.status, headers });
+    return NextResponse.json(errorBody(answer.code, answer.message, answer.param), {
+      status: answer.status,
+      headers,
+    });
   }
   console.error(error);
-  return NextResponse.json(
-    { error: { message: "Lỗi máy chủ; vui lòng thử lại sau." } },
-    { status: 500, headers: { "cache-control": "no-store" } },
-  );
+  return NextResponse.json(errorBody("internal", "Lỗi máy chủ; vui lòng thử lại sau."), {
+    status: 500,
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 /**

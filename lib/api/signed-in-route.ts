@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/access/actor";
 import { logDenied } from "@/lib/access/authorize";
 import { requireActor } from "@/lib/auth/current-user";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { handleApiError } from "./respond";
+import { errorBody, handleApiError } from "./respond";
 
 /**
  * Runs a route handler for a signed-in user. Writes must come from this site (same-origin
@@ -29,13 +29,13 @@ export async function signedInRoute(
       });
       if (!sameOrigin) {
         logDenied(actor, "cross-site-write", null);
-        return NextResponse.json({ error: { message: "Yêu cầu từ trang khác bị từ chối." } }, { status: 403 });
+        return NextResponse.json(errorBody("cross_site_write", "Yêu cầu từ trang khác bị từ chối."), { status: 403 });
       }
       const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
       const expected = options.body === "form" ? "multipart/form-data" : "application/json";
       if (type !== expected) {
         return NextResponse.json(
-          { error: { param: "content-type", message: `Content-Type phải là ${expected}.` } },
+          errorBody("unsupported_content_type", `Content-Type phải là ${expected}.`, "content-type"),
           { status: 415 },
         );
       }
@@ -43,10 +43,9 @@ export async function signedInRoute(
         body = options.body === "form" ? await request.formData() : JSON.parse(await request.text(), refuseNul);
       } catch {
         const what = options.body === "form" ? "một biểu mẫu multipart/form-data" : "JSON";
-        return NextResponse.json(
-          { error: { param: "body", message: `Nội dung gửi lên phải là ${what} hợp lệ.` } },
-          { status: 400 },
-        );
+        return NextResponse.json(errorBody("invalid_body", `Nội dung gửi lên phải là ${what} hợp lệ.`, "body"), {
+          status: 400,
+        });
       }
     }
     const response = await run(actor, body);

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import proxyAddr from "proxy-addr";
 import { READ_TARGET_HEADER } from "@/lib/db/read-replicas";
+import type { ErrorCode } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
 import { isPersonalRequest, PRIVATE_CACHE_CONTROL } from "./etag";
 import { isSameOriginRequest } from "./same-origin";
@@ -36,7 +37,7 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   }
 }
 
-type Refusal = { status: number; message: string; headers?: Record<string, string> };
+type Refusal = { status: number; code: ErrorCode; message: string; headers?: Record<string, string> };
 
 /**
  * Everything a request must pass before the application sees it, for every route alike
@@ -107,6 +108,7 @@ async function actionBodyProblem(req: IncomingMessage, body: Buffer): Promise<Re
     } catch {
       return {
         status: 400,
+        code: "bad_action_body",
         message: "Nội dung multipart/form-data không đọc được (thiếu boundary hoặc sai cấu trúc).",
       };
     }
@@ -115,24 +117,31 @@ async function actionBodyProblem(req: IncomingMessage, body: Buffer): Promise<Re
     JSON.parse(body.toString("utf8"));
     return null;
   } catch {
-    return { status: 400, message: "Nội dung gửi cho thao tác trên trang không phải JSON hợp lệ." };
+    return {
+      status: 400,
+      code: "bad_action_body",
+      message: "Nội dung gửi cho thao tác trên trang không phải JSON hợp lệ.",
+    };
   }
 }
 
 function checkUrl(req: IncomingMessage): Refusal | null {
   const url = req.url ?? "/";
-  if (url.length > MAX_URL_LENGTH) return { status: 414, message: `Địa chỉ dài quá ${MAX_URL_LENGTH} ký tự.` };
+  if (url.length > MAX_URL_LENGTH)
+    return { status: 414, code: "url_too_long", message: `Địa chỉ dài quá ${MAX_URL_LENGTH} ký tự.` };
   try {
     decodeURIComponent(url.split("?")[0] ?? "");
   } catch {
-    return { status: 400, message: "Địa chỉ có mã phần trăm (%) không hợp lệ." };
+    return { status: 400, code: "bad_encoding", message: "Địa chỉ có mã phần trăm (%) không hợp lệ." };
   }
   // PostgreSQL text cannot hold NUL: refused here rather than failing in a query.
-  if (/%00/i.test(url) || url.includes("\u0000")) return { status: 400, message: "Địa chỉ chứa ký tự NUL (%00)." };
+  if (/%00/i.test(url) || url.includes("\u0000"))
+    return { status: 400, code: "nul_character", message: "Địa chỉ chứa ký tự NUL (%00)." };
   const repeated = repeatedParam(url);
   if (repeated !== null)
     return {
       status: 400,
+      code: "repeated_param",
       message: `Tham số "${repeated.slice(0, 40)}" được ghi nhiều lần trong địa chỉ; mỗi tham số chỉ ghi một lần.`,
     };
   return null;
@@ -160,6 +169,7 @@ function bodyLimit(req: IncomingMessage): number {
 function tooLarge(limit: number): Refusal {
   return {
     status: 413,
+    code: "body_too_large",
     message: `Nội dung gửi lên lớn hơn ${formatMegabytes(limit)}; tệp lớn hơn nhập bằng dòng lệnh (npm run cli -- import).`,
   };
 }
@@ -168,7 +178,8 @@ function checkBody(req: IncomingMessage): Refusal | null {
   const declared = req.headers["content-length"];
   if (declared === undefined) return null;
   const length = Number(declared);
-  if (!Number.isSafeInteger(length) || length < 0) return { status: 400, message: "Content-Length không hợp lệ." };
+  if (!Number.isSafeInteger(length) || length < 0)
+    return { status: 400, code: "bad_content_length", message: "Content-Length không hợp lệ." };
   return length > bodyLimit(req) ? tooLarge(bodyLimit(req)) : null;
 }
 
@@ -180,6 +191,7 @@ function checkOrigin(req: IncomingMessage): Refusal | null {
   if (isSameOriginRequest({ origin, host, secFetchSite: typeof site === "string" ? site : undefined })) return null;
   return {
     status: 403,
+    code: "cross_site_write",
     message: "Yêu cầu ghi phải đến từ chính trang này (thiếu hoặc sai tiêu đề Origin).",
   };
 }
@@ -240,7 +252,7 @@ function refuse(res: ServerResponse, refusal: Refusal): void {
     connection: "close",
     ...refusal.headers,
   });
-  res.end(JSON.stringify({ error: { message: refusal.message } }));
+  res.end(JSON.stringify({ error: { code: refusal.code, message: refusal.message } }));
 }
 
 function formatMegabytes(bytes: number): string {

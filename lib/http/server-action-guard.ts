@@ -48,7 +48,10 @@ export function guardServerAction(
     const callback = args.find((a) => typeof a === "function");
     return end(
       JSON.stringify({
-        error: { message: "Không đọc được nội dung gửi cho thao tác này; tải lại trang rồi thử lại." },
+        error: {
+          code: "bad_action_body",
+          message: "Không đọc được nội dung gửi cho thao tác này; tải lại trang rồi thử lại.",
+        },
       }),
       callback,
     );

@@ -1,10 +1,20 @@
 import "server-only";
+import { z } from "zod";
 import { InvalidParamError, NotFoundError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { dateParam } from "@/lib/params/query-params";
+import { dateField, parseQuery, requiredText } from "@/lib/params/query-params";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
+
+/** The query of a unit's series (GET /api/v1/units/{code}/series), in the order it is checked. */
+export const SERIES_QUERY = z.object({
+  indicator: requiredText(
+    "Thiếu tham số indicator (mã chỉ tiêu, ví dụ CCCD_INTAKE).",
+    "Mã chỉ tiêu, ví dụ CCCD_INTAKE (mọi kiểu chữ).",
+  ),
+  asOf: dateField("asOf", "Chọn đơn vị có hiệu lực vào ngày này, YYYY-MM-DD (mặc định hôm nay ở Việt Nam)."),
+});
 
 /**
  * One unit's points over time for an indicator (its effective value: own figure, or the sum
@@ -12,12 +22,11 @@ import { inForceWhere } from "@/lib/units/in-force";
  * time, so `asOf` (default today) picks the unit in force on that date.
  */
 export async function getUnitSeries(prisma: PrismaClient, code: string, params: URLSearchParams) {
-  const indicatorCode = params.get("indicator")?.trim().toUpperCase();
-  if (!indicatorCode)
-    throw new InvalidParamError("indicator", "Thiếu tham số indicator (mã chỉ tiêu, ví dụ CCCD_INTAKE).");
+  const query = parseQuery(SERIES_QUERY, params);
+  const indicatorCode = query.indicator.toUpperCase();
   const indicator = await prisma.indicator.findUnique({ where: { code: indicatorCode } });
   if (!indicator) throw new InvalidParamError("indicator", `Không có chỉ tiêu "${indicatorCode}".`);
-  const asOf = dateParam(params, "asOf") ?? todayInVietnam();
+  const asOf = query.asOf ?? todayInVietnam();
   const level = levelOfCode(code);
   if (!level) throw new InvalidParamError("code", `"${code}" không phải mã đơn vị (2, 3 hoặc 5 chữ số).`);
   const unit = await prisma.unit.findFirst({

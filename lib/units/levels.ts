@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 
 /** A level as addresses and answers write it. */
@@ -14,4 +15,18 @@ const LEVELS: Record<string, UnitLevel> = { province: "PROVINCE", district: "DIS
 /** The level a name says (any case), or null. */
 export function parseLevel(text: string): UnitLevel | null {
   return LEVELS[text.toLowerCase()] ?? null;
+}
+
+/** `level`: province (the default), district or commune, in any case. */
+export function levelField() {
+  return z
+    .string()
+    .default("province")
+    .transform((text, ctx) => {
+      const level = parseLevel(text);
+      if (level) return level;
+      ctx.addIssue({ code: "custom", message: "level phải là province, district hoặc commune." });
+      return z.NEVER;
+    })
+    .meta({ enum: ["province", "district", "commune"], description: "Cấp đơn vị (mặc định province)." });
 }

@@ -1,11 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { dateParam } from "@/lib/params/query-params";
+import { dateField, optionalText, parseQuery } from "@/lib/params/query-params";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
-import { LEVEL_NAMES, parseLevel } from "./levels";
+import { LEVEL_NAMES, levelField } from "./levels";
 
 export type UnitListItem = {
   code: string;
@@ -16,13 +17,20 @@ export type UnitListItem = {
   validTo: string | null;
 };
 
+/** The query of the units list (GET /api/v1/units), in the order it is checked. */
+export const UNITS_QUERY = z.object({
+  level: levelField(),
+  asOf: dateField("asOf", "Ngày các đơn vị có hiệu lực, YYYY-MM-DD (mặc định hôm nay ở Việt Nam)."),
+  parent: optionalText("Mã đơn vị cha: chỉ các đơn vị con và cháu của nó."),
+});
+
 /** Units of a level (under an optional ancestor) in force on a date, by code. */
 export async function listUnits(prisma: PrismaClient, params: URLSearchParams) {
-  const level = parseLevel(params.get("level") ?? "province");
-  if (!level) throw new InvalidParamError("level", "level phải là province, district hoặc commune.");
-  const asOf = dateParam(params, "asOf") ?? todayInVietnam();
+  const query = parseQuery(UNITS_QUERY, params);
+  const level = query.level;
+  const asOf = query.asOf ?? todayInVietnam();
   const inForce = inForceWhere(asOf);
-  const parentCode = params.get("parent")?.trim() || null;
+  const parentCode = query.parent ?? null;
   let parentId: number | null = null;
   if (parentCode) {
     const parentLevel = levelOfCode(parentCode);

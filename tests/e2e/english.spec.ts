@@ -89,7 +89,7 @@ test("the staff language switch takes only vi or en and never sends anyone off t
   const wrong = await request.get("/ngon-ngu?lang=fr&next=/dieu-hanh", { maxRedirects: 0 });
   expect(wrong.status()).toBe(400);
   expect(await wrong.json()).toEqual({
-    error: { param: "lang", message: "lang phải là vi (tiếng Việt) hoặc en (English)." },
+    error: { code: "invalid_param", param: "lang", message: "lang phải là vi (tiếng Việt) hoặc en (English)." },
   });
   const away = await request.get("/ngon-ngu?lang=en&next=//evil.example/x", { maxRedirects: 0 });
   expect(away.status()).toBe(303);

@@ -82,7 +82,10 @@ describe("what a request may carry", () => {
       (req) => req.write("username=a"), // the rest never comes: the answer must not wait for it
     );
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body).error.message).toMatch(/lớn hơn 1 MB/);
+    expect(JSON.parse(declared.body).error).toMatchObject({
+      code: "body_too_large",
+      message: expect.stringMatching(/lớn hơn 1 MB/),
+    });
 
     // No Content-Length: 2.5 MB sent chunked, as a client streaming without end would.
     const streamed = await send({ method: "POST", path: "/dang-nhap", headers: { origin: origin() } }, (req) => {
@@ -103,7 +106,10 @@ describe("what a request may carry", () => {
     for (const headers of [{}, { origin: "null" }, { origin: "khong phai url" }, { origin: "http://evil.example" }]) {
       const answer = await send({ method: "POST", path: "/api/v1/entry/figures", headers });
       expect(answer.status).toBe(403);
-      expect(JSON.parse(answer.body).error.message).toMatch(/phải đến từ chính trang này/);
+      expect(JSON.parse(answer.body).error).toMatchObject({
+        code: "cross_site_write",
+        message: expect.stringMatching(/phải đến từ chính trang này/),
+      });
     }
     expect((await send({ method: "POST", headers: { origin: origin() } })).status).toBe(200);
     expect((await send({ method: "POST", headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
@@ -115,6 +121,7 @@ describe("what a request may carry", () => {
     const broken = await send({ method: "POST", path: "/doi-mat-khau", headers }, (req) => req.end("rác rác"));
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body).error.message).toMatch(/multipart\/form-data không đọc được/);
+    expect(JSON.parse(broken.body).error.code).toBe("bad_action_body");
     const form = '--abc\r\nContent-Disposition: form-data; name="current"\r\n\r\nmật khẩu\r\n--abc--\r\n';
     const good = await send({ method: "POST", path: "/doi-mat-khau", headers }, (req) => req.end(form));
     expect(JSON.parse(good.body).bytes).toBe(Buffer.byteLength(form));
@@ -126,9 +133,12 @@ describe("what a request may carry", () => {
   });
 
   it("answers a broken or huge address with 400 or 414", async () => {
-    expect((await send({ path: "/units/%E0%A4%A" })).status).toBe(400);
-    expect(JSON.parse((await send({ path: "/nhap-lieu?unit=01%00" })).body).error.message).toMatch(/ký tự NUL/);
-    expect((await send({ path: `/?q=${"a".repeat(9000)}` })).status).toBe(414);
+    const badEscape = await send({ path: "/units/%E0%A4%A" });
+    expect([badEscape.status, JSON.parse(badEscape.body).error.code]).toEqual([400, "bad_encoding"]);
+    const nul = JSON.parse((await send({ path: "/nhap-lieu?unit=01%00" })).body).error;
+    expect(nul).toMatchObject({ code: "nul_character", message: expect.stringMatching(/ký tự NUL/) });
+    const long = await send({ path: `/?q=${"a".repeat(9000)}` });
+    expect([long.status, JSON.parse(long.body).error.code]).toEqual([414, "url_too_long"]);
   });
 
   it("answers a parameter written twice with 400 naming it, on every path", async () => {
@@ -144,6 +154,7 @@ describe("what a request may carry", () => {
       const answer = await send({ path });
       expect(answer.status, path).toBe(400);
       expect(JSON.parse(answer.body).error.message, path).toMatch(/được ghi nhiều lần/);
+      expect(JSON.parse(answer.body).error.code, path).toBe("repeated_param");
     }
     expect((await send({ path: "/?indicator=CCCD_INTAKE&date=2025-01-05" })).status).not.toBe(400);
   });

@@ -214,6 +214,7 @@ describe("rankings over a reporting period", () => {
     expect(await problem("period=week:2023-05-15")).toEqual([
       400,
       {
+        code: "invalid_param",
         param: "period",
         message: "Tuần báo cáo được gọi theo ngày Chủ nhật kết thúc tuần; 15/05/2023 không phải Chủ nhật.",
       },
@@ -221,11 +222,15 @@ describe("rankings over a reporting period", () => {
     expect(await problem("period=quarter:2023-Q7")).toEqual([400, expect.objectContaining({ param: "period" })]);
     expect(await problem("period=year:2198")).toEqual([
       400,
-      { param: "period", message: "Kỳ year:2198 bắt đầu ngày 15/12/2197, chưa đến." },
+      { code: "invalid_param", param: "period", message: "Kỳ year:2198 bắt đầu ngày 15/12/2197, chưa đến." },
     ]);
     expect(await problem("period=month:2023-05&asOf=2023-05-14")).toEqual([
       400,
-      { param: "period", message: "Dùng asOf (một ngày) hoặc period (một kỳ báo cáo), không dùng cả hai." },
+      {
+        code: "invalid_param",
+        param: "period",
+        message: "Dùng asOf (một ngày) hoặc period (một kỳ báo cáo), không dùng cả hai.",
+      },
     ]);
     const run = cli("rank", "--indicator", "CCCD_INTAKE", "--period", "half:2023-H3");
     expect(run.status).toBe(2);

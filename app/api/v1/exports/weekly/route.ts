@@ -2,19 +2,16 @@ import { handleApiError } from "@/lib/api/respond";
 import { publicReadDb } from "@/lib/db/public-read";
 import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { clientAddress } from "@/lib/limits/client-address";
-import { asOfOrPeriod } from "@/lib/rankings/parse-ranking-query";
+import { parseWeeklyExportParams } from "@/lib/rankings/parse-ranking-query";
 
 // Public and read-only like the rankings it is made of: aggregates per unit, nothing personal.
 // `period=` (month:2023-05, quarter:2023-Q2, …) instead of asOf gives a reporting period's report.
 export async function GET(request: Request) {
   try {
-    const params = new URL(request.url).searchParams;
+    const query = parseWeeklyExportParams(new URL(request.url).searchParams);
     const { fileName, body } = await weeklyWorkbook(
       publicReadDb(request.headers),
-      {
-        unit: params.get("unit")?.trim() || undefined,
-        ...asOfOrPeriod(params),
-      },
+      query,
       clientAddress(request.headers),
     );
     return new Response(new Uint8Array(body), {

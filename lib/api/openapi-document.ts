@@ -1,0 +1,187 @@
+import "server-only";
+import { z } from "zod";
+import { FORMAT_QUERY, PAGE_QUERY, type QuerySchema } from "@/lib/params/query-params";
+import { RANKING_QUERY, WEEKLY_EXPORT_QUERY } from "@/lib/rankings/parse-ranking-query";
+import { SERIES_QUERY } from "@/lib/series/get-unit-series";
+import { UNITS_QUERY } from "@/lib/units/list-units";
+import { ERROR_ANSWER, HEALTH, RANKING_PAGE, READINESS, UNIT_LIST, UNIT_SERIES } from "./answer-schemas";
+
+// The public API's description (OpenAPI 3.1), built from the very zod schemas that parse its
+// queries and shape its answers: GET /api/v1/openapi.json serves it. zod's own JSON Schema
+// output (draft 2020-12) is the dialect OpenAPI 3.1 uses, so no other generator is needed.
+
+type JsonSchema = Record<string, unknown>;
+
+/** A zod schema as a JSON Schema of the document (without its own $schema line). */
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" });
+  return rest;
+}
+
+/** The query parameters a schema reads, each with its JSON Schema (of its text) and description. */
+function queryParameters(...queries: QuerySchema[]): JsonSchema[] {
+  return queries.flatMap((query) => {
+    const object = jsonSchema(query, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
+    return Object.entries(object.properties).map(([name, { description, ...schema }]) => ({
+      name,
+      in: "query",
+      required: object.required?.includes(name) ?? false,
+      ...(description ? { description } : {}),
+      schema,
+    }));
+  });
+}
+
+/** The answers' schemas, by the name the paths refer to them with. */
+const ANSWERS = {
+  Error: ERROR_ANSWER,
+  RankingPage: RANKING_PAGE,
+  UnitList: UNIT_LIST,
+  UnitSeries: UNIT_SERIES,
+  Health: HEALTH,
+  Readiness: READINESS,
+} satisfies Record<string, z.ZodType>;
+
+const ref = (name: keyof typeof ANSWERS) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: keyof typeof ANSWERS, description: string) => ({
+  description,
+  content: { "application/json": { schema: ref(name) } },
+});
+const jsonOrCsv = (name: keyof typeof ANSWERS, description: string) => ({
+  description,
+  content: {
+    "application/json": { schema: ref(name) },
+    "text/csv": { schema: { type: "string", description: "format=csv: UTF-8 có BOM, mỗi mục một dòng." } },
+  },
+});
+const error = (description: string) => json("Error", description);
+
+/** The errors every public route may answer with, whatever it computes. */
+const COMMON_ERRORS = {
+  "400": error(
+    "Một tham số sai (code invalid_param, param tên nó) hoặc một địa chỉ hỏng (repeated_param, bad_encoding, nul_character).",
+  ),
+  "414": error("Địa chỉ quá dài (url_too_long)."),
+  "500": error("Lỗi máy chủ (internal)."),
+};
+const COSTLY_ERRORS = {
+  "422": error("Bảng xếp hạng cần tính quá lâu (too_costly): chọn parent, một cấp cao hơn hoặc bỏ structureOn."),
+  "429": {
+    ...error("Quá nhiều yêu cầu cùng lúc (too_busy); thử lại sau Retry-After giây."),
+    headers: { "Retry-After": { description: "Số giây nên chờ.", schema: { type: "integer" } } },
+  },
+};
+
+export const OPENAPI_PATH = "/api/v1/openapi.json";
+
+/** The OpenAPI 3.1 document of the public, read-only API. */
+export function openApiDocument(): JsonSchema {
+  return {
+    openapi: "3.1.1",
+    info: {
+      title: "Đề án 06 – API công khai",
+      version: "1",
+      description:
+        "Chỉ đọc, chỉ số liệu tổng hợp theo đơn vị. Ngày dạng YYYY-MM-DD; asOf mặc định là hôm nay ở Việt Nam. " +
+        "Mọi câu trả lời lỗi có dạng {error: {code, param?, message}}: code ổn định cho máy đọc, message cho người đọc.",
+    },
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    paths: {
+      "/api/v1/rankings": {
+        get: {
+          operationId: "getRanking",
+          summary: "Xếp hạng các đơn vị theo một chỉ tiêu, từng trang",
+          parameters: queryParameters(RANKING_QUERY, PAGE_QUERY, FORMAT_QUERY),
+          responses: {
+            "200": jsonOrCsv("RankingPage", "Một trang của bảng xếp hạng."),
+            ...COMMON_ERRORS,
+            ...COSTLY_ERRORS,
+          },
+        },
+      },
+      "/api/v1/units": {
+        get: {
+          operationId: "listUnits",
+          summary: "Các đơn vị hành chính có hiệu lực vào một ngày",
+          parameters: queryParameters(UNITS_QUERY, FORMAT_QUERY),
+          responses: { "200": jsonOrCsv("UnitList", "Các đơn vị, theo mã."), ...COMMON_ERRORS },
+        },
+      },
+      "/api/v1/units/{code}/series": {
+        get: {
+          operationId: "getUnitSeries",
+          summary: "Các điểm theo thời gian của một đơn vị cho một chỉ tiêu, và chỉ tiêu được giao",
+          parameters: [
+            {
+              name: "code",
+              in: "path",
+              required: true,
+              description: "Mã đơn vị (2, 3 hoặc 5 chữ số).",
+              schema: { type: "string" },
+            },
+            ...queryParameters(SERIES_QUERY, FORMAT_QUERY),
+          ],
+          responses: {
+            "200": jsonOrCsv("UnitSeries", "Chuỗi số liệu; CSV là các điểm."),
+            ...COMMON_ERRORS,
+            "404": error("Không có đơn vị mã này vào ngày asOf (not_found)."),
+          },
+        },
+      },
+      "/api/v1/exports/weekly": {
+        get: {
+          operationId: "getWeeklyWorkbook",
+          summary: "Báo cáo tuần (hoặc của một kỳ) dạng Excel: mỗi chỉ tiêu một trang",
+          parameters: queryParameters(WEEKLY_EXPORT_QUERY),
+          responses: {
+            "200": {
+              description: "Tệp .xlsx.",
+              content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                  schema: { type: "string", contentMediaType: "application/octet-stream" },
+                },
+              },
+            },
+            ...COMMON_ERRORS,
+            "404": error("Không có đơn vị này, hoặc nó không có đơn vị trực thuộc vào ngày đó (not_found)."),
+            ...COSTLY_ERRORS,
+          },
+        },
+      },
+      "/api/v1/health": {
+        get: {
+          operationId: "getHealth",
+          summary: "Máy chủ còn sống",
+          responses: { "200": json("Health", "Luôn {ok: true}.") },
+        },
+      },
+      "/api/v1/ready": {
+        get: {
+          operationId: "getReadiness",
+          summary: "Máy chủ sẵn sàng nhận yêu cầu (cho bộ cân bằng tải)",
+          responses: {
+            "200": json("Readiness", "Sẵn sàng."),
+            "503": json("Readiness", "Chưa sẵn sàng; reason nói vì sao."),
+          },
+        },
+      },
+      [OPENAPI_PATH]: {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "Tài liệu này (OpenAPI 3.1)",
+          responses: {
+            "200": {
+              description: "Tài liệu OpenAPI.",
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: Object.fromEntries(
+        Object.entries(ANSWERS).map(([name, schema]) => [name, jsonSchema(schema, "output")]),
+      ),
+    },
+  };
+}
