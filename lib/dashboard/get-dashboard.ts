@@ -15,7 +15,7 @@ import { periodAsOf, periodParam } from "@/lib/params/query-params";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
-import { type ChildrenReporting, childrenReporting } from "@/lib/reporting/lateness";
+import { type ChildrenReporting, childrenReporting, latestWeekDueBelow } from "@/lib/reporting/lateness";
 import { nationalTarget, scopeSeries } from "@/lib/series/scope-series";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
@@ -52,8 +52,14 @@ export type Dashboard = {
   childLevel: UnitLevel | null;
   children: RankingItem[];
   atRisk: RankingItem[];
-  /** The children's reports for the week: who reported, submitted, was approved, and who is late. */
+  /**
+   * The children's reports for a week: who reported, submitted, was approved, and who is late.
+   * Opened with no date or period, the latest week whose submission time has passed (so the
+   * late units show); otherwise the week of the date viewed.
+   */
   completeness: ChildrenReporting;
+  /** Opened with no date or period: the week of today's figures, when it is not yet the one above. */
+  currentWeek: ChildrenReporting | null;
 };
 
 /**
@@ -65,8 +71,9 @@ export async function getDashboard(
   prisma: PrismaClient,
   actor: Actor,
   params: { unit?: string | null; indicator?: string | null; date?: string | null; period?: string | null },
+  now: Date = new Date(),
 ): Promise<Dashboard> {
-  const today = todayInVietnam();
+  const today = todayInVietnam(now);
   // A period the address names wrongly is set aside with a notice: the page still opens.
   let notice: string | null = null;
   let period: Period | undefined;
@@ -127,12 +134,23 @@ export async function getDashboard(
       })();
   const atRisk = children.filter(isAtRisk);
 
+  // With no date or period the figures are today's, but today's week is rarely due yet: the
+  // reports are shown for the latest week that fell due (never after the viewed unit's life).
+  const settings = reportDueSettings();
+  const viewedWeek = sundayOnOrBefore(asOf);
+  const dueWeek = latestWeekDueBelow(unit, childLevel, now, settings);
+  const reportWeek = period || asked || dueWeek > viewedWeek ? viewedWeek : dueWeek;
+  const [completeness, currentWeek] = await Promise.all([
+    childrenReporting(prisma, unit, reportWeek, now, settings),
+    reportWeek < viewedWeek ? childrenReporting(prisma, unit, viewedWeek, now, settings) : Promise.resolve(null),
+  ]);
+
   return {
     asOf: isoDate(asOf),
     notice,
     period: period ? shownPeriod(period) : null,
     periods: recentPeriods(today),
-    week: isoDate(sundayOnOrBefore(asOf)),
+    week: isoDate(viewedWeek),
     indicator: { code: indicator.code, name: indicator.name, nameEn: indicator.nameEn },
     indicators: indicators.map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn })),
     scope: unit
@@ -154,7 +172,8 @@ export async function getDashboard(
     childLevel,
     children,
     atRisk,
-    completeness: await childrenReporting(prisma, unit, sundayOnOrBefore(asOf), new Date(), reportDueSettings()),
+    completeness,
+    currentWeek,
   };
 }
 

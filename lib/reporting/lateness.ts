@@ -30,6 +30,8 @@ export type ChildrenReporting = {
   /** When the children's reports were due, and when the level above must have approved them. */
   submitDue: string | null;
   approveDue: string;
+  /** Whether the children's submission time had passed at the moment asked about (so lateness can show). */
+  submitPassed: boolean;
   units: UnitReporting[];
   counts: { total: number; withFigures: number; submitted: number; approved: number; late: number };
 };
@@ -92,6 +94,7 @@ export async function childrenReporting(
     week: isoDate(week),
     submitDue: submitDue?.toISOString() ?? null,
     approveDue: approveDue.toISOString(),
+    submitPassed: (submitDue ?? approveDue) <= now,
     units,
     counts: {
       total: units.length,
@@ -101,6 +104,32 @@ export async function childrenReporting(
       late: units.filter((u) => u.late).length,
     },
   };
+}
+
+/**
+ * The latest week whose reports below `parent` have fallen due at `now`: the week the
+ * children's submission time (`childLevel`'s) has passed, so their lateness shows as soon as
+ * it exists; with no children, the scope's own approval time.
+ */
+export function latestWeekDueBelow(
+  parent: ScopeUnit | null,
+  childLevel: UnitLevel | null,
+  now: Date,
+  settings: DueSettings,
+): Date {
+  return latestDueWeek(childLevel ? settings[childLevel] : approveSetting(parent?.level ?? null, settings), now);
+}
+
+const LATE_ORDER: Record<ReportState, number> = { NOT_REPORTED: 0, NOT_SUBMITTED: 1, SUBMITTED: 2, APPROVED: 3 };
+
+/**
+ * The late units, the furthest behind first: no figures at all, then figures not submitted,
+ * then submitted but not approved in time; by name within each.
+ */
+export function lateUnitsRanked(reporting: ChildrenReporting): UnitReporting[] {
+  return reporting.units
+    .filter((u) => u.late)
+    .sort((a, b) => LATE_ORDER[a.state] - LATE_ORDER[b.state] || a.name.localeCompare(b.name, "vi"));
 }
 
 export type LateNotice =

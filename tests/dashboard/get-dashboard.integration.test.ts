@@ -53,6 +53,34 @@ describe("leadership dashboard", () => {
     expect(d.headline.forecastOn && d.headline.forecastOn < "2023-06-30").toBe(true);
   });
 
+  it("opened with no date, the reports of the latest week that fell due, its late units named; today's week beside it", async () => {
+    // Monday 8 May 2023: the week ending 7 May is not due yet (districts submit by Tuesday
+    // 17:00, provinces by Wednesday's), the week ending 30 April is, and nobody submitted it.
+    const monday = new Date("2023-05-08T10:00+07:00");
+    const viewer = await actorAt(prisma, "LEADERSHIP_VIEWER", "01");
+    const d = await getDashboard(prisma, viewer, { indicator: "CCCD_INTAKE" }, monday);
+    expect(d.asOf).toBe("2023-05-08");
+    expect(d.completeness).toMatchObject({ week: "2023-04-30", submitPassed: true });
+    expect(d.completeness.counts.late).toBe(2);
+    expect(d.completeness.units.filter((u) => u.late).map((u) => u.name)).toEqual(["Huyện A1", "Huyện A2"]);
+    expect(d.currentWeek).toMatchObject({ week: "2023-05-07", submitPassed: false });
+    expect(d.currentWeek?.counts.late).toBe(0);
+
+    const ministry = await actorAt(prisma, "LEADERSHIP_VIEWER", null);
+    const country = await getDashboard(prisma, ministry, {}, monday);
+    expect(country.completeness).toMatchObject({ week: "2023-04-30", submitPassed: true });
+    expect(country.completeness.units.filter((u) => u.late).map((u) => u.code)).toEqual(["01", "02", "03", "04"]);
+    expect(country.completeness.units.every((u) => u.name.length > 0)).toBe(true);
+
+    // A date in the address still shows that date's own week.
+    const asked = await getDashboard(prisma, viewer, { date: "2023-05-08" }, monday);
+    expect([asked.completeness.week, asked.completeness.submitPassed, asked.currentWeek]).toEqual([
+      "2023-05-07",
+      false,
+      null,
+    ]);
+  });
+
   it("stays within the viewer's scope", async () => {
     const district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
     await expect(getDashboard(prisma, district, { unit: "02" })).rejects.toBeInstanceOf(ForbiddenError);
