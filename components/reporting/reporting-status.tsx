@@ -2,29 +2,54 @@ import Link from "next/link";
 import { formatDue } from "@/lib/format/dates";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
-import type { ChildrenReporting } from "@/lib/reporting/lateness";
+import { type ChildrenReporting, lateUnitsRanked, type UnitReporting } from "@/lib/reporting/lateness";
 import { reportStateWords } from "@/lib/reporting/reminder-text";
 
-/** The week's reporting of a scope's children: counts, due times and every late unit (each links to its own view). */
+/** Late units listed before the rest fold away under "show all" (which opens without JavaScript). */
+const LATE_SHOWN = 10;
+
+/**
+ * A week's reporting of a scope's children: the week's dates and whether its submission time
+ * has passed, counts, due times and every late unit, the furthest behind first (each links to
+ * its own view). Nothing here is green unless the week is due and nobody is late.
+ */
 export function ReportingStatus({
   reporting,
   linkQuery,
   locale,
+  id = "completeness",
+  note,
 }: {
   reporting: ChildrenReporting;
   linkQuery: string;
   locale: Locale;
+  /** The section's id, for two weeks on one page. */
+  id?: string;
+  note?: string;
 }) {
   const t = staffMessages(locale);
   const f = formatsFor(locale);
   const c = reporting.counts;
-  const late = reporting.units.filter((u) => u.late);
+  const late = lateUnitsRanked(reporting);
   const notYet = reporting.units.filter((u) => !u.late && u.state !== "APPROVED");
+  const lateItem = (u: UnitReporting) => (
+    <li key={u.code} className="flex flex-wrap justify-between gap-x-2 border-b border-slate-100 py-0.5">
+      <Link href={`/dieu-hanh?unit=${u.code}&${linkQuery}`} className="underline">
+        {u.name}
+      </Link>
+      <span className="text-red-800">{reportStateWords(u, locale)}</span>
+    </li>
+  );
   return (
-    <section aria-labelledby="completeness-heading" className="rounded-lg bg-white p-4 shadow-sm">
-      <h2 id="completeness-heading" className="mb-2 text-lg font-semibold">
-        {t.weekHeading(f.date(reporting.week))}
+    <section aria-labelledby={`${id}-heading`} className="min-w-0 rounded-lg bg-white p-4 shadow-sm">
+      <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">
+        {t.weekDueHeading(
+          f.date(reporting.week),
+          formatDue(reporting.submitDue ?? reporting.approveDue, locale),
+          reporting.submitPassed,
+        )}
       </h2>
+      {note ? <p className="text-sm text-slate-600">{note}</p> : null}
       <p className="text-sm">
         {t.weekCounts(f.count(c.withFigures), f.count(c.total), f.count(c.submitted), f.count(c.approved))}
       </p>
@@ -36,27 +61,30 @@ export function ReportingStatus({
       {late.length ? (
         <>
           <p className="mt-2 text-sm font-semibold text-red-800">{t.lateHeading(f.count(late.length))}</p>
-          <ul aria-label={t.lateList} className="max-h-64 overflow-y-auto text-sm">
-            {late.map((u) => (
-              <li key={u.code} className="flex justify-between gap-2 border-b border-slate-100 py-0.5">
-                <Link href={`/dieu-hanh?unit=${u.code}&${linkQuery}`} className="underline">
-                  {u.name}
-                </Link>
-                <span className="text-red-800">{reportStateWords(u, locale)}</span>
-              </li>
-            ))}
+          <ul aria-label={t.lateList} className="text-sm">
+            {late.slice(0, LATE_SHOWN).map(lateItem)}
           </ul>
+          {late.length > LATE_SHOWN ? (
+            <details className="text-sm">
+              <summary className="cursor-pointer py-1 font-semibold text-brand-700 underline">
+                {t.showAll(f.count(late.length))}
+              </summary>
+              <ul aria-label={t.lateList}>{late.slice(LATE_SHOWN).map(lateItem)}</ul>
+            </details>
+          ) : null}
         </>
       ) : c.total && c.approved === c.total ? (
         <p className="mt-2 text-sm text-emerald-800">{t.allApproved}</p>
-      ) : (
+      ) : reporting.submitPassed ? (
         <p className="mt-2 text-sm text-emerald-800">{t.noneLate}</p>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700">{t.notDueYet}</p>
       )}
       {notYet.length ? (
-        <p className="mt-2 text-sm text-slate-700">
-          {t.notYet(f.count(notYet.length))}{" "}
+        <details className="mt-2 text-sm text-slate-700">
+          <summary className="cursor-pointer">{t.notYet(f.count(notYet.length))}</summary>
           {notYet.map((u) => `${u.name} (${reportStateWords(u, locale)})`).join(", ")}
-        </p>
+        </details>
       ) : null}
     </section>
   );

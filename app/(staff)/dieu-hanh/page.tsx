@@ -122,6 +122,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       </TrendSection>
 
       <div className="grid gap-6 lg:grid-cols-2">
+        <ReportingStatus reporting={d.completeness} linkQuery={keep} locale={locale} />
         <section aria-labelledby="risk-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="risk-heading" className="mb-2 text-lg font-semibold">
             {t.atRisk(f.count(d.atRisk.length))}
@@ -143,8 +144,15 @@ export default async function DashboardPage({ searchParams }: Props) {
             <p className="text-slate-600">{t.noRisk}</p>
           )}
         </section>
-
-        <ReportingStatus reporting={d.completeness} linkQuery={keep} locale={locale} />
+        {d.currentWeek ? (
+          <ReportingStatus
+            reporting={d.currentWeek}
+            linkQuery={keep}
+            locale={locale}
+            id="current-week"
+            note={t.currentWeekNote}
+          />
+        ) : null}
       </div>
 
       {d.childLevel && d.children.length > 0 ? (

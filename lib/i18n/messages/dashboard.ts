@@ -61,6 +61,16 @@ export const WEEK_REPORTS = phrases({
     vi: (date: string) => `Báo cáo tuần kết thúc ${date}`,
     en: (date) => `Reports for the week ending ${date}`,
   },
+  weekDueHeading: {
+    vi: (week: string, due: string, passed: boolean) =>
+      `Báo cáo tuần kết thúc ${week} – ${passed ? `hạn gửi ${due} đã qua` : `chưa đến hạn gửi (${due})`}`,
+    en: (week, due, passed) =>
+      `Reports for the week ending ${week} – ${passed ? `submission was due ${due}` : `not due yet (${due})`}`,
+  },
+  showAll: {
+    vi: (n: string) => `Xem tất cả ${n} đơn vị quá hạn`,
+    en: (n) => `Show all ${n} late units`,
+  },
   weekCounts: {
     vi: (withFigures: string, total: string, submitted: string, approved: string) =>
       `Có số liệu ${withFigures}/${total} · đã gửi ${submitted} · đã duyệt ${approved}`,
