@@ -12,9 +12,36 @@ test("national leadership lands on the dashboard: headline, trend with forecast,
   await expect(headline).toContainText(/Đơn vị đã đạt\s*\d+\/34/);
   await expect(page.getByRole("img", { name: /Biểu đồ .* của Toàn quốc/ })).toBeVisible();
   await expect(page.locator("#children-heading + div tbody tr")).toHaveCount(34);
-  await expect(page.getByRole("heading", { name: /^Báo cáo tuần kết thúc \d{2}\/\d{2}\/\d{4}$/ })).toBeVisible();
+  // Today's week is rarely due yet: the reports shown are the last week that fell due, and
+  // the demo's provinces submitted none, so every one of them is named late.
+  const due = page.getByRole("region", {
+    name: /^Báo cáo tuần kết thúc \d{2}\/\d{2}\/\d{4} – hạn gửi \d{2}:\d{2} .+ \d{2}\/\d{2}\/\d{4} đã qua$/,
+  });
+  await expect(due).toContainText("Quá hạn (34):");
+  await expect(due).not.toContainText("Chưa đơn vị nào quá hạn");
+  await expect(due.getByRole("list", { name: "Đơn vị quá hạn báo cáo" }).getByRole("listitem")).toHaveCount(10);
+  await due.getByText("Xem tất cả 34 đơn vị quá hạn").click();
+  await expect(due.getByRole("listitem")).toHaveCount(34);
+  await expect(due.getByRole("link", { name: "Thành phố Hà Nội" })).toBeVisible();
+  await due.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-reports/screenshots/dashboard-late-week.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await due.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-reports/screenshots/dashboard-late-week-phone.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
   // Entry pages are not offered to a viewer.
   await expect(page.getByRole("link", { name: "Số liệu tuần" })).toHaveCount(0);
+
+  // The same section in English.
+  await page.context().addCookies([{ name: "de-an-06-ngon-ngu", value: "en", url: page.url() }]);
+  await page.reload();
+  const dueEn = page.getByRole("region", { name: /^Reports for the week ending .+ – submission was due / });
+  await expect(dueEn).toContainText("Late (34):");
+  await dueEn.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-reports/screenshots/dashboard-late-week-en.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await dueEn.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-reports/screenshots/dashboard-late-week-en-phone.png" });
 });
 
 test("a province's leadership sees its communes and cannot open another province", async ({ browser }) => {
