@@ -32,9 +32,12 @@ export function ReportingStatus({
   const c = reporting.counts;
   const late = lateUnitsRanked(reporting);
   const notYet = reporting.units.filter((u) => !u.late && u.state !== "APPROVED");
+  // A unit opens on this section's week, where its own lateness is.
+  const query = new URLSearchParams(linkQuery);
+  query.set("date", reporting.week);
   const lateItem = (u: UnitReporting) => (
     <li key={u.code} className="flex flex-wrap justify-between gap-x-2 border-b border-slate-100 py-0.5">
-      <Link href={`/dieu-hanh?unit=${u.code}&${linkQuery}`} className="underline">
+      <Link href={`/dieu-hanh?unit=${u.code}&${query}`} className="underline">
         {u.name}
       </Link>
       <span className="text-red-800">{reportStateWords(u, locale)}</span>
