@@ -1,5 +1,6 @@
 import { formatDue, formatIsoDateVi } from "@/lib/format/dates";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
+import { ENTRY } from "@/lib/i18n/messages/entry";
 import { plural } from "@/lib/i18n/plural";
 import type { ChildrenReporting, LateNotice, ReportState, UnitReporting } from "./lateness";
 
@@ -18,7 +19,8 @@ export function unitList(units: UnitReporting[], locale: Locale = "vi", shown = 
   return `${names.join(", ")} ${locale === "en" ? `and ${more} more` : `và ${more} đơn vị khác`}`;
 }
 
-const SUBMIT_BUTTON = "“Gửi báo cáo”";
+/** The entry page's submit button, as the reader's language names it. */
+const submitButton = (locale: Locale) => `“${ENTRY.submit[locale]}”`;
 
 export function noticeText(notice: LateNotice, locale: Locale = "vi"): ReminderText {
   const week = locale === "en" ? formatsFor("en").date(notice.week) : formatIsoDateVi(notice.week);
@@ -30,8 +32,8 @@ export function noticeText(notice: LateNotice, locale: Locale = "vi"): ReminderT
         lines: [
           `It was due ${due}.`,
           notice.state === "NOT_REPORTED"
-            ? `No figures for this week yet: enter them, save, then press ${SUBMIT_BUTTON} (submit).`
-            : `The figures are saved but the report is not submitted: check them, then press ${SUBMIT_BUTTON} (submit).`,
+            ? `No figures for this week yet: enter them, save, then press ${submitButton("en")}.`
+            : `The figures are saved but the report is not submitted: check them, then press ${submitButton("en")}.`,
         ],
       };
     }
@@ -40,8 +42,8 @@ export function noticeText(notice: LateNotice, locale: Locale = "vi"): ReminderT
       lines: [
         `Hạn gửi là ${due} và đã qua.`,
         notice.state === "NOT_REPORTED"
-          ? `Chưa có số liệu nào của tuần này: nhập số liệu, lưu, rồi bấm ${SUBMIT_BUTTON}.`
-          : `Số liệu đã lưu nhưng báo cáo chưa được gửi: kiểm tra lại rồi bấm ${SUBMIT_BUTTON}.`,
+          ? `Chưa có số liệu nào của tuần này: nhập số liệu, lưu, rồi bấm ${submitButton("vi")}.`
+          : `Số liệu đã lưu nhưng báo cáo chưa được gửi: kiểm tra lại rồi bấm ${submitButton("vi")}.`,
       ],
     };
   }

@@ -38,7 +38,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
       <LateNotices actor={actor} locale={locale} />
-      <FormError error={d.notice} />
+      <FormError error={d.notice ? `${t.periodIgnored} ${d.notice}` : null} />
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
