@@ -195,7 +195,9 @@ export function EntrySheetView(props: {
           <h1 className="text-2xl font-bold">{sheet.unit ? sheet.unit.name : w.country}</h1>
           <p className="text-slate-600">
             {w.weekOf(formatIsoDateVi(sheet.week))}
-            {sheet.mode === "grid" ? w.reportedOf(sheet.completeness.reported, sheet.completeness.total) : ""}
+            {sheet.mode === "grid"
+              ? w.reportedOf(sheet.completeness.reported, sheet.completeness.submitted, sheet.completeness.total)
+              : ""}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-4">

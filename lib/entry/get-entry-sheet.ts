@@ -60,7 +60,8 @@ export type EntrySheet = {
   hasRatios: boolean;
   own: SheetRow | null;
   rows: SheetRow[];
-  completeness: { reported: number; total: number };
+  /** Units with figures for the week, units whose report is submitted (or approved), of all. */
+  completeness: { reported: number; submitted: number; total: number };
 };
 
 /**
@@ -201,7 +202,11 @@ export async function getEntrySheet(
     hasRatios,
     own,
     rows: mode === "single" ? [] : rows,
-    completeness: { reported: rows.filter((r) => r.reported).length, total: rows.length },
+    completeness: {
+      reported: rows.filter((r) => r.reported).length,
+      submitted: rows.filter((r) => r.status === "SUBMITTED" || r.status === "APPROVED").length,
+      total: rows.length,
+    },
   };
 }
 

@@ -106,7 +106,9 @@ test("the staff pages in English: the entry grid's words, indicator names and st
   await page.goto("/ngon-ngu?lang=en&next=/nhap-lieu");
   await expect(page).toHaveURL(/\/nhap-lieu$/);
   await expect(
-    page.getByText(/^Figures for the week ending Sunday \d{2}\/\d{2}\/\d{4} · \d+\/126 units reported$/),
+    page.getByText(
+      /^Figures for the week ending Sunday \d{2}\/\d{2}\/\d{4} · figures from \d+\/126 units, \d+\/126 reports submitted$/,
+    ),
   ).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /^Unit/ })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /^Chip ID-card applications received/ })).toBeVisible();

@@ -20,9 +20,12 @@ export const ENTRY = phrases({
     vi: (date: string) => `Số liệu tuần kết thúc Chủ nhật ${date}`,
     en: (date) => `Figures for the week ending Sunday ${date}`,
   },
+  // "Reported" read as "submitted" beside rows marked "not sent": figures and submission are said apart.
   reportedOf: {
-    vi: (reported: number, total: number) => ` · đã báo cáo ${reported}/${total} đơn vị`,
-    en: (reported, total) => ` · ${reported}/${total} units reported`,
+    vi: (reported: number, submitted: number, total: number) =>
+      ` · có số liệu ${reported}/${total} đơn vị, đã gửi báo cáo ${submitted}/${total}`,
+    en: (reported, submitted, total) =>
+      ` · figures from ${reported}/${total} units, ${submitted}/${total} reports submitted`,
   },
   show: COMMON.show,
   reportOf: { vi: (name: string) => `Báo cáo của ${name}:`, en: (name) => `Report of ${name}:` },
