@@ -49,48 +49,44 @@ export function requiredText(missing: string, description: string) {
     .meta({ description });
 }
 
-/** A day written YYYY-MM-DD (FIRST_YEAR–LAST_YEAR); absent when empty. */
-export function dateField(name: string, description: string) {
+/** What a parameter's text says is wrong with it. */
+type Refusal = { problem: string };
+
+/**
+ * An optional parameter read from its trimmed text (absent when empty): `read` gives its
+ * value, or a Refusal whose problem becomes the parameter's message.
+ */
+function readText<T>(read: (text: string) => T | Refusal) {
   return z
     .string()
     .optional()
     .transform((raw, ctx) => {
       const text = raw?.trim();
       if (!text) return undefined;
-      const date = parseIsoDate(text);
-      if (date) return date;
-      ctx.addIssue({
-        code: "custom",
-        message: `${name} phải là ngày dạng YYYY-MM-DD, năm ${FIRST_YEAR}–${LAST_YEAR} (nhận "${text.slice(0, 40)}").`,
-      });
+      const value = read(text);
+      if (typeof value !== "object" || value === null || !("problem" in value)) return value as T;
+      ctx.addIssue({ code: "custom", message: value.problem });
       return z.NEVER;
-    })
-    .meta({ format: "date", description });
+    });
+}
+
+/** A day written YYYY-MM-DD (FIRST_YEAR–LAST_YEAR); absent when empty. */
+export function dateField(name: string, description: string) {
+  return readText(
+    (text) =>
+      parseIsoDate(text) ?? {
+        problem: `${name} phải là ngày dạng YYYY-MM-DD, năm ${FIRST_YEAR}–${LAST_YEAR} (nhận "${text.slice(0, 40)}").`,
+      },
+  ).meta({ format: "date", description });
 }
 
 /** A reporting period that has begun (lib/calendar/periods.ts); absent when empty. */
 export function periodField(description: string) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const text = raw?.trim();
-      if (!text) return undefined;
-      const period = parsePeriod(text);
-      if ("problem" in period) {
-        ctx.addIssue({ code: "custom", message: period.problem });
-        return z.NEVER;
-      }
-      if (period.start > todayInVietnam()) {
-        ctx.addIssue({
-          code: "custom",
-          message: `Kỳ ${period.key} bắt đầu ngày ${formatDateVi(period.start)}, chưa đến.`,
-        });
-        return z.NEVER;
-      }
-      return period;
-    })
-    .meta({ description: `${description} Dạng: ${PERIOD_FORMS}.`, examples: ["month:2023-05", "quarter:2023-Q2"] });
+  return readText((text) => {
+    const period = parsePeriod(text);
+    if ("problem" in period || period.start <= todayInVietnam()) return period;
+    return { problem: `Kỳ ${period.key} bắt đầu ngày ${formatDateVi(period.start)}, chưa đến.` };
+  }).meta({ description: `${description} Dạng: ${PERIOD_FORMS}.`, examples: ["month:2023-05", "quarter:2023-Q2"] });
 }
 
 /** A reporting period that has begun, or InvalidParamError naming `name` and what to write. */
@@ -107,25 +103,15 @@ export function periodAsOf(period: Period): Date {
   return new Date(Math.min(period.end.getTime(), todayInVietnam().getTime()));
 }
 
-export function dateParam(params: URLSearchParams, name: string): Date | undefined {
-  return parseQuery(z.object({ [name]: dateField(name, "") }), params)[name] as Date | undefined;
-}
-
 export const DEFAULT_PAGE_SIZE = 1000;
 export const MAX_PAGE_SIZE = 5000;
 
 function wholeNumber(name: string, description: string) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const text = raw?.trim();
-      if (!text) return undefined;
-      if (/^\d{1,9}$/.test(text)) return Number(text);
-      ctx.addIssue({ code: "custom", message: `${name} phải là số nguyên không âm (nhận "${text.slice(0, 20)}").` });
-      return z.NEVER;
-    })
-    .meta({ description, pattern: "^\\s*\\d{1,9}\\s*$" });
+  return readText((text) =>
+    /^\d{1,9}$/.test(text)
+      ? Number(text)
+      : { problem: `${name} phải là số nguyên không âm (nhận "${text.slice(0, 20)}").` },
+  ).meta({ description, pattern: "^\\s*\\d{1,9}\\s*$" });
 }
 
 /** `limit` and `offset` of a long list: whole numbers, the page at most MAX_PAGE_SIZE. */
