@@ -155,7 +155,8 @@ export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: Sc
   }
 }
 
-async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
+/** Runs one statement on its own connection (CREATE or DROP DATABASE cannot run in a pool's transaction). */
+export async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

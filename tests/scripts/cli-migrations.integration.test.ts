@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { pendingMigrations } from "@/lib/ops/pending-migrations";
-import { applyMigrations, MIGRATIONS_DIR, PROJECT_ROOT } from "@/lib/postgres/schema-engine";
+import { adminQuery, applyMigrations, MIGRATIONS_DIR, PROJECT_ROOT } from "@/lib/postgres/schema-engine";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 
 const SCRATCH = `de_an_06_cli_pending_${process.pid}`;
@@ -17,15 +17,7 @@ const scratchUrl = Object.assign(new URL(admin), { pathname: `/${SCRATCH}` }).to
 let allButLast: string;
 let last: string;
 
-async function onAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const onAdmin = (sql: string) => adminQuery(admin, sql);
 
 async function history(): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: scratchUrl });
