@@ -32,7 +32,7 @@ let changeDates: { version: bigint; dates: Promise<Date[]> } | null = null;
  */
 export const RANKING_TIMEOUT_MS = 8_000;
 const TOO_COSTLY =
-  "Bảng xếp hạng này cần tính quá lâu (quá 8 giây) nên đã dừng: chọn một đơn vị cha (parent), " +
+  `Bảng xếp hạng này cần tính quá lâu (quá ${RANKING_TIMEOUT_MS / 1000} giây) nên đã dừng: chọn một đơn vị cha (parent), ` +
   "một cấp cao hơn hoặc bỏ structureOn.";
 
 /**
