@@ -3,7 +3,15 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { constants, gunzipSync } from "node:zlib";
 import { TooBusyError } from "@/lib/errors";
 import { isoDate, todayInVietnam } from "@/lib/format/dates";
-import { ERROR_CACHE_CONTROL, entityTag, ifNoneMatchHits, mergeVary, SHARED_CACHE_CONTROL, SHARED_VARY } from "./etag";
+import {
+  ERROR_CACHE_CONTROL,
+  entityTag,
+  ifNoneMatchHits,
+  isPersonalRequest,
+  mergeVary,
+  SHARED_CACHE_CONTROL,
+  SHARED_VARY,
+} from "./etag";
 
 type Entry = { version: string; status: number; headers: OutgoingHttpHeaders; body: Buffer };
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -148,7 +156,7 @@ const ANSWER_CHANGING_HEADER =
 
 function isCacheable(req: IncomingMessage, url: string): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (req.headers.cookie || req.headers.authorization) return false;
+  if (isPersonalRequest(req.headers)) return false;
   if (Object.keys(req.headers).some((name) => ANSWER_CHANGING_HEADER.test(name))) return false;
   return CACHEABLE.test(url);
 }
