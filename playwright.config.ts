@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DB_PORT, E2E_PORT } from "./tests/e2e/ports";
 
 // Browser tests run the real product (scripts/start.ts) against a database of their own,
 // created fresh under .data/e2e-postgres, in Debian's chromium (Playwright's own browser
 // downloads are not reachable here).
-const PORT = 3100;
+const PORT = E2E_PORT;
 export const E2E_DEMO_PASSWORD = "e2e-mat-khau-mau-2026";
 
 export default defineConfig({
@@ -51,7 +52,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       EMBEDDED_DB_DIR: ".data/e2e-postgres",
-      EMBEDDED_DB_PORT: "54331",
+      EMBEDDED_DB_PORT: E2E_DB_PORT,
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
       DEMO_WEEKS: "8",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { RUNTIME_ROLE, rolePassword } from "../../lib/postgres/database-roles";
+import { E2E_DB_PORT } from "./ports";
 
 /**
  * The browser tests' database, as the product's own runtime role (see playwright.config.ts):
@@ -8,7 +9,7 @@ import { RUNTIME_ROLE, rolePassword } from "../../lib/postgres/database-roles";
  */
 export async function e2eDatabase(): Promise<pg.Client> {
   const secret = readFileSync(".data/e2e-postgres.password", "utf8").trim();
-  const url = `postgresql://${RUNTIME_ROLE}:${encodeURIComponent(rolePassword(secret, RUNTIME_ROLE))}@127.0.0.1:54331/de_an_06`;
+  const url = `postgresql://${RUNTIME_ROLE}:${encodeURIComponent(rolePassword(secret, RUNTIME_ROLE))}@127.0.0.1:${E2E_DB_PORT}/de_an_06`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;

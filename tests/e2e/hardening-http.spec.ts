@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, request, test } from "@playwright/test";
 import { e2eDatabase } from "./database";
+import { E2E_PORT } from "./ports";
 import { httpClient, OLD_WEEK } from "./staff";
 
 // What an attacker tried against the running product, one finding at a time, over real HTTP.
 
-const PORT = 3100;
+const PORT = E2E_PORT;
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 /** A request exactly as written (no client normalising the URL or adding headers). */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
+import { E2E_DB_PORT } from "./ports";
 
 // The browser tests' database holds the demo data (8 weeks) on the real unit lists.
 
@@ -134,7 +135,7 @@ test("imported boundaries draw every province and both archipelagos; hover names
   // The CLI shares the database of the running product (see the README's command line).
   const cli = (...args: string[]) =>
     execFileSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: "", EMBEDDED_DB_DIR: ".data/e2e-postgres", EMBEDDED_DB_PORT: "54331" },
+      env: { ...process.env, DATABASE_URL: "", EMBEDDED_DB_DIR: ".data/e2e-postgres", EMBEDDED_DB_PORT: E2E_DB_PORT },
       encoding: "utf8",
     });
   expect(cli("import", "boundaries", "../shared/data/vn-provinces-34.topo.json")).toContain("Ranh giới 34 tỉnh");

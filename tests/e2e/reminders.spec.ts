@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { localSmtp } from "../setup/local-smtp";
+import { E2E_DB_PORT } from "./ports";
 import { httpClient, signedInPage, signInPage } from "./staff";
 
 // A late commune is reminded: a notice when its officer signs in, and an e-mail that reaches
@@ -30,7 +31,7 @@ async function sendReminders(baseURL: string): Promise<string> {
         ...process.env,
         DATABASE_URL: "",
         EMBEDDED_DB_DIR: ".data/e2e-postgres",
-        EMBEDDED_DB_PORT: "54331",
+        EMBEDDED_DB_PORT: E2E_DB_PORT,
         SMTP_URL: smtpUrl,
         MAIL_FROM: "Đề án 06 <khong-tra-loi@congan.example.vn>",
         PUBLIC_URL: baseURL,
