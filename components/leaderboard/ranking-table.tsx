@@ -112,8 +112,10 @@ export function RankingTable({
                     </span>
                   ) : null}
                   {isAtRisk(item) && (
-                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">
-                      {m.atRisk}
+                    <span
+                      className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${item.trajectory === "off-track" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-800"}`}
+                    >
+                      {item.trajectory ? m.trajectory(item.trajectory) : m.atRisk}
                     </span>
                   )}
                 </td>
@@ -141,7 +143,7 @@ export function RankingTable({
                   {measure === "score" ? (
                     <ScoreParts item={item} m={m} points={f.points} />
                   ) : (
-                    <Finish item={item} m={m} date={f.date} />
+                    <Finish item={item} m={m} f={f} />
                   )}
                 </td>
                 {childLabel && (
@@ -227,7 +229,10 @@ function ScoreParts({ item, m, points }: { item: Row; m: PublicMessages; points:
   );
 }
 
-function Finish({ item, m, date }: { item: Row; m: PublicMessages; date: (iso: string | null) => string }) {
+type Formats = ReturnType<typeof formatsFor>;
+
+function Finish({ item, m, f }: { item: Row; m: PublicMessages; f: Formats }) {
+  const date = f.date;
   if (item.reachedOn) {
     const days = item.daysAhead ?? 0;
     return (
@@ -242,6 +247,29 @@ function Finish({ item, m, date }: { item: Row; m: PublicMessages; date: (iso: s
   }
   if (item.daysAhead !== null && item.daysAhead < 0)
     return <span className="text-red-700">{m.overdue(-item.daysAhead)}</span>;
-  if (item.forecastOn) return <span className="text-slate-600">{m.expected(date(item.forecastOn))}</span>;
-  return <span className="text-slate-500">{m.noForecast}</span>;
+  const forecast = item.forecastOn ? (
+    <span className="text-slate-600">{m.expected(date(item.forecastOn))}</span>
+  ) : (
+    <span className="text-slate-500">{m.noForecast}</span>
+  );
+  const needed = neededText(item, m, f);
+  return needed ? (
+    <>
+      {forecast}
+      <br />
+      <span className="text-xs text-slate-600" title={m.neededTitle}>
+        {needed}
+      </span>
+    </>
+  ) : (
+    forecast
+  );
+}
+
+/** "cần +1.250/tuần", or in points for a share. */
+function neededText(item: Row, m: PublicMessages, f: Formats): string | null {
+  if (item.neededPerWeek === null || item.neededPerWeek === undefined) return null;
+  const amount =
+    item.ratio !== undefined ? `${f.points(item.neededPerWeek)} ${m.pointsChange}` : f.count(item.neededPerWeek);
+  return m.neededPerWeek(amount);
 }

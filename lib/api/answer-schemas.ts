@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { TRAJECTORIES } from "@/lib/rankings/trajectory";
 
 // The JSON the public API answers with, as zod schemas: turned into JSON Schema they are the
 // answers of the API's description (openapi-document.ts), and the tests check every real
@@ -40,6 +41,14 @@ export const RANKING_ITEM = z.object({
   daysAhead: z.number().int().nullable(),
   forecastOn: day.nullable(),
   weeklyChange: z.number().nullable(),
+  neededPerWeek: z.number().nullable().meta({
+    description:
+      "Mức tăng mỗi tuần còn cần để đạt chỉ tiêu đúng hạn (số đếm: làm tròn lên; tỷ lệ: điểm %); null khi đã đạt hoặc không có chỉ tiêu/hạn.",
+  }),
+  trajectory: z.enum(TRAJECTORIES).nullable().meta({
+    description:
+      "done: đã đạt; on-track: theo tốc độ gần đây đạt trước hạn; at-risk: trễ không quá 4 tuần; off-track: trễ hơn, không tăng hoặc đã quá hạn.",
+  }),
   childrenDone: z.number().int().nullable(),
   childrenTotal: z.number().int().nullable(),
   approximate: z.boolean(),

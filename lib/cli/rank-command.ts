@@ -5,6 +5,7 @@ import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
 import { formatCount, formatPercent, formatPoints } from "@/lib/format/numbers";
 import { periodCount } from "@/lib/i18n/period-label";
+import { publicMessages } from "@/lib/i18n/public-messages";
 import { shownFigure } from "@/lib/leaderboard/shown-figures";
 import { periodAsOf, periodParam } from "@/lib/params/query-params";
 import { getRanking } from "@/lib/rankings/get-ranking";
@@ -71,6 +72,12 @@ export async function runRank(flags: Flags): Promise<number> {
       i.reachedOn ? formatDateVi(new Date(i.reachedOn)) : "",
       i.daysAhead === null ? "" : String(i.daysAhead),
       i.forecastOn ? formatDateVi(new Date(i.forecastOn)) : "",
+      i.neededPerWeek === null
+        ? ""
+        : i.ratio !== undefined
+          ? `${formatPoints(i.neededPerWeek)} điểm %`
+          : formatCount(i.neededPerWeek),
+      i.trajectory ? publicMessages("vi").trajectory(i.trajectory) : "",
       i.childrenTotal === null ? "" : `${i.childrenDone}/${i.childrenTotal}`,
       ...(period ? [formatCount(i.change ?? null), i.previousRank == null ? "–" : String(i.previousRank)] : []),
       ...(scorecard ? [i.periodsAtTop ? periodCount(i.periodsAtTop, period?.kind ?? "week", "vi") : ""] : []),
@@ -86,6 +93,8 @@ export async function runRank(flags: Flags): Promise<number> {
         "Về đích",
         "Sớm (ngày)",
         "Dự báo",
+        "Cần mỗi tuần",
+        "Xu hướng",
         "Cấp dưới xong",
         ...(period ? ["Tăng trong kỳ", "Hạng kỳ trước"] : []),
         ...(scorecard ? ["Đứng đầu liên tiếp"] : []),

@@ -27,6 +27,7 @@ import { rankedUnits } from "./ranking-sql";
 import type { Ranking, RankingItem, RankingQuery, RankingRow } from "./ranking-types";
 import { reaggregatedRows } from "./reaggregate";
 import { scorecardRanking } from "./scorecard";
+import { neededPerWeek, trajectoryOf } from "./trajectory";
 
 /**
  * The ranking every page, the CLI and the API show: the units of a level (under an optional
@@ -110,6 +111,8 @@ export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "
   const sorted = [...rows].sort((a, b) => compare(a, b) || a.code.localeCompare(b.code));
   const ranks = competitionRanks(sorted, compare, (r) => keys.get(r) != null);
   return sorted.map((r, i) => {
+    const forecast = shares ? null : forecastReachDate(r.value, r.target, r.pace_base, asOf);
+    const progress = { value: r.value, target: r.target, deadline: r.deadline, asOf };
     const item: RankingItem = {
       rank: ranks[i] ?? null,
       code: r.code,
@@ -120,7 +123,7 @@ export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "
       reachedOn: r.reached_on ? isoDate(r.reached_on) : null,
       deadline: r.deadline ? isoDate(r.deadline) : null,
       daysAhead: daysAhead(r.deadline, r.reached_on, asOf),
-      forecastOn: toIso(forecastReachDate(r.value, r.target, r.pace_base, asOf)),
+      forecastOn: toIso(forecast),
       weeklyChange: r.value !== null && r.week_ago !== null ? r.value - r.week_ago : null,
       childrenDone: r.children_done,
       childrenTotal: r.children_total,
@@ -129,17 +132,21 @@ export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "
         r.own_value !== null && r.children_sum !== null && r.own_value !== r.children_sum
           ? { reported: r.own_value, childrenSum: r.children_sum }
           : null,
+      neededPerWeek: shares ? null : neededPerWeek(progress, true),
+      trajectory: shares ? null : trajectoryOf({ ...progress, forecastOn: forecast, hasForecast: true }),
     };
     if (!shares) return item;
     const ratio = ratioOf(r.value, r.denominator ?? null);
     const target = r.target === null ? null : r.target / SHARE_TARGET_SCALE;
     const weekAgo = ratioOf(r.week_ago, r.week_ago_den ?? null);
+    const shareProgress = { value: ratio, target, deadline: r.deadline, asOf };
     return {
       ...item,
       target,
       percent: ratio !== null && target ? (ratio / target) * 100 : null,
-      forecastOn: null,
       weeklyChange: ratio !== null && weekAgo !== null ? ratio - weekAgo : null,
+      neededPerWeek: neededPerWeek(shareProgress, false),
+      trajectory: trajectoryOf({ ...shareProgress, forecastOn: null, hasForecast: false }),
       numerator: r.value,
       denominator: r.denominator ?? null,
       ratio,

@@ -1,5 +1,6 @@
 import type { Period } from "@/lib/calendar/periods";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import type { Trajectory } from "./trajectory";
 
 export type RankingQuery = {
   indicator: string;
@@ -32,6 +33,13 @@ export type RankingItem = {
   daysAhead: number | null;
   forecastOn: string | null;
   weeklyChange: number | null;
+  /**
+   * The weekly increase still needed to reach the target by the deadline (counts: whole,
+   * rounded up; shares: percentage points); null when done or without a target or deadline.
+   */
+  neededPerWeek: number | null;
+  /** Where the unit is heading at its recent pace (lib/rankings/trajectory.ts); null when it cannot be told. */
+  trajectory: Trajectory | null;
   /**
    * Children that reached their own target (scorecards: whose score reaches the top band,
    * Ranking.childrenThreshold); null when re-aggregating onto another structure.

@@ -77,6 +77,8 @@ export async function scorecardRanking(
       daysAhead: null,
       forecastOn: null,
       weeklyChange: null,
+      neededPerWeek: null,
+      trajectory: null,
       childrenDone: counts ? (kids?.done ?? 0) : null,
       childrenTotal: counts ? (kids?.total ?? 0) : null,
       discrepancy: null,

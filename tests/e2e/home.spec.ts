@@ -36,6 +36,26 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, under the countr
   expect(loadedRanges.some((range) => range.includes("1EA0"))).toBe(true);
 });
 
+test("a province behind its target shows the weekly increase it still needs, as the API gives it", async ({
+  page,
+  request,
+}) => {
+  const api = await (await request.get("/api/v1/rankings?indicator=CCCD_INTAKE&level=province")).json();
+  const behind = (api.items as { name: string; neededPerWeek: number | null; trajectory: string | null }[]).filter(
+    (i) => i.neededPerWeek !== null,
+  );
+  expect(behind.length).toBeGreaterThan(0);
+  await page.goto("/");
+  for (const item of behind.slice(0, 3)) {
+    const row = page
+      .locator("table tbody tr")
+      .filter({ has: page.getByRole("link", { name: item.name, exact: true }) });
+    await expect(row).toContainText(`cần +${new Intl.NumberFormat("vi-VN").format(item.neededPerWeek as number)}/tuần`);
+    if (item.trajectory === "off-track") await expect(row).toContainText("chậm tiến độ");
+    if (item.trajectory === "at-risk") await expect(row).toContainText("nguy cơ trễ hạn");
+  }
+});
+
 test("indicator, date and structure live in the URL, and reloading restores the view", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("combobox", { name: /Chỉ tiêu/ }).selectOption("VNEID_L2_ACTIVATED");

@@ -58,6 +58,8 @@ describe("the rankings API and the CLI", () => {
         "daysAhead",
         "forecastOn",
         "weeklyChange",
+        "neededPerWeek",
+        "trajectory",
         "childrenDone",
         "childrenTotal",
         "approximate",
@@ -81,7 +83,9 @@ describe("the rankings API and the CLI", () => {
 
   it("prints a readable table with Vietnamese number formats", () => {
     const run = cli("rank", "--indicator", "CCCD_INTAKE", "--level", "province", "--as-of", "2023-04-30");
-    expect(run.stdout).toMatch(/1\s+01\s+Alpha\s+1\.050\s+1\.000\s+105,00 %\s+30\/04\/2023\s+61\s+2\/2/);
+    expect(run.stdout).toMatch(/1\s+01\s+Alpha\s+1\.050\s+1\.000\s+105,00 %\s+30\/04\/2023\s+61\s+đã đạt\s+2\/2/);
+    // Behind its target: the forecast, the weekly increase still needed and where it is heading.
+    expect(run.stdout).toMatch(/03\s+Gamma\s+200\s+400\s+50,00 %\s+04\/06\/2023\s+23\s+đúng tiến độ/);
   });
 
   it("answer a bad parameter with 400 naming it", async () => {

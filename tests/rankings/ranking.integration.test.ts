@@ -54,7 +54,11 @@ describe("province ranking on hand-made figures", () => {
       target: 400,
       forecastOn: "2023-06-04",
       daysAhead: null,
+      // 200 to go over the 9 weeks (61 days) left to 30/6: 22,2 a week, rounded up.
+      neededPerWeek: 23,
+      trajectory: "on-track",
     });
+    expect(byCode(ranking.items)["01"]).toMatchObject({ neededPerWeek: null, trajectory: "done" });
   });
 
   it("applies a later target from its assignment date on", async () => {

@@ -46,4 +46,11 @@ export const LEADERBOARD = phrases({
   late: { vi: (d: number) => `trễ ${d} ngày`, en: (d) => `${d} ${many(d, "day", "days")} late` },
   overdue: { vi: (d: number) => `quá hạn ${d} ngày`, en: (d) => `${d} ${many(d, "day", "days")} overdue` },
   expected: { vi: (date: string) => `dự kiến ${date}`, en: (date) => `expected ${date}` },
+  trajectory: {
+    vi: (t: "done" | "on-track" | "at-risk" | "off-track"): string =>
+      ({ done: "đã đạt", "on-track": "đúng tiến độ", "at-risk": "nguy cơ trễ hạn", "off-track": "chậm tiến độ" })[t],
+    en: (t) => ({ done: "done", "on-track": "on track", "at-risk": "at risk", "off-track": "off track" })[t],
+  },
+  /** The weekly increase still needed to make the deadline, already formatted (a count, or points with their unit). */
+  neededPerWeek: { vi: (amount: string) => `cần +${amount}/tuần`, en: (amount) => `needs +${amount} a week` },
 });
