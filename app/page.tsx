@@ -117,6 +117,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               locale={locale}
               changeLabel={board.period ? m.changeInPeriod : null}
               periodKind={board.period?.kind}
+              bands={board.bands}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">
@@ -149,6 +150,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               items={mapItems}
               linkQuery={linkQuery}
               locale={locale}
+              bands={board.bands}
             />
           ) : (
             <TileMap
@@ -157,6 +159,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               structure={structure}
               linkQuery={linkQuery}
               locale={locale}
+              bands={board.bands}
             />
           )}
         </div>

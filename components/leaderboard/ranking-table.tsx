@@ -7,6 +7,7 @@ import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { periodCount } from "@/lib/i18n/period-label";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
+import { colourOf, colourScale, type ScaleStep } from "@/lib/leaderboard/colour-scale";
 import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 
@@ -23,6 +24,8 @@ type Props = {
   changeLabel?: string | null;
   /** What a scorecard leader's run at the top is counted in: the period ranked, else weeks. */
   periodKind?: PeriodKind;
+  /** A scorecard's bands: the bars' colours follow them, as the map's do (lib/leaderboard/colour-scale.ts). */
+  bands?: number[] | null;
 };
 
 const SORT_VALUES = {
@@ -49,8 +52,10 @@ export function RankingTable({
   locale = "vi",
   changeLabel = null,
   periodKind = "week",
+  bands = null,
 }: Props) {
   const m = publicMessages(locale);
+  const scale = colourScale(bands);
   const measure = measureOfItems(items);
   const byTarget = items.some((i) => i.target !== null);
   const labels = {
@@ -137,7 +142,7 @@ export function RankingTable({
                       : f.count(item.target)}
                 </td>
                 <td className="py-2 pr-3">
-                  <PercentBar percent={shownPercent(item)} m={m} format={f.percent} />
+                  <PercentBar percent={shownPercent(item)} m={m} format={f.percent} scale={scale} />
                 </td>
                 <td className="hidden sm:table-cell py-2 pr-3 text-xs">
                   {measure === "score" ? (
@@ -188,23 +193,30 @@ function RankChange({
   );
 }
 
-/** Over 100 % is shown as such: the bar fills and the number says how far past the target. */
+/**
+ * Over 100 % is shown as such: the bar fills and the number says how far past the target.
+ * Its colour is the map's for the same percent, printed as on screen.
+ */
 function PercentBar({
   percent,
   m,
   format,
+  scale,
 }: {
   percent: number | null;
   m: PublicMessages;
   format: (n: number | null) => string;
+  scale: ScaleStep[];
 }) {
   if (percent === null) return <span className="text-slate-500">{m.none}</span>;
   return (
     <div className="flex items-center gap-2">
       <div className="h-2.5 flex-1 overflow-hidden rounded-full bg-slate-200" aria-hidden>
         <div
-          className={percent >= 100 ? "h-full bg-emerald-600" : "h-full bg-brand-600"}
-          style={{ width: `${Math.min(percent, 100)}%` }}
+          className="h-full print:[print-color-adjust:exact]"
+          data-colour={colourOf(scale, percent).fill}
+          data-percent={percent}
+          style={{ width: `${Math.min(percent, 100)}%`, background: colourOf(scale, percent).fill }}
         />
       </div>
       <span className="w-16 text-right tabular-nums sm:w-20">{format(percent)}</span>

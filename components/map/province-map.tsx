@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { publicMessages } from "@/lib/i18n/public-messages";
+import { colourOf, colourScale } from "@/lib/leaderboard/colour-scale";
 import type { ProvinceShapes } from "@/lib/map/province-shapes";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
-import { MapLegend, percentColours } from "./tile-map";
+import { MapLegend } from "./tile-map";
 
 type Props = {
   shapes: ProvinceShapes;
@@ -11,6 +12,8 @@ type Props = {
   items: RankingItem[];
   linkQuery: string;
   locale?: Locale;
+  /** A scorecard's bands, which the colours follow (lib/leaderboard/colour-scale.ts). */
+  bands?: number[] | null;
 };
 
 /**
@@ -18,8 +21,9 @@ type Props = {
  * SVG: each province is a link (focusable, named with its figures, a tooltip on hover) to its
  * page. The archipelagos belong to Đà Nẵng and Khánh Hòa and are drawn with them.
  */
-export function ProvinceMap({ shapes, provinces, items, linkQuery, locale = "vi" }: Props) {
+export function ProvinceMap({ shapes, provinces, items, linkQuery, locale = "vi", bands }: Props) {
   const m = publicMessages(locale);
+  const scale = colourScale(bands);
   const f = formatsFor(locale);
   const byCode = new Map(items.map((i) => [i.code, i]));
   const names = new Map(provinces.map((p) => [p.code, p.name]));
@@ -44,7 +48,7 @@ export function ProvinceMap({ shapes, provinces, items, linkQuery, locale = "vi"
               <title>{label}</title>
               <path
                 d={d}
-                fill={percentColours(item?.percent ?? null).fill}
+                fill={colourOf(scale, item?.percent ?? null).fill}
                 className="stroke-white stroke-[0.4] outline-none hover:stroke-slate-900 hover:stroke-[1.5] focus:stroke-slate-900 focus:stroke-[1.5]"
               />
             </Link>
@@ -62,7 +66,7 @@ export function ProvinceMap({ shapes, provinces, items, linkQuery, locale = "vi"
           </text>
         ))}
       </svg>
-      <MapLegend noData={m.noData} />
+      <MapLegend scale={scale} locale={locale} />
     </figure>
   );
 }

@@ -1,28 +1,13 @@
 import Link from "next/link";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { publicMessages } from "@/lib/i18n/public-messages";
+import { colourOf, colourScale, NO_DATA_COLOUR, type ScaleStep, scaleLabels } from "@/lib/leaderboard/colour-scale";
 import { TILES_34, TILES_63 } from "@/lib/map/tile-grid";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import type { Structure } from "@/lib/units/structures";
 
 const SIZE = 44;
 const GAP = 4;
-
-/** Colour classes by percent of target; the legend lists the same bands. */
-export const PERCENT_BANDS = [
-  { min: 100, label: "≥ 100 %", fill: "#047857", text: "#ffffff" },
-  { min: 90, label: "90 – 100 %", fill: "#65a30d", text: "#0f172a" },
-  { min: 75, label: "75 – 90 %", fill: "#ca8a04", text: "#0f172a" },
-  { min: 50, label: "50 – 75 %", fill: "#ea580c", text: "#0f172a" },
-  { min: 0, label: "< 50 %", fill: "#b91c1c", text: "#ffffff" },
-] as const;
-const NO_DATA = { fill: "#cbd5e1", text: "#0f172a" };
-
-/** Fill and label colours; labels are dark or white, whichever reads on the fill. */
-export function percentColours(percent: number | null): { fill: string; text: string } {
-  if (percent === null) return NO_DATA;
-  return PERCENT_BANDS.find((b) => percent >= b.min) ?? PERCENT_BANDS[4];
-}
 
 /**
  * Every province as one square in its approximate place, coloured by percent of target.
@@ -35,10 +20,14 @@ type Props = {
   structure: Structure;
   linkQuery: string;
   locale?: Locale;
+  /** A scorecard's bands, which the colours follow (lib/leaderboard/colour-scale.ts). */
+  bands?: number[] | null;
 };
 
-export function TileMap({ provinces, items, structure, linkQuery, locale = "vi" }: Props) {
+export function TileMap({ provinces, items, structure, linkQuery, locale = "vi", bands }: Props) {
   const m = publicMessages(locale);
+  const scale = colourScale(bands);
+  const colours = (percent: number | null | undefined) => colourOf(scale, percent ?? null);
   const f = formatsFor(locale);
   const tiles = structure === "63" ? TILES_63 : TILES_34;
   const byCode = new Map(items.map((i) => [i.code, i]));
@@ -75,14 +64,14 @@ export function TileMap({ provinces, items, structure, linkQuery, locale = "vi" 
                 width={SIZE}
                 height={SIZE}
                 rx={6}
-                fill={percentColours(item?.percent ?? null).fill}
+                fill={colours(item?.percent).fill}
                 className="stroke-white stroke-2 hover:stroke-slate-900 focus:stroke-slate-900"
               />
               <text
                 x={column * (SIZE + GAP) + SIZE / 2}
                 y={row * (SIZE + GAP) + SIZE / 2 + 4}
                 textAnchor="middle"
-                fill={percentColours(item?.percent ?? null).text}
+                fill={colours(item?.percent).text}
                 className="pointer-events-none text-[11px] font-semibold"
               >
                 {short}
@@ -98,7 +87,7 @@ export function TileMap({ provinces, items, structure, linkQuery, locale = "vi" 
               width={SIZE * 1.4}
               height={SIZE / 3}
               rx={4}
-              fill={percentColours(byCode.get(island.code)?.percent ?? null).fill}
+              fill={colours(byCode.get(island.code)?.percent).fill}
               opacity={0.7}
             />
             <text
@@ -111,24 +100,26 @@ export function TileMap({ provinces, items, structure, linkQuery, locale = "vi" 
           </g>
         ))}
       </svg>
-      <MapLegend noData={m.noData} />
+      <MapLegend scale={scale} locale={locale} />
     </figure>
   );
 }
 
-/** The colour bands of both maps. */
-export function MapLegend({ noData }: { noData: string }) {
+/** The colour scale of both maps (and of the table's bars), with "no figures" after it. Prints in colour. */
+export function MapLegend({ scale, locale }: { scale: ScaleStep[]; locale: Locale }) {
+  const labels = scaleLabels(scale, locale);
+  const m = publicMessages(locale);
   return (
-    <figcaption className="mt-2 flex flex-wrap justify-center gap-3 text-xs text-slate-700">
-      {PERCENT_BANDS.map((b) => (
-        <span key={b.label} className="flex items-center gap-1">
-          <span className="inline-block h-3 w-3 rounded-sm" style={{ background: b.fill }} aria-hidden />
-          {b.label}
+    <figcaption className="mt-2 flex flex-wrap justify-center gap-3 text-xs text-slate-700 print:[print-color-adjust:exact]">
+      {scale.map((step, i) => (
+        <span key={step.min} className="flex items-center gap-1">
+          <span className="inline-block h-3 w-3 rounded-sm" style={{ background: step.fill }} aria-hidden />
+          {labels[i]}
         </span>
       ))}
       <span className="flex items-center gap-1">
-        <span className="inline-block h-3 w-3 rounded-sm bg-slate-300" aria-hidden />
-        {noData}
+        <span className="inline-block h-3 w-3 rounded-sm" style={{ background: NO_DATA_COLOUR.fill }} aria-hidden />
+        {m.noData}
       </span>
     </figcaption>
   );

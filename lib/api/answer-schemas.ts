@@ -78,6 +78,7 @@ export const RANKING_PAGE = z.object({
   periodStart: day.optional(),
   periodEnd: day.optional(),
   childrenThreshold: z.number().optional(),
+  bands: z.array(z.number()).optional().meta({ description: "Bộ chỉ số: các mốc xếp loại, % tổng điểm." }),
   items: z.array(RANKING_ITEM),
   total: z.number().int(),
   offset: z.number().int(),

@@ -34,6 +34,8 @@ export type Leaderboard = {
   items: LeaderboardItem[];
   /** Scorecards: the percent of the maximum a district or commune must reach to count in childrenDone. */
   childrenThreshold: number | null;
+  /** Scorecards: the score bands the colour scale follows (lib/leaderboard/colour-scale.ts). */
+  bands: number[] | null;
   /** The whole country: the provinces' sums, and its value at every reporting date. */
   national: {
     value: number;
@@ -66,6 +68,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     period: null,
     national: null,
     childrenThreshold: null,
+    bands: null,
   };
   if (!asOf) return { ...empty, asOf: null, items: [] };
 
@@ -92,6 +95,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     period: period ? shownPeriod(period) : null,
     items,
     childrenThreshold: ranking.childrenThreshold ?? null,
+    bands: ranking.bands ?? null,
     // A scorecard has no national figure: the country is not scored.
     national: indicator.kind === "COMPOSITE" ? null : await nationalOf(prisma, indicator, items, day),
   };

@@ -93,6 +93,8 @@ export type Ranking = {
   periodEnd?: string;
   /** Scorecards: the percent of the maximum points a child must reach to count in childrenDone (the top band). */
   childrenThreshold?: number;
+  /** Scorecards: the score bands, in percent of the maximum points (the leaderboard's colour scale follows them). */
+  bands?: number[];
   items: RankingItem[];
 };
 

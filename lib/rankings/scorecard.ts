@@ -96,7 +96,7 @@ export async function scorecardRanking(
       })),
     };
   });
-  const withThreshold = { ...header, childrenThreshold: threshold };
+  const withThreshold = { ...header, childrenThreshold: threshold, bands: scope.bands };
   if (!query.period || !previous) return { ...withThreshold, items };
   const before = new Map(previous.map((p) => [p.code, p.score ?? null]));
   const changes = rankChanges(items, previous);

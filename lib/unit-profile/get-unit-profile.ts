@@ -26,6 +26,8 @@ export type UnitProfile = {
   standing: { item: RankingItem; of: number } | null;
   children: RankingItem[];
   childLevel: UnitLevel | null;
+  /** Scorecards: the bands the children's colours follow. */
+  bands: number[] | null;
 };
 
 const ref = (u: { code: string; name: string; type: string; validFrom: Date; validTo: Date | null }): UnitRef => ({
@@ -121,6 +123,7 @@ export const getUnitProfile = cache(
       })),
       standing: own ? { item: own, of: siblings.items.filter((i) => i.rank !== null).length } : null,
       children: children?.items ?? [],
+      bands: children?.bands ?? siblings?.bands ?? null,
       childLevel: children ? childLevel : null,
     };
   },

@@ -36,6 +36,34 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, under the countr
   expect(loadedRanges.some((range) => range.includes("1EA0"))).toBe(true);
 });
 
+test("bars and map squares share one colour scale: nearly done never wears the colour of far behind", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll("table tbody tr")].map((row) => {
+      const code = row.querySelector('a[href^="/units/"]')?.getAttribute("href")?.split("?")[0]?.split("/")[2];
+      const bar = row.querySelector("[data-colour]");
+      const square = document.querySelector(`#map-figure a[href^="/units/${code}?"] :is(rect, path)`);
+      return {
+        code,
+        percent: Number(bar?.getAttribute("data-percent")),
+        bar: bar?.getAttribute("data-colour"),
+        square: square?.getAttribute("fill"),
+      };
+    }),
+  );
+  expect(rows).toHaveLength(34);
+  const red = "#b91c1c";
+  for (const row of rows) {
+    expect(row.bar, `${row.code}: bar and map square`).toBe(row.square);
+    if (row.percent >= 90) expect(row.bar, `${row.code} at ${row.percent} %`).not.toBe(red);
+    if (row.percent < 50) expect(row.bar, `${row.code} at ${row.percent} %`).toBe(red);
+  }
+  // The legend names the same steps, in colour when printed too.
+  await expect(page.locator("#map-figure figcaption")).toContainText("90 – 100 %");
+});
+
 test("a province behind its target shows the weekly increase it still needs, as the API gives it", async ({
   page,
   request,

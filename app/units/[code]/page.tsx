@@ -134,6 +134,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
             childLabel={profile.childLevel === "DISTRICT" ? m.communesDone : null}
             linkQuery={keep}
             locale={locale}
+            bands={profile.bands}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
