@@ -39,6 +39,8 @@ const SORT_VALUES = {
   children: (row: Row) => (row.childrenTotal ? (row.childrenDone ?? 0) / row.childrenTotal : null),
 };
 const nameOf = (row: Row) => row.name;
+/** Longer tables scroll inside a frame so the page below them stays near; shorter ones are simply the page. */
+const FRAMED_FROM_ROWS = 100;
 
 /**
  * Units by percent of target: the table leadership reads in meetings. Searchable by name
@@ -79,7 +81,8 @@ export function RankingTable({
   return (
     <div>
       <TableSearch view={view} locale={locale} />
-      <div className={LONG_TABLE_FRAME}>
+      {/* The provinces (34 or 63) lie on the page, header sticky to its top; only long lists (communes) get a frame of their own. */}
+      <div className={items.length > FRAMED_FROM_ROWS ? LONG_TABLE_FRAME : "print:overflow-visible"}>
         <table className="w-full sm:min-w-[720px] text-left text-sm">
           <thead className="border-b text-slate-600">
             <tr>

@@ -36,6 +36,30 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, under the countr
   expect(loadedRanges.some((range) => range.includes("1EA0"))).toBe(true);
 });
 
+test("on a desktop all 34 provinces lie on the page, with no scroll box of their own, the header in view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto("/");
+  const table = page.locator("table").first();
+  // No element between the table and the page scrolls: the page's own scrolling shows every row.
+  const framed = await table.evaluate((element) => {
+    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (/(auto|scroll)/.test(style.overflowY) && e.scrollHeight > e.clientHeight) return true;
+    }
+    return false;
+  });
+  expect(framed).toBe(false);
+  const last = table.locator("tbody tr").nth(33);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  // The column headers stick to the top of the window while the rows scroll under them.
+  const header = await table.locator("thead th").first().boundingBox();
+  expect(header?.y ?? -1).toBeGreaterThanOrEqual(0);
+  expect(header?.y ?? 999).toBeLessThan(5);
+});
+
 test("bars and map squares share one colour scale: nearly done never wears the colour of far behind", async ({
   page,
 }) => {
