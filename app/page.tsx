@@ -104,8 +104,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         {board.national ? <NationalHeadline national={board.national} locale={locale} /> : null}
         {board.items.length === 0 ? (
           <p className="text-slate-600">
-            {m.noFigures(structure === "63")} {m.noFiguresHow} <code>npm run cli -- import figures</code>{" "}
-            {m.noFiguresDemo} <code>npm run cli -- demo</code>.
+            {m.noFigures(structure === "63")} {m.noFiguresWhen}
           </p>
         ) : (
           <>
