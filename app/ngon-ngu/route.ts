@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { badRequest } from "@/lib/api/respond";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { LANGUAGE_COOKIE } from "@/lib/i18n/staff-locale";
+import { LANGUAGE_COOKIE } from "@/lib/i18n/page-locale";
 
 /** GET /ngon-ngu?lang=en|vi&next=/path: the staff pages' language switch (a plain link, works without JavaScript). */
 export function GET(request: NextRequest) {

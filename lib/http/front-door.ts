@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import proxyAddr from "proxy-addr";
 import { READ_TARGET_HEADER } from "@/lib/db/read-replicas";
 import type { ErrorCode } from "@/lib/errors";
+import { PAGE_LOCALE_HEADER, pageLocaleOf } from "@/lib/i18n/page-locale";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/limits/client-address";
 import { isPersonalRequest, PRIVATE_CACHE_CONTROL } from "./etag";
 import { isSameOriginRequest } from "./same-origin";
@@ -59,6 +60,7 @@ export async function frontDoor(req: IncomingMessage, res: ServerResponse, trust
     delete req.headers["x-forwarded-port"];
   }
   req.headers["x-forwarded-for"] = address || "unknown";
+  req.headers[PAGE_LOCALE_HEADER] = pageLocaleOf(req.url ?? "/", req.headers.cookie);
 
   const refusal = checkUrl(req) ?? checkBody(req) ?? checkOrigin(req);
   if (refusal) {
