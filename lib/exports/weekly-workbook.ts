@@ -43,6 +43,7 @@ export async function weeklyWorkbook(
   if (!child)
     throw new NotFoundError(`${scope?.name ?? "Toàn quốc"} không có đơn vị trực thuộc vào ngày ${formatDateVi(asOf)}.`);
   const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });
+  const names = new Map(indicators.map((i) => [i.code, oneLine(i.nameVi)]));
 
   const book = new ExcelJS.Workbook();
   book.creator = "Đề án 06";
@@ -71,18 +72,32 @@ export async function weeklyWorkbook(
       size: 13,
     };
     sheet.addRow([]);
-    const columns = columnsFor(measureOf(indicator.kind), child.level, Boolean(params.period), ranking.items);
+    const columns = columnsFor(measureOf(indicator.kind), child.level, Boolean(params.period), ranking.items, names);
     const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: "middle" };
+    // A wrapped header needs its row tall enough in every reader: LibreOffice prints the
+    // default height, and the header then overlapped the first row.
+    header.height = headerHeight(columns);
     for (const item of ranking.items) sheet.addRow(columns.map((c) => c.value(item)));
     columns.forEach((c, i) => {
       const column = sheet.getColumn(i + 1);
       column.width = c.width;
       if (c.numFmt) column.numFmt = c.numFmt;
+      // Short codes and ranks centred, so "1" and "15" never read as "115" side by side.
+      if (c.align) column.alignment = { horizontal: c.align };
     });
+    header.alignment = { wrapText: true, vertical: "top", horizontal: "center" };
     sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
-    sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    sheet.pageSetup = {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "3:3",
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    };
+    sheet.headerFooter = { oddFooter: `&L${oneLine(indicator.nameVi)}&RTrang &P/&N` };
   }
   const body = Buffer.from(await book.xlsx.writeBuffer());
   const name = params.period
@@ -95,8 +110,15 @@ type Column = {
   header: string;
   width: number;
   numFmt?: string;
+  align?: "center";
   value: (item: RankingItem) => string | number | Date | null;
 };
+
+/** Points tall enough for the longest header wrapped in its column (about one character per width unit). */
+function headerHeight(columns: Column[]): number {
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(c.header.length / Math.max(1, c.width - 1))));
+  return 15 * lines + 4;
+}
 
 const COUNT = "#,##0";
 const DATE = "dd/mm/yyyy";
@@ -108,10 +130,17 @@ const share = (percent: number | null | undefined) => (percent == null ? null : 
  * over a denominator (its ratio, and its share target where there is one); or a scorecard's
  * points, band and one column per component.
  */
-function columnsFor(measure: Measure, level: UnitLevel, period: boolean, items: RankingItem[]): Column[] {
+function columnsFor(
+  measure: Measure,
+  level: UnitLevel,
+  period: boolean,
+  items: RankingItem[],
+  /** Indicators' names by code: a scorecard's components are headed by name, not code. */
+  names: Map<string, string>,
+): Column[] {
   const unit: Column[] = [
-    { header: "Hạng", width: 7, value: (i) => i.rank },
-    { header: "Mã", width: 8, value: (i) => i.code },
+    { header: "Hạng", width: 7, align: "center", value: (i) => i.rank },
+    { header: "Mã", width: 8, align: "center", value: (i) => i.code },
     { header: LEVEL_LABEL[level], width: 30, value: (i) => (i.approximate ? `${i.name} (≈)` : i.name) },
   ];
   const finish: Column[] = [
@@ -131,13 +160,13 @@ function columnsFor(measure: Measure, level: UnitLevel, period: boolean, items: 
       ...unit,
       { header: "Điểm", width: 10, numFmt: "0.00", value: (i) => i.score ?? null },
       { header: "Điểm tối đa", width: 10, numFmt: "0.##", value: (i) => i.maxScore ?? null },
-      { header: "Xếp loại", width: 10, value: (i) => i.band ?? null },
+      { header: "Xếp loại", width: 10, align: "center", value: (i) => i.band ?? null },
       { header: "Kém đơn vị trên (điểm)", width: 12, numFmt: "0.00", value: (i) => i.gapToAbove ?? null },
       ...(period ? [{ header: `${change} (điểm)`, width: 12, numFmt: "+0.00;-0.00;0", value: changeOf }] : []),
       ...parts.map(
         (p, k): Column => ({
-          header: `${p.indicator} (điểm/${p.weight})`,
-          width: 14,
+          header: `${names.get(p.indicator) ?? p.indicator} (điểm/${p.weight})`,
+          width: 16,
           numFmt: "0.00",
           value: (i) => i.components?.[k]?.points ?? null,
         }),
@@ -186,10 +215,12 @@ const SHEET_NAME_MAX = 31;
  * A sheet name Excel (and ExcelJS) accepts for any indicator name: none of []:*?/\ or
  * control characters, no apostrophe first or last, at most 31 characters (never half a
  * character), not "History" (Excel keeps it for itself) and unique in the workbook ignoring
- * case. A name with nothing left falls back on the indicator's code; clashes are numbered.
+ * case. A long name keeps its end, which tells indicators apart ("…mức 1", "…mức 2"), and
+ * shortens its first words to initials ("TKĐD điện tử mức 2 đã kích hoạt", "HSTTHC xử lý trực tuyến"). A name with nothing
+ * left falls back on the indicator's code; clashes are numbered.
  */
 export function sheetName(name: string, used: Set<string>, fallback = "Chỉ tiêu"): string {
-  const base = cleanSheetName(name) || cleanSheetName(fallback) || "Chỉ tiêu";
+  const base = abbreviate(cleanSheetName(name), SHEET_NAME_MAX) || cleanSheetName(fallback) || "Chỉ tiêu";
   let candidate = fitSheetName(base, SHEET_NAME_MAX);
   for (let i = 2; taken(candidate, used); i++) {
     const suffix = ` (${i})`;
@@ -212,6 +243,24 @@ function cleanSheetName(text: string): string {
       .replace(/[\p{C}[\]:*?/\\]/gu, " ")
       .replace(/\s+/g, " "),
   );
+}
+
+/**
+ * Shortens the first words to their capital initials, two at a time (most Vietnamese words
+ * are two syllables: "định danh", "điện tử"), until `text` fits `max` or one word is left.
+ */
+function abbreviate(text: string, max: number): string {
+  const words = text.split(" ");
+  let initials = 0;
+  const joined = () => {
+    const head = words
+      .slice(0, initials)
+      .map((w) => [...w][0]?.toUpperCase() ?? "")
+      .join("");
+    return [head, ...words.slice(initials)].filter(Boolean).join(" ");
+  };
+  while (joined().length > max && initials < words.length - 1) initials = Math.min(initials + 2, words.length - 1);
+  return joined();
 }
 
 const trimSheetName = (text: string) => text.replace(/^[\s']+|[\s']+$/g, "");

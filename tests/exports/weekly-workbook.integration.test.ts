@@ -4,7 +4,7 @@ import yauzl from "yauzl";
 import yazl from "yazl";
 import { toCsv } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
-import { weeklyWorkbook } from "@/lib/exports/weekly-workbook";
+import { sheetName, weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { readTable, TABLE_LIMITS } from "@/lib/tables/read-table";
 import { xlsxRows } from "@/lib/tables/xlsx-rows";
 import { connectTestDatabase } from "../setup/database";
@@ -31,7 +31,9 @@ describe("weekly report workbook", () => {
     const indicators = await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } });
     expect(book.worksheets.map((s) => s.name)).toHaveLength(indicators.length);
     const intake = indicators.find((i) => i.code === "CCCD_INTAKE");
-    const sheet = book.worksheets.find((s) => intake?.nameVi.startsWith(s.name)) as ExcelJS.Worksheet;
+    const sheet = book.worksheets.find((s) =>
+      String(s.getCell("A1").value).startsWith(`${intake?.nameVi} –`),
+    ) as ExcelJS.Worksheet;
     expect(String(sheet.getCell("A1").value)).toContain("Toàn quốc, tính đến ngày 30/04/2023");
     expect(sheet.getRow(3).values).toEqual(
       expect.arrayContaining(["Hạng", "Tỉnh, thành phố", "Số liệu", "Chỉ tiêu", "Tỷ lệ"]),
@@ -100,7 +102,7 @@ describe("the workbook read back by the import", () => {
     const { fileName, body } = await weeklyWorkbook(prisma, { asOf: ON });
     const book = await open(body);
     const { nameVi } = await prisma.indicator.findUniqueOrThrow({ where: { code: "CCCD_INTAKE" } });
-    const intake = book.worksheets.findIndex((s) => nameVi.startsWith(s.name));
+    const intake = book.worksheets.findIndex((s) => String(s.getCell("A1").value).startsWith(`${nameVi} –`));
     for (const [k, sheet] of book.worksheets.entries()) {
       const expected: [number, string[]][] = [];
       sheet.eachRow((row, n) => {
@@ -156,6 +158,22 @@ describe("cells that would start a formula", () => {
 });
 
 describe("sheet names", () => {
+  it("keep the end that tells long names apart and shorten their first words to initials", () => {
+    const used = new Set<string>();
+    const names = [
+      "Tài khoản định danh điện tử mức 1 đã kích hoạt",
+      "Tài khoản định danh điện tử mức 2 đã kích hoạt",
+      "Hồ sơ CCCD gắn chip đã thu nhận",
+      "Hồ sơ thủ tục hành chính xử lý trực tuyến",
+    ].map((name) => sheetName(name, used));
+    expect(names).toEqual([
+      "TKĐD điện tử mức 1 đã kích hoạt",
+      "TKĐD điện tử mức 2 đã kích hoạt",
+      "Hồ sơ CCCD gắn chip đã thu nhận",
+      "HSTTHC xử lý trực tuyến",
+    ]);
+  });
+
   // Names Excel refuses as sheet names, or that clash once made acceptable: every one must
   // still export (the report is public; an indicator is never removed).
   const HOSTILE = [
