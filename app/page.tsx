@@ -50,7 +50,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
   );
   const when: Record<string, string> = board.period ? { period: board.period.key } : { asOf: board.asOf ?? "" };
   const csv = board.asOf
-    ? `/api/v1/rankings?${new URLSearchParams({ indicator: board.indicator.code, level: "province", ...when, format: "csv" })}`
+    ? `/api/v1/exports/ranking?${withLocale({ indicator: board.indicator.code, level: "province", ...when }, locale)}`
     : null;
 
   return (

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { FORMAT_QUERY, PAGE_QUERY, type QuerySchema } from "@/lib/params/query-params";
-import { RANKING_QUERY, WEEKLY_EXPORT_QUERY } from "@/lib/rankings/parse-ranking-query";
+import { RANKING_CSV_QUERY, RANKING_QUERY, WEEKLY_EXPORT_QUERY } from "@/lib/rankings/parse-ranking-query";
 import { SERIES_QUERY } from "@/lib/series/get-unit-series";
 import { UNITS_QUERY } from "@/lib/units/list-units";
 import { ERROR_ANSWER, HEALTH, RANKING_PAGE, READINESS, UNIT_LIST, UNIT_SERIES } from "./answer-schemas";
@@ -125,6 +125,24 @@ export function openApiDocument(): JsonSchema {
             "200": jsonOrCsv("UnitSeries", "Chuỗi số liệu; CSV là các điểm."),
             ...COMMON_ERRORS,
             "404": error("Không có đơn vị mã này vào ngày asOf (not_found)."),
+          },
+        },
+      },
+      "/api/v1/exports/ranking": {
+        get: {
+          operationId: "getRankingCsv",
+          summary:
+            "Bảng xếp hạng cho người đọc: CSV tiêu đề tiếng Việt, số làm tròn như trên trang, một thứ tự cột cho mọi loại chỉ tiêu",
+          parameters: queryParameters(RANKING_CSV_QUERY),
+          responses: {
+            "200": {
+              description:
+                "Tệp .csv (UTF-8 có BOM; vi: dấu chấm phẩy và dấu phẩy thập phân, en: dấu phẩy và dấu chấm).",
+              content: { "text/csv": { schema: { type: "string" } } },
+            },
+            ...COMMON_ERRORS,
+            "404": error("Không có chỉ tiêu hoặc đơn vị cha này (not_found)."),
+            ...COSTLY_ERRORS,
           },
         },
       },

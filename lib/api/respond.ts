@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { answerOf, type ErrorCode } from "@/lib/errors";
 import { FORMAT_QUERY, parseQuery } from "@/lib/params/query-params";
+import { neutralizeFormula } from "@/lib/tables/formula-text";
 
 type Cell = string | number | boolean | null;
 
@@ -69,14 +70,6 @@ export function handleApiError(error: unknown) {
   });
 }
 
-/**
- * Text that a spreadsheet would run as a formula (OWASP "CSV injection"): unit names and
- * directives are typed by users. Such text is written with a leading apostrophe, which
- * spreadsheets show as text and do not evaluate. Numbers are never touched.
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 // A UTF-8 BOM so Excel opens Vietnamese names correctly.
 export function toCsv(rows: Record<string, Cell>[]): string {

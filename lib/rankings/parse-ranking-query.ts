@@ -46,6 +46,14 @@ export const RANKING_QUERY = z.object({
   ...AS_OF_OR_PERIOD,
 });
 
+/** The query of the leaderboard's download for people (GET /api/v1/exports/ranking): a ranking and the file's language. */
+export const RANKING_CSV_QUERY = RANKING_QUERY.extend({
+  lang: z
+    .enum(["vi", "en"], { error: "lang phải là vi hoặc en." })
+    .optional()
+    .meta({ description: "Ngôn ngữ của tệp: vi (mặc định; dấu chấm phẩy, dấu phẩy thập phân) hoặc en." }),
+});
+
 /** The query of the weekly workbook (GET /api/v1/exports/weekly). */
 export const WEEKLY_EXPORT_QUERY = z.object({
   unit: optionalText("Mã đơn vị: mỗi trang xếp hạng các đơn vị con của nó (không có: các tỉnh)."),
@@ -56,6 +64,12 @@ export const WEEKLY_EXPORT_QUERY = z.object({
 export function parseRankingParams(params: URLSearchParams): RankingQuery {
   const { indicator, level, parent, structureOn, ...when } = parseQuery(neverBoth(RANKING_QUERY), params);
   return { indicator, level, parent, structureOn, ...asOfOrPeriod(when) };
+}
+
+/** The people's CSV: the ranking and the file's language. */
+export function parseRankingCsvParams(params: URLSearchParams): { query: RankingQuery; locale: "vi" | "en" } {
+  const { indicator, level, parent, structureOn, lang, ...when } = parseQuery(neverBoth(RANKING_CSV_QUERY), params);
+  return { query: { indicator, level, parent, structureOn, ...asOfOrPeriod(when) }, locale: lang ?? "vi" };
 }
 
 /** The weekly workbook's unit and day or period. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as rankingCsvRoute } from "@/app/api/v1/exports/ranking/route";
 import { GET as weeklyRoute } from "@/app/api/v1/exports/weekly/route";
 import { GET as healthRoute } from "@/app/api/v1/health/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
@@ -100,6 +101,16 @@ describe("every public route answers as its OpenAPI document says", () => {
       ["period=month:2023-04&asOf=2023-04-30", 400, "invalid_param"],
       ["period=week:2023-04-29", 400, "invalid_param"],
       ["unit=99&asOf=2023-04-30", 404, "not_found"],
+    ]);
+  });
+
+  it("GET /api/v1/exports/ranking", async () => {
+    const csv = (query: string) => rankingCsvRoute(request(`/api/v1/exports/ranking?${query}`));
+    await expectDocumented("/api/v1/exports/ranking", csv, [
+      ["indicator=CCCD_INTAKE&level=province&asOf=2023-04-30", 200],
+      ["indicator=CCCD_INTAKE&period=month:2023-04&lang=en", 200],
+      ["indicator=CCCD_INTAKE&lang=de", 400, "invalid_param"],
+      ["indicator=NO_SUCH", 400, "invalid_param"],
     ]);
   });
 

@@ -10,6 +10,7 @@ const PUBLIC_ROUTES = [
   "/api/v1/units",
   "/api/v1/units/{code}/series",
   "/api/v1/exports/weekly",
+  "/api/v1/exports/ranking",
   "/api/v1/health",
   "/api/v1/ready",
   "/api/v1/openapi.json",

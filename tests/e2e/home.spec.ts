@@ -138,10 +138,13 @@ test("the CSV download has one row per province with the table's numbers", async
     .trim()
     .split("\r\n");
   expect(csv).toHaveLength(35);
-  const [rank, code, name, value] = (csv[1] as string).split(",");
+  // The people's file: Vietnamese headers, semicolons, numbers as the table shows them.
+  expect(csv[0]).toMatch(/^Hạng;Mã;Đơn vị;Số liệu \(tử số\)/);
+  const [rank, code, name, value, , , , percent] = (csv[1] as string).split(";");
   const firstRow = page.locator("table tbody tr").first();
   await expect(firstRow).toContainText(name as string);
   await expect(firstRow).toContainText(Number(value).toLocaleString("vi-VN"));
+  await expect(firstRow).toContainText(`${percent} %`);
   expect([rank, code]).toHaveLength(2);
 });
 

@@ -1,0 +1,102 @@
+import "server-only";
+import { neutralizeFormula } from "@/lib/tables/formula-text";
+import type { Period, PeriodKind } from "@/lib/calendar/periods";
+import type { Locale } from "@/lib/i18n/locale";
+import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
+import type { Ranking, RankingItem } from "@/lib/rankings/ranking-types";
+
+// The leaderboard's download for people: a CSV a clerk opens in Excel as it is. Headers in the
+// page's language, numbers rounded as the page shows them, the same columns in the same
+// order for every kind of indicator (empty where a column does not apply). Vietnamese files
+// are written as Excel with Vietnamese regional settings writes them: semicolons between
+// fields and a decimal comma; English ones with commas and a decimal point. Machines keep
+// the API's CSV (format=csv), whose field names do not change.
+
+type Cell = string | number | null;
+type Context = { period: boolean; words: PublicMessages };
+type Column = {
+  vi: string;
+  en: string;
+  value: (item: RankingItem, context: Context) => Cell;
+  /** Decimals kept, as the page shows them (counts none; percents, points and shares two); dates are YYYY-MM-DD, written in the file's language. */
+  decimals?: number | ((item: RankingItem) => number);
+  date?: true;
+};
+
+const two = 2;
+/** A share's target, increase and need are percentages (two decimals); a count's are whole. */
+const ofShares = (i: RankingItem) => (i.ratio !== undefined || i.score !== undefined ? 2 : 0);
+
+/** One column order for every kind: counts, shares and scorecards fill the columns that apply to them. */
+const COLUMNS: Column[] = [
+  { vi: "Hạng", en: "Rank", value: (i) => i.rank },
+  { vi: "Mã", en: "Code", value: (i) => i.code },
+  { vi: "Đơn vị", en: "Unit", value: (i) => (i.approximate ? `${i.name} (≈)` : i.name) },
+  { vi: "Số liệu (tử số)", en: "Figure (numerator)", value: (i) => (i.score !== undefined ? null : i.value) },
+  { vi: "Mẫu số", en: "Denominator", value: (i) => i.denominator ?? null },
+  { vi: "Tỷ lệ (%)", en: "Ratio (%)", value: (i) => i.ratio ?? null, decimals: two },
+  { vi: "Chỉ tiêu", en: "Target", value: (i) => i.target, decimals: ofShares },
+  { vi: "Đạt so với chỉ tiêu (%)", en: "Percent of target (%)", value: (i) => i.percent, decimals: two },
+  {
+    vi: "Tăng trong tuần / kỳ",
+    en: "Increase in the week / period",
+    value: (i, { period }) => (period ? (i.change ?? null) : i.weeklyChange),
+    decimals: ofShares,
+  },
+  { vi: "Hạng kỳ trước", en: "Rank in the period before", value: (i) => i.previousRank ?? null },
+  { vi: "Hạn", en: "Deadline", value: (i) => i.deadline, date: true },
+  { vi: "Ngày đạt", en: "Reached on", value: (i) => i.reachedOn, date: true },
+  { vi: "Sớm (+) / muộn (−), ngày", en: "Days early (+) / late (−)", value: (i) => i.daysAhead },
+  { vi: "Dự báo đạt", en: "Forecast", value: (i) => i.forecastOn, date: true },
+  { vi: "Cần tăng mỗi tuần", en: "Needed each week", value: (i) => i.neededPerWeek, decimals: ofShares },
+  { vi: "Xu hướng", en: "Trajectory", value: (i, { words }) => (i.trajectory ? words.trajectory(i.trajectory) : null) },
+  { vi: "Điểm", en: "Score", value: (i) => i.score ?? null, decimals: two },
+  { vi: "Điểm tối đa", en: "Maximum score", value: (i) => i.maxScore ?? null, decimals: two },
+  { vi: "Xếp loại", en: "Band", value: (i) => i.band ?? null },
+  { vi: "Đơn vị trực thuộc đạt", en: "Units below done", value: (i) => i.childrenDone },
+  { vi: "Đơn vị trực thuộc", en: "Units below", value: (i) => i.childrenTotal },
+];
+
+/** The file's text (with a UTF-8 BOM so Excel reads Vietnamese names) and its name. */
+export function rankingCsv(
+  ranking: Ranking,
+  period: Period | undefined,
+  locale: Locale,
+): { fileName: string; text: string } {
+  const context = { period: Boolean(period), words: publicMessages(locale) };
+  const separator = locale === "vi" ? ";" : ",";
+  const number = (n: number, decimals: number) => {
+    const text = n.toFixed(decimals);
+    return locale === "vi" ? text.replace(".", ",") : text;
+  };
+  const date = (iso: string) => (locale === "vi" ? iso.split("-").reverse().join("/") : iso);
+  const cell = (column: Column, item: RankingItem): string => {
+    const value = column.value(item, context);
+    if (value === null || value === undefined) return "";
+    if (typeof value === "number")
+      return number(value, typeof column.decimals === "function" ? column.decimals(item) : (column.decimals ?? 0));
+    const text = column.date ? date(value) : neutralizeFormula(value);
+    return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [
+    COLUMNS.map((c) => c[locale]).join(separator),
+    ...ranking.items.map((item) => COLUMNS.map((c) => cell(c, item)).join(separator)),
+  ];
+  return { fileName: csvName(ranking, period), text: `\uFEFF${lines.join("\r\n")}\r\n` };
+}
+
+const PERIOD_WORDS: Record<PeriodKind, string> = {
+  week: "tuan",
+  month: "thang",
+  quarter: "quy",
+  half: "sau-thang",
+  "nine-months": "chin-thang",
+  year: "nam",
+};
+
+/** bang-xep-hang-quy-2026-Q4-CCCD_INTAKE-tinh.csv; a week's by its Sunday: bang-xep-hang-tuan-2026-12-06-…. */
+export function csvName(ranking: Pick<Ranking, "indicator" | "level" | "parent" | "asOf">, period?: Period): string {
+  const when = period ? `${PERIOD_WORDS[period.kind]}-${period.key.split(":")[1]}` : `ngay-${ranking.asOf}`;
+  const level = { province: "tinh", district: "huyen", commune: "xa" }[ranking.level];
+  return `bang-xep-hang-${when}-${ranking.indicator}-${level}${ranking.parent ? `-${ranking.parent}` : ""}.csv`;
+}
