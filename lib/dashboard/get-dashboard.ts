@@ -32,7 +32,7 @@ export type Dashboard = {
    * The viewed unit ended (the 2025 reorganisation): the day it ended, the last week of its
    * figures, and whether it is the viewer's own unit (who must then be moved to a new one).
    */
-  ended: { name: string; level: UnitLevel; endedOn: string; lastWeek: string; own: boolean } | null;
+  ended: { name: string; type: string; endedOn: string; lastWeek: string; own: boolean } | null;
   /** The reporting period viewed, when one was picked (the dashboard is then as of its end). */
   period: ShownPeriod | null;
   periods: Period[];
@@ -173,7 +173,7 @@ export async function getDashboard(
     unit?.validTo && unit.validTo < wanted
       ? {
           name: fullName(unit),
-          level: unit.level,
+          type: unit.type,
           endedOn: isoDate(addDays(unit.validTo, 1)),
           lastWeek: isoDate(sundayOnOrBefore(unit.validTo)),
           own: unit.id === actor.unitId,

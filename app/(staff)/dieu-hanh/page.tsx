@@ -41,7 +41,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <FormError error={d.badDate ? t.badDate(d.badDate) : null} />
       {d.ended ? (
         <p role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
-          {t.ended(d.ended.name, d.ended.level, f.date(d.ended.endedOn), f.date(d.ended.lastWeek), d.ended.own)}
+          {t.ended(d.ended.name, d.ended.type, f.date(d.ended.endedOn), f.date(d.ended.lastWeek), d.ended.own)}
         </p>
       ) : null}
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">

@@ -78,13 +78,13 @@ export const DASHBOARD = phrases({
     en: (text) => `The date “${text}” could not be read: write day/month/year, e.g. 06/12/2026. The page shows today.`,
   },
   ended: {
-    vi: (name: string, level: UnitLevel, endedOn: string, lastWeek: string, own: boolean) =>
-      `${name} đã kết thúc hoạt động từ ${endedOn}; số liệu của ${{ PROVINCE: "tỉnh", DISTRICT: "huyện", COMMUNE: "xã" }[level]} dừng ở tuần ${lastWeek}. ${
+    vi: (name: string, type: string, endedOn: string, lastWeek: string, own: boolean) =>
+      `${name} đã kết thúc hoạt động từ ${endedOn}; số liệu của ${type.toLowerCase()} dừng ở tuần ${lastWeek}. ${
         own
           ? "Liên hệ quản trị tỉnh để được chuyển tài khoản sang đơn vị mới."
           : "Số liệu sau đó thuộc các đơn vị mới của tỉnh."
       }`,
-    en: (name, _level, endedOn, lastWeek, own) =>
+    en: (name, _type, endedOn, lastWeek, own) =>
       `${name} ceased to exist on ${endedOn} (the 2025 reorganisation); its figures stop at the week ending ${lastWeek}. ${
         own
           ? "Ask your provincial administrator to move your account to the new unit."
