@@ -5,6 +5,8 @@ import { staffMessages } from "@/lib/i18n/staff-messages";
 import type { Measure } from "@/lib/indicators/indicator-kinds";
 import { FilterList } from "./filter-list";
 
+const twoDecimals = (tag: string) => new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 const signed = (text: string, n: number | null) => (n === null ? "" : `${n > 0 ? "+" : ""}${text}`);
 
 /**
@@ -31,7 +33,7 @@ export function WeekChangesSection({
   const note = (u: UnitChange) =>
     t.changeNote(
       increase(u.increase),
-      signed(f.points(u.pointsChange === null ? null : Math.round(u.pointsChange * 100) / 100), u.pointsChange),
+      signed(u.pointsChange === null ? "" : twoDecimals(f.tag).format(u.pointsChange), u.pointsChange),
       f.count(u.rank),
       u.rankChange,
     );
