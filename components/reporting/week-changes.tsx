@@ -87,7 +87,7 @@ export function WeekChangesSection({
           <p className="text-sm text-slate-600">{t.noStopped}</p>
         )}
       </div>
-      {changes.units.length ? (
+      {changes.units.some((u) => u.increase !== null) ? (
         <div>
           <h3 className="font-semibold">{t.changeList}</h3>
           <p className="text-sm text-slate-600">{t.changesNote}</p>

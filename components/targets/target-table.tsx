@@ -43,7 +43,7 @@ export function TargetTable(props: {
                 <span className="sm:hidden">{t.columns[1]}: </span>
                 {r.target ? f.count(r.target.value) : t.notAssigned}
               </td>
-              <td className={`${CELL} text-slate-700 max-sm:col-start-1 max-sm:pt-0 max-sm:text-xs`}>
+              <td className={`${CELL} text-slate-700 max-sm:col-start-1 max-sm:truncate max-sm:pt-0 max-sm:text-xs`}>
                 {r.target ? `${f.date(r.target.deadline)} · ${r.target.directive}` : ""}
               </td>
               <td className={`${CELL} px-1 max-sm:col-start-2 max-sm:row-span-3 max-sm:row-start-1`}>
