@@ -72,7 +72,7 @@ test("national leadership sees what changed: the movers each way with their incr
   await expect(all.first().getByRole("listitem")).toHaveCount(10);
   await changes.getByLabel("Lọc theo tên").fill("ha noi");
   await expect(all.getByRole("listitem")).toHaveCount(1);
-  await expect(all.getByRole("link", { name: "Thành phố Hà Nội" })).toBeVisible();
+  await expect(all.getByRole("link", { name: "Hà Nội", exact: true })).toBeVisible();
   await changes.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-reports/screenshots/dashboard-changes.png" });
 });
