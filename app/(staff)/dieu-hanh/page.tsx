@@ -118,7 +118,9 @@ export default async function DashboardPage({ searchParams }: Props) {
         ) : null}
       </TrendSection>
 
-      <WeekChangesSection changes={d.changes} measure={h.measure} linkQuery={keep} locale={locale} />
+      {d.childLevel ? (
+        <WeekChangesSection changes={d.changes} measure={h.measure} linkQuery={keep} locale={locale} />
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ReportingStatus reporting={d.completeness} linkQuery={keep} locale={locale} />
