@@ -1,12 +1,9 @@
-import Link from "next/link";
 import { formatDue } from "@/lib/format/dates";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import { type ChildrenReporting, lateUnitsRanked, type UnitReporting } from "@/lib/reporting/lateness";
 import { reportStateWords } from "@/lib/reporting/reminder-text";
-
-/** Late units listed before the rest fold away under "show all" (which opens without JavaScript). */
-const LATE_SHOWN = 10;
+import { FilterList } from "./filter-list";
 
 /**
  * A week's reporting of a scope's children: the week's dates and whether its submission time
@@ -35,14 +32,14 @@ export function ReportingStatus({
   // A unit opens on this section's week, where its own lateness is.
   const query = new URLSearchParams(linkQuery);
   query.set("date", reporting.week);
-  const lateItem = (u: UnitReporting) => (
-    <li key={u.code} className="flex flex-wrap justify-between gap-x-2 border-b border-slate-100 py-0.5">
-      <Link href={`/dieu-hanh?unit=${u.code}&${query}`} className="underline">
-        {u.name}
-      </Link>
-      <span className="text-red-800">{reportStateWords(u, locale)}</span>
-    </li>
-  );
+  const item = (u: UnitReporting, warn: boolean) => ({
+    key: u.code,
+    href: `/dieu-hanh?unit=${u.code}&${query}`,
+    name: u.name,
+    note: reportStateWords(u, locale),
+    warn,
+  });
+  const common = { filterLabel: t.filter, noMatch: t.noMatch };
   return (
     <section aria-labelledby={`${id}-heading`} className="min-w-0 rounded-lg bg-white p-4 shadow-sm">
       <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">
@@ -64,17 +61,12 @@ export function ReportingStatus({
       {late.length ? (
         <>
           <p className="mt-2 text-sm font-semibold text-red-800">{t.lateHeading(f.count(late.length))}</p>
-          <ul aria-label={t.lateList} className="text-sm">
-            {late.slice(0, LATE_SHOWN).map(lateItem)}
-          </ul>
-          {late.length > LATE_SHOWN ? (
-            <details className="text-sm">
-              <summary className="cursor-pointer py-1 font-semibold text-brand-700 underline">
-                {t.showAll(f.count(late.length))}
-              </summary>
-              <ul aria-label={t.lateList}>{late.slice(LATE_SHOWN).map(lateItem)}</ul>
-            </details>
-          ) : null}
+          <FilterList
+            {...common}
+            label={t.lateList}
+            showAll={t.showAll(f.count(late.length))}
+            items={late.map((u) => item(u, true))}
+          />
         </>
       ) : c.total && c.approved === c.total ? (
         <p className="mt-2 text-sm text-emerald-800">{t.allApproved}</p>
@@ -86,7 +78,12 @@ export function ReportingStatus({
       {notYet.length ? (
         <details className="mt-2 text-sm text-slate-700">
           <summary className="cursor-pointer">{t.notYet(f.count(notYet.length))}</summary>
-          {notYet.map((u) => `${u.name} (${reportStateWords(u, locale)})`).join(", ")}
+          <FilterList
+            {...common}
+            label={t.notYetList}
+            showAll={t.showAllOf(f.count(notYet.length))}
+            items={notYet.map((u) => item(u, false))}
+          />
         </details>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { formatCount, formatIsoDateVi } from "@/lib/format";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
 import type { TargetConflict } from "@/lib/targets/assign-targets";
 
@@ -8,12 +8,15 @@ export function TargetConflicts({
   conflicts,
   onReload,
   t,
+  locale,
 }: {
   conflicts: TargetConflict[];
   onReload: () => void;
   t: StaffMessages["targets"];
+  locale: Locale;
 }) {
   if (conflicts.length === 0) return null;
+  const f = formatsFor(locale);
   return (
     <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
       <p className="font-semibold">{t.conflicts}</p>
@@ -22,9 +25,9 @@ export function TargetConflicts({
           <li key={c.unit}>
             {t.conflictLine(
               c.unitName,
-              formatCount(c.yours),
-              c.current === null ? t.none : formatCount(c.current),
-              c.assignedOn ? formatIsoDateVi(c.assignedOn) : null,
+              f.count(c.yours),
+              c.current === null ? t.none : f.count(c.current),
+              c.assignedOn ? f.date(c.assignedOn) : null,
             )}
           </li>
         ))}

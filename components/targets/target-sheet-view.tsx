@@ -5,12 +5,13 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useMemo, useState } from "react";
 import { assignTargetsAction } from "@/app/(staff)/chi-tieu/actions";
 import { Button, buttonClass } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useRequest } from "@/components/ui/use-request";
 import { readTypedCount } from "@/lib/figures/figure-rules";
-import { formatCount as count, formatIsoDateVi as vi } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locale";
+import { isoDate, parseTypedDate, typedDateText } from "@/lib/format/dates";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import type { TargetConflict } from "@/lib/targets/assign-targets";
 import type { TargetSheet } from "@/lib/targets/target-sheet";
@@ -24,12 +25,13 @@ import { TargetTable } from "./target-table";
  */
 export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale: Locale }) {
   const t = staffMessages(locale).targets;
+  const { count, date } = formatsFor(locale);
   const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const router = useRouter();
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(sheet.rows.map((r) => [r.code, r.target ? count(r.target.value) : ""])),
   );
-  const [deadline, setDeadline] = useState(sheet.unit?.target?.deadline ?? "");
+  const [deadline, setDeadline] = useState(typedDateText(sheet.unit?.target?.deadline));
   const [directive, setDirective] = useState("");
   const { send, busy, notice, setNotice, conflicts, setConflicts } = useRequest<TargetConflict>();
 
@@ -37,11 +39,11 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
     () =>
       Object.fromEntries(
         sheet.rows.map((r) => {
-          const { value } = readTypedCount(texts[r.code] ?? "");
+          const { value } = readTypedCount(asTyped(texts[r.code] ?? "", locale));
           return [r.code, value === 0 ? null : value];
         }),
       ),
-    [sheet.rows, texts],
+    [sheet.rows, texts, locale],
   );
   const invalid = sheet.rows.filter((r) => (texts[r.code] ?? "").trim() !== "" && parsed[r.code] === null);
   const total = sheet.rows.reduce((sum, r) => sum + (parsed[r.code] ?? r.target?.value ?? 0), 0);
@@ -65,8 +67,13 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
       setNotice({ kind: "error", text: t.nothingChanged });
       return;
     }
-    if (!deadline || !directive.trim()) {
+    if (!deadline.trim() || !directive.trim()) {
       setNotice({ kind: "error", text: t.needDeadline });
+      return;
+    }
+    const due = parseTypedDate(deadline);
+    if (!due) {
+      setNotice({ kind: "error", text: t.badDeadline });
       return;
     }
     const result = await send(
@@ -75,7 +82,7 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
         assignTargetsAction({
           requestId,
           indicator: sheet.indicator.code,
-          deadline,
+          deadline: isoDate(due),
           directive,
           entries: changed.map((r) => ({
             unit: r.code,
@@ -125,7 +132,7 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
 
       <section aria-label={t.summary} className="grid gap-3 sm:grid-cols-3">
         <Figure label={t.ownTarget(sheet.unit?.name ?? null)} value={own === null ? t.notAssignedOwn : count(own)}>
-          {sheet.unit?.target ? t.due(vi(sheet.unit.target.deadline), sheet.unit.target.directive) : null}
+          {sheet.unit?.target ? t.due(date(sheet.unit.target.deadline), sheet.unit.target.directive) : null}
         </Figure>
         <Figure label={t.childrenTotal} value={count(total)}>
           {changed.length ? t.editing(count(changed.length)) : null}
@@ -149,13 +156,7 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
         <>
           {sheet.canAssign ? (
             <div className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-3 text-sm">
-              <Field
-                label={t.deadline}
-                type="date"
-                value={deadline}
-                min={sheet.today}
-                onChange={(e) => setDeadline(e.target.value)}
-              />
+              <DateField label={t.deadline} value={deadline} onChange={(e) => setDeadline(e.target.value)} />
               <Field
                 label={t.directive}
                 type="text"
@@ -172,7 +173,7 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
             <p className="text-sm text-slate-700">{t.readOnly}</p>
           )}
           <Notice notice={notice} />
-          <TargetConflicts conflicts={conflicts} onReload={() => router.refresh()} t={t} />
+          <TargetConflicts conflicts={conflicts} onReload={() => router.refresh()} t={t} locale={locale} />
           <TargetTable
             sheet={sheet}
             texts={texts}
@@ -180,6 +181,7 @@ export function TargetSheetView({ sheet, locale }: { sheet: TargetSheet; locale:
             total={total}
             onType={(code, text) => setTexts((old) => ({ ...old, [code]: text }))}
             t={t}
+            locale={locale}
           />
         </>
       )}
@@ -207,4 +209,9 @@ function Figure({
       {children ? <p className="text-sm">{children}</p> : null}
     </div>
   );
+}
+
+/** English groups thousands with commas (1,234,567); the entry rule reads Vietnamese groups. */
+function asTyped(text: string, locale: Locale): string {
+  return locale === "en" && /^\s*\d{1,3}(,\d{3})+\s*$/.test(text) ? text.replace(/,/g, "") : text;
 }

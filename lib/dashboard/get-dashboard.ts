@@ -4,7 +4,7 @@ import { viewedUnit } from "@/lib/access/viewed-unit";
 import { type Period, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/calendar/periods";
 import { reportDueSettings } from "@/lib/env";
 import { InvalidParamError } from "@/lib/errors";
-import { addDays, daysBetween, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
+import { addDays, daysBetween, isoDate, parseTypedDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
@@ -20,11 +20,19 @@ import { nationalTarget, scopeSeries } from "@/lib/series/scope-series";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
+import { type WeekChanges, weekChanges, weeklyReporting } from "./week-changes";
 
 export type Dashboard = {
   asOf: string;
   /** What in the address could not be used (a period that is not one), said to the reader. */
   notice: string | null;
+  /** A date in the address that is not one (as typed, shortened): the page shows today instead. */
+  badDate: string | null;
+  /**
+   * The viewed unit ended (the 2025 reorganisation): the day it ended, the last week of its
+   * figures, and whether it is the viewer's own unit (who must then be moved to a new one).
+   */
+  ended: { name: string; type: string; endedOn: string; lastWeek: string; own: boolean } | null;
   /** The reporting period viewed, when one was picked (the dashboard is then as of its end). */
   period: ShownPeriod | null;
   periods: Period[];
@@ -60,6 +68,8 @@ export type Dashboard = {
   completeness: ChildrenReporting;
   /** Opened with no date or period: the week of today's figures, when it is not yet the one above. */
   currentWeek: ChildrenReporting | null;
+  /** What changed over the reports' week: each child's increase, the movers, who stopped reporting. */
+  changes: WeekChanges;
 };
 
 /**
@@ -83,7 +93,8 @@ export async function getDashboard(
     if (!(error instanceof InvalidParamError)) throw error;
     notice = error.message;
   }
-  const asked = params.date ? parseIsoDate(params.date) : null;
+  const dateText = params.date?.trim().slice(0, 40) ?? "";
+  const asked = dateText ? parseTypedDate(dateText) : null;
   const wanted = period ? periodAsOf(period) : asked && asked <= today ? asked : today;
   const unit = await viewedUnit(prisma, actor, params.unit || null, wanted);
   // A unit is shown within its own life: one that ended in the 2025 reorganisation as of its
@@ -140,14 +151,40 @@ export async function getDashboard(
   const viewedWeek = sundayOnOrBefore(asOf);
   const dueWeek = latestWeekDueBelow(unit, childLevel, now, settings);
   const reportWeek = period || asked || dueWeek > viewedWeek ? viewedWeek : dueWeek;
-  const [completeness, currentWeek] = await Promise.all([
+  const ranked = (on: Date) =>
+    childLevel
+      ? getRankingCached(prisma, { indicator: indicator.code, level: childLevel, parent: unit?.code, asOf: on }).then(
+          (r) => r.items,
+        )
+      : Promise.resolve([] as RankingItem[]);
+  const [completeness, currentWeek, weekItems, weekBefore, reporting] = await Promise.all([
     childrenReporting(prisma, unit, reportWeek, now, settings),
     reportWeek < viewedWeek ? childrenReporting(prisma, unit, viewedWeek, now, settings) : Promise.resolve(null),
+    // The changes are the reports' week's: as of its Sunday against the Sunday before.
+    !period && isoDate(reportWeek) === isoDate(asOf) ? Promise.resolve(children) : ranked(reportWeek),
+    // The week before may fall under the structure before 2025, with no such parent in it.
+    ranked(addDays(reportWeek, -7)).catch((error) => {
+      if (error instanceof InvalidParamError) return [] as RankingItem[];
+      throw error;
+    }),
+    weeklyReporting(prisma, unit?.id ?? null, indicator.id, reportWeek),
   ]);
+  const ended =
+    unit?.validTo && unit.validTo < wanted
+      ? {
+          name: fullName(unit),
+          type: unit.type,
+          endedOn: isoDate(addDays(unit.validTo, 1)),
+          lastWeek: isoDate(sundayOnOrBefore(unit.validTo)),
+          own: unit.id === actor.unitId,
+        }
+      : null;
 
   return {
     asOf: isoDate(asOf),
     notice,
+    badDate: dateText && !asked ? dateText : null,
+    ended,
     period: period ? shownPeriod(period) : null,
     periods: recentPeriods(today),
     week: isoDate(viewedWeek),
@@ -174,6 +211,7 @@ export async function getDashboard(
     atRisk,
     completeness,
     currentWeek,
+    changes: weekChanges(weekItems, weekBefore, reporting, reportWeek),
   };
 }
 

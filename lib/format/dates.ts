@@ -75,10 +75,47 @@ const ENGLISH_DAY = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** A due time as a notice writes it, in Vietnam's time: "17:00 thứ Hai 30/11/2026" / "17:00 Monday 30 Nov 2026". */
+/**
+ * The one date style of each language: 06/12/2026 in Vietnamese, 6 Dec 2026 in English.
+ * Takes a calendar date (UTC midnight) or its YYYY-MM-DD text.
+ */
+export function formatDay(day: Date | string, locale: "vi" | "en" = "vi"): string {
+  const date = typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day;
+  return locale === "en" ? ENGLISH_DAY.format(date) : formatDateVi(date);
+}
+
+/** A day with its weekday, in the same style: "Chủ nhật, 06/12/2026" / "Sunday, 6 Dec 2026". */
+export function formatWeekday(day: Date | string, locale: "vi" | "en" = "vi"): string {
+  const date = typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day;
+  return `${WEEKDAYS[locale][date.getUTCDay()]}, ${formatDay(date, locale)}`;
+}
+
+/** A due time as a notice writes it, in Vietnam's time: "17:00 thứ Hai, 30/11/2026" / "17:00 Monday, 30 Nov 2026". */
 export function formatDue(at: string | Date, locale: "vi" | "en" = "vi"): string {
   const moment = new Date(at);
-  const day = todayInVietnam(moment);
-  const date = locale === "en" ? ENGLISH_DAY.format(day) : formatDateVi(day);
-  return `${VIETNAM_TIME.format(moment)} ${WEEKDAYS[locale][day.getUTCDay()]} ${date}`;
+  return `${VIETNAM_TIME.format(moment)} ${formatWeekday(todayInVietnam(moment), locale)}`;
+}
+
+/** How a date is typed in every date box: dd/mm/yyyy (yyyy-mm-dd is read too). */
+export const TYPED_DATE_PATTERN = "\\s*(\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s*";
+
+/**
+ * A date as people type it: dd/mm/yyyy (also d/m/yyyy, with "." or "-" between) or
+ * yyyy-mm-dd, as a calendar date (UTC midnight) in FIRST_YEAR–LAST_YEAR; null when it is
+ * not a real day (31/02/2026) or not written so. Never month first: 07/12/2026 is 7 December.
+ */
+export function parseTypedDate(text: string): Date | null {
+  const trimmed = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  if (dmy) {
+    const [, d, m, y] = dmy as unknown as [string, string, string, string];
+    return parseIsoDate(`${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`);
+  }
+  return parseIsoDate(trimmed);
+}
+
+/** YYYY-MM-DD as a date box shows it: 06/12/2026 (empty stays empty, anything else as given). */
+export function typedDateText(iso: string | null | undefined): string {
+  if (!iso) return "";
+  return parseIsoDate(iso) ? formatIsoDateVi(iso) : iso;
 }

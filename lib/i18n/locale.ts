@@ -1,3 +1,5 @@
+import { formatDay, formatWeekday } from "@/lib/format/dates";
+
 /**
  * The public pages speak Vietnamese by default and English with ?lang=en (kept in every link).
  * The staff pages keep the choice in a cookie set by /ngon-ngu (lib/i18n/staff-locale.ts).
@@ -18,10 +20,6 @@ const points = {
   vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
 };
-const dates = {
-  vi: new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-};
 
 /** Numbers and dates as each language writes them: 1.234.567 / 98,60 % / 23/11/2026 or 1,234,567 / 98.60% / 23 Nov 2026. */
 export function formatsFor(locale: Locale) {
@@ -32,7 +30,9 @@ export function formatsFor(locale: Locale) {
       n === null ? "" : locale === "vi" ? `${percents.vi.format(n)} %` : `${percents.en.format(n)}%`,
     /** Points of a scorecard and changes of a ratio: 14,31 / 14.31. */
     points: (n: number | null) => (n === null ? "" : points[locale].format(n)),
-    date: (iso: string | null) => (iso ? dates[locale].format(new Date(`${iso}T00:00:00Z`)) : ""),
+    date: (iso: string | null) => (iso ? formatDay(iso, locale) : ""),
+    /** The same date with its weekday: "Chủ nhật, 06/12/2026" / "Sunday, 6 Dec 2026". */
+    weekday: (iso: string | null) => (iso ? formatWeekday(iso, locale) : ""),
   };
 }
 

@@ -141,6 +141,8 @@ export type LateNotice =
       week: string;
       due: string;
       scope: string;
+      /** The ministry's notice: the provinces' reports (the scope is the whole country). */
+      national: boolean;
       waiting: UnitReporting[];
       notSubmitted: UnitReporting[];
     };
@@ -210,7 +212,15 @@ export function approvalNotice(below: ChildrenReporting, unit: ScopeUnit | null)
   const waiting = below.units.filter((u) => u.state === "SUBMITTED");
   const notSubmitted = below.units.filter((u) => u.late && u.state !== "SUBMITTED");
   if (!waiting.length && !notSubmitted.length) return null;
-  return { kind: "APPROVE", week: below.week, due: below.approveDue, scope: scopeName(unit), waiting, notSubmitted };
+  return {
+    kind: "APPROVE",
+    week: below.week,
+    due: below.approveDue,
+    scope: scopeName(unit),
+    national: unit === null,
+    waiting,
+    notSubmitted,
+  };
 }
 
 /** Whether the actor reads a level below them, so a weekly summary of it is theirs to get. */

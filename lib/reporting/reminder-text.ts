@@ -58,13 +58,14 @@ export function noticeText(notice: LateNotice, locale: Locale = "vi"): ReminderT
       lines.push(
         `${notSubmitted.length} ${plural("en", notSubmitted.length, { one: "unit has", other: "units have" })} not submitted: ${unitList(notSubmitted, "en")}.`,
       );
-    return { title: `Reports below ${notice.scope} for the week ending ${week} are late (approval due ${due})`, lines };
+    const whose = notice.national ? "The provinces' reports" : `Reports from the units of ${notice.scope}`;
+    return { title: `${whose} for the week ending ${week} are late (approval due ${due})`, lines };
   }
   const lines: string[] = [];
   if (waiting.length) lines.push(`${waiting.length} báo cáo chờ phê duyệt: ${unitList(waiting)}.`);
   if (notSubmitted.length) lines.push(`${notSubmitted.length} đơn vị chưa gửi báo cáo: ${unitList(notSubmitted)}.`);
   return {
-    title: `Báo cáo tuần kết thúc ${week} của cấp dưới ${notice.scope} quá hạn (hạn duyệt ${due})`,
+    title: `Báo cáo tuần kết thúc ${week} của ${notice.national ? "các tỉnh, thành phố" : `các đơn vị thuộc ${notice.scope}`} quá hạn (hạn duyệt ${due})`,
     lines,
   };
 }

@@ -10,8 +10,8 @@ describe("report due times", () => {
   it("counts days after the week's Sunday, in Vietnam's time", () => {
     expect(dueAt(sunday, "1 17:00").toISOString()).toBe("2026-11-30T10:00:00.000Z");
     expect(dueAt(sunday, "0 23:59").toISOString()).toBe("2026-11-29T16:59:00.000Z");
-    expect(formatDue(dueAt(sunday, "1 17:00"))).toBe("17:00 thứ Hai 30/11/2026");
-    expect(formatDue(dueAt(sunday, "7 08:05"))).toBe("08:05 Chủ nhật 06/12/2026");
+    expect(formatDue(dueAt(sunday, "1 17:00"))).toBe("17:00 thứ Hai, 30/11/2026");
+    expect(formatDue(dueAt(sunday, "7 08:05"))).toBe("08:05 Chủ nhật, 06/12/2026");
   });
 
   it("the latest week that fell due moves on at the due minute", () => {

@@ -68,7 +68,9 @@ test("staff pages in English: the public page's English sign-in, the dashboard, 
       name: /^Reports for the week ending \d{1,2} [A-Z][a-z]{2} \d{4} – submission was due \d{2}:\d{2} /,
     }),
   ).toBeVisible();
-  await expect(page.getByText(/^Due for submission \d{2}:\d{2} [A-Z][a-z]+day /).first()).toBeVisible();
+  await expect(
+    page.getByText(/^Due for submission \d{2}:\d{2} [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]{2} \d{4} /).first(),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Provinces ranked" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Percent" })).toBeVisible();
   // English numbers in the headline: 1,234,567.

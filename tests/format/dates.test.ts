@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
+import {
+  formatDateVi,
+  formatDay,
+  formatDue,
+  formatWeekday,
+  parseIsoDate,
+  parseTypedDate,
+  todayInVietnam,
+  typedDateText,
+} from "@/lib/format/dates";
+import { formatsFor } from "@/lib/i18n/locale";
 
 describe("dates", () => {
   it("takes today in Vietnam (UTC+7), not in UTC", () => {
@@ -19,5 +29,53 @@ describe("dates outside the product's years", () => {
     }
     expect(parseIsoDate("1900-01-01")?.toISOString()).toBe("1900-01-01T00:00:00.000Z");
     expect(parseIsoDate("2199-12-31")?.toISOString()).toBe("2199-12-31T00:00:00.000Z");
+  });
+});
+
+describe("dates as typed in a date box", () => {
+  it("reads dd/mm/yyyy day first, whatever the browser's language, and yyyy-mm-dd", () => {
+    expect(parseTypedDate("06/12/2026")?.toISOString()).toBe("2026-12-06T00:00:00.000Z");
+    expect(parseTypedDate("07/12/2026")?.toISOString()).toBe("2026-12-07T00:00:00.000Z");
+    expect(parseTypedDate(" 6/1/2026 ")?.toISOString()).toBe("2026-01-06T00:00:00.000Z");
+    expect(parseTypedDate("06.12.2026")?.toISOString()).toBe("2026-12-06T00:00:00.000Z");
+    expect(parseTypedDate("06-12-2026")?.toISOString()).toBe("2026-12-06T00:00:00.000Z");
+    expect(parseTypedDate("2026-12-06")?.toISOString()).toBe("2026-12-06T00:00:00.000Z");
+  });
+
+  it("refuses what is not a real day in the product's years", () => {
+    for (const text of [
+      "",
+      "31/02/2026",
+      "12/13/2026",
+      "00/12/2026",
+      "6/12/26",
+      "2026/12/06",
+      "12-2026",
+      "abc",
+      "29/02/2025",
+    ]) {
+      expect(parseTypedDate(text), text).toBeNull();
+    }
+    expect(parseTypedDate("29/02/2024")?.toISOString()).toBe("2024-02-29T00:00:00.000Z");
+    expect(parseTypedDate("31/12/2199")).not.toBeNull();
+    expect(parseTypedDate("01/01/2200")).toBeNull();
+  });
+
+  it("shows a date box's value as dd/mm/yyyy", () => {
+    expect(typedDateText("2026-12-06")).toBe("06/12/2026");
+    expect(typedDateText("")).toBe("");
+    expect(typedDateText(null)).toBe("");
+  });
+});
+
+describe("one date style per language", () => {
+  it("writes a day, with or without its weekday", () => {
+    expect(formatDay("2026-12-06", "vi")).toBe("06/12/2026");
+    expect(formatDay("2026-12-06", "en")).toBe("6 Dec 2026");
+    expect(formatWeekday("2026-12-06", "vi")).toBe("Chủ nhật, 06/12/2026");
+    expect(formatWeekday("2026-12-06", "en")).toBe("Sunday, 6 Dec 2026");
+    expect(formatsFor("en").date("2026-11-29")).toBe("29 Nov 2026");
+    expect(formatsFor("vi").weekday("2026-11-30")).toBe("thứ Hai, 30/11/2026");
+    expect(formatDue("2026-11-30T10:00:00Z", "en")).toBe("17:00 Monday, 30 Nov 2026");
   });
 });

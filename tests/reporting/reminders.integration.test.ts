@@ -114,7 +114,7 @@ describe("late reports: notices, reminders and summaries", () => {
 
     const [toCommune] = mailsTo("xa1@donvi.vn");
     expect(toCommune?.subject).toBe("[Đề án 06] Xã X00001 chưa gửi báo cáo tuần kết thúc 30/04/2023");
-    expect(toCommune?.text).toContain("Hạn gửi là 17:00 thứ Hai 01/05/2023 và đã qua.");
+    expect(toCommune?.text).toContain("Hạn gửi là 17:00 thứ Hai, 01/05/2023 và đã qua.");
     expect(toCommune?.text).toContain("https://de-an-06.example.vn/nhap-lieu?week=2023-04-30");
     expect(toCommune?.from?.text).toContain("khong-tra-loi@donvi.vn");
 

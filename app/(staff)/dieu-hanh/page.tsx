@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TrendSection } from "@/components/charts/trend-section";
-import { IndicatorOptions } from "@/components/indicators/indicator-options";
-import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
+import { DashboardFilters } from "@/components/reporting/dashboard-filters";
+import { FilterList } from "@/components/reporting/filter-list";
 import { LateNotices } from "@/components/reporting/late-notices";
 import { ReportingStatus } from "@/components/reporting/reporting-status";
-import { Button } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
+import { WeekChangesSection } from "@/components/reporting/week-changes";
 import { FormError } from "@/components/ui/notice";
 import { loadForPage, requireActorForPage } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
@@ -39,6 +38,12 @@ export default async function DashboardPage({ searchParams }: Props) {
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
       <LateNotices actor={actor} locale={locale} />
       <FormError error={d.notice ? `${t.periodIgnored} ${d.notice}` : null} />
+      <FormError error={d.badDate ? t.badDate(d.badDate) : null} />
+      {d.ended ? (
+        <p role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
+          {t.ended(d.ended.name, d.ended.type, f.date(d.ended.endedOn), f.date(d.ended.lastWeek), d.ended.own)}
+        </p>
+      ) : null}
       <header className="flex min-w-0 flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">
@@ -56,21 +61,13 @@ export default async function DashboardPage({ searchParams }: Props) {
             ) : null}
           </p>
         </div>
-        <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2 text-sm" action="/dieu-hanh">
-          {d.scope.code ? <input type="hidden" name="unit" value={d.scope.code} /> : null}
-          <Select label={t.indicator} name="indicator" defaultValue={d.indicator.code}>
-            <IndicatorOptions indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))} />
-          </Select>
-          <Field label={t.asOf} type="date" name="date" defaultValue={d.asOf} />
-          <Button type="submit" variant="primary">
-            {t.show}
-          </Button>
-        </form>
-        <PeriodPicker
-          action="/dieu-hanh"
+        <DashboardFilters
+          unit={d.scope.code}
+          indicators={d.indicators.map((i) => ({ code: i.code, name: indicatorName(i) }))}
+          indicator={d.indicator.code}
+          date={d.badDate ?? d.asOf}
           periods={d.periods}
-          picked={d.period?.key ?? null}
-          keep={{ ...(d.scope.code ? { unit: d.scope.code } : {}), indicator: d.indicator.code }}
+          period={d.period?.key ?? null}
           locale={locale}
         />
       </header>
@@ -121,6 +118,10 @@ export default async function DashboardPage({ searchParams }: Props) {
         ) : null}
       </TrendSection>
 
+      {d.childLevel ? (
+        <WeekChangesSection changes={d.changes} measure={h.measure} linkQuery={keep} locale={locale} />
+      ) : null}
+
       <div className="grid gap-6 lg:grid-cols-2">
         <ReportingStatus reporting={d.completeness} linkQuery={keep} locale={locale} />
         <section aria-labelledby="risk-heading" className="rounded-lg bg-white p-4 shadow-sm">
@@ -128,18 +129,18 @@ export default async function DashboardPage({ searchParams }: Props) {
             {t.atRisk(f.count(d.atRisk.length))}
           </h2>
           {d.atRisk.length ? (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {d.atRisk.map((u) => (
-                <li key={u.code} className="flex flex-wrap justify-between gap-2 py-1">
-                  <Link href={`/dieu-hanh?unit=${u.code}&${keep}`} className="underline">
-                    {u.name}
-                  </Link>
-                  <span className="text-slate-700">
-                    {t.riskLine(f.percent(u.percent), f.date(u.deadline), u.forecastOn ? f.date(u.forecastOn) : null)}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <FilterList
+              label={t.riskList}
+              showAll={t.showAllOf(f.count(d.atRisk.length))}
+              filterLabel={t.filter}
+              noMatch={t.noMatch}
+              items={d.atRisk.map((u) => ({
+                key: u.code,
+                href: `/dieu-hanh?unit=${u.code}&${keep}`,
+                name: u.name,
+                note: t.riskLine(f.percent(u.percent), f.date(u.deadline), u.forecastOn ? f.date(u.forecastOn) : null),
+              }))}
+            />
           ) : (
             <p className="text-slate-600">{t.noRisk}</p>
           )}

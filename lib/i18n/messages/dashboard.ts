@@ -4,6 +4,8 @@ import { COMMON, LEVELS } from "./common";
 import dashboardJson from "./dashboard.json";
 import weekReportsJson from "./dashboard-week-reports.json";
 
+const rankArrow = (change: number | null) => (change ? ` (${change > 0 ? "↑" : "↓"}${Math.abs(change)})` : "");
+
 // The staff dashboard (/dieu-hanh): figures against targets, forecasts, rankings, and the week's reports.
 export const DASHBOARD = phrases({
   ...plain(dashboardJson),
@@ -51,6 +53,44 @@ export const DASHBOARD = phrases({
     en: (level) => `${{ PROVINCE: "Provinces", DISTRICT: "Districts", COMMUNE: "Communes" }[level]} ranked`,
   },
   levelUnits: asPhrase(LEVELS),
+  changesHeading: {
+    vi: (week: string, before: string) => `Thay đổi trong tuần kết thúc ${week} (so với ${before})`,
+    en: (week, before) => `What changed in the week ending ${week} (against ${before})`,
+  },
+  /** "+1.234 · +2,35 điểm % · hạng 3 (↑2)": a unit's increase, its change in percent of target, its rank. */
+  changeNote: {
+    vi: (increase: string, points: string, rank: string, rankChange: number | null) =>
+      [increase, points && `${points} điểm %`, rank && `hạng ${rank}${rankArrow(rankChange)}`]
+        .filter(Boolean)
+        .join(" · "),
+    en: (increase, points, rank, rankChange) =>
+      [increase, points && `${points} pts`, rank && `rank ${rank}${rankArrow(rankChange)}`].filter(Boolean).join(" · "),
+  },
+  stoppedHeading: {
+    vi: (n: string) => `Ngừng báo cáo (${n}): có số liệu tuần trước, tuần này không`,
+    en: (n) => `Stopped reporting (${n}): figures last week, none this week`,
+  },
+  lastWeekValue: { vi: (value: string) => `tuần trước: ${value}`, en: (value) => `last week: ${value}` },
+  showAllOf: { vi: (n: string) => `Xem tất cả (${n})`, en: (n) => `Show all (${n})` },
+  badDate: {
+    vi: (text: string) =>
+      `Ngày “${text}” không đọc được: viết ngày/tháng/năm, ví dụ 06/12/2026. Trang đang hiện số liệu hôm nay.`,
+    en: (text) => `The date “${text}” could not be read: write day/month/year, e.g. 06/12/2026. The page shows today.`,
+  },
+  ended: {
+    vi: (name: string, type: string, endedOn: string, lastWeek: string, own: boolean) =>
+      `${name} đã kết thúc hoạt động từ ${endedOn}; số liệu của ${type.toLowerCase()} dừng ở tuần ${lastWeek}. ${
+        own
+          ? "Liên hệ quản trị tỉnh để được chuyển tài khoản sang đơn vị mới."
+          : "Số liệu sau đó thuộc các đơn vị mới của tỉnh."
+      }`,
+    en: (name, _type, endedOn, lastWeek, own) =>
+      `${name} ceased to exist on ${endedOn} (the 2025 reorganisation); its figures stop at the week ending ${lastWeek}. ${
+        own
+          ? "Ask your provincial administrator to move your account to the new unit."
+          : "Later figures belong to the province's new units."
+      }`,
+  },
   districtsDone: COMMON.districtsDone,
   communesDone: COMMON.communesDone,
 });
