@@ -26,6 +26,8 @@ function item(code: string, value: number | null, target: number | null, rank: n
     daysAhead: null,
     forecastOn: null,
     weeklyChange: null,
+    neededPerWeek: null,
+    trajectory: null,
     childrenDone: null,
     childrenTotal: null,
     approximate: false,
