@@ -70,7 +70,6 @@ export function handleApiError(error: unknown) {
   });
 }
 
-
 // A UTF-8 BOM so Excel opens Vietnamese names correctly.
 export function toCsv(rows: Record<string, Cell>[]): string {
   if (rows.length === 0) return "\uFEFF";

@@ -1,9 +1,9 @@
 import "server-only";
-import { neutralizeFormula } from "@/lib/tables/formula-text";
 import type { Period, PeriodKind } from "@/lib/calendar/periods";
 import type { Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import type { Ranking, RankingItem } from "@/lib/rankings/ranking-types";
+import { neutralizeFormula } from "@/lib/tables/formula-text";
 
 // The leaderboard's download for people: a CSV a clerk opens in Excel as it is. Headers in the
 // page's language, numbers rounded as the page shows them, the same columns in the same
