@@ -3,6 +3,7 @@ import type { UnitChange, WeekChanges } from "@/lib/dashboard/week-changes";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import type { Measure } from "@/lib/indicators/indicator-kinds";
+import { describeRankChange } from "@/lib/rankings/rank-change-reasons";
 import { FilterList } from "./filter-list";
 
 const twoDecimals = (tag: string) => new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -68,6 +69,21 @@ export function WeekChangesSection({
         {movers("movers-up", t.moversUp, changes.up, false)}
         {movers("movers-down", t.moversDown, changes.down, true)}
       </div>
+      {changes.rankReasons.length ? (
+        <div>
+          <h3 className="font-semibold">{t.rankReasonsHeading}</h3>
+          <ul className="text-sm">
+            {changes.rankReasons.map((r) => (
+              <li key={r.code} className="border-b border-slate-100 py-0.5">
+                <Link href={href(r.code)} className="font-semibold underline">
+                  {r.name}
+                </Link>{" "}
+                {describeRankChange(r, locale, measure)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div>
         <h3 className="font-semibold">{t.stoppedHeading(f.count(changes.stopped.length))}</h3>
         {changes.stopped.length ? (

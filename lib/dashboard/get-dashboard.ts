@@ -14,7 +14,9 @@ import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { periodAsOf, periodParam } from "@/lib/params/query-params";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import { type RankChangeReason, rankChangeReason } from "@/lib/rankings/rank-change-reasons";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { neededPerWeek, type Trajectory, trajectoryOf } from "@/lib/rankings/trajectory";
 import { type ChildrenReporting, childrenReporting, latestWeekDueBelow } from "@/lib/reporting/lateness";
 import { nationalTarget, scopeSeries } from "@/lib/series/scope-series";
 import { childOf } from "@/lib/units/hierarchy";
@@ -53,6 +55,11 @@ export type Dashboard = {
     childrenDone: number;
     childrenTotal: number;
     atRisk: number;
+    /** The weekly increase still needed to make the deadline, and where the recent pace leads (lib/rankings/trajectory.ts). */
+    neededPerWeek: number | null;
+    trajectory: Trajectory | null;
+    /** Why the viewed unit's rank among its siblings changed since the week before. */
+    rankReason: RankChangeReason | null;
   };
   points: { asOf: string; value: number }[];
   /** From the last point to the deadline at the pace of the last PACE_WEEKS weeks. */
@@ -109,7 +116,16 @@ export async function getDashboard(
   const childLevelRow = await prisma.$queryRaw<{ level: UnitLevel }[]>`
     SELECT level FROM unit WHERE ${childOf("unit", unit?.id ?? null)} AND ${inForceOn("unit", asOf)} LIMIT 1`;
   const childLevel = childLevelRow[0]?.level ?? null;
-  const [children, standing, points, target] = await Promise.all([
+  const siblings = (on: Date) =>
+    unit
+      ? getRankingCached(prisma, {
+          indicator: indicator.code,
+          level: unit.level,
+          parent: unit.parentCode ?? undefined,
+          asOf: on,
+        }).then((r) => r.items)
+      : Promise.resolve([] as RankingItem[]);
+  const [children, siblingsNow, siblingsBefore, points, target] = await Promise.all([
     childLevel
       ? getRankingCached(prisma, {
           indicator: indicator.code,
@@ -119,19 +135,18 @@ export async function getDashboard(
           period,
         }).then((r) => r.items)
       : Promise.resolve([] as RankingItem[]),
-    unit
-      ? getRankingCached(prisma, {
-          indicator: indicator.code,
-          level: unit.level,
-          parent: unit.parentCode ?? undefined,
-          asOf,
-        }).then((r) => r.items.find((i) => i.code === unit?.code) ?? null)
-      : Promise.resolve(null),
+    siblings(asOf),
+    // A week earlier may lie before the unit's structure began: then there is no rank to compare.
+    siblings(addDays(asOf, -7)).catch((error) => {
+      if (error instanceof InvalidParamError) return [] as RankingItem[];
+      throw error;
+    }),
     // The trend and its forecast are drawn for counts; a ratio's or a score's line is not a sum.
     measure === "count" ? scopeSeries(prisma, unit?.id ?? null, indicator.id, asOf) : Promise.resolve([]),
     unit || measure !== "count" ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
   ]);
 
+  const standing = unit ? (siblingsNow.find((i) => i.code === unit.code) ?? null) : null;
   const last = points.at(-1) ?? null;
   const value = standing?.value ?? last?.value ?? null;
   const targetValue = standing?.target ?? target?.value ?? null;
@@ -144,6 +159,21 @@ export async function getDashboard(
         return on ? isoDate(on) : null;
       })();
   const atRisk = children.filter(isAtRisk);
+  // The country (or a ratio's or score's headline) has no ranking item: its need and trajectory are worked out here.
+  const progress = {
+    value: measure === "count" ? value : null,
+    target: targetValue,
+    deadline: deadline ? new Date(`${deadline}T00:00:00Z`) : null,
+    asOf,
+  };
+  const neededPerWeekNow = standing ? standing.neededPerWeek : neededPerWeek(progress, true);
+  const trajectory = standing
+    ? standing.trajectory
+    : trajectoryOf({
+        ...progress,
+        forecastOn: forecastOn ? new Date(`${forecastOn}T00:00:00Z`) : null,
+        hasForecast: true,
+      });
 
   // With no date or period the figures are today's, but today's week is rarely due yet: the
   // reports are shown for the latest week that fell due (never after the viewed unit's life).
@@ -203,6 +233,9 @@ export async function getDashboard(
       childrenDone: children.filter((c) => c.reachedOn !== null).length,
       childrenTotal: children.length,
       atRisk: atRisk.length,
+      neededPerWeek: neededPerWeekNow,
+      trajectory,
+      rankReason: unit ? rankChangeReason(unit.code, siblingsNow, siblingsBefore) : null,
     },
     points,
     forecast: forecastLine(last, paceFrom, deadline, targetValue),

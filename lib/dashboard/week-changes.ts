@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/db";
 import { addDays, isoDate } from "@/lib/format/dates";
+import { type RankChangeReason, rankChangeReason } from "@/lib/rankings/rank-change-reasons";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
@@ -37,7 +38,12 @@ export type WeekChanges = {
   down: UnitChange[];
   /** Had a figure in the week before and none in this one; the largest last figure first. */
   stopped: StoppedUnit[];
+  /** Why the ranks that moved most (RANK_REASONS_SHOWN, largest move first) changed. */
+  rankReasons: RankChangeReason[];
 };
+
+/** How many rank changes are explained. */
+export const RANK_REASONS_SHOWN = 3;
 
 /** Which units reported a figure of the indicator in a week, and in the week before. */
 export type WeeklyReporting = { thisWeek: ReadonlySet<string>; lastWeek: ReadonlySet<string> };
@@ -98,6 +104,12 @@ export function weekChanges(
     up,
     down,
     stopped,
+    rankReasons: units
+      .filter((u) => u.rankChange)
+      .sort((a, b) => Math.abs(b.rankChange ?? 0) - Math.abs(a.rankChange ?? 0) || a.name.localeCompare(b.name, "vi"))
+      .slice(0, RANK_REASONS_SHOWN)
+      .map((u) => rankChangeReason(u.code, current, previous))
+      .filter((r): r is RankChangeReason => r !== null),
   };
 }
 

@@ -70,6 +70,13 @@ describe("what changed in a week", () => {
     expect(c.down.map((u) => u.code)).toEqual(["D", "C"]);
     // C reported the week before and not this one; its last figure is named.
     expect(c.stopped).toEqual([{ code: "C", name: "Tỉnh C", value: 900 }]);
+    // The largest rank moves are explained: D fell two places, passed by A and B.
+    expect(c.rankReasons.map((r) => [r.code, r.places])).toEqual([
+      ["D", -2],
+      ["A", 1],
+      ["B", 1],
+    ]);
+    expect(c.rankReasons[0]?.passedBy.map((m) => m.code)).toEqual(["A", "B"]);
   });
 
   it("names five movers each way, ties by increase then by name, never one unit in both", () => {

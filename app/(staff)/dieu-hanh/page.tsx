@@ -16,6 +16,7 @@ import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { staffLocale } from "@/lib/i18n/staff-locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
+import { describeRankChange } from "@/lib/rankings/rank-change-reasons";
 
 export const metadata: Metadata = { title: "Điều hành – Đề án 06" };
 
@@ -34,6 +35,17 @@ export default async function DashboardPage({ searchParams }: Props) {
   const h = d.headline;
   const shown = h.measure === "ratio" ? f.percent : h.measure === "score" ? f.points : f.count;
   const late = h.forecastOn && h.deadline && h.forecastOn > h.deadline;
+  const words = publicMessages(locale);
+  const needed =
+    h.neededPerWeek === null
+      ? null
+      : t.needed(
+          h.measure === "count" ? f.count(h.neededPerWeek) : `${f.points(h.neededPerWeek)} ${words.pointsChange}`,
+          h.trajectory ? words.trajectory(h.trajectory) : null,
+        );
+  const forecastNote = [h.forecastOn ? t.forecast(f.date(h.forecastOn), Boolean(late)) : null, needed]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <main className="mx-auto max-w-7xl space-y-6 px-4 py-6" lang={locale}>
       <LateNotices actor={actor} locale={locale} />
@@ -91,12 +103,18 @@ export default async function DashboardPage({ searchParams }: Props) {
         <Stat
           label={t.percent}
           value={f.percent(h.percent) || "–"}
-          note={h.forecastOn ? t.forecast(f.date(h.forecastOn), Boolean(late)) : null}
-          warn={Boolean(late)}
+          note={forecastNote || null}
+          warn={Boolean(late) || h.trajectory === "off-track"}
         />
         <Stat label={t.done} value={`${f.count(h.childrenDone)}/${f.count(h.childrenTotal)}`} />
         <Stat label={t.atRiskCount} value={f.count(h.atRisk)} warn={h.atRisk > 0} />
       </section>
+      {h.rankReason ? (
+        <p className="text-sm text-slate-700">
+          <span className="font-semibold">{t.rankReasonOf(scopeName)}</span>{" "}
+          {describeRankChange(h.rankReason, locale, h.measure)}
+        </p>
+      ) : null}
 
       <TrendSection
         heading={t.trend}
@@ -138,7 +156,18 @@ export default async function DashboardPage({ searchParams }: Props) {
                 key: u.code,
                 href: `/dieu-hanh?unit=${u.code}&${keep}`,
                 name: u.name,
-                note: t.riskLine(f.percent(u.percent), f.date(u.deadline), u.forecastOn ? f.date(u.forecastOn) : null),
+                note: [
+                  t.riskLine(f.percent(u.percent), f.date(u.deadline), u.forecastOn ? f.date(u.forecastOn) : null),
+                  u.neededPerWeek === null
+                    ? null
+                    : words.neededPerWeek(
+                        u.ratio !== undefined
+                          ? `${f.points(u.neededPerWeek)} ${words.pointsChange}`
+                          : f.count(u.neededPerWeek),
+                      ),
+                ]
+                  .filter(Boolean)
+                  .join(" · "),
               }))}
             />
           ) : (

@@ -72,6 +72,13 @@ export const DASHBOARD = phrases({
   },
   lastWeekValue: { vi: (value: string) => `tuần trước: ${value}`, en: (value) => `last week: ${value}` },
   showAllOf: { vi: (n: string) => `Xem tất cả (${n})`, en: (n) => `Show all (${n})` },
+  /** The weekly increase still needed, formatted, and where the recent pace leads (already in words). */
+  needed: {
+    vi: (amount: string, trajectory: string | null) =>
+      `cần +${amount}/tuần để đạt đúng hạn${trajectory ? ` (${trajectory})` : ""}`,
+    en: (amount, trajectory) => `needs +${amount} a week to make the deadline${trajectory ? ` (${trajectory})` : ""}`,
+  },
+  rankReasonOf: { vi: (unit: string) => `Thứ hạng của ${unit}:`, en: (unit) => `${unit}'s rank:` },
   badDate: {
     vi: (text: string) =>
       `Ngày “${text}” không đọc được: viết ngày/tháng/năm, ví dụ 06/12/2026. Trang đang hiện số liệu hôm nay.`,
