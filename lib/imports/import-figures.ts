@@ -4,7 +4,7 @@ import { bumpDataVersion } from "@/lib/db/data-version";
 import type { Db } from "@/lib/db/db";
 import { empty, type Sql, sql } from "@/lib/db/sql";
 import { LockedError } from "@/lib/errors";
-import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
+import { addDays, formatDateVi, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { checkRows } from "@/lib/imports/check-rows";
@@ -82,7 +82,7 @@ export async function importFigures(
     rows,
     { ...options, what: "số liệu", duplicate: "cùng đơn vị, chỉ tiêu và ngày" },
     ({ line, values }, { indicators, units, problems }) => {
-      const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
+      const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems, importable);
       const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
       // A scorecard's published score comes as points (87,45 of 100), the others as counts.
       const published = indicator?.kind === "COMPOSITE";
@@ -118,7 +118,7 @@ export async function importFigures(
   report.errorCount = locked.count;
   if (locked.count) return report;
 
-  const warnings = listedProblems(await findFigureAnomalies(prisma, parsed));
+  const warnings = listedProblems([...weekdayWarnings(parsed), ...(await findFigureAnomalies(prisma, parsed))]);
   report.warnings = warnings.items;
   report.warningCount = warnings.count;
   if (options.dryRun) return report;
@@ -132,6 +132,25 @@ export async function importFigures(
  * A published score's maximum (the `denominator` column, e.g. 100 or 34), in hundredths as
  * the score is; the score may not exceed it.
  */
+const sundayOnOrAfter = (day: Date) => (day.getUTCDay() === 0 ? day : addDays(sundayOnOrBefore(day), 7));
+
+/** What a figures file may hold: indicators entered by people, and scorecards' published scores; never one computed here. */
+const importable = (indicator: { kind: IndicatorKind }) => isEntered(indicator.kind) || indicator.kind === "COMPOSITE";
+
+/**
+ * Dates that are not a Sunday are kept as written and counted in the reporting week they
+ * fall in (the one ending on the Sunday after): said as a warning, so nobody is surprised.
+ */
+function weekdayWarnings(figures: ParsedFigure[]): ImportProblem[] {
+  return figures
+    .filter((f) => f.asOf.getUTCDay() !== 0)
+    .map((f) => ({
+      line: f.line,
+      column: "as_of",
+      message: `${formatDateVi(f.asOf)} không phải Chủ nhật: số liệu được tính vào tuần kết thúc Chủ nhật ${formatDateVi(sundayOnOrAfter(f.asOf))}`,
+    }));
+}
+
 function checkPublishedMaximum(
   text: string,
   score: number | null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { countProblemInFile, parseCount } from "@/lib/figures/figure-rules";
-import { formatDateVi, parseIsoDate } from "@/lib/format/dates";
+import { formatDateVi, parseTypedDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import type { IndicatorRef } from "@/lib/indicators/indicators";
@@ -73,7 +73,7 @@ export function checkPoints(text: string, line: number, column: string, problems
   return Math.round(Number(cleaned) * 100);
 }
 
-/** A YYYY-MM-DD date, optionally not after `latest`. */
+/** A date written YYYY-MM-DD or dd/mm/yyyy (as Vietnamese Excel writes it), optionally not after `latest`. */
 export function checkDate(
   text: string,
   line: number,
@@ -81,9 +81,10 @@ export function checkDate(
   problems: ProblemList,
   latest?: Date,
 ): Date | null {
-  if (text === "") return problems.add(line, column, "trống, cần ngày dạng YYYY-MM-DD");
-  const date = parseIsoDate(text);
-  if (!date) return problems.add(line, column, `"${text}" không phải ngày hợp lệ dạng YYYY-MM-DD`);
+  if (text === "") return problems.add(line, column, "trống, cần ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy");
+  const date = parseTypedDate(text);
+  if (!date)
+    return problems.add(line, column, `"${text.slice(0, 40)}" không phải ngày hợp lệ dạng YYYY-MM-DD hoặc dd/mm/yyyy`);
   if (latest && date > latest) {
     return problems.add(line, column, `${formatDateVi(date)} là ngày trong tương lai`);
   }
@@ -132,17 +133,26 @@ export class UnitResolver {
   }
 }
 
+/**
+ * The indicator a code names. `accepts` says which the file may hold (a figures file: those
+ * entered or published, never one computed here): only those are offered when a code is wrong.
+ */
 export function checkIndicator(
   code: string,
   indicators: Map<string, IndicatorRef>,
   line: number,
   column: string,
   problems: ProblemList,
+  accepts: (indicator: IndicatorRef) => boolean = () => true,
 ) {
   if (code === "") return problems.add(line, column, "trống, cần mã chỉ tiêu");
   const found = indicators.get(code.toUpperCase());
-  if (!found) {
-    problems.add(line, column, `không có chỉ tiêu "${code}" (có: ${[...indicators.keys()].join(", ")})`);
+  if (!found || !accepts(found)) {
+    const offered = [...indicators.values()].filter(accepts).map((i) => i.code);
+    const why = found
+      ? `chỉ tiêu "${code}" được tính từ chỉ tiêu khác, không nhập số liệu`
+      : `không có chỉ tiêu "${code}"`;
+    problems.add(line, column, `${why} (nhập được: ${offered.join(", ")})`);
     return null;
   }
   return found;

@@ -86,9 +86,46 @@ function rowValues(header: string[], cells: string[], line: number, bounds: type
   return values;
 }
 
-async function* readCsv(stream: Readable, required: readonly string[], bounds: typeof TABLE_LIMITS) {
+/**
+ * Reads the start of a CSV up to its first line break (at most one record's length) to find
+ * its separator: a comma, or the semicolon Excel writes with Vietnamese (and most European)
+ * regional settings. The header decides: whichever it holds more of, outside quotes.
+ * Returns the separator and the whole stream again.
+ */
+async function withSeparator(
+  stream: Readable,
+  bounds: typeof TABLE_LIMITS,
+): Promise<{ delimiter: string; stream: Readable }> {
+  const chunks: Buffer[] = [];
+  let seen = 0;
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  while (seen < bounds.recordChars) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = Buffer.from(next.value);
+    chunks.push(chunk);
+    seen += chunk.length;
+    if (chunk.includes(0x0a)) break;
+  }
+  const head =
+    Buffer.concat(chunks)
+      .toString("utf8")
+      .split(/\r?\n/)[0]
+      ?.replace(/"[^"]*"/g, "") ?? "";
+  const count = (c: string) => head.split(c).length - 1;
+  const delimiter = count(";") > count(",") ? ";" : ",";
+  async function* again() {
+    yield* chunks;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { delimiter, stream: Readable.from(again()) };
+}
+
+async function* readCsv(source: Readable, required: readonly string[], bounds: typeof TABLE_LIMITS) {
+  const { delimiter, stream } = await withSeparator(source, bounds);
   const parser = stream.pipe(
     parse({
+      delimiter,
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,

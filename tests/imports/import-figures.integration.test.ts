@@ -42,12 +42,56 @@ describe("figure import: bad input writes nothing and names every problem", () =
       "dòng 6, cột value: trống, cần một số nguyên ≥ 0",
       "dòng 7, cột value: -5 là số âm, cần ≥ 0",
       'dòng 8, cột value: "12.5" không phải số nguyên ≥ 0',
-      'dòng 9, cột as_of: "2023-02-30" không phải ngày hợp lệ dạng YYYY-MM-DD',
+      'dòng 9, cột as_of: "2023-02-30" không phải ngày hợp lệ dạng YYYY-MM-DD hoặc dd/mm/yyyy',
       "dòng 10, cột as_of: 03/01/2027 là ngày trong tương lai",
       "dòng 11, cột unit_code: trùng với dòng 2 (cùng đơn vị, chỉ tiêu và ngày)",
     ]);
     expect(await prisma.figure.count()).toBe(0);
     expect(await prisma.auditEntry.count()).toBe(0);
+  });
+
+  it("reads what Vietnamese Excel writes: semicolons, dd/mm/yyyy dates, grouped numbers; a weekday date says its week", async () => {
+    const rows = readTable(
+      {
+        buffer: csv(`unit_code;indicator;as_of;value
+00001;CCCD_INTAKE;02/04/2023;1.250
+00002;CCCD_INTAKE;2023-04-02;"2.500"
+00003;CCCD_INTAKE;08/04/2023;300`),
+        fileName: "so-lieu.csv",
+      },
+      FIGURE_COLUMNS,
+    );
+    const report = await importFigures(prisma, rows, options);
+    expect(report.errors).toEqual([]);
+    expect(report.written).toBe(true);
+    expect(report.warnings.map(formatProblem)).toEqual([
+      "dòng 4, cột as_of: 08/04/2023 không phải Chủ nhật: số liệu được tính vào tuần kết thúc Chủ nhật 09/04/2023",
+    ]);
+    const stored = await prisma.figure.findMany({ orderBy: { value: "asc" }, select: { value: true, asOf: true } });
+    expect(stored.map((f) => [f.value, f.asOf.toISOString().slice(0, 10)])).toEqual([
+      [300, "2023-04-08"],
+      [1250, "2023-04-02"],
+      [2500, "2023-04-02"],
+    ]);
+  });
+
+  it("offers only the indicators a file may hold when a code is wrong, and refuses a computed one", async () => {
+    await prisma.indicator.create({
+      data: { code: "TY_LE_TINH", nameVi: "Tỷ lệ tính", nameEn: "Computed", kind: "DERIVED", sortOrder: 999 },
+    });
+    const report = await importFigures(
+      prisma,
+      figureRows(`unit_code,indicator,as_of,value
+00001,NOPE,2023-04-02,1
+00001,TY_LE_TINH,2023-04-02,1`),
+      options,
+    );
+    const [unknown, computed] = report.errors.map(formatProblem);
+    expect(unknown).toMatch(/^dòng 2, cột indicator: không có chỉ tiêu "NOPE" \(nhập được: .*CCCD_INTAKE/);
+    expect(unknown).not.toContain("TY_LE_TINH");
+    expect(computed).toMatch(
+      /^dòng 3, cột indicator: chỉ tiêu "TY_LE_TINH" được tính từ chỉ tiêu khác, không nhập số liệu/,
+    );
   });
 
   it("names missing columns", async () => {
