@@ -73,8 +73,8 @@ export function useEntryActions(props: {
         requestId: sent?.requestId ?? crypto.randomUUID(),
         sent: !!sent,
       });
-    } catch (error) {
-      request.setNotice({ kind: "error", text: (error as Error).message });
+    } catch {
+      request.setNotice({ kind: "error", text: w.queueFull });
       return null;
     }
     cells.keepLocally(changes);
@@ -93,8 +93,8 @@ export function useEntryActions(props: {
         sent: !!requestId,
         submit: unit,
       });
-    } catch (error) {
-      request.setNotice({ kind: "error", text: (error as Error).message });
+    } catch {
+      request.setNotice({ kind: "error", text: w.queueFull });
       return;
     }
     request.setNotice({ kind: "warn", text: w.submitQueued });

@@ -269,3 +269,32 @@ test("Ctrl+S saves the grid without submitting, and a keyboard-only user gets to
   console.log(`Tab presses from the top to the save button: ${toSave} (then Enter)`);
   await page.context().close();
 });
+
+test("in English the form's checks, numbers and ratio boxes are English", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const page = await officerPage(browser, baseURL as string, 14, { width: 1366, height: 900 });
+  await page.goto("/ngon-ngu?lang=en&next=/nhap-lieu");
+  await expect(page).toHaveURL(/\/nhap-lieu$/);
+  const unitName = (await page.getByRole("heading", { level: 1 }).textContent()) as string;
+  const intake = page.getByLabel("Chip ID-card applications received");
+  await intake.fill("12x");
+  await expect(page.getByText("Whole numbers ≥ 0 only.")).toBeVisible();
+  // English groups thousands with commas, and reads them back.
+  await intake.fill("88700");
+  await intake.blur();
+  await expect(intake).toHaveValue("88,700");
+  await expect(page.getByText("Numerator", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Denominator", { exact: true }).first()).toBeVisible();
+  await intake.fill("1");
+  await page.getByRole("button", { name: "Save figures" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText(/Lower than last week \(\d{1,3}(,\d{3})*\)/);
+  await page.screenshot({ path: `${SHOTS}/entry-desktop-en-confirm.png` });
+  // Nothing Vietnamese on the page but the unit's own name.
+  const words = ((await page.locator("main").textContent()) ?? "").replaceAll(unitName, "");
+  expect(words.match(/\S*[ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ]\S*/giu) ?? []).toEqual([]);
+  await page.getByRole("alertdialog").getByRole("button", { name: "Review" }).click();
+  await page.setViewportSize(PHONE);
+  await page.getByRole("button", { name: "Save figures" }).click();
+  await page.screenshot({ path: `${SHOTS}/entry-phone-en-confirm.png` });
+  await page.context().close();
+});
