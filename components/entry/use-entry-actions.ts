@@ -182,6 +182,8 @@ export function useEntryActions(props: {
     }
     const { figures, changed, unchanged } = result.value;
     cells.saved(figures);
+    // Saved as typed: shown grouped now, even in the cell the focus is still in (Ctrl+S).
+    for (const c of changes) cells.tidy(c.unit, c.indicator);
     request.setNotice({ kind: "ok", text: w.saved(changed, unchanged) });
     return "server";
   }

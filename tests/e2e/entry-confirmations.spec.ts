@@ -142,7 +142,7 @@ test("on a phone a save and a report made offline wait on the device, say so at 
   await expect(page.getByRole("status").filter({ hasText: "Đã gửi báo cáo tuần" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Đã gửi, chờ duyệt")).toBeVisible();
   await expect(page.getByRole("button", { name: "Gửi lại báo cáo" })).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
   await expect(page.getByTestId("outbox")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/entry-phone-offline-sent.png`, fullPage: true });
   // Sent exactly once, also after a reload.
@@ -163,7 +163,7 @@ test("approving a report with a warned figure asks first, naming it with last we
   const row = page.locator(`tr[data-unit="${unit}"]`);
   const name = ((await row.locator("th").textContent()) ?? "").replace(/\(chưa báo cáo\)$/, "").trim();
   // Last week beside this week, in every row.
-  const cell = row.locator("td").first();
+  const cell = row.locator("td", { has: page.getByLabel(`${name} – ${INTAKE}`) });
   const lastWeek = shown(await cell.locator("span").first().textContent());
   expect(lastWeek).toBeGreaterThan(100);
   await row.getByLabel(`${name} – ${INTAKE}`).fill("100");
