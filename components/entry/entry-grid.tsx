@@ -82,7 +82,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
               >
                 <th
                   scope="row"
-                  className={`sticky left-0 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
+                  className={`sticky left-0 min-w-36 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
                 >
                   {row.hasChildren ? (
                     <Link href={`/nhap-lieu?unit=${row.code}&week=${sheet.week}`} className="text-brand-700 underline">
