@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { TotalRow } from "@/components/ui/table";
 import { LONG_TABLE_FRAME, NoMatchRow, SortHeader, TableSearch, useTableView } from "@/components/ui/table-view";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
-import { formatCount } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
 import { type EntryWords, useEntryWords } from "./entry-words";
 import { moveOnKey, pastedBlock } from "./grid-keys";
 import type { ReportVerb } from "./report-button";
@@ -33,6 +33,7 @@ const nameOf = (row: SheetRow) => row.name;
  */
 export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }: Props) {
   const w = useEntryWords();
+  const formatCount = formatsFor(w.locale).count;
   const sortValues = useMemo(
     () => ({
       unit: nameOf,
@@ -59,7 +60,8 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
   return (
     <div>
       <TableSearch view={view} locale={w.locale} />
-      <div className={`rounded border border-slate-200 bg-white ${LONG_TABLE_FRAME}`}>
+      <p className="mb-1 text-xs text-slate-600">{w.lastWeekBeside}</p>
+      <div id="entry-sheet" className={`rounded border border-slate-200 bg-white ${LONG_TABLE_FRAME}`}>
         <table className="min-w-full border-collapse text-sm">
           <thead className="bg-slate-50">
             <tr className="text-left">
@@ -80,7 +82,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
               >
                 <th
                   scope="row"
-                  className={`sticky left-0 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
+                  className={`sticky left-0 min-w-36 p-2 text-left font-normal ${row.reported ? "bg-white" : "bg-amber-50"}`}
                 >
                   {row.hasChildren ? (
                     <Link href={`/nhap-lieu?unit=${row.code}&week=${sheet.week}`} className="text-brand-700 underline">
@@ -94,20 +96,27 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                   )}
                 </th>
                 {sheet.indicators.map((indicator, c) => (
-                  <td key={indicator.code} className="p-1">
-                    {row.editable ? (
-                      <GridInput
-                        {...{ row, indicator, r, c, cells }}
-                        onPaste={(lines) => {
-                          cells.paste(lines, r, c, shown);
-                          onPasted(lines.length);
-                        }}
-                      />
-                    ) : (
-                      <span className="block px-1.5 text-right tabular-nums">
-                        {formatCount(row.cells[indicator.code]?.value ?? null)}
+                  <td key={indicator.code} className="p-1 align-top">
+                    {/* Last week beside this week: a drop or a jump shows without hovering. */}
+                    <div className="flex items-center gap-1.5">
+                      <span className="w-20 shrink-0 text-right text-xs tabular-nums text-slate-500">
+                        {formatCount(row.cells[indicator.code]?.lastWeek ?? null) || "–"}
                       </span>
-                    )}
+                      {row.editable ? (
+                        <GridInput
+                          {...{ row, indicator, r, c, cells }}
+                          onPaste={(lines) => {
+                            cells.paste(lines, r, c, shown);
+                            onPasted(lines.length);
+                          }}
+                        />
+                      ) : (
+                        <span className="block flex-1 px-1.5 text-right tabular-nums">
+                          {formatCount(row.cells[indicator.code]?.value ?? null)}
+                        </span>
+                      )}
+                    </div>
+                    <CellNote row={row} code={indicator.code} cells={cells} />
                   </td>
                 ))}
                 <td className="whitespace-nowrap p-2">
@@ -165,7 +174,7 @@ function GridInput(props: {
   const { row, indicator, r, c, cells } = props;
   const error = cells.parsed[row.code]?.[indicator.code]?.error;
   const warnings = cells.warningsOf(row, indicator.code);
-  // Not the shared field: a grid cell, tinted by its error (red) or warning (amber).
+  // Not the shared field: a grid cell, tinted by its error (red) or warning (amber), said below it.
   return (
     <input
       data-cell={`${r}:${c}`}
@@ -174,14 +183,30 @@ function GridInput(props: {
       autoComplete="off"
       value={cells.texts[row.code]?.[indicator.code] ?? ""}
       onChange={(e) => cells.setText(row.code, indicator.code, e.target.value)}
+      onBlur={() => cells.tidy(row.code, indicator.code)}
       onKeyDown={(e) => moveOnKey(e, r, c)}
       onPaste={(e) => {
         const lines = pastedBlock(e);
         if (lines) props.onPaste(lines);
       }}
       aria-invalid={Boolean(error)}
-      title={error ?? (warnings.join(" ") || undefined)}
+      aria-describedby={error || warnings.length ? `note-${row.code}-${indicator.code}` : undefined}
       className={`w-full min-w-24 rounded border px-1.5 py-1 text-right tabular-nums ${error ? "border-red-600 bg-red-50" : warnings.length ? "border-amber-500 bg-amber-50" : "border-slate-300"}`}
     />
+  );
+}
+
+/** A cell's error or warnings, written under it (not only in a tooltip). */
+function CellNote({ row, code, cells }: { row: SheetRow; code: string; cells: ReturnType<typeof useEntryCells> }) {
+  const error = cells.parsed[row.code]?.[code]?.error;
+  const warnings = cells.warningsOf(row, code);
+  if (!error && !warnings.length) return null;
+  return (
+    <p
+      id={`note-${row.code}-${code}`}
+      className={`mt-0.5 max-w-56 text-xs ${error ? "text-red-700" : "font-semibold text-amber-800"}`}
+    >
+      {error ?? `⚠ ${warnings.join(" ")}`}
+    </p>
   );
 }

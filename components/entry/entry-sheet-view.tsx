@@ -1,34 +1,30 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { reportAction, saveFiguresAction } from "@/app/(staff)/nhap-lieu/actions";
+import { useMemo } from "react";
 import { useOfflineCopy } from "@/components/offline/offline-copy";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { Notice, type NoticeState } from "@/components/ui/notice";
-import { useRequest } from "@/components/ui/use-request";
-import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
-import type { FigureConflict } from "@/lib/entry/save-figures";
-import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import type { EntrySheet } from "@/lib/entry/get-entry-sheet";
+import { formatIsoDateVi } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locale";
-import { ConfirmWarnings } from "./confirm-warnings";
+import { ConfirmDialog } from "./confirm-dialog";
 import { EntryGrid } from "./entry-grid";
 import { EntryWordsContext, entryWords, useEntryWords } from "./entry-words";
 import { FigureConflicts } from "./figure-conflicts";
-import type { QueuedSave, SendAnswer } from "./outbox";
 import { OutboxPanel } from "./outbox-panel";
 import { OwnReportBar } from "./own-report-bar";
-import type { ReportVerb } from "./report-button";
+import { SaveBar, SkipLinks } from "./save-bar";
 import { SingleForm } from "./single-form";
-import { type Change, useEntryCells } from "./use-entry-cells";
-import { useOutbox } from "./use-outbox";
+import { useEntryActions } from "./use-entry-actions";
+import { useEntryCells } from "./use-entry-cells";
 import { entryQuery, WeekPicker } from "./week-picker";
 
 /**
  * The weekly entry sheet: a commune's form, or a grid of child units × indicators with
  * keyboard navigation, spreadsheet paste, totals and report statuses. Saves send the version
  * each figure was read at, so nobody's figure is silently overwritten. With no network (or no
- * answer) a save waits on the device and is sent later with the same request id: never twice.
+ * answer) a save or a report waits on the device and is sent later with the same request id:
+ * never twice.
  */
 export function EntrySheetView(props: {
   sheet: EntrySheet;
@@ -45,151 +41,26 @@ export function EntrySheetView(props: {
   const sheet = useMemo(
     () =>
       props.locale === "en"
-        ? { ...props.sheet, indicators: props.sheet.indicators.map((i) => ({ ...i, name: i.nameEn })) }
+        ? {
+            ...props.sheet,
+            indicators: props.sheet.indicators.map((i) => ({ ...i, name: i.nameEn, baseName: i.baseNameEn })),
+          }
         : props.sheet,
     [props.sheet, props.locale],
   );
   const form = { requestId: props.formRequestId, week: sheet.week, back: sheet.unit?.code ?? "" };
-  const router = useRouter();
   // From the sheet as the server last sent it: statuses change after a report action.
   const rows = useMemo(() => (sheet.mode === "single" ? (sheet.own ? [sheet.own] : []) : sheet.rows), [sheet]);
-  const cells = useEntryCells(sheet, rows);
-  const request = useRequest<FigureConflict>(props.flash);
-  const [confirming, setConfirming] = useState<string[] | null>(null);
-  const indicatorName = (code: string) => sheet.indicators.find((i) => i.code === code)?.name;
-  const unitName = (code: string) => rows.find((r) => r.code === code)?.name;
+  const cells = useEntryCells(sheet, rows, props.locale);
   const pageKept = useOfflineCopy();
-  const outbox = useOutbox(props.userId, {
-    loaded: (queue) => {
-      for (const queued of queue) if (queued.week === sheet.week) cells.keepLocally(queued.entries);
-    },
-    answered: (queued, answer) => showAnswer(queued, answer),
-  });
-  const weekQueued = outbox.queue.some((q) => q.week === sheet.week);
-
-  /** Keeps a save on the device, to be sent when the network is back; `sent`: it went out unanswered. */
-  function keepOnDevice(changes: Change[], sent?: { requestId: string }): false {
-    try {
-      outbox.add({
-        week: sheet.week,
-        entries: changes,
-        requestId: sent?.requestId ?? crypto.randomUUID(),
-        sent: !!sent,
-      });
-    } catch (error) {
-      request.setNotice({ kind: "error", text: (error as Error).message });
-      return false;
-    }
-    cells.keepLocally(changes);
-    request.setNotice({
-      kind: "warn",
-      text: w.keptOnDevice(changes.length),
-    });
-    if (navigator.onLine) void outbox.send();
-    // Not on the server yet: a report must wait for it.
-    return false;
-  }
-
-  function showAnswer(queued: QueuedSave, answer: SendAnswer) {
-    const here = queued.week === sheet.week;
-    const what = w.queuedWhat(queued.entries.length, formatDateTimeVi(queued.savedAt));
-    const week = here ? "" : w.queuedWeek(formatIsoDateVi(queued.week));
-    if (answer.kind === "saved") {
-      if (here) cells.saved(answer.figures);
-      request.setNotice({ kind: "ok", text: w.sent(`${what}${week}`) });
-    } else if (answer.kind === "conflict") {
-      if (here) request.setConflicts(answer.conflicts);
-      request.setNotice({
-        kind: "warn",
-        text: here ? w.sentConflictHere(what) : w.sentConflictElsewhere(`${what}${week}`),
-      });
-    } else if (answer.kind === "refused") {
-      request.setNotice({ kind: "error", text: w.sendRefused(`${what}${week}`, answer.message) });
-    } else if (answer.kind === "signed-out") {
-      request.setNotice({
-        kind: "error",
-        text: w.signedOut,
-      });
-    } else if (answer.kind === "other-account") {
-      request.setNotice({ kind: "error", text: w.otherAccountSignedIn });
-    }
-  }
-
-  async function save(confirmed: boolean): Promise<boolean> {
-    if (!cells.dirty) return true;
-    if (cells.invalid.length) {
-      request.setNotice({
-        kind: "error",
-        text: w.fixCells(cells.invalid.slice(0, 3).join("; ")),
-      });
-      return false;
-    }
-    const warnings = cells.changes.flatMap((c) => {
-      const row = rows.find((r) => r.code === c.unit) as SheetRow;
-      const where = `${sheet.mode === "grid" ? `${row.name} – ` : ""}${indicatorName(c.indicator)}`;
-      return cells.warningsOf(row, c.indicator).map((w) => `${where}: ${w}`);
-    });
-    if (warnings.length && !confirmed) {
-      setConfirming(warnings);
-      return false;
-    }
-    setConfirming(null);
-    const changes = cells.changes;
-    // Behind saves still waiting on the device, a save waits too: they go out in order.
-    if (!navigator.onLine || outbox.queue.length) return keepOnDevice(changes);
-    let requestId = "";
-    const result = await request.send(
-      "save",
-      (id) => {
-        requestId = id;
-        return saveFiguresAction({ requestId: id, week: sheet.week, owner: props.userId, entries: changes });
-      },
-      w.lostConnection,
-    );
-    if (result === null) {
-      // No answer: the server may or may not have it. The device's queue sends it again, same id.
-      request.forget("save");
-      return keepOnDevice(changes, { requestId });
-    }
-    if (!result.ok) return false;
-    if (result.value.status === "conflict") {
-      request.setNotice({
-        kind: "warn",
-        text: w.conflictNotSaved,
-      });
-      return false;
-    }
-    const { figures, changed, unchanged } = result.value;
-    cells.saved(figures);
-    request.setNotice({
-      kind: "ok",
-      text: w.saved(changed, unchanged),
-    });
-    return true;
-  }
-
-  async function changeReport(unit: string, verb: ReportVerb) {
-    if (verb === "submit" && weekQueued) {
-      request.setNotice({
-        kind: "error",
-        text: w.weekStillQueued,
-      });
-      return;
-    }
-    if (verb === "submit" && cells.dirty && !(await save(false))) return;
-    const result = await request.send(
-      `report:${unit}:${verb}`,
-      (requestId) => reportAction({ requestId, week: sheet.week, unit, action: verb }),
-      w.lostConnectionReport,
-    );
-    if (result?.ok) {
-      request.setNotice({ kind: "ok", text: result.value.message });
-      router.refresh();
-    }
-  }
+  const act = useEntryActions({ sheet, rows, cells, userId: props.userId, flash: props.flash, w });
+  const { request, outbox } = act;
+  const editable = rows.some((r) => r.editable);
+  const submitQueued = act.queuedHere.some((q) => q.submit);
 
   return (
     <EntryWordsContext.Provider value={w}>
+      {editable ? <SkipLinks /> : null}
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">{sheet.unit ? sheet.unit.name : w.country}</h1>
@@ -206,7 +77,14 @@ export function EntrySheetView(props: {
         </div>
       </div>
       {sheet.own ? (
-        <OwnReportBar own={sheet.own} busy={request.busy} dirty={cells.dirty} form={form} onAction={changeReport} />
+        <OwnReportBar
+          own={sheet.own}
+          busy={request.busy}
+          dirty={cells.dirty}
+          queued={submitQueued}
+          form={form}
+          onAction={act.changeReport}
+        />
       ) : null}
       <OutboxPanel
         queue={outbox.queue}
@@ -215,19 +93,19 @@ export function EntrySheetView(props: {
         pageKept={pageKept}
         othersWaiting={outbox.others}
         onSend={() => void outbox.send(true)}
-        unitName={unitName}
-        indicatorName={indicatorName}
+        unitName={act.unitName}
+        indicatorName={act.indicatorName}
       />
       <Notice notice={request.notice} />
       <FigureConflicts
         conflicts={request.conflicts}
-        indicatorName={indicatorName}
+        indicatorName={act.indicatorName}
         onResolve={(conflict, keepMine) => {
           cells.resolve(conflict, keepMine);
           request.setConflicts((old) => old.filter((c) => c !== conflict));
         }}
       />
-      <ConfirmWarnings warnings={confirming} onSave={() => save(true)} onReview={() => setConfirming(null)} />
+      <ConfirmDialog confirmation={act.confirmation} onClose={act.closeConfirmation} />
       {sheet.mode === "single" && sheet.own ? (
         <SingleForm sheet={sheet} own={sheet.own} cells={cells} />
       ) : (
@@ -237,20 +115,20 @@ export function EntrySheetView(props: {
           cells={cells}
           busy={request.busy}
           form={form}
-          onAction={changeReport}
+          onAction={act.changeReport}
           onPasted={(lines) => request.setNotice({ kind: "ok", text: w.pasted(lines) })}
         />
       )}
-      {rows.some((r) => r.editable) ? (
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <Button variant="primary" size="lg" disabled={request.busy || !cells.dirty} onClick={() => save(false)}>
-            {request.busy ? w.saving : w.save}
-          </Button>
-          <span className="text-sm text-slate-600">
-            {cells.dirty ? w.unsaved(cells.changes.length) : w.nothingUnsaved}
-            {sheet.mode === "grid" ? w.gridHelp : ""}
-          </span>
-        </div>
+      {editable ? (
+        <SaveBar
+          busy={request.busy}
+          dirty={cells.dirty}
+          unsaved={cells.changes.length}
+          onDevice={act.queuedHere.reduce((n, q) => n + q.entries.length, 0)}
+          submitQueued={submitQueued}
+          grid={sheet.mode === "grid"}
+          onSave={() => void act.save(false)}
+        />
       ) : null}
     </EntryWordsContext.Provider>
   );

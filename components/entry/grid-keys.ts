@@ -3,11 +3,20 @@ import type { ClipboardEvent, KeyboardEvent } from "react";
 // Spreadsheet habits on the entry grid: arrows and Enter move between cells, and a block
 // copied from Excel (tab-separated lines) is pasted from the focused cell on.
 
-function focusCell(row: number, col: number) {
-  const target = document.querySelector<HTMLInputElement>(`[data-cell="${row}:${col}"]`);
-  if (target) {
-    target.focus();
-    target.select();
+/** How far a move looks past rows with no cell to type into (approved, locked rows). */
+const MAX_SKIP = 1000;
+
+/** Focuses the cell at (row, col), or the next one in the move's direction past rows without cells. */
+function focusCell(row: number, col: number, step: [number, number]) {
+  for (let i = 0, r = row, c = col; i < MAX_SKIP && r >= 0 && c >= 0; i++, r += step[0], c += step[1]) {
+    const target = document.querySelector<HTMLInputElement>(`[data-cell="${r}:${c}"]`);
+    if (target) {
+      target.focus();
+      target.select();
+      return;
+    }
+    // Sideways, a missing column is the row's end.
+    if (step[1] !== 0) return;
   }
 }
 
@@ -25,7 +34,8 @@ export function moveOnKey(event: KeyboardEvent<HTMLInputElement>, row: number, c
             : null;
   if (!to) return;
   event.preventDefault();
-  focusCell(to[0] as number, to[1] as number);
+  const [r, c] = to as [number, number];
+  focusCell(r, c, [Math.sign(r - row), Math.sign(c - col)]);
 }
 
 /** The pasted block as lines of cells, or null for a single value (the input takes it as usual). */

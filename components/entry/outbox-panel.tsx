@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
-import { formatCount, formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
 import { useEntryWords } from "./entry-words";
 import type { QueuedSave } from "./outbox";
 
@@ -21,6 +22,8 @@ export function OutboxPanel(props: {
 }) {
   const count = props.queue.reduce((sum, s) => sum + s.entries.length, 0);
   const w = useEntryWords();
+  const formatCount = formatsFor(w.locale).count;
+  const reports = props.queue.filter((s) => s.submit);
   return (
     <>
       {props.online ? null : (
@@ -28,7 +31,7 @@ export function OutboxPanel(props: {
           {w.offline}
         </p>
       )}
-      {count ? (
+      {count || reports.length ? (
         <section
           aria-labelledby="outbox-heading"
           className="mb-4 rounded border border-sky-300 bg-sky-50 p-3 text-sm"
@@ -36,27 +39,38 @@ export function OutboxPanel(props: {
         >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="outbox-heading" className="font-semibold">
-              {w.waiting(count)}
+              {count ? w.waiting(count) : w.submitWaitingLine}
             </h2>
             <Button size="sm" disabled={props.sending || !props.online} onClick={props.onSend}>
               {props.sending ? w.sending : w.sendNow}
             </Button>
           </div>
-          {props.queue.map((save) => (
-            <details key={save.requestId} className="mt-2">
-              <summary>
-                {w.queuedLine(formatIsoDateVi(save.week), save.entries.length, formatDateTimeVi(save.savedAt))}
-              </summary>
-              <ul className="mt-1 list-disc pl-6">
-                {save.entries.map((e) => (
-                  <li key={`${e.unit}:${e.indicator}`}>
-                    {props.unitName(e.unit) ?? e.unit} – {props.indicatorName(e.indicator) ?? e.indicator}:{" "}
-                    <span className="font-semibold tabular-nums">{formatCount(e.value)}</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
+          {reports.map((save) => (
+            <p key={save.requestId} className="mt-2">
+              {w.queuedReport(
+                props.unitName(save.submit ?? "") ?? save.submit ?? "",
+                formatIsoDateVi(save.week),
+                formatDateTimeVi(save.savedAt),
+              )}
+            </p>
           ))}
+          {props.queue
+            .filter((s) => !s.submit)
+            .map((save) => (
+              <details key={save.requestId} className="mt-2">
+                <summary>
+                  {w.queuedLine(formatIsoDateVi(save.week), save.entries.length, formatDateTimeVi(save.savedAt))}
+                </summary>
+                <ul className="mt-1 list-disc pl-6">
+                  {save.entries.map((e) => (
+                    <li key={`${e.unit}:${e.indicator}`}>
+                      {props.unitName(e.unit) ?? e.unit} – {props.indicatorName(e.indicator) ?? e.indicator}:{" "}
+                      <span className="font-semibold tabular-nums">{formatCount(e.value)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ))}
         </section>
       ) : null}
       {props.othersWaiting ? (

@@ -18,11 +18,18 @@ export type QueuedSave = {
   savedAt: string;
   /** Sent at least once without an answer: the server may hold it, so it must not change. */
   sent: boolean;
+  /**
+   * A report submitted with no network: the unit whose week it submits (`entries` is empty).
+   * It waits behind the saves queued before it, so the report goes up with its figures.
+   */
+  submit?: string;
 };
 
 /** What the server said to a queued save; `retry` keeps it for later (no network, server busy). */
 export type SendAnswer =
   | { kind: "saved"; figures: SavedFigure[] }
+  /** A queued report submission was accepted. */
+  | { kind: "submitted" }
   | { kind: "conflict"; conflicts: FigureConflict[] }
   | { kind: "refused"; message: string }
   | { kind: "signed-out" }
@@ -93,11 +100,22 @@ export function writeOutbox(storage: Pick<Storage, "setItem" | "removeItem">, us
  */
 export function queueSave(
   list: QueuedSave[],
-  save: { week: string; entries: Change[]; requestId: string; owner: number; sent?: boolean },
+  save: { week: string; entries: Change[]; requestId: string; owner: number; sent?: boolean; submit?: string },
   now: Date,
 ): QueuedSave[] {
+  // A week's report is submitted once: queued again, it stays where it was.
+  if (save.submit && list.some((s) => s.submit === save.submit && s.week === save.week && s.owner === save.owner))
+    return list;
   const last = list.at(-1);
-  if (last && !last.sent && !save.sent && last.week === save.week && last.owner === save.owner) {
+  if (
+    last &&
+    !last.sent &&
+    !save.sent &&
+    !last.submit &&
+    !save.submit &&
+    last.week === save.week &&
+    last.owner === save.owner
+  ) {
     const entries = [...last.entries];
     for (const change of save.entries) {
       const at = entries.findIndex((e) => e.unit === change.unit && e.indicator === change.indicator);
@@ -116,6 +134,7 @@ export function queueSave(
       entries: save.entries,
       savedAt: now.toISOString(),
       sent: !!save.sent,
+      ...(save.submit ? { submit: save.submit } : {}),
     },
   ];
 }
@@ -143,6 +162,13 @@ export function settle(list: QueuedSave[], requestId: string, answer: SendAnswer
   );
 }
 
+/** Reads the answer of POST /api/v1/entry/reports to a queued submission. */
+export async function readSubmitAnswer(response: Response): Promise<SendAnswer> {
+  if (response.status === 200) return { kind: "submitted" };
+  const answer = await readSendAnswer(response);
+  return answer.kind === "saved" ? { kind: "submitted" } : answer;
+}
+
 /** Reads the answer of POST /api/v1/entry/figures to a queued save. */
 export async function readSendAnswer(response: Response): Promise<SendAnswer> {
   const body = (await response.json().catch(() => null)) as {
@@ -168,6 +194,7 @@ function isQueuedSave(value: unknown): value is QueuedSave {
     s !== null &&
     typeof s.requestId === "string" &&
     (s.owner === undefined || typeof s.owner === "number") &&
+    (s.submit === undefined || typeof s.submit === "string") &&
     typeof s.week === "string" &&
     typeof s.savedAt === "string" &&
     Array.isArray(s.entries)

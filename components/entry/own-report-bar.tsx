@@ -8,6 +8,8 @@ export function OwnReportBar(props: {
   own: SheetRow;
   busy: boolean;
   dirty: boolean;
+  /** A submission of this week waits on the device for the network. */
+  queued: boolean;
   form: ReportForm;
   onAction: (unit: string, verb: ReportVerb) => void;
 }) {
@@ -18,11 +20,20 @@ export function OwnReportBar(props: {
     <div className="mb-4 flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
       <span>
         {w.reportOf(own.name)} <ReportStatusBadge status={own.status} />
-        {own.approvedBy ? <span className="text-slate-600">{w.approvedBy(own.approvedBy)}</span> : null}
+        {own.approvedBy ? (
+          <span className="text-slate-600">{w.approvedBy(own.approvedBy)}</span>
+        ) : own.status === "SUBMITTED" && own.submittedBy ? (
+          <span className="text-slate-600">{w.submittedBy(own.submittedBy)}</span>
+        ) : null}
       </span>
       {own.canSubmit ? (
-        <ReportButton {...buttonOf("submit")} variant="primary" disabled={busy}>
-          {dirty ? w.saveAndSubmit : w.submit}
+        // Once submitted, sending again is a second, lesser step (after a correction).
+        <ReportButton
+          {...buttonOf("submit")}
+          variant={own.status === "SUBMITTED" && !dirty ? "secondary" : "primary"}
+          disabled={busy || props.queued}
+        >
+          {dirty ? w.saveAndSubmit : own.status === "SUBMITTED" ? w.resubmit : w.submit}
         </ReportButton>
       ) : null}
       {own.canApprove ? (

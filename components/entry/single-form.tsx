@@ -1,6 +1,6 @@
 import { HeaderRow } from "@/components/ui/table";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
-import { formatCount } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
 import { useEntryWords } from "./entry-words";
 import { moveOnKey } from "./grid-keys";
 import type { useEntryCells } from "./use-entry-cells";
@@ -9,6 +9,7 @@ import type { useEntryCells } from "./use-entry-cells";
 export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: ReturnType<typeof useEntryCells> }) {
   const { sheet, own, cells } = props;
   const w = useEntryWords();
+  const count = formatsFor(w.locale).count;
   return (
     <table className="w-full max-w-3xl border-collapse bg-white text-sm">
       <thead>
@@ -43,29 +44,44 @@ export function SingleForm(props: { sheet: EntrySheet; own: SheetRow; cells: Ret
                 disabled={!own.editable}
                 value={cells.texts[own.code]?.[code] ?? ""}
                 onChange={(e) => cells.setText(own.code, code, e.target.value)}
+                onBlur={() => cells.tidy(own.code, code)}
                 onKeyDown={(e) => moveOnKey(e, at, 0)}
                 aria-invalid={invalid}
                 aria-describedby={error || warnings.length ? `${id}-note` : undefined}
-                className={`${den ? "w-32" : "w-40"} rounded border px-2 py-1 text-right tabular-nums disabled:bg-slate-100 ${invalid ? "border-red-600" : warnings.length ? "border-amber-500" : "border-slate-400"}`}
+                className={`${den ? "w-32" : "w-40"} rounded border px-2 py-1 text-right text-sm tabular-nums disabled:bg-slate-100 ${invalid ? "border-red-600" : warnings.length ? "border-amber-500" : "border-slate-400"}`}
               />
             );
           };
           const denColumn = den ? sheet.indicators[denCol] : undefined;
+          const last = own.cells[indicator.code]?.lastWeek ?? null;
+          const lastDen = den ? (own.cells[den]?.lastWeek ?? null) : null;
           return (
             <tr key={indicator.code} className="border-b border-slate-200 align-top">
               <th scope="row" className="p-2 text-left font-normal">
-                <label htmlFor={id}>{indicator.name}</label>
+                <label htmlFor={id}>{denColumn ? (indicator.baseName ?? indicator.name) : indicator.name}</label>
               </th>
               <td className="p-2 text-right tabular-nums text-slate-600">
-                {formatCount(own.cells[indicator.code]?.previous?.value ?? null) || "–"}
+                {last === null
+                  ? "–"
+                  : denColumn
+                    ? `${count(last)} / ${lastDen === null ? "–" : count(lastDen)}`
+                    : count(last)}
               </td>
               <td className="p-2">
                 {denColumn ? (
-                  // Side by side where there is room; on a phone the denominator wraps below.
-                  <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    {input(indicator.code, col)}
-                    <span aria-hidden>/</span>
-                    {input(denColumn.code, denCol, denColumn.name)}
+                  // Side by side where there is room; on a phone the denominator wraps below. Each box says which it is.
+                  <span className="flex flex-wrap items-end gap-x-2 gap-y-1">
+                    <span className="flex flex-col text-xs text-slate-700">
+                      <span aria-hidden>{w.numerator}</span>
+                      {input(indicator.code, col, indicator.name)}
+                    </span>
+                    <span aria-hidden className="pb-1">
+                      /
+                    </span>
+                    <span className="flex flex-col text-xs text-slate-700">
+                      <span aria-hidden>{w.denominator}</span>
+                      {input(denColumn.code, denCol, denColumn.name)}
+                    </span>
                   </span>
                 ) : (
                   input(indicator.code, col)

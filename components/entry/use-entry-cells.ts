@@ -4,8 +4,9 @@ import { useEffect, useMemo, useState } from "react";
 import { denominatorColumn } from "@/lib/entry/entry-columns";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import type { FigureConflict, SavedFigure } from "@/lib/entry/save-figures";
-import { AT_MOST, figureFindings, formMessage, pairProblem, readTypedCount } from "@/lib/figures/figure-rules";
-import { formatCount, parseIsoDate } from "@/lib/format";
+import { AT_MOST, figureFindings, formMessageIn, pairProblem, readTypedCount } from "@/lib/figures/figure-rules";
+import { parseIsoDate } from "@/lib/format";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
 
 /** Per unit code, per indicator code. */
 type ByCell<T> = Record<string, Record<string, T>>;
@@ -21,7 +22,9 @@ function byCell<T>(rows: SheetRow[], indicators: string[], of: (row: SheetRow, i
  * what is typed, what that parses to, the changes to save, and each cell's warnings by the
  * figure rules the import uses too.
  */
-export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
+export function useEntryCells(sheet: EntrySheet, rows: SheetRow[], locale: Locale = "vi") {
+  // Counts are written and read as the page's language groups them: 88.700 in Vietnamese, 88,700 in English.
+  const formatCount = formatsFor(locale).count;
   const codes = useMemo(() => sheet.indicators.map((i) => i.code), [sheet.indicators]);
   const [read, setRead] = useState<ByCell<Read>>(() =>
     byCell(rows, codes, (r, i) => ({ value: r.cells[i]?.value ?? null, version: r.cells[i]?.version ?? 0 })),
@@ -34,7 +37,7 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
     [sheet.indicators],
   );
   const parsed = useMemo(() => {
-    const cells = byCell(rows, codes, (r, i) => readTypedCount(texts[r.code]?.[i] ?? ""));
+    const cells = byCell(rows, codes, (r, i) => readTypedCount(texts[r.code]?.[i] ?? "", locale));
     // A numerator goes with its denominator: both typed, and the numerator not above it.
     for (const r of rows)
       for (const [numerator, denominator] of pairs) {
@@ -42,13 +45,13 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
         const n = row[numerator];
         const d = row[denominator];
         if (!n || !d || n.error || d.error) continue;
-        const problem = pairProblem(n.value, d.value);
+        const problem = pairProblem(n.value, d.value, locale);
         if (problem === null) continue;
         if (d.value === null) row[denominator] = { value: null, error: problem };
         else row[numerator] = { value: null, error: problem };
       }
     return cells;
-  }, [rows, codes, texts, pairs]);
+  }, [rows, codes, texts, pairs, locale]);
 
   const changes = useMemo(() => {
     const list: Change[] = [];
@@ -97,13 +100,21 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
       previous: cell?.previous ? { asOf: parseIsoDate(cell.previous.asOf) as Date, value: cell.previous.value } : null,
       usual: cell?.usualIncrease ?? null,
       ceiling: ceilingOf(ceiling, parsed[row.code]?.[ceiling ?? ""]?.value ?? null),
-    }).map(formMessage);
+    }).map(formMessageIn(locale));
   }
 
   const ceilingOf = (of: string | undefined, value: number | null) => (of && value !== null ? { of, value } : null);
 
   const setText = (unit: string, indicator: string, text: string) =>
     setTexts((old) => ({ ...old, [unit]: { ...old[unit], [indicator]: text } }));
+
+  /** On leaving a cell: a count typed without grouping is shown grouped (88700 → 88.700), as the rest. */
+  function tidy(unit: string, indicator: string) {
+    const typed = parsed[unit]?.[indicator];
+    if (typed?.value == null || typed.error) return;
+    const text = formatCount(typed.value);
+    if (text !== texts[unit]?.[indicator]) setText(unit, indicator, text);
+  }
 
   /**
    * Fills cells from a block pasted from a spreadsheet, starting at a row and column of the
@@ -175,5 +186,19 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[]) {
   }
 
   const totals = codes.map((i) => rows.reduce((sum, r) => sum + (parsed[r.code]?.[i]?.value ?? 0), 0));
-  return { texts, parsed, changes, invalid, dirty, totals, warningsOf, setText, paste, saved, keepLocally, resolve };
+  return {
+    texts,
+    parsed,
+    changes,
+    invalid,
+    dirty,
+    totals,
+    warningsOf,
+    setText,
+    tidy,
+    paste,
+    saved,
+    keepLocally,
+    resolve,
+  };
 }

@@ -10,6 +10,7 @@ import {
   queueSave,
   readOutbox,
   readSendAnswer,
+  readSubmitAnswer,
   type SendAnswer,
   settle,
 } from "./outbox";
@@ -19,7 +20,7 @@ import type { Change } from "./use-entry-cells";
 const RETRY_MS = 30_000;
 
 /**
- * The device's queue of saves made with no network (see outbox.ts), kept in this browser's
+ * The device's queue of saves (and report submissions) made with no network (see outbox.ts), kept in this browser's
  * storage per user, and its sending: when the page opens, when the browser says the network
  * is back, every 30 s while something waits, or on the user's click. Saves go out one at a
  * time in the order they were made, each with its own request id, through the same service as
@@ -126,7 +127,7 @@ export function useOutbox(
 
   /** Queues a save; throws with a message for the user when the queue is full. */
   const add = useCallback(
-    (save: { week: string; entries: Change[]; requestId: string; sent?: boolean }) =>
+    (save: { week: string; entries: Change[]; requestId: string; sent?: boolean; submit?: string }) =>
       update((list) => queueSave(list, { ...save, owner: userId }, new Date())),
     [update, userId],
   );
@@ -136,6 +137,20 @@ export function useOutbox(
 
 async function post(save: QueuedSave): Promise<SendAnswer> {
   try {
+    if (save.submit) {
+      const response = await fetch("/api/v1/entry/reports", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          requestId: save.requestId,
+          week: save.week,
+          unit: save.submit,
+          action: "submit",
+          owner: save.owner,
+        }),
+      });
+      return await readSubmitAnswer(response);
+    }
     const response = await fetch("/api/v1/entry/figures", {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db/client";
 import { reportDueSettings } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locale";
+import { formatIsoDateVi } from "@/lib/format/dates";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import { lateNotices } from "@/lib/reporting/lateness";
 import { noticeText } from "@/lib/reporting/reminder-text";
@@ -27,7 +28,9 @@ export async function LateNotices({ actor, locale = "vi" }: { actor: Actor; loca
             <p className="mt-1 text-sm">
               {notice.kind === "SUBMIT" ? (
                 <Link className="font-semibold underline" href={`/nhap-lieu?week=${notice.week}`}>
-                  {t.openWeek}
+                  {t.openOverdueWeek(
+                    locale === "en" ? formatsFor("en").date(notice.week) : formatIsoDateVi(notice.week),
+                  )}
                 </Link>
               ) : (
                 <Link className="font-semibold underline" href={`/dieu-hanh?date=${notice.week}`}>

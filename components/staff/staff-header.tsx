@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import { SignOutButton } from "./sign-out-button";
 import { StaffLanguageSwitch } from "./staff-language-switch";
+import { StaffNav } from "./staff-nav";
 
 /** The staff pages, each shown to the roles that may do what it is for. */
 const PAGES: { href: string; needs?: Action }[] = [
@@ -19,37 +20,43 @@ const PAGES: { href: string; needs?: Action }[] = [
   { href: "/" },
 ];
 
+/**
+ * The staff pages' header: on a desktop one line; on a phone two (the pages, then who is
+ * signed in and their actions), each scrolling sideways rather than wrapping.
+ */
 export function StaffHeader({ actor, locale }: { actor: Actor | null; locale: Locale }) {
   const t = staffMessages(locale);
   return (
     <header className="border-b border-slate-200 bg-white print:hidden" lang={locale}>
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="font-bold text-brand-700">
-          {t.brand}
-        </Link>
+      <div className="mx-auto flex max-w-7xl flex-col gap-y-1.5 px-4 py-2 md:flex-row md:flex-wrap md:items-center md:gap-x-6 md:py-3">
+        <div className="flex min-w-0 items-center gap-x-4 md:gap-x-6">
+          <Link href="/" className="shrink-0 font-bold text-brand-700">
+            {t.brand}
+          </Link>
+          {actor ? (
+            <StaffNav
+              label={t.nav}
+              links={PAGES.filter((p) => !p.needs || roleHas(actor.role, p.needs)).map((p) => ({
+                href: p.href,
+                text: t.pages[p.href] ?? p.href,
+              }))}
+            />
+          ) : null}
+        </div>
         {actor ? (
-          <>
-            <nav aria-label={t.nav} className="flex flex-wrap gap-4 text-sm font-semibold">
-              {PAGES.filter((p) => !p.needs || roleHas(actor.role, p.needs)).map((p) => (
-                <Link key={p.href} href={p.href} className="hover:underline">
-                  {t.pages[p.href]}
-                </Link>
-              ))}
-            </nav>
-            <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-              <span>
-                <span className="font-semibold">{actor.displayName}</span>{" "}
-                <span className="text-slate-600">· {t.roles[actor.role]}</span>
-              </span>
-              <Link href="/doi-mat-khau" className="whitespace-nowrap hover:underline">
-                {t.changePassword}
-              </Link>
-              <Suspense fallback={null}>
-                <StaffLanguageSwitch locale={locale} />
-              </Suspense>
-              <SignOutButton label={t.signOut} />
-            </div>
-          </>
+          <div className="flex min-w-0 items-center gap-3 overflow-x-auto whitespace-nowrap text-sm md:ml-auto md:flex-wrap md:overflow-visible">
+            <span className="min-w-0 truncate">
+              <span className="font-semibold">{actor.displayName}</span>{" "}
+              <span className="hidden text-slate-600 sm:inline">· {t.roles[actor.role]}</span>
+            </span>
+            <Link href="/doi-mat-khau" className="whitespace-nowrap hover:underline">
+              {t.changePassword}
+            </Link>
+            <Suspense fallback={null}>
+              <StaffLanguageSwitch locale={locale} />
+            </Suspense>
+            <SignOutButton label={t.signOut} />
+          </div>
         ) : null}
       </div>
     </header>

@@ -12,6 +12,9 @@ export type EntryColumn = {
   name: string;
   nameEn: string;
   kind: string;
+  /** A numerator's or denominator's column: the indicator's own name, in each language. */
+  baseName?: string;
+  baseNameEn?: string;
   /** On a numerator's column: the key of its denominator's column. */
   denominatorColumn?: string;
   /** On a denominator's column: the indicator it belongs to. */

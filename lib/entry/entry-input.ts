@@ -65,5 +65,7 @@ export const ZReportAction = z.object({
   week: ZReportingWeek,
   unit: ZUnitCode,
   action: z.enum(["submit", "approve", "unlock"], "Thao tác phải là submit, approve hoặc unlock."),
+  /** As for a save: the user whose page queued it (a submission kept on a device waits for its own account). */
+  owner: z.number("owner phải là mã số người dùng.").int().positive().optional(),
 });
 export type ReportActionInput = z.input<typeof ZReportAction>;

@@ -23,6 +23,8 @@ export type SheetCell = {
   previous: { asOf: string; value: number } | null;
   /** usualWeeklyIncrease over the unit's earlier figures (see figure-rules). */
   usualIncrease: number | null;
+  /** What the unit showed before this week (its latest earlier point; a denominator's column: the denominator). */
+  lastWeek: number | null;
 };
 
 export type SheetRow = {
@@ -102,7 +104,7 @@ export async function getEntrySheet(
     mode === "single" ? "all" : params.columns === "ratios" && hasRatios ? "ratios" : "counts";
   const indicators = entered.filter((i) => columns === "all" || hasDenominator(i.kind) === (columns === "ratios"));
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
-  const [figures, historyAt, series, reports, hasChildren] = await Promise.all([
+  const [figures, historyAt, series, reports, hasChildren, earlier] = await Promise.all([
     prisma.$queryRaw<FigureRow[]>`
       SELECT unit_id, indicator_id, value, denominator, version, entered_by FROM figure
       WHERE unit_id = ANY(${ids}::int[]) AND as_of = ${week}::date`,
@@ -122,10 +124,15 @@ export async function getEntrySheet(
       WHERE unit_id = ANY(${ids}::int[]) AND week = ${week}::date`,
     prisma.$queryRaw<{ parent_id: number }[]>`
       SELECT DISTINCT parent_id FROM unit WHERE parent_id = ANY(${ids}::int[]) AND ${inForceOn("unit", week)}`,
+    // What each row showed before the week, numerator and denominator: the "last week" beside this one.
+    prisma.$queryRaw<{ unit_id: number; indicator_id: number; value: bigint; denominator: bigint | null }[]>`
+      SELECT DISTINCT ON (unit_id, indicator_id) unit_id, indicator_id, value, denominator FROM unit_series
+      WHERE unit_id = ANY(${ids}::int[]) AND as_of < ${week}::date ORDER BY unit_id, indicator_id, as_of DESC`,
   ]);
   const key = (u: number, i: number) => `${u}:${i}`;
   const figureAt = new Map(figures.map((f) => [key(f.unit_id, f.indicator_id), f]));
   const seriesAt = new Map(series.map((s) => [key(s.unit_id, s.indicator_id), s]));
+  const earlierAt = new Map(earlier.map((s) => [key(s.unit_id, s.indicator_id), s]));
   const num = (n: bigint | null | undefined) => (n == null ? null : Number(n));
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
   // A unit has reported when it has any figure of the week, whichever columns are shown.
@@ -143,12 +150,14 @@ export async function getEntrySheet(
       const points = historyAt.get(key(u.id, indicator.id)) ?? [];
       const previous = points.at(-1);
       const total = seriesAt.get(key(u.id, indicator.id));
+      const before = earlierAt.get(key(u.id, indicator.id));
       cells[indicator.code] = {
         value: isParent ? num(total?.value) : (figure?.value ?? null),
         version: figure?.version ?? 0,
         enteredBy: figure?.entered_by ?? null,
         previous: previous ? { asOf: isoDate(previous.asOf), value: previous.value } : null,
         usualIncrease: usualWeeklyIncrease(points),
+        lastWeek: num(before?.value),
       };
       if (hasDenominator(indicator.kind))
         cells[denominatorColumn(indicator.code)] = {
@@ -157,6 +166,7 @@ export async function getEntrySheet(
           enteredBy: figure?.entered_by ?? null,
           previous: null,
           usualIncrease: null,
+          lastWeek: num(before?.denominator),
         };
     }
     return {
@@ -186,10 +196,12 @@ export async function getEntrySheet(
       const column = { code: i.code, name: i.nameVi, nameEn: i.nameEn, kind: i.kind };
       if (!hasDenominator(i.kind)) return [column];
       const den = denominatorColumn(i.code);
+      const base = { baseName: i.nameVi, baseNameEn: i.nameEn };
       return [
-        { ...column, name: `${i.nameVi}: tử số`, nameEn: `${i.nameEn}: numerator`, denominatorColumn: den },
+        { ...column, ...base, name: `${i.nameVi}: tử số`, nameEn: `${i.nameEn}: numerator`, denominatorColumn: den },
         {
           ...column,
+          ...base,
           code: den,
           name: `${i.nameVi}: mẫu số`,
           nameEn: `${i.nameEn}: denominator`,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { authorize } from "@/lib/access/authorize";
+import { authorize, logDenied } from "@/lib/access/authorize";
 import type { Db } from "@/lib/db/db";
-import { InvalidParamError, LockedError } from "@/lib/errors";
+import { InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
@@ -24,6 +24,13 @@ const ACTION = { submit: "week.submit", approve: "week.approve", unlock: "week.u
 export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<ReportOutcome> {
   const input = parseInput(ZReportAction, raw);
   const { requestId, week, action } = input;
+  // Kept on a device for its own account (see saveFigures): never sent under another's session.
+  if (input.owner !== undefined && input.owner !== actor.id) {
+    logDenied(actor, "week.submit.other-owner", null);
+    throw new OtherOwnerError(
+      "Báo cáo này được lưu trên máy cho một tài khoản khác, không phải tài khoản đang đăng nhập; chưa gửi gì.",
+    );
+  }
   if (week > todayInVietnam())
     throw new InvalidParamError("week", `Tuần kết thúc ngày ${formatDateVi(week)} chưa đến.`);
   const unit = (await unitsOn(prisma, [input.unit], week)).get(input.unit);

@@ -1,5 +1,6 @@
 import { daysBetween, formatDateVi } from "@/lib/format/dates";
-import { formatCount } from "@/lib/format/numbers";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
+import { CEILING_NAMES, FIGURE_CHECKS } from "@/lib/i18n/messages/figure-checks";
 
 // The rules a figure is checked by, wherever it comes from: typed into the entry form (in the
 // browser, as the user types) or read from an imported file. Pure functions, so the browser,
@@ -10,19 +11,26 @@ export const MAX_COUNT = 2_147_483_647;
 
 export type CountProblem = "empty" | "negative" | "not-whole" | "too-large";
 
+/** The marks a count's thousands are grouped with: "." in Vietnamese (1.234.567), "," in English. */
+const GROUPING: Record<Locale, { group: RegExp; all: RegExp }> = {
+  vi: { group: /^\d{1,3}([.\s\u00a0]\d{3})+$/, all: /[.\s\u00a0]/g },
+  en: { group: /^\d{1,3}([,\s\u00a0]\d{3})+$/, all: /[,\s\u00a0]/g },
+};
+
 /**
  * A whole, non-negative count as a person writes it: "1234567", "1.234.567" and
  * "1 234 567" (a no-break space too) are the same count. Grouping must be in threes, so
- * "1.2.3" and "12.5" are refused rather than read as 123 and 125.
+ * "1.2.3" and "12.5" are refused rather than read as 123 and 125. In English the thousands
+ * are grouped with commas ("1,234,567") and "88.700" is refused, as a decimal.
  */
-export function parseCount(text: string): { value: number } | { problem: CountProblem } {
+export function parseCount(text: string, locale: Locale = "vi"): { value: number } | { problem: CountProblem } {
   const trimmed = text.trim();
   if (trimmed === "") return { problem: "empty" };
   const negative = trimmed.startsWith("-");
   const body = negative ? trimmed.slice(1).trim() : trimmed;
-  const grouped = /^\d{1,3}([.\s\u00a0]\d{3})+$/.test(body);
+  const grouped = GROUPING[locale].group.test(body);
   if (!grouped && !/^\d+$/.test(body)) return { problem: "not-whole" };
-  const value = Number(body.replace(/[.\s\u00a0]/g, ""));
+  const value = Number(body.replace(GROUPING[locale].all, ""));
   if (negative && value !== 0) return { problem: "negative" };
   if (value > MAX_COUNT) return { problem: "too-large" };
   return { value };
@@ -94,26 +102,30 @@ export function figureFindings(facts: FigureFacts): FigureFinding[] {
  */
 export const AT_MOST: Record<string, string> = { CCCD_INTAKE: "CCCD_ELIGIBLE", VNEID_L2_ACTIVATED: "VNEID_L2_INTAKE" };
 
-/** What each ceiling is called in a warning. */
-const CEILING_NAMES: Record<string, string> = {
-  CCCD_ELIGIBLE: "số công dân đủ điều kiện",
-  VNEID_L2_INTAKE: "số hồ sơ định danh điện tử mức 2 đã thu nhận",
-};
-const ceilingName = (code: string) => CEILING_NAMES[code] ?? `số liệu ${code}`;
+const ceilingName = (code: string) => CEILING_NAMES[code]?.vi ?? `số liệu ${code}`;
 
-const count = (n: number) => formatCount(Math.round(n));
-
-/** The finding as a sentence under a cell of the entry form. */
-export function formMessage(finding: FigureFinding): string {
-  switch (finding.rule) {
-    case "decrease":
-      return `Thấp hơn tuần trước (${count(finding.previous.value)}), nhưng đây là số cộng dồn.`;
-    case "jump":
-      return `Tăng ${count(finding.weekly)}/tuần, gấp ${Math.round(finding.weekly / Math.max(finding.usual, 1))} lần mức thường (${count(finding.usual)}/tuần).`;
-    case "above-ceiling":
-      return `Vượt ${ceilingName(finding.of)} (${count(finding.ceiling)}).`;
-  }
+/** The finding as a sentence under a cell of the entry form, in the form's language. */
+export function formMessageIn(locale: Locale): (finding: FigureFinding) => string {
+  const words = FIGURE_CHECKS;
+  const count = (n: number) => formatsFor(locale).count(Math.round(n));
+  return (finding) => {
+    switch (finding.rule) {
+      case "decrease":
+        return words.decrease[locale](count(finding.previous.value));
+      case "jump":
+        return words.jump[locale](
+          count(finding.weekly),
+          Math.round(finding.weekly / Math.max(finding.usual, 1)),
+          count(finding.usual),
+        );
+      case "above-ceiling":
+        return words.aboveCeiling[locale](CEILING_NAMES[finding.of]?.[locale], finding.of, count(finding.ceiling));
+    }
+  };
 }
+
+/** The finding as a sentence under a cell of the entry form (Vietnamese). */
+export const formMessage = formMessageIn("vi");
 
 /** The finding as a line of an import report ("dòng N, cột value: …"). */
 export function fileMessage(finding: FigureFinding): string {
@@ -127,12 +139,22 @@ export function fileMessage(finding: FigureFinding): string {
   }
 }
 
-/** A count problem as a sentence under a cell of the entry form. */
+/** A count problem as a sentence under a cell of the entry form, in each language. */
+const COUNT_PROBLEM_WORDS: Record<CountProblem, keyof typeof FIGURE_CHECKS> = {
+  empty: "empty",
+  negative: "negative",
+  "not-whole": "notWhole",
+  "too-large": "tooLarge",
+};
+const countProblemForm = (locale: Locale, problem: CountProblem) =>
+  FIGURE_CHECKS[COUNT_PROBLEM_WORDS[problem]][locale] as string;
+
+/** A count problem as a sentence under a cell of the entry form (Vietnamese). */
 export const COUNT_PROBLEM_FORM: Record<CountProblem, string> = {
-  empty: "Nhập một số nguyên ≥ 0.",
-  negative: "Không được âm.",
-  "not-whole": "Chỉ nhập số nguyên ≥ 0.",
-  "too-large": "Số quá lớn.",
+  empty: countProblemForm("vi", "empty"),
+  negative: countProblemForm("vi", "negative"),
+  "not-whole": countProblemForm("vi", "not-whole"),
+  "too-large": countProblemForm("vi", "too-large"),
 };
 
 /** A count problem as a line of an import report, naming what the file holds. */
@@ -150,21 +172,25 @@ export function countProblemInFile(problem: CountProblem, text: string): string 
 }
 
 /** What a user typed into a cell: a count, nothing yet (null, no error), or the sentence saying what to fix. */
-export function readTypedCount(text: string): { value: number | null; error: string | null } {
-  const parsed = parseCount(text);
+export function readTypedCount(text: string, locale: Locale = "vi"): { value: number | null; error: string | null } {
+  const parsed = parseCount(text, locale);
   if ("value" in parsed) return { value: parsed.value, error: null };
   return parsed.problem === "empty"
     ? { value: null, error: null }
-    : { value: null, error: COUNT_PROBLEM_FORM[parsed.problem] };
+    : { value: null, error: countProblemForm(locale, parsed.problem) };
 }
 
 /**
  * A numerator and its denominator (RATIO, CHECKLIST) as typed: both or neither, and the
  * numerator never above the denominator. Null when the pair is fine.
  */
-export function pairProblem(numerator: number | null, denominator: number | null): string | null {
+export function pairProblem(
+  numerator: number | null,
+  denominator: number | null,
+  locale: Locale = "vi",
+): string | null {
   if (numerator === null && denominator === null) return null;
-  if (denominator === null) return "Nhập cả mẫu số.";
-  if (numerator === null) return "Nhập cả tử số.";
-  return numerator > denominator ? `Tử số lớn hơn mẫu số (${formatCount(denominator)}).` : null;
+  if (denominator === null) return FIGURE_CHECKS.needDenominator[locale];
+  if (numerator === null) return FIGURE_CHECKS.needNumerator[locale];
+  return numerator > denominator ? FIGURE_CHECKS.numeratorAbove[locale](formatsFor(locale).count(denominator)) : null;
 }

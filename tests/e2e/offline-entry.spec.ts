@@ -143,9 +143,10 @@ test("with no network the entry page opens from the device, saves wait there, an
     .getByText(/Tuần .* 2 số liệu/)
     .click();
   await expect(page.getByTestId("outbox")).toContainText(`${INTAKE}: ${intake.toLocaleString("vi-VN")}`);
-  // A report needs the figures on the server first.
+  // A report needs the figures on the server first: it waits on the device behind them.
   await page.getByRole("button", { name: "Gửi báo cáo" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Còn số liệu của tuần này lưu trên máy" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "báo cáo đã được giữ trên máy này" })).toBeVisible();
+  await expect(page.getByTestId("save-state")).toContainText("2 thay đổi chỉ lưu trên máy này");
   expect((await auditOf(officer.username)).count).toBe(0);
 
   await page.context().setOffline(false);

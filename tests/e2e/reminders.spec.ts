@@ -97,7 +97,8 @@ test("a late commune gets a notice at sign-in and an e-mail; its province sees i
   await expect(notice).toContainText((mail?.subject ?? "").replace("[Đề án 06] ", ""));
   await expect(notice).toContainText(/Hạn gửi là \d{2}:\d{2} .+ \d{2}\/\d{2}\/\d{4} và đã qua\./);
   await page.screenshot({ path: "test-reports/screenshots/late-report-notice.png", fullPage: true });
-  await notice.getByRole("link", { name: "Mở báo cáo tuần này" }).click();
+  // The link names the overdue week it opens, not "this week".
+  await notice.getByRole("link", { name: /^Mở báo cáo tuần kết thúc \d{2}\/\d{2}\/\d{4}/ }).click();
   await expect(page).toHaveURL(new RegExp(`week=${week}`));
 
   // The province's dashboard lists the commune among the late ones, with the due times.

@@ -33,6 +33,28 @@ describe("outbox.queueSave", () => {
     );
   });
 
+  it("keeps a report submission behind the saves before it, never merges a save into it, and queues it once", () => {
+    let list = outbox.queueSave([], { week: WEEK, entries: [intake(100)], requestId: "a", owner: 7 }, at);
+    list = outbox.queueSave(list, { week: WEEK, entries: [], requestId: "r", owner: 7, submit: "00004" }, at);
+    list = outbox.queueSave(list, { week: WEEK, entries: [], requestId: "r2", owner: 7, submit: "00004" }, at);
+    list = outbox.queueSave(list, { week: WEEK, entries: [issued(50)], requestId: "b", owner: 7 }, at);
+    expect(list.map((s) => [s.requestId, s.submit ?? null, s.entries.length])).toEqual([
+      ["a", null, 1],
+      ["r", "00004", 0],
+      ["b", null, 1],
+    ]);
+    expect(outbox.readOutbox({ getItem: () => JSON.stringify(list) }, 7)).toHaveLength(3);
+  });
+
+  it("reads the answer to a queued submission: accepted, refused, or kept for later", async () => {
+    const answer = (status: number, body: unknown) =>
+      outbox.readSubmitAnswer(new Response(JSON.stringify(body), { status }));
+    expect(await answer(200, { status: "SUBMITTED", replayed: false, message: "ok" })).toEqual({ kind: "submitted" });
+    expect(await answer(423, { error: { message: "Đã duyệt" } })).toEqual({ kind: "refused", message: "Đã duyệt" });
+    expect(await answer(503, { error: { message: "bận" } })).toEqual({ kind: "retry" });
+    expect(await answer(401, { error: { message: "hết phiên" } })).toEqual({ kind: "signed-out" });
+  });
+
   it("keeps other weeks apart", () => {
     const list = outbox.queueSave(
       outbox.queueSave([], { week: WEEK, entries: [intake(1)], requestId: "a", owner: 7 }, at),

@@ -36,6 +36,16 @@ describe("counts as people write them (form and file alike)", () => {
     expect(readTypedCount("abc")).toEqual({ value: null, error: COUNT_PROBLEM_FORM["not-whole"] });
   });
 
+  it("reads English thousands separators on an English page, where a point is a decimal", () => {
+    expect(parseCount("88,700", "en")).toEqual({ value: 88_700 });
+    expect(parseCount("1,234,567", "en")).toEqual({ value: 1_234_567 });
+    expect(parseCount("88.700", "en")).toEqual({ problem: "not-whole" });
+    expect(parseCount("88.700", "vi")).toEqual({ value: 88_700 });
+    expect(parseCount("88,700", "vi")).toEqual({ problem: "not-whole" });
+    expect(readTypedCount("12x", "en")).toEqual({ value: null, error: "Whole numbers ≥ 0 only." });
+    expect(readTypedCount("12x")).toEqual({ value: null, error: "Chỉ nhập số nguyên ≥ 0." });
+  });
+
   it("reads every count back from its Vietnamese, spaced or plain writing", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: MAX_COUNT }), fc.constantFrom(".", " ", "\u00a0", ""), (n, separator) => {

@@ -5,7 +5,7 @@ import { COMMON } from "./common";
 import entryJson from "./entry.json";
 
 // The weekly entry page (/nhap-lieu). The rules' own messages (a cell that is not a number, a figure
-// lower than last week) come from lib/figures and stay Vietnamese.
+// lower than last week) are in figure-checks.ts.
 const STATUS = phrases({
   OPEN: { vi: "Chưa gửi", en: "Not submitted" },
   SUBMITTED: { vi: "Đã gửi, chờ duyệt", en: "Submitted, awaiting approval" },
@@ -106,5 +106,53 @@ export const ENTRY = phrases({
   changedBy: {
     vi: (who: string, at: string) => ` do ${who} lưu lúc ${at}`,
     en: (who, at) => `, saved by ${who} at ${at}`,
+  },
+  onDeviceOnly: {
+    vi: (n: number) => `${n} thay đổi chỉ lưu trên máy này, sẽ gửi khi có mạng.`,
+    en: (n) => `${n} ${many(n, "change is", "changes are")} only on this device, to be sent when online.`,
+  },
+  approveWarned: {
+    vi: (unit: string, n: number) => `Phê duyệt ${unit}? ${n} số liệu có cảnh báo`,
+    en: (unit, n) => `Approve ${unit}? ${n} ${many(n, "figure has a warning", "figures have warnings")}`,
+  },
+  warnedLine: {
+    vi: (unit: string, indicator: string, last: string, now: string, reason: string) =>
+      `${unit} – ${indicator}: tuần trước ${last} → tuần này ${now}. ${reason}`,
+    en: (unit, indicator, last, now, reason) =>
+      `${unit} – ${indicator}: last week ${last} → this week ${now}. ${reason}`,
+  },
+  outstanding: {
+    vi: (n: number, total: number) => `${n}/${total} đơn vị cấp dưới chưa gửi báo cáo tuần này`,
+    en: (n, total) => `${n} of ${total} units below have not submitted this week`,
+  },
+  queuedReport: {
+    vi: (unit: string, week: string, at: string) => `Báo cáo của ${unit} · tuần ${week} · bấm gửi lúc ${at}`,
+    en: (unit, week, at) => `Report of ${unit} · week ${week} · submitted on this device at ${at}`,
+  },
+  moreItems: {
+    vi: (n: number) => `và ${n} cảnh báo khác`,
+    en: (n) => `and ${n} more ${many(n, "warning", "warnings")}`,
+  },
+  moreUnits: {
+    vi: (n: number) => `và ${n} đơn vị khác`,
+    en: (n) => `and ${n} more`,
+  },
+  reportDone: {
+    vi: (verb: "submit" | "approve" | "unlock", unit: string, week: string) =>
+      verb === "submit"
+        ? `Đã gửi báo cáo tuần ${week} của ${unit} để cấp trên phê duyệt.`
+        : verb === "approve"
+          ? `Đã phê duyệt và khoá báo cáo tuần ${week} của ${unit}.`
+          : `Đã mở khoá báo cáo tuần ${week} của ${unit}; đơn vị có thể sửa và gửi lại.`,
+    en: (verb, unit, week) =>
+      verb === "submit"
+        ? `Submitted the report of ${unit} for the week ending ${week}, for approval.`
+        : verb === "approve"
+          ? `Approved and locked the report of ${unit} for the week ending ${week}.`
+          : `Unlocked the report of ${unit} for the week ending ${week}; the unit can correct it and submit again.`,
+  },
+  submittedBy: {
+    vi: (who: string) => ` · gửi bởi ${who}`,
+    en: (who) => ` · submitted by ${who}`,
   },
 });

@@ -34,6 +34,11 @@ export const STAFF = phrases({
   changePassword: CHANGE_PASSWORD,
   username: COMMON.username,
   signInNotices: asPhrase(SIGN_IN_NOTICES),
+  /** The late banner's link: the overdue week it opens, named (not "this week"). */
+  openOverdueWeek: {
+    vi: (week: string) => `Mở báo cáo tuần kết thúc ${week} (đã quá hạn)`,
+    en: (week) => `Open the overdue report for the week ending ${week}`,
+  },
 });
 
 export const PASSWORD_PAGE = phrases({
