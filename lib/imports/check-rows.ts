@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadIndicators } from "@/lib/indicators/indicators";
 import type { TableRow } from "@/lib/tables/read-table";
-import { ProblemList, UnitResolver } from "./row-checks";
+import { type ImportProblem, ProblemList, UnitResolver } from "./row-checks";
 
 export type RowContext = {
   indicators: Awaited<ReturnType<typeof loadIndicators>>;
@@ -20,9 +20,16 @@ export type RowContext = {
 export async function checkRows<T>(
   prisma: PrismaClient,
   rows: AsyncIterable<TableRow>,
-  options: { allowedUnitIds?: Set<number>; onProgress?: (rowsRead: number) => void; what: string; duplicate: string },
+  options: {
+    allowedUnitIds?: Set<number>;
+    onProgress?: (rowsRead: number) => void;
+    what: string;
+    duplicate: string;
+    /** The columns a row must fill to say anything: a row with all of them empty (a template's untouched line) is skipped. */
+    filled: readonly string[];
+  },
   parse: (row: TableRow, context: RowContext) => { key: string; value: T } | null,
-): Promise<{ parsed: T[]; problems: ProblemList; count: number }> {
+): Promise<{ parsed: T[]; problems: ProblemList; count: number; skipped: number[] }> {
   const [indicators, units] = await Promise.all([
     loadIndicators(prisma),
     UnitResolver.load(prisma, options.allowedUnitIds),
@@ -30,11 +37,16 @@ export async function checkRows<T>(
   const context = { indicators, units, problems: new ProblemList() };
   const parsed: T[] = [];
   const seen = new Map<string, number>();
+  const skipped: number[] = [];
   let count = 0;
   for await (const row of rows) {
     count++;
     if (count % 5000 === 0) options.onProgress?.(count);
     if (count % 1000 === 0) await nextTurn();
+    if (options.filled.every((column) => (row.values[column] ?? "") === "")) {
+      skipped.push(row.line);
+      continue;
+    }
     const result = parse(row, context);
     if (!result) continue;
     const first = seen.get(result.key);
@@ -46,6 +58,23 @@ export async function checkRows<T>(
     parsed.push(result.value);
   }
   options.onProgress?.(count);
-  if (count === 0) context.problems.add(1, "unit_code", `tệp không có dòng ${options.what} nào`);
-  return { parsed, problems: context.problems, count };
+  if (count === skipped.length) context.problems.add(1, "unit_code", `tệp không có dòng ${options.what} nào`);
+  return { parsed, problems: context.problems, count, skipped };
+}
+
+/** Rows shown in a message: the first few lines, then how many more. */
+const LINES_NAMED = 10;
+
+/** One warning for all the rows left empty and skipped (none when there are none). */
+export function skippedWarning(skipped: number[], column: string): ImportProblem[] {
+  if (!skipped.length) return [];
+  const named = skipped.slice(0, LINES_NAMED).join(", ");
+  const more = skipped.length > LINES_NAMED ? ` và ${skipped.length - LINES_NAMED} dòng khác` : "";
+  return [
+    {
+      line: skipped[0] as number,
+      column,
+      message: `${skipped.length} dòng để trống ${column} được bỏ qua, không ghi gì (dòng ${named}${more})`,
+    },
+  ];
 }

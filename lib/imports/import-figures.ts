@@ -7,7 +7,7 @@ import { LockedError } from "@/lib/errors";
 import { addDays, formatDateVi, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
-import { checkRows } from "@/lib/imports/check-rows";
+import { checkRows, skippedWarning } from "@/lib/imports/check-rows";
 import {
   checkCount,
   checkDate,
@@ -77,10 +77,10 @@ export async function importFigures(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const today = options.today ?? todayInVietnam();
-  const { parsed, problems, count } = await checkRows<ParsedFigure>(
+  const { parsed, problems, count, skipped } = await checkRows<ParsedFigure>(
     prisma,
     rows,
-    { ...options, what: "số liệu", duplicate: "cùng đơn vị, chỉ tiêu và ngày" },
+    { ...options, what: "số liệu", duplicate: "cùng đơn vị, chỉ tiêu và ngày", filled: ["value", "denominator"] },
     ({ line, values }, { indicators, units, problems }) => {
       const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems, importable);
       const asOf = checkDate(values.as_of ?? "", line, "as_of", problems, today);
@@ -112,13 +112,19 @@ export async function importFigures(
     },
   );
   const report = checkedReport(count, problems);
+  const blank = skippedWarning(skipped, "value");
+  Object.assign(report, { warnings: blank, warningCount: blank.length });
   if (problems.count) return report;
   const locked = listedProblems(await approvedWeekProblems(prisma, parsed));
   report.errors = locked.items;
   report.errorCount = locked.count;
   if (locked.count) return report;
 
-  const warnings = listedProblems([...weekdayWarnings(parsed), ...(await findFigureAnomalies(prisma, parsed))]);
+  const warnings = listedProblems([
+    ...blank,
+    ...weekdayWarnings(parsed),
+    ...(await findFigureAnomalies(prisma, parsed)),
+  ]);
   report.warnings = warnings.items;
   report.warningCount = warnings.count;
   if (options.dryRun) return report;

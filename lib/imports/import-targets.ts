@@ -6,9 +6,16 @@ import { type Sql, sql } from "@/lib/db/sql";
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
-import { checkRows } from "@/lib/imports/check-rows";
+import { checkRows, skippedWarning } from "@/lib/imports/check-rows";
 import { checkedReport, type ImportOptions, type ImportReport } from "@/lib/imports/import-figures";
-import { checkCount, checkDate, checkIndicator, checkShare, type ProblemList } from "@/lib/imports/row-checks";
+import {
+  checkCount,
+  checkDate,
+  checkIndicator,
+  checkShare,
+  listedProblems,
+  type ProblemList,
+} from "@/lib/imports/row-checks";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { recomputeScores } from "@/lib/series/refresh-scores";
 import { lockSeriesUnits } from "@/lib/series/refresh-series";
@@ -36,10 +43,10 @@ export async function importTargets(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const today = options.today ?? todayInVietnam();
-  const { parsed, problems, count } = await checkRows<ParsedTarget>(
+  const { parsed, problems, count, skipped } = await checkRows<ParsedTarget>(
     prisma,
     rows,
-    { ...options, what: "chỉ tiêu", duplicate: "cùng đơn vị, chỉ tiêu và ngày giao" },
+    { ...options, what: "chỉ tiêu", duplicate: "cùng đơn vị, chỉ tiêu và ngày giao", filled: ["target"] },
     ({ line, values }, { indicators, units, problems }) => {
       const indicator = checkIndicator(values.indicator ?? "", indicators, line, "indicator", problems);
       const value = targetValue(indicator?.kind, values.target ?? "", line, problems);
@@ -59,6 +66,8 @@ export async function importTargets(
     },
   );
   const report = checkedReport(count, problems);
+  const blank = listedProblems(skippedWarning(skipped, "target"));
+  Object.assign(report, { warnings: blank.items, warningCount: blank.count });
   if (problems.count || options.dryRun) return report;
 
   const actions = await prisma.$transaction(

@@ -39,12 +39,15 @@ describe("figure import: bad input writes nothing and names every problem", () =
       "dòng 3, cột unit_code: không có đơn vị mã 99999",
       expect.stringMatching(/^dòng 4, cột indicator: không có chỉ tiêu "NOT_AN_INDICATOR"/),
       expect.stringMatching(/^dòng 5, cột unit_code: mã 00001 không có hiệu lực ngày 04\/01\/2026/),
-      "dòng 6, cột value: trống, cần một số nguyên ≥ 0",
       "dòng 7, cột value: -5 là số âm, cần ≥ 0",
       'dòng 8, cột value: "12.5" không phải số nguyên ≥ 0',
       'dòng 9, cột as_of: "2023-02-30" không phải ngày hợp lệ dạng YYYY-MM-DD hoặc dd/mm/yyyy',
       "dòng 10, cột as_of: 03/01/2027 là ngày trong tương lai",
       "dòng 11, cột unit_code: trùng với dòng 2 (cùng đơn vị, chỉ tiêu và ngày)",
+    ]);
+    // A row left empty (a template's untouched line) is skipped, and said so.
+    expect(report.warnings.map(formatProblem)).toEqual([
+      "dòng 6, cột value: 1 dòng để trống value được bỏ qua, không ghi gì (dòng 6)",
     ]);
     expect(await prisma.figure.count()).toBe(0);
     expect(await prisma.auditEntry.count()).toBe(0);
