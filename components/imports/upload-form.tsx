@@ -121,7 +121,14 @@ export function UploadForm({ canAssignTargets, locale }: { canAssignTargets: boo
             <>
               {t.columnsLine} <code className="break-all">{COLUMNS[kind].columns}</code>
               {t.exampleLine} <code className="break-all">{COLUMNS[kind].example}</code>
-              {t.datesLine}
+              {t.datesLine}{" "}
+              <a
+                className="font-semibold text-brand-700 underline"
+                href={`/api/v1/imports/template?kind=${kind}`}
+                download
+              >
+                {t.template}
+              </a>
             </>
           }
         />
