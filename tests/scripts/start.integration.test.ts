@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { isoDate, todayInVietnam } from "@/lib/format/dates";
+import { formatDateVi, todayInVietnam } from "@/lib/format/dates";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { freePort } from "../setup/test-database";
 
@@ -93,9 +93,10 @@ describe("npm start", () => {
       expect(await page.text(), name).toMatch(/^<!DOCTYPE html>/i);
     }
     const file = path.join(path.dirname(env.EMBEDDED_DB_DIR), "figures.csv");
+    // As Vietnamese Excel saves it: semicolons, a dd/mm/yyyy date, the number grouped.
     await fs.writeFile(
       file,
-      `unit_code,indicator,as_of,value\n01,CCCD_INTAKE,${isoDate(todayInVietnam())},987654321\n`,
+      `unit_code;indicator;as_of;value\n01;CCCD_INTAKE;${formatDateVi(todayInVietnam())};987.654.321\n`,
     );
     const cli = spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", "import", "figures", file], {
       env: { ...process.env, DATABASE_URL: "", ...env },
