@@ -60,9 +60,10 @@ export function LeaderboardControls({ indicators, indicator, dates, asOf, labels
             onKeyUp={() => go({ date: shown })}
             className="accent-brand-700"
           />
-          <span className="flex justify-between text-xs font-normal text-slate-500">
+          <span className="flex justify-between gap-4 text-xs font-normal text-slate-500">
             <span>{viDate(dates[0] as string)}</span>
-            <span>{viDate(dates.at(-1) as string)}</span>
+            <span className="sr-only"> – </span>
+            <span className="text-right">{viDate(dates.at(-1) as string)}</span>
           </span>
         </label>
       )}

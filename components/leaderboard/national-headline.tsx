@@ -13,10 +13,12 @@ export function NationalHeadline({
   const m = publicMessages(locale);
   const f = formatsFor(locale);
   const ratio = national.denominator !== null;
-  const stats = [
+  const stats: { label: string; value: string; under?: string }[] = [
     {
       label: ratio ? m.numeratorOverDenominator : m.nationalValue,
-      value: ratio ? `${f.count(national.value)}/${f.count(national.denominator)}` : f.count(national.value),
+      value: f.count(national.value),
+      // A ratio's denominator goes on its own line: two large numbers side by side ran into the next card.
+      under: ratio ? `/ ${f.count(national.denominator)}` : undefined,
     },
     ratio
       ? { label: m.ratio, value: f.percent(national.ratio) || "–" }
@@ -27,9 +29,10 @@ export function NationalHeadline({
   return (
     <section aria-label={m.nationalHeadline} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       {stats.map((s) => (
-        <div key={s.label} className="rounded-lg border border-slate-200 p-3">
+        <div key={s.label} className="min-w-0 rounded-lg border border-slate-200 p-3">
           <p className="text-sm text-slate-600">{s.label}</p>
-          <p className="text-2xl font-bold tabular-nums">{s.value}</p>
+          <p className="text-2xl font-bold tabular-nums [overflow-wrap:anywhere]">{s.value}</p>
+          {s.under ? <p className="text-lg font-semibold tabular-nums text-slate-600">{s.under}</p> : null}
         </div>
       ))}
     </section>
