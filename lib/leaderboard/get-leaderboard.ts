@@ -166,6 +166,15 @@ function pickDate(dates: string[], wanted: string | undefined): string | null {
   return dates.at(-1) as string;
 }
 
+/**
+ * The date a page shows when its address names none: the latest reporting date of today's
+ * structure, as the leaderboard opens on. The unit pages take it too, so a unit reads the
+ * same date (and the same forecasts) whether it is opened from the leaderboard or directly.
+ */
+export async function latestReportingDate(prisma: PrismaClient, indicatorId: number): Promise<string | null> {
+  return (await reportingDates(prisma, indicatorId, "34")).at(-1) ?? null;
+}
+
 /** Dates with a province figure; a scorecard's are its components'. */
 async function reportingDates(prisma: PrismaClient, indicatorId: number, structure: Structure): Promise<string[]> {
   const from = structure === "63" ? new Date("2008-08-01T00:00:00Z") : STRUCTURE_34_FROM;

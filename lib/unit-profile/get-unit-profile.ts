@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { pickIndicator } from "@/lib/indicators/indicators";
+import { latestReportingDate } from "@/lib/leaderboard/get-leaderboard";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { levelOfCode } from "@/lib/units/codes";
@@ -51,13 +52,13 @@ export const getUnitProfile = cache(
   ): Promise<UnitProfile | null> => {
     const level = levelOfCode(code);
     if (!level) return null;
-    const wanted = (params.date && parseIsoDate(params.date)) || todayInVietnam();
+    const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
+    const latest = params.date ? null : await latestReportingDate(prisma, indicator.id);
+    const wanted = (params.date && parseIsoDate(params.date)) || (latest && parseIsoDate(latest)) || todayInVietnam();
     const periods = await prisma.unit.findMany({ where: { code, level }, orderBy: { validFrom: "desc" } });
     const unit = periods.find((p) => p.validFrom <= wanted) ?? periods.at(-1);
     if (!unit) return null;
     const asOf = unit.validTo && unit.validTo < wanted ? unit.validTo : wanted;
-
-    const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
 
     const ancestors: UnitRef[] = [];
     for (let parentId = unit.parentId; parentId !== null; ) {

@@ -14,6 +14,18 @@ test("a click on a province opens its unit page with its trend and its communes 
   await expect(page.getByText("Đơn vị được hình thành từ:")).toBeVisible();
 });
 
+test("a unit page reads the same date whether opened from the leaderboard or directly", async ({ page }) => {
+  const shownDate = async () =>
+    /tính đến (\d{2}\/\d{2}\/\d{4})/.exec(await page.locator("header p").first().innerText())?.[1];
+  await page.goto("/units/40?indicator=CCCD_INTAKE");
+  const direct = await shownDate();
+  expect(direct).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  await page.goto("/?indicator=CCCD_INTAKE");
+  await page.getByRole("link", { name: "Nghệ An", exact: true }).click();
+  await expect(page).toHaveURL(/\/units\/40\?/);
+  expect(await shownDate()).toBe(direct);
+});
+
 test("a province that no longer exists shows what it became", async ({ page }) => {
   await page.goto("/units/35?date=2025-06-15");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tỉnh Hà Nam");
