@@ -38,6 +38,7 @@ export function WeekChangesSection({
       f.count(u.rank),
       u.rankChange,
     );
+  const fell = (u: UnitChange) => (u.pointsChange ?? u.increase ?? 0) < 0;
   const movers = (id: string, heading: string, units: UnitChange[], warn: boolean) => (
     <div>
       <h3 id={id} className="font-semibold">
@@ -50,7 +51,12 @@ export function WeekChangesSection({
               <Link href={href(u.code)} className="underline">
                 {u.name}
               </Link>
-              <span className={`tabular-nums ${warn ? "text-red-800" : "text-emerald-800"}`}>{note(u)}</span>
+              {/* The slowest units often still grew: only a fall is red. */}
+              <span
+                className={`tabular-nums ${fell(u) ? "text-red-800" : warn ? "text-slate-700" : "text-emerald-800"}`}
+              >
+                {note(u)}
+              </span>
             </li>
           ))}
         </ol>
