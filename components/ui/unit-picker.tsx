@@ -100,7 +100,7 @@ export function UnitPicker({
             autoComplete="off"
             aria-autocomplete="list"
             aria-expanded={Boolean(options)}
-            aria-controls={listId}
+            aria-controls={options ? listId : undefined}
             aria-describedby={hintId}
             aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
             required={required}

@@ -117,7 +117,7 @@ export function UserAdmin({
         ) : null}
       </Notice>
 
-      <form action="/tai-khoan" aria-label={t.search} className="flex flex-wrap items-end gap-2 text-sm">
+      <form action="/tai-khoan" aria-label={t.find} className="flex flex-wrap items-end gap-2 text-sm">
         <Field
           label={t.search}
           name="q"
@@ -132,9 +132,7 @@ export function UserAdmin({
             {t.clear}
           </a>
         ) : null}
-        <span className="text-slate-600" role="status">
-          {t.shown(formatsFor(locale).count(users.length), !query)}
-        </span>
+        <span className="text-slate-600">{t.shown(formatsFor(locale).count(users.length), !query)}</span>
       </form>
 
       <ScrollTable

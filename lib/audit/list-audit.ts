@@ -54,13 +54,12 @@ export const AUDIT_MAX_PAGE = COUNT_CAP / AUDIT_PAGE_SIZE;
 
 /**
  * The kind of a change, as SQL on audit_entry `a`: accounts and indicators are administration;
- * figures and targets written from a file (the web's upload:, the CLI's import:, target files'
- * import) or as demo data are imports; the rest was done by hand.
+ * figures and targets that name a source other than the entry form (a web upload, a CLI file,
+ * a target file, demo data) were imported; the rest was done by hand.
  */
 const KIND_SQL = sql`CASE
   WHEN a.entity IN ('indicator', 'user') THEN 'admin'
-  WHEN a.new_value->>'source' LIKE 'upload:%' OR a.new_value->>'source' LIKE 'import%' OR a.new_value->>'source' = 'demo'
-    THEN 'import'
+  WHEN COALESCE(a.new_value->>'source', 'entry') <> 'entry' THEN 'import'
   ELSE 'entry' END`;
 
 /**
