@@ -120,6 +120,7 @@ export function UserAdmin({
       <form action="/tai-khoan" aria-label={t.find} className="flex flex-wrap items-end gap-2 text-sm">
         <Field
           label={t.search}
+          hint={t.searchHint}
           name="q"
           type="search"
           defaultValue={query}
