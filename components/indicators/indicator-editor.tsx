@@ -50,7 +50,8 @@ export function IndicatorEditor({
           code: indicator.code,
           nameVi: data.nameVi ?? "",
           nameEn: data.nameEn || undefined,
-          ...(isEntered(indicator.kind) && data.enteredFrom ? { enteredFrom: data.enteredFrom } : {}),
+          // "Every week" is the empty choice.
+          ...(isEntered(indicator.kind) ? { enteredFrom: data.enteredFrom || null } : {}),
           ...(composite
             ? {
                 components: components.filter((c) => c.code).map((c) => ({ code: c.code, weight: c.weight })),
@@ -110,7 +111,8 @@ export function IndicatorEditor({
         {isEntered(indicator.kind) ? (
           <WeekSelect
             weeks={choices}
-            defaultValue={indicator.enteredFrom ?? undefined}
+            defaultValue={indicator.enteredFrom ?? ""}
+            always
             t={t}
             className="sm:col-span-2"
           />

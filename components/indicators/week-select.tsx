@@ -8,8 +8,11 @@ export function WeekSelect({
   defaultValue,
   t,
   className,
+  always,
 }: {
   weeks: string[];
+  /** Offer "every week" (an indicator entered from the start), as its edit must. */
+  always?: boolean;
   defaultValue?: string;
   t: StaffMessages["indicators"];
   className?: string;
@@ -22,6 +25,7 @@ export function WeekSelect({
       hint={t.enteredFromHint}
       className={className}
     >
+      {always ? <option value="">{t.everyWeek}</option> : null}
       {weeks.map((w, i) => (
         <option key={w} value={w}>
           {t.weekOption(formatIsoDateVi(w), i === 1)}

@@ -94,8 +94,11 @@ export const ZIndicatorDefinition = z.object({
   components: ZComponents.optional(),
   /** COMPOSITE: lower bounds of the bands, in percent of the total points, ascending. */
   bands: ZBands.optional(),
-  /** Entered kinds: the first reporting week (a Sunday) entry forms ask for it; default the next. */
-  enteredFrom: ZWeek.optional(),
+  /**
+   * Entered kinds: the first reporting week (a Sunday) entry forms ask for it; by default the
+   * next one; null: every week (an indicator whose history is loaded with it, as the demo's).
+   */
+  enteredFrom: ZWeek.nullable().optional(),
 });
 export type IndicatorDefinition = z.input<typeof ZIndicatorDefinition>;
 
@@ -176,7 +179,11 @@ export async function defineIndicator(
   const bands = kind === "COMPOSITE" ? checkedBands(def.bands ?? DEFAULT_BANDS) : [];
   // Entered from the week the admin chose (by default the next one), so that no commune's
   // form grows a column in the middle of the week it is filling in.
-  const enteredFrom = isEntered(kind) ? (def.enteredFrom ?? addDays(sundayOnOrBefore(todayInVietnam()), 7)) : null;
+  const enteredFrom = !isEntered(kind)
+    ? null
+    : def.enteredFrom === undefined
+      ? addDays(sundayOnOrBefore(todayInVietnam()), 7)
+      : def.enteredFrom;
 
   const creating = prisma.$transaction(
     async (tx) => {

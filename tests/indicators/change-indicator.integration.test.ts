@@ -87,6 +87,12 @@ describe("an indicator's edits and history", () => {
     await expect(editIndicator(prisma, admin, { code: "T_SO", nameVi: "Số thử", bands: [80] })).rejects.toThrow(
       InvalidParamError,
     );
+    // An indicator entered from the start (null) keeps that through an edit of its name.
+    await defineIndicator(prisma, admin, { code: "T_TU_DAU", nameVi: "Từ đầu", kind: "RATIO", enteredFrom: null });
+    await editIndicator(prisma, admin, { code: "T_TU_DAU", nameVi: "Từ đầu (sửa)" });
+    const row = await prisma.indicator.findUniqueOrThrow({ where: { code: "T_TU_DAU" } });
+    expect([row.nameVi, row.enteredFrom]).toEqual(["Từ đầu (sửa)", null]);
+    expect((await indicatorsEnteredIn(prisma, day("2023-01-01"))).map((i) => i.code)).toContain("T_TU_DAU");
     const officer = await actorAt(prisma, "PROVINCE_ADMIN", "01");
     await expect(editIndicator(prisma, officer, { code: "T_SO", nameVi: "Số thử khác" })).rejects.toThrow(/C06/);
   });
