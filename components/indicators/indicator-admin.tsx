@@ -23,6 +23,9 @@ import { bandsOf, bandsText, ComponentsField, EMPTY_COMPONENTS } from "./compone
 import { IndicatorEditor } from "./indicator-editor";
 import { WeekSelect } from "./week-select";
 
+/** Cells are lines of a card on a phone, a table's cells from md up. */
+const CELL = "block px-2 py-0.5 md:table-cell md:p-2";
+
 /** The indicators defined (with their edits and retirement), and the form a ministry admin defines a new one with. */
 export function IndicatorAdmin({
   indicators,
@@ -144,6 +147,7 @@ export function IndicatorAdmin({
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t.list}</h2>
         <ScrollTable
+          className="block w-full border-collapse text-sm md:table md:bg-white [&_thead]:hidden md:[&_thead]:table-header-group"
           columns={[
             { label: t.code },
             { label: t.nameVi },
@@ -153,13 +157,16 @@ export function IndicatorAdmin({
             { key: "actions", label: <span className="sr-only">{t.actions}</span> },
           ]}
         >
-          <tbody>
+          <tbody className="block space-y-2 md:table-row-group md:space-y-0">
             {indicators.map((i) => (
-              <tr key={i.code} className={`border-b border-slate-100 ${i.retiredOn ? "text-slate-500" : ""}`}>
-                <td className="p-2 font-mono">{i.code}</td>
-                <td className="p-2">{nameOf(i)}</td>
-                <td className="p-2">{t.kinds[i.kind]}</td>
-                <td className="p-2">
+              <tr
+                key={i.code}
+                className={`block rounded border border-slate-200 bg-white py-1 md:table-row md:rounded-none md:border-0 md:border-b md:border-slate-100 ${i.retiredOn ? "text-slate-500" : ""}`}
+              >
+                <td className={`${CELL} font-mono font-semibold md:font-normal`}>{i.code}</td>
+                <td className={CELL}>{nameOf(i)}</td>
+                <td className={`${CELL} text-slate-600 md:text-inherit`}>{t.kinds[i.kind]}</td>
+                <td className={`${CELL} ${i.numerator || i.components.length ? "" : "hidden md:table-cell"}`}>
                   {i.numerator ? `${i.numerator} / ${i.denominator}` : null}
                   {i.components.length
                     ? `${i.components.map((c) => `${c.code} ${f.points(c.weight)}`).join(" + ")} (${t.total(
@@ -167,14 +174,14 @@ export function IndicatorAdmin({
                       )}; ${i.bands.map(f.points).join(" / ")} %)`
                     : null}
                 </td>
-                <td className="p-2">
+                <td className={CELL}>
                   {i.retiredOn
                     ? t.retiredOn(formatIsoDateVi(i.retiredOn), i.retiredReason ?? "")
                     : i.enteredFrom
                       ? t.fromWeek(formatIsoDateVi(i.enteredFrom))
                       : t.inUse}
                 </td>
-                <td className="p-2">
+                <td className={CELL}>
                   <Button size="sm" onClick={() => setEditing(i.code)} aria-label={`${t.edit} ${i.code}`}>
                     {t.edit}
                   </Button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { editIndicatorAction, retireIndicatorAction } from "@/app/(staff)/chi-so/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -34,6 +34,12 @@ export function IndicatorEditor({
   const router = useRouter();
   const request = useRequest();
   const composite = indicator.kind === "COMPOSITE";
+  // Opened from a row far below: bring the form into view and say where the focus went.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: "start" });
+    heading.current?.focus();
+  }, []);
   const [components, setComponents] = useState(
     indicator.components.map((c) => ({ code: c.code, weight: f.points(c.weight) })),
   );
@@ -88,7 +94,7 @@ export function IndicatorEditor({
       className="space-y-4 rounded border-2 border-brand-600 bg-white p-4 text-sm"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="indicator-editing" className="text-lg font-semibold">
+        <h2 id="indicator-editing" ref={heading} tabIndex={-1} className="text-lg font-semibold">
           {t.editing(indicator.code)}
         </h2>
         <Button size="sm" onClick={onClose}>

@@ -18,6 +18,8 @@ import { staffMessages } from "@/lib/i18n/staff-messages";
 
 /** Cells become labelled lines of a card on a phone, so every button stays on screen. */
 const CELL = "block px-2 py-1 md:table-cell md:p-2";
+/** A cell whose column name shows before it on a phone (where the header row is hidden). */
+const LABELLED = `${CELL} before:block before:text-xs before:font-semibold before:text-slate-600 before:content-[attr(data-label)] md:before:content-none`;
 
 /** The account list of an admin's scope, with search, creation, locking and password resets. */
 export function UserAdmin({
@@ -117,7 +119,7 @@ export function UserAdmin({
         ) : null}
       </Notice>
 
-      <form action="/tai-khoan" aria-label={t.find} className="flex flex-wrap items-end gap-2 text-sm">
+      <form action="/tai-khoan" aria-label={t.find} className="grid gap-2 text-sm sm:flex sm:items-start">
         <Field
           label={t.search}
           hint={t.searchHint}
@@ -125,15 +127,18 @@ export function UserAdmin({
           type="search"
           defaultValue={query}
           maxLength={100}
-          className="min-w-0 flex-1 sm:max-w-md"
+          className="min-w-0 sm:w-md"
+          controlClassName="w-full"
         />
-        <Button type="submit">{t.find}</Button>
-        {query ? (
-          <a href="/tai-khoan" className={buttonClass({ variant: "link" })}>
-            {t.clear}
-          </a>
-        ) : null}
-        <span className="text-slate-600">{t.shown(formatsFor(locale).count(users.length), !query)}</span>
+        <div className="flex flex-wrap items-center gap-3 sm:pt-6">
+          <Button type="submit">{t.find}</Button>
+          {query ? (
+            <a href="/tai-khoan" className={buttonClass({ variant: "link" })}>
+              {t.clear}
+            </a>
+          ) : null}
+          <span className="text-slate-600">{t.shown(formatsFor(locale).count(users.length), !query)}</span>
+        </div>
       </form>
 
       <ScrollTable
@@ -161,7 +166,7 @@ export function UserAdmin({
               </td>
               <td className={CELL}>{m.roles[u.role]}</td>
               <td className={CELL}>{u.unit ? `${u.unit.name} (${u.unit.code})` : t.country}</td>
-              <td className={CELL}>
+              <td className={LABELLED} data-label={t.columns.email}>
                 {u.username === self || !manageable.includes(u.role) ? (
                   (u.email ?? "–")
                 ) : (

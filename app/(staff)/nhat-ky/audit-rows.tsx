@@ -3,7 +3,15 @@ import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
 import type { formatsFor } from "@/lib/i18n/locale";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
 
-type Words = { t: StaffMessages["audit"]; roles: StaffMessages["roles"]; f: ReturnType<typeof formatsFor> };
+type Words = {
+  t: StaffMessages["audit"];
+  roles: StaffMessages["roles"];
+  kinds: StaffMessages["indicators"]["kinds"];
+  f: ReturnType<typeof formatsFor>;
+};
+
+/** An empty cell is left out of a phone's card (the table keeps it, with its dash). */
+const PHONE_HIDDEN = "hidden md:table-cell";
 
 const KIND_LOOK = {
   entry: "bg-slate-100 text-slate-800",
@@ -12,11 +20,12 @@ const KIND_LOOK = {
 } as const;
 
 /** One field of an indicator's or an account's change, in the viewer's words. */
-function fieldText(key: string, value: unknown, { t, roles }: Words): string {
+function fieldText(key: string, value: unknown, { t, roles, kinds }: Words): string {
   if (value === null || value === undefined) return "–";
   if (typeof value === "boolean") return value ? t.yesNo.yes : t.yesNo.no;
   if (Array.isArray(value)) return value.join("; ");
   if (key === "role") return roles[value as keyof typeof roles] ?? String(value);
+  if (key === "kind") return kinds[String(value)] ?? String(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDateVi(value);
   return String(value);
 }
@@ -76,6 +85,8 @@ export function AuditRows({
           {rows.map((r) => {
             const source = (r.newValue as { source?: string } | null)?.source;
             const file = source?.replace(/^(upload|import):/, "");
+            // Figures and targets are numbers; an admin's change is a list of fields.
+            const align = r.kind === "admin" ? "" : "tabular-nums md:text-right";
             const day =
               (r.newValue as { asOf?: string; week?: string } | null)?.asOf ??
               (r.newValue as { week?: string } | null)?.week;
@@ -98,7 +109,7 @@ export function AuditRows({
                       : ""}
                   </span>
                 </td>
-                <td {...labelled(3)}>
+                <td {...labelled(3)} className={`${labelled(3).className} ${r.unitCode ? "" : PHONE_HIDDEN}`}>
                   {r.unitCode ? (
                     <>
                       {r.unitName} <span className="text-slate-500">({r.unitCode})</span>
@@ -108,13 +119,16 @@ export function AuditRows({
                   )}
                 </td>
                 <td {...labelled(4)}>{subjectOf(r, indicatorName)}</td>
-                <td {...labelled(5)} className={`${labelled(5).className} tabular-nums md:text-right`}>
+                <td
+                  {...labelled(5)}
+                  className={`${labelled(5).className} ${align} ${r.oldValue == null ? PHONE_HIDDEN : ""}`}
+                >
                   {describeValue(r.oldValue, words)}
                 </td>
-                <td {...labelled(6)} className={`${labelled(6).className} tabular-nums md:text-right`}>
+                <td {...labelled(6)} className={`${labelled(6).className} ${align}`}>
                   {describeValue(r.newValue, words)}
                 </td>
-                <td {...labelled(7)} className={`${labelled(7).className} ${day ? "" : "hidden md:table-cell"}`}>
+                <td {...labelled(7)} className={`${labelled(7).className} ${day ? "" : PHONE_HIDDEN}`}>
                   {day ? formatIsoDateVi(day) : ""}
                 </td>
               </tr>

@@ -65,16 +65,21 @@ export default async function ChangeLogPage({ searchParams }: Props) {
     <main className="mx-auto max-w-7xl px-4 py-6" lang={locale}>
       <h1 className="mb-1 text-2xl font-bold">{t.title}</h1>
       <p className="mb-4 text-slate-600">{t.lead}</p>
-      <form className="mb-4 grid gap-3 text-sm sm:flex sm:flex-wrap sm:items-end" action="/nhat-ky">
+      <form className="mb-4 grid grid-cols-2 gap-3 text-sm sm:flex sm:flex-wrap sm:items-start" action="/nhat-ky">
         <UnitPicker
           label={t.unit}
           name="unit"
           defaultValue={filter.unit}
           search={searchUnitsAction}
           labels={{ hint: t.unitHint, noMatch: t.noUnit, levels: pick(locale, LEVELS) }}
-          className="sm:w-64"
+          className="col-span-2 sm:w-64"
         />
-        <Select label={t.indicator} name="indicator" defaultValue={filter.indicator ?? ""} className="min-w-0">
+        <Select
+          label={t.indicator}
+          name="indicator"
+          defaultValue={filter.indicator ?? ""}
+          className="col-span-2 min-w-0 sm:max-w-md"
+        >
           <option value="">{t.all}</option>
           <IndicatorOptions indicators={indicators.map((i) => ({ code: i.code, name: nameOf(i) }))} />
         </Select>
@@ -89,7 +94,7 @@ export default async function ChangeLogPage({ searchParams }: Props) {
         <Field label={t.user} name="user" defaultValue={filter.user} controlClassName="sm:w-40" />
         <Field label={t.from} type="date" name="from" defaultValue={filter.from} />
         <Field label={t.to} type="date" name="to" defaultValue={filter.to} />
-        <Button type="submit" variant="primary">
+        <Button type="submit" variant="primary" className="col-span-2 sm:mt-6">
           {t.filter}
         </Button>
       </form>
@@ -100,7 +105,11 @@ export default async function ChangeLogPage({ searchParams }: Props) {
           <p className="mb-2 text-sm text-slate-700" data-testid="audit-total">
             {t.total(f.count(result.total), result.totalCapped)} · {t.pageOf(f.count(result.page), f.count(pages))}
           </p>
-          <AuditRows rows={result.rows} words={{ t, roles: m.roles, f }} indicatorName={indicatorName} />
+          <AuditRows
+            rows={result.rows}
+            words={{ t, roles: m.roles, kinds: m.indicators.kinds, f }}
+            indicatorName={indicatorName}
+          />
           <nav aria-label={t.paging} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
             {result.page > 1 ? (
               <a href={pageHref(result.page - 1)} className={buttonClass()} rel="prev">
