@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, inActorScope } from "@/lib/access/authorize";
-import { join, sql } from "@/lib/db/sql";
+import { join, type Sql, sql } from "@/lib/db/sql";
 import { InvalidParamError } from "@/lib/errors";
 import { addDays, parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -57,10 +57,15 @@ export const AUDIT_MAX_PAGE = COUNT_CAP / AUDIT_PAGE_SIZE;
  * figures and targets that name a source other than the entry form (a web upload, a CLI file,
  * a target file, demo data) were imported; the rest was done by hand.
  */
-const KIND_SQL = sql`CASE
-  WHEN a.entity IN ('indicator', 'user') THEN 'admin'
-  WHEN COALESCE(a.new_value->>'source', 'entry') <> 'entry' THEN 'import'
-  ELSE 'entry' END`;
+const ADMIN = sql`(a.entity IN ('indicator', 'user'))`;
+const FROM_FILE = sql`(COALESCE(a.new_value->>'source', 'entry') <> 'entry')`;
+const KIND_SQL = sql`CASE WHEN ${ADMIN} THEN 'admin' WHEN ${FROM_FILE} THEN 'import' ELSE 'entry' END`;
+/** The same rule as conditions a filter can use (plain columns, not the CASE). */
+const KIND_WHERE: Record<AuditKind, Sql> = {
+  admin: ADMIN,
+  import: sql`NOT ${ADMIN} AND ${FROM_FILE}`,
+  entry: sql`NOT ${ADMIN} AND NOT ${FROM_FILE}`,
+};
 
 /**
  * Changes to figures, targets, reports, accounts and indicators within the actor's scope
@@ -82,7 +87,7 @@ export async function listAudit(prisma: PrismaClient, actor: Actor, filter: Audi
   if (filter.kind) {
     if (!(AUDIT_KINDS as readonly string[]).includes(filter.kind))
       throw new InvalidParamError("kind", "Loại thay đổi phải là entry, import hoặc admin.");
-    where.push(sql`${KIND_SQL} = ${filter.kind}`);
+    where.push(KIND_WHERE[filter.kind as AuditKind]);
   }
   const page = filter.page ? Number(filter.page) : 1;
   if (!Number.isInteger(page) || page < 1 || page > AUDIT_MAX_PAGE)
