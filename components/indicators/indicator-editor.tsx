@@ -155,7 +155,7 @@ export function IndicatorEditor({
           }}
         >
           <Field label={t.reason} name="reason" required minLength={5} maxLength={500} hint={t.retireHint} />
-          <Button type="submit" variant="secondary" className="border-red-700 text-red-800" disabled={request.busy}>
+          <Button type="submit" variant="secondary" className="border-red-700! text-red-800" disabled={request.busy}>
             {t.retire}
           </Button>
         </form>

@@ -136,3 +136,26 @@ test("the change log pages 50 at a time and reads as cards on a phone", async ({
   await expect(admin.getByTestId("audit-total")).toContainText("Trang 2/");
   await expect(admin.getByRole("link", { name: "← Trang trước" })).toBeVisible();
 });
+
+test("without JavaScript the change log's unit filter is a plain code field and its pages are plain links", async ({
+  browser,
+}) => {
+  const signedIn = await signedInPage(browser, "quantri.bo");
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await signedIn.context().storageState(),
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  const page = await context.newPage();
+  await page.goto("/nhat-ky");
+  const unit = page.getByLabel("Đơn vị");
+  await expect(unit).toHaveAttribute("name", "unit");
+  await unit.fill("00004");
+  await page.getByLabel("Loại thay đổi").selectOption("admin");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page).toHaveURL(/unit=00004.*kind=admin/);
+  await expect(page.locator("tbody tr").first()).toContainText("Phường Ba Đình");
+  await expect(page.locator("tbody tr[data-kind]:not([data-kind=admin])")).toHaveCount(0);
+  await context.close();
+});
