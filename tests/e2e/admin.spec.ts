@@ -89,7 +89,7 @@ test("an account created with the unit picker is found by the list's search and 
   const admin = await signedInPage(browser, "quantri.bo");
   await admin.goto("/tai-khoan");
   await admin.getByLabel("Tên đăng nhập").fill(username);
-  await admin.getByLabel("Họ tên").fill("Cán Bộ Chọn Đơn Vị");
+  await admin.getByLabel("Họ tên").fill(`Cán Bộ Chọn Đơn Vị ${stamp}`);
   await admin.getByLabel("Vai trò").selectOption("COMMUNE_OFFICER");
   // Typed without diacritics, chosen with the keyboard; each option says its level and parent.
   const unit = admin.getByRole("combobox", { name: /Đơn vị: tên hoặc mã đơn vị/ });
@@ -104,7 +104,7 @@ test("an account created with the unit picker is found by the list's search and 
   await expect(admin.getByRole("status").first()).toContainText(`Đã tạo tài khoản ${username}.`);
 
   // The list's search: by a name without diacritics.
-  await admin.getByRole("searchbox", { name: "Tìm tài khoản" }).fill("can bo chon don vi");
+  await admin.getByRole("searchbox", { name: "Tìm tài khoản" }).fill(`can bo chon don vi ${stamp}`);
   await admin.getByRole("button", { name: "Tìm", exact: true }).click();
   await expect(admin).toHaveURL(/q=can/);
   await expect(admin.locator("tr[data-user]")).toHaveCount(1);
