@@ -77,6 +77,11 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           </h2>
           <StructureSwitch current={structure} indicator={board.indicator.code} locale={locale} />
         </div>
+        {board.indicator.retiredOn ? (
+          <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            {m.indicatorRetired(f.date(board.indicator.retiredOn))}
+          </p>
+        ) : null}
         <div className="mb-4 flex flex-col gap-3 print:hidden lg:flex-row lg:items-end">
           <LeaderboardControls
             key={`${board.indicator.code}-${structure}-${board.asOf}-${board.period?.key}`}

@@ -8,38 +8,49 @@ import { Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ScrollTable } from "@/components/ui/table";
 import { useRequest } from "@/components/ui/use-request";
+import { formatIsoDateVi } from "@/lib/format/dates";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
-import { DEFAULT_BANDS, DEFINABLE_KINDS, type DefinableKind, isEntered } from "@/lib/indicators/indicator-kinds";
+import {
+  DEFAULT_BANDS,
+  DEFINABLE_KINDS,
+  type DefinableKind,
+  isEntered,
+  storedKind,
+} from "@/lib/indicators/indicator-kinds";
 import type { IndicatorDefinitionListing } from "@/lib/indicators/indicators";
+import { bandsOf, bandsText, ComponentsField, EMPTY_COMPONENTS } from "./components-field";
+import { IndicatorEditor } from "./indicator-editor";
+import { WeekSelect } from "./week-select";
 
-/** The indicators defined, and the form a ministry admin defines a new one with. */
-export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDefinitionListing[]; locale: Locale }) {
+/** Cells are lines of a card on a phone, a table's cells from md up. */
+const CELL = "block px-2 py-0.5 md:table-cell md:p-2";
+
+/** The indicators defined (with their edits and retirement), and the form a ministry admin defines a new one with. */
+export function IndicatorAdmin({
+  indicators,
+  weeks,
+  locale,
+}: {
+  indicators: IndicatorDefinitionListing[];
+  /** Reporting weeks a new indicator may start from (YYYY-MM-DD Sundays); the second is the next one. */
+  weeks: string[];
+  locale: Locale;
+}) {
   const t = staffMessages(locale).indicators;
   const f = formatsFor(locale);
   const router = useRouter();
   const request = useRequest();
   const [kind, setKind] = useState<DefinableKind>("RATIO");
-  const [components, setComponents] = useState([
-    { code: "", weight: "" },
-    { code: "", weight: "" },
-  ]);
-  // A scorecard is made of indicators that are not scorecards themselves.
-  const parts = indicators.filter((i) => i.kind !== "COMPOSITE");
+  const [components, setComponents] = useState(EMPTY_COMPONENTS);
+  const [editing, setEditing] = useState<string | null>(null);
   const nameOf = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
-  const optionsOf = (list: IndicatorDefinitionListing[]) => (
-    <>
-      <option value="">{t.pick}</option>
-      {list.map((i) => (
-        <option key={i.code} value={i.code}>
-          {i.code} – {nameOf(i)}
-        </option>
-      ))}
-    </>
-  );
-  const options = optionsOf(parts);
+  const inUse = indicators.filter((i) => !i.retiredOn);
+  // A scorecard is made of indicators in use that are not scorecards themselves.
+  const parts = inUse.filter((i) => i.kind !== "COMPOSITE").map((i) => ({ code: i.code, name: nameOf(i) }));
   // A derived ratio divides indicators whose figures are entered (as the server requires).
-  const enteredOptions = optionsOf(indicators.filter((i) => isEntered(i.kind)));
+  const entered = inUse.filter((i) => isEntered(i.kind));
+  const edited = indicators.find((i) => i.code === editing);
 
   async function create(form: HTMLFormElement) {
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
@@ -52,6 +63,7 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
           nameVi: data.nameVi ?? "",
           nameEn: data.nameEn || undefined,
           kind,
+          ...(isEntered(storedKind(kind)) && data.enteredFrom ? { enteredFrom: data.enteredFrom } : {}),
           ...(kind === "DERIVED" ? { numerator: data.numerator, denominator: data.denominator } : {}),
           ...(kind === "COMPOSITE"
             ? {
@@ -67,10 +79,7 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
     if (!result?.ok) return;
     request.setNotice({ kind: "ok", text: t.created(result.value.code) });
     form.reset();
-    setComponents([
-      { code: "", weight: "" },
-      { code: "", weight: "" },
-    ]);
+    setComponents(EMPTY_COMPONENTS);
     router.refresh();
   }
 
@@ -94,56 +103,29 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
             </option>
           ))}
         </Select>
+        {isEntered(storedKind(kind)) ? (
+          <WeekSelect weeks={weeks} defaultValue={weeks[1]} t={t} className="sm:col-span-2" />
+        ) : null}
         {kind === "DERIVED"
           ? (["numerator", "denominator"] as const).map((part) => (
               <Select key={part} label={t[part]} name={part} required className="sm:col-span-2">
-                {enteredOptions}
+                <option value="">{t.pick}</option>
+                {entered.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.code} – {nameOf(i)}
+                  </option>
+                ))}
               </Select>
             ))
           : null}
         {kind === "COMPOSITE" ? (
-          <fieldset className="min-w-0 space-y-2 sm:col-span-2 lg:col-span-4">
-            <legend className="text-sm font-semibold">{t.components}</legend>
-            {components.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until a code is chosen
-              <div key={i} className="flex flex-wrap items-end gap-2">
-                <Select
-                  label={
-                    <span className="sr-only">
-                      {t.components} {i + 1}
-                    </span>
-                  }
-                  aria-label={`${t.components} ${i + 1}`}
-                  value={c.code}
-                  onChange={(e) =>
-                    setComponents((old) => old.map((o, j) => (j === i ? { ...o, code: e.target.value } : o)))
-                  }
-                >
-                  {options}
-                </Select>
-                <Field
-                  label={t.weight}
-                  aria-label={`${t.weight} ${i + 1}`}
-                  inputMode="decimal"
-                  value={c.weight}
-                  required={Boolean(c.code)}
-                  onChange={(e) =>
-                    setComponents((old) => old.map((o, j) => (j === i ? { ...o, weight: e.target.value } : o)))
-                  }
-                  controlClassName="w-20 text-right"
-                />
-                {components.length > 2 ? (
-                  <Button variant="remove" onClick={() => setComponents((old) => old.filter((_, j) => j !== i))}>
-                    {t.removeComponent}
-                  </Button>
-                ) : null}
-              </div>
-            ))}
-            <Button variant="link" onClick={() => setComponents((old) => [...old, { code: "", weight: "" }])}>
-              {t.addComponent}
-            </Button>
-            <Field label={t.bands} name="bands" defaultValue={DEFAULT_BANDS.join("; ")} controlClassName="w-80" />
-          </fieldset>
+          <ComponentsField
+            rows={components}
+            onChange={setComponents}
+            options={parts}
+            bands={bandsText(DEFAULT_BANDS, f.points)}
+            t={t}
+          />
         ) : null}
         <div className="sm:col-span-2 lg:col-span-4">
           <Button type="submit" variant="primary" disabled={request.busy}>
@@ -152,22 +134,57 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
         </div>
       </form>
       <Notice notice={request.notice} />
+      {edited ? (
+        <IndicatorEditor
+          key={edited.code}
+          indicator={edited}
+          parts={parts.filter((p) => p.code !== edited.code)}
+          weeks={weeks}
+          locale={locale}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t.list}</h2>
-        <ScrollTable columns={[{ label: t.code }, { label: t.nameVi }, { label: t.kind }, { label: t.definition }]}>
-          <tbody>
+        <ScrollTable
+          className="block w-full border-collapse text-sm md:table md:bg-white [&_thead]:hidden md:[&_thead]:table-header-group"
+          columns={[
+            { label: t.code },
+            { label: t.nameVi },
+            { label: t.kind },
+            { label: t.definition },
+            { label: t.status },
+            { key: "actions", label: <span className="sr-only">{t.actions}</span> },
+          ]}
+        >
+          <tbody className="block space-y-2 md:table-row-group md:space-y-0">
             {indicators.map((i) => (
-              <tr key={i.code} className="border-b border-slate-100">
-                <td className="p-2 font-mono">{i.code}</td>
-                <td className="p-2">{nameOf(i)}</td>
-                <td className="p-2">{t.kinds[i.kind]}</td>
-                <td className="p-2">
+              <tr
+                key={i.code}
+                className={`block rounded border border-slate-200 bg-white py-1 md:table-row md:rounded-none md:border-0 md:border-b md:border-slate-100 ${i.retiredOn ? "text-slate-500" : ""}`}
+              >
+                <td className={`${CELL} font-mono font-semibold md:font-normal`}>{i.code}</td>
+                <td className={CELL}>{nameOf(i)}</td>
+                <td className={`${CELL} text-slate-600 md:text-inherit`}>{t.kinds[i.kind]}</td>
+                <td className={`${CELL} ${i.numerator || i.components.length ? "" : "hidden md:table-cell"}`}>
                   {i.numerator ? `${i.numerator} / ${i.denominator}` : null}
                   {i.components.length
                     ? `${i.components.map((c) => `${c.code} ${f.points(c.weight)}`).join(" + ")} (${t.total(
                         f.points(i.components.reduce((sum, c) => sum + c.weight, 0)),
-                      )}; ${i.bands.join(" / ")} %)`
+                      )}; ${i.bands.map(f.points).join(" / ")} %)`
                     : null}
+                </td>
+                <td className={CELL}>
+                  {i.retiredOn
+                    ? t.retiredOn(formatIsoDateVi(i.retiredOn), i.retiredReason ?? "")
+                    : i.enteredFrom
+                      ? t.fromWeek(formatIsoDateVi(i.enteredFrom))
+                      : t.inUse}
+                </td>
+                <td className={CELL}>
+                  <Button size="sm" onClick={() => setEditing(i.code)} aria-label={`${t.edit} ${i.code}`}>
+                    {t.edit}
+                  </Button>
                 </td>
               </tr>
             ))}
@@ -176,10 +193,4 @@ export function IndicatorAdmin({ indicators, locale }: { indicators: IndicatorDe
       </section>
     </div>
   );
-}
-
-/** "80; 90" or "80, 90" (with ";" a decimal comma is allowed: "80,5; 90"). */
-function bandsOf(text: string): string[] {
-  const parts = text.includes(";") ? text.split(";") : text.split(/,\s*|\s+/);
-  return parts.map((p) => p.trim()).filter(Boolean);
 }

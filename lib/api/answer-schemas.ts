@@ -74,6 +74,7 @@ export const RANKING_PAGE = z.object({
   parent: z.string().nullable(),
   asOf: day,
   structureOn: day.nullable(),
+  indicatorRetiredOn: day.optional(),
   period: z.string().optional(),
   periodStart: day.optional(),
   periodEnd: day.optional(),

@@ -8,9 +8,9 @@ import { type Sql, sql } from "@/lib/db/sql";
 /** One change: what was there before (null when it was created) and what is there now. */
 export type AuditRecord = {
   action: string;
-  entity: "figure" | "target" | "weekly_report" | "indicator";
+  entity: "figure" | "target" | "weekly_report" | "indicator" | "user";
   entityId: number;
-  /** Null for changes that concern no unit (an indicator's definition). */
+  /** Null for changes that concern no unit (an indicator's definition, a national account). */
   unitId: number | null;
   /** Null for changes that concern a whole week. */
   indicatorId: number | null;

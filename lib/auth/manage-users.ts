@@ -2,8 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
 import { authorize, inActorScope, logDenied, roleHas } from "@/lib/access/authorize";
+import { type AuditRecord, writeAudit } from "@/lib/audit/write-audit";
 import { ZRequestId } from "@/lib/entry/entry-input";
 import { ForbiddenError, InvalidParamError, NotFoundError } from "@/lib/errors";
+import { matchesSearch } from "@/lib/format/search-key";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
 import { ZUnitCode } from "@/lib/units/codes";
@@ -88,8 +90,12 @@ export type UserActionInput = z.input<typeof ZUserAction>;
 /** `password` only in the first answer: a replay says the change was made, not the password again. */
 export type UserActionOutcome = { username: string; action: string; password?: string; replayed?: boolean };
 
-/** Accounts whose unit is in the actor's scope (every account for the ministry), by unit then name. */
-export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Promise<ManagedUser[]> {
+/**
+ * Accounts whose unit is in the actor's scope (every account for the ministry), by unit then
+ * name; with `query`, those whose username, name, unit name or code hold every word of it
+ * (without diacritics too: "ba dinh" finds "Phường Ba Đình").
+ */
+export async function listManagedUsers(prisma: PrismaClient, actor: Actor, query = ""): Promise<ManagedUser[]> {
   if (!roleHas(actor.role, "user.manage")) {
     logDenied(actor, "user.manage", actor.unitId);
     throw new ForbiddenError(`Tài khoản ${actor.username} không quản lý tài khoản.`);
@@ -110,7 +116,7 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
     FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id
     WHERE ${inActorScope(actor, "a.unit_id")}
     ORDER BY u.code NULLS FIRST, a.username`;
-  return rows.map((r) => ({
+  const users = rows.map((r) => ({
     username: r.username,
     displayName: r.display_name,
     role: r.role,
@@ -118,6 +124,12 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
     email: r.email,
     disabled: r.disabled,
   }));
+  const asked = query.slice(0, 100);
+  return asked.trim()
+    ? users.filter((u) =>
+        matchesSearch(`${u.username} ${u.displayName} ${u.unit?.name ?? ""} ${u.unit?.code ?? ""}`, asked),
+      )
+    : users;
 }
 
 /**
@@ -130,21 +142,38 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor): Prom
 export async function manageUser(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<UserActionOutcome> {
   const input = parseInput(ZUserAction, raw);
   const change = await checkedChange(prisma, actor, input);
-  if (!input.requestId) return change(prisma);
+  // The account and its audit entry commit together, with or without a request id.
+  if (!input.requestId)
+    return prisma.$transaction(async (tx) => {
+      const { outcome, audit } = await change(tx);
+      await writeAudit(tx, { actor: actor.username, requestId: null }, [audit]);
+      return outcome;
+    });
   return idempotentWrite<UserActionOutcome>(prisma, { actor, requestId: input.requestId }, async (tx) => {
-    const outcome = await change(tx);
-    return { outcome, replayAnswer: { username: outcome.username, action: outcome.action } };
+    const { outcome, audit } = await change(tx);
+    return { outcome, audit: [audit], replayAnswer: { username: outcome.username, action: outcome.action } };
   });
 }
 
 type Users = Pick<PrismaClient, "appUser">;
+type Change = { outcome: UserActionOutcome; audit: AuditRecord };
+
+/** An account's audit entry: under its unit, so the admins of that unit's scope see it. */
+function accountAudit(
+  action: string,
+  user: { id: number; unitId: number | null },
+  oldValue: object | null,
+  newValue: object,
+): AuditRecord {
+  return { action, entity: "user", entityId: user.id, unitId: user.unitId, indicatorId: null, oldValue, newValue };
+}
 
 /** Checks the change against the actor's rights and returns the write that makes it. */
 async function checkedChange(
   prisma: PrismaClient,
   actor: Actor,
   input: z.output<typeof ZUserAction>,
-): Promise<(db: Users) => Promise<UserActionOutcome>> {
+): Promise<(db: Users) => Promise<Change>> {
   if (input.action === "create") {
     const level = LEVEL_OF_ROLE[input.role];
     if (level === null) throw new ForbiddenError("Tài khoản quản trị Bộ chỉ tạo bằng dòng lệnh trên máy chủ.");
@@ -163,7 +192,7 @@ async function checkedChange(
     }
     return async (db) => {
       const password = randomPassword();
-      await db.appUser.create({
+      const created = await db.appUser.create({
         data: {
           username: input.username,
           displayName: input.displayName,
@@ -175,7 +204,16 @@ async function checkedChange(
         },
       });
       logChange(actor, "user.created", input.username);
-      return { username: input.username, action: "create", password };
+      return {
+        outcome: { username: input.username, action: "create", password },
+        audit: accountAudit("user-create", created, null, {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          unit: input.unit,
+          ...(input.email ? { email: input.email } : {}),
+        }),
+      };
     };
   }
 
@@ -202,7 +240,18 @@ async function checkedChange(
     return async (db) => {
       await db.appUser.update({ where: { id: user.id }, data: { email } });
       logChange(actor, "user.email-set", user.username);
-      return { username: user.username, action: "set-email" };
+      return {
+        outcome: { username: user.username, action: "set-email" },
+        audit: accountAudit(
+          "user-email",
+          user,
+          { username: user.username, email: user.email },
+          {
+            username: user.username,
+            email,
+          },
+        ),
+      };
     };
   }
   const { action } = input;
@@ -220,7 +269,11 @@ async function checkedChange(
         },
       });
       logChange(actor, "user.password-reset", user.username);
-      return { username: user.username, action, password };
+      // Never the password itself: only that it was reset.
+      return {
+        outcome: { username: user.username, action, password },
+        audit: accountAudit("user-reset-password", user, null, { username: user.username, passwordReset: true }),
+      };
     };
   }
   return async (db) => {
@@ -229,7 +282,15 @@ async function checkedChange(
       data: { disabled: action === "disable", sessionVersion: { increment: 1 } },
     });
     logChange(actor, action === "disable" ? "user.disabled" : "user.enabled", user.username);
-    return { username: user.username, action };
+    return {
+      outcome: { username: user.username, action },
+      audit: accountAudit(
+        action === "disable" ? "user-disable" : "user-enable",
+        user,
+        { username: user.username, disabled: user.disabled },
+        { username: user.username, disabled: action === "disable" },
+      ),
+    };
   };
 }
 

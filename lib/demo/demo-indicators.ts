@@ -104,6 +104,7 @@ const DEMO_ACTOR: Actor = { id: 0, username: "demo", displayName: "Dữ liệu m
 export async function defineDemoIndicators(prisma: PrismaClient): Promise<void> {
   const existing = new Set((await prisma.indicator.findMany({ select: { code: true } })).map((i) => i.code));
   for (const definition of DEFINITIONS) {
-    if (!existing.has(definition.code)) await defineIndicator(prisma, DEMO_ACTOR, definition);
+    // Entered every week: the demo loads their history with them.
+    if (!existing.has(definition.code)) await defineIndicator(prisma, DEMO_ACTOR, { ...definition, enteredFrom: null });
   }
 }

@@ -8,7 +8,8 @@ import { recentFigures } from "@/lib/figures/recent-figures";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
-import { hasDenominator, isEntered } from "@/lib/indicators/indicator-kinds";
+import { hasDenominator } from "@/lib/indicators/indicator-kinds";
+import { indicatorsEnteredIn } from "@/lib/indicators/indicators";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName, type UnitOnDate } from "@/lib/units/units-on";
@@ -98,7 +99,8 @@ export async function getEntrySheet(
   const childRelation: Relation = ownRelation === "outside" ? "outside" : "below";
 
   // Derived indicators and scorecards are computed, never typed in.
-  const entered = (await prisma.indicator.findMany({ orderBy: { sortOrder: "asc" } })).filter((i) => isEntered(i.kind));
+  // Those in use whose figures are entered, from the week each applies from (lib/indicators).
+  const entered = await indicatorsEnteredIn(prisma, week);
   const hasRatios = entered.some((i) => hasDenominator(i.kind));
   const columns: EntryColumns =
     mode === "single" ? "all" : params.columns === "ratios" && hasRatios ? "ratios" : "counts";

@@ -89,6 +89,11 @@ export async function saveFigures(prisma: PrismaClient, actor: Actor, raw: unkno
     const unit = units[i] as (typeof units)[number];
     const indicator = indicators.get(e.indicator);
     if (!indicator) throw new InvalidParamError(`entries.${i}.indicator`, `Không có chỉ tiêu ${e.indicator}.`);
+    if (indicator.retiredOn)
+      throw new InvalidParamError(
+        `entries.${i}.indicator`,
+        `Chỉ tiêu ${e.indicator} đã ngừng sử dụng, không nhận số liệu mới.`,
+      );
     const denominator = checkedDenominator(indicator.kind, e, i);
     const key = `${unit.id}:${indicator.id}`;
     if (seen.has(key)) throw new InvalidParamError(`entries.${i}`, `Ô ${e.unit}/${e.indicator} được gửi hai lần.`);

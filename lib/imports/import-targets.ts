@@ -72,7 +72,11 @@ export async function importTargets(
 
   const actions = await prisma.$transaction(
     async (tx) => {
-      const written = await writeTargets(tx, parsed, { actor: options.actor, requestId: options.requestId ?? null });
+      const written = await writeTargets(tx, parsed, {
+        actor: options.actor,
+        requestId: options.requestId ?? null,
+        source: "import",
+      });
       await bumpDataVersion(tx);
       return written;
     },
@@ -117,7 +121,7 @@ function targetValue(
 export async function writeTargets(
   tx: Db,
   targets: ParsedTarget[],
-  by: { actor: string; requestId: string | null },
+  by: { actor: string; requestId: string | null; source?: string },
 ): Promise<{ action: string; n: bigint }[]> {
   const written = await tx.$queryRaw<{ action: string; n: bigint }[]>(upsertTargetsWithAudit(targets, by));
   if (targets.length) {
@@ -138,7 +142,10 @@ export async function writeTargets(
  * One statement: upsert the targets (skipping unchanged ones) and audit each change with what
  * it replaced. The assigning unit is the target unit's parent (none for provinces: the Ministry).
  */
-export function upsertTargetsWithAudit(targets: ParsedTarget[], by: { actor: string; requestId: string | null }): Sql {
+export function upsertTargetsWithAudit(
+  targets: ParsedTarget[],
+  by: { actor: string; requestId: string | null; source?: string },
+): Sql {
   return sql`
 WITH input AS (
   SELECT * FROM unnest(${targets.map((t) => t.unitId)}::int[], ${targets.map((t) => t.indicatorId)}::int[],
@@ -167,7 +174,9 @@ audited AS (
          CASE WHEN p.id IS NULL THEN NULL
               ELSE jsonb_build_object('value', p.value, 'deadline', p.deadline, 'directive', p.directive, 'version', p.version) END,
          jsonb_build_object('value', w.value, 'deadline', w.deadline, 'directive', w.directive,
-                            'assignedOn', w.assigned_on, 'version', w.version),
+                            'assignedOn', w.assigned_on, 'version', w.version)
+           -- A file's targets say so (the change log tells imports from hand edits).
+           || jsonb_strip_nulls(jsonb_build_object('source', ${by.source ?? null}::text)),
          ${by.requestId}
   FROM written w LEFT JOIN previous p ON p.id = w.id`)}
   RETURNING action

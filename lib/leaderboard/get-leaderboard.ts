@@ -18,7 +18,7 @@ export type LeaderboardItem = RankingItem & {
   rankChange: number | null;
 };
 
-type IndicatorName = { code: string; name: string; nameEn: string; kind: IndicatorKind };
+type IndicatorName = { code: string; name: string; nameEn: string; kind: IndicatorKind; retiredOn: string | null };
 
 export type Leaderboard = {
   indicators: IndicatorName[];

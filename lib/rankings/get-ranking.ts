@@ -44,6 +44,7 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery, ceil
     parent: scope.parentCode,
     asOf: isoDate(query.asOf),
     structureOn: query.structureOn ? isoDate(query.structureOn) : null,
+    ...(scope.retiredOn ? { indicatorRetiredOn: scope.retiredOn } : {}),
   };
   if (scope.kind === "COMPOSITE")
     return scorecardRanking(prisma, scope, query, header, (q) => getRanking(prisma, q, ceiling));

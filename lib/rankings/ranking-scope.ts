@@ -1,6 +1,6 @@
 import "server-only";
 import { InvalidParamError } from "@/lib/errors";
-import { formatDateVi } from "@/lib/format/dates";
+import { formatDateVi, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind, UnitLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_BANDS } from "@/lib/indicators/indicator-kinds";
@@ -11,6 +11,8 @@ import type { RankingQuery } from "./ranking-types";
 export type RankingScope = {
   indicatorId: number;
   indicatorCode: string;
+  /** YYYY-MM-DD from which the indicator is retired (its old rankings still open); null while in use. */
+  retiredOn: string | null;
   kind: IndicatorKind;
   /** COMPOSITE: its components with the points each is worth, and its bands (percent of the total). */
   components: { id: number; code: string; kind: IndicatorKind; weight: number }[];
@@ -51,9 +53,13 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
     query.level === "DISTRICT" ? prisma.unit.count({ where: { level: "DISTRICT", ...inForce } }) : null,
   ]);
   if (!indicator) {
-    const codes = (await prisma.indicator.findMany({ select: { code: true }, orderBy: { sortOrder: "asc" } })).map(
-      (i) => i.code,
-    );
+    const codes = (
+      await prisma.indicator.findMany({
+        where: { retiredOn: null },
+        select: { code: true },
+        orderBy: { sortOrder: "asc" },
+      })
+    ).map((i) => i.code);
     throw new InvalidParamError("indicator", `Không có chỉ tiêu "${query.indicator}". Có: ${codes.join(", ")}.`);
   }
   if (query.parent) {
@@ -78,6 +84,7 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
   return {
     indicatorId: indicator.id,
     indicatorCode: indicator.code,
+    retiredOn: indicator.retiredOn ? isoDate(indicator.retiredOn) : null,
     kind: indicator.kind,
     components: indicator.components.map((c) => ({ ...c.component, weight: Number(c.weight) })),
     // A scorecard stored without bands (refused since) has the default ones, as its top band does.

@@ -87,6 +87,8 @@ export type Ranking = {
   parent: string | null;
   asOf: string;
   structureOn: string | null;
+  /** The indicator was retired from this date (YYYY-MM-DD): the ranking is history. */
+  indicatorRetiredOn?: string;
   /** With a period: its key (month:2023-05) and first and last days. */
   period?: string;
   periodStart?: string;

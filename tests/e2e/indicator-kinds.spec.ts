@@ -15,6 +15,8 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
   await admin.getByLabel("Mã (chữ in hoa, số, _)").fill("E2E_TY_LE");
   await admin.getByLabel("Tên tiếng Việt").fill("Tỷ lệ hồ sơ thử nghiệm");
   await admin.getByLabel("Loại").selectOption("RATIO");
+  // New indicators start on the next week's forms unless told otherwise: this week's, here.
+  await admin.getByLabel("Áp dụng từ tuần").selectOption({ index: 0 });
   await admin.getByRole("button", { name: "Tạo chỉ số" }).click();
   await expect(admin.getByRole("status")).toHaveText("Đã tạo chỉ số E2E_TY_LE.");
   await expect(admin.getByRole("row", { name: /E2E_TY_LE/ })).toContainText("Tỷ lệ (tử số / mẫu số)");

@@ -8,16 +8,25 @@ import { staffMessages } from "@/lib/i18n/staff-messages";
 
 export const metadata: Metadata = { title: "Tài khoản – Đề án 06" };
 
-export default async function UsersPage() {
+type Props = { searchParams: Promise<{ q?: string | string[] }> };
+
+export default async function UsersPage({ searchParams }: Props) {
   const actor = await requireActorForPage("/tai-khoan");
-  const users = await loadForPage(() => listManagedUsers(db(), actor));
-  const locale = await staffLocale();
+  const asked = (await searchParams).q;
+  const query = (Array.isArray(asked) ? asked[0] : asked)?.slice(0, 100) ?? "";
+  const [users, locale] = await Promise.all([loadForPage(() => listManagedUsers(db(), actor, query)), staffLocale()]);
   const t = staffMessages(locale).users;
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6" lang={locale}>
       <h1 className="text-2xl font-bold">{t.title}</h1>
       <p className="text-slate-700">{t.lead}</p>
-      <UserAdmin users={users} self={actor.username} manageable={MANAGEABLE_ROLES[actor.role]} locale={locale} />
+      <UserAdmin
+        users={users}
+        query={query}
+        self={actor.username}
+        manageable={MANAGEABLE_ROLES[actor.role]}
+        locale={locale}
+      />
     </main>
   );
 }

@@ -40,4 +40,8 @@ export const ACCOUNTS = phrases({
   columns: asPhrase(COLUMNS),
   emailOf: { vi: (u: string) => `E-mail nhắc báo cáo của ${u}`, en: (u) => `Reminder e-mail of ${u}` },
   unlock: COMMON.unlock,
+  shown: {
+    vi: (n: string, all: boolean) => (all ? `${n} tài khoản` : `${n} tài khoản khớp`),
+    en: (n: string, all: boolean) => (all ? `${n} accounts` : `${n} matching accounts`),
+  },
 });

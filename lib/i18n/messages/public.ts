@@ -14,6 +14,10 @@ const PERIOD_GROUPS = phrases<Record<string, string>>({
 
 export const PUBLIC = phrases({
   ...plain(publicJson),
+  indicatorRetired: {
+    vi: (date: string) => `Chỉ tiêu này đã ngừng sử dụng từ ngày ${date}; bảng xếp hạng dưới đây là số liệu lưu trữ.`,
+    en: (date: string) => `This indicator was retired on ${date}; the ranking below is kept as history.`,
+  },
   provincesAsOf: {
     vi: (n: number, date: string) => `${n} tỉnh, thành phố, tính đến ${date}`,
     en: (n, date) => `${n} provinces, as of ${date}`,
