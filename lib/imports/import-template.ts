@@ -44,8 +44,12 @@ export async function importTemplate(
       SELECT code, type, name FROM unit WHERE ${where} AND ${inForceOn("unit", today)} ORDER BY code`,
     prisma.indicator.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
   ]);
-  const entered = indicators.filter((i) => isEntered(i.kind));
-  const week = formatDateVi(sundayOnOrBefore(today));
+  const sunday = sundayOnOrBefore(today);
+  // Indicators people enter this week: not computed, not retired, already started.
+  const entered = indicators.filter(
+    (i) => isEntered(i.kind) && !i.retiredOn && (!i.enteredFrom || i.enteredFrom <= sunday),
+  );
+  const week = formatDateVi(sunday);
   const header =
     kind === "figures" ? [...FIGURE_COLUMNS, "denominator", ...NAME_COLUMNS] : [...TARGET_COLUMNS, ...NAME_COLUMNS];
   const lines: string[][] = [];
@@ -66,6 +70,6 @@ export async function importTemplate(
   const text = [header, ...lines].map((line) => line.map(cell).join(";")).join("\r\n");
   const own = actor.unitId === null ? null : await prisma.unit.findUnique({ where: { id: actor.unitId } });
   const who = own?.code ?? "toan-quoc";
-  const name = kind === "figures" ? `mau-so-lieu-${who}-${isoDate(sundayOnOrBefore(today))}` : `mau-chi-tieu-${who}`;
+  const name = kind === "figures" ? `mau-so-lieu-${who}-${isoDate(sunday)}` : `mau-chi-tieu-${who}`;
   return { fileName: `${name}.csv`, text: `\uFEFF${text}\r\n` };
 }

@@ -16,7 +16,7 @@ test("a click on a province opens its unit page with its trend and its communes 
 
 test("a unit page reads the same date whether opened from the leaderboard or directly", async ({ page }) => {
   const shownDate = async () =>
-    /tính đến (\d{2}\/\d{2}\/\d{4})/.exec(await page.locator("header p").first().innerText())?.[1];
+    /tính đến (\d{2}\/\d{2}\/\d{4})/.exec((await page.locator("header p").first().textContent()) ?? "")?.[1];
   await page.goto("/units/40?indicator=CCCD_INTAKE");
   const direct = await shownDate();
   expect(direct).toMatch(/\d{2}\/\d{2}\/\d{4}/);
