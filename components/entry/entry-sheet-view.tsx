@@ -5,8 +5,8 @@ import { useOfflineCopy } from "@/components/offline/offline-copy";
 import { buttonClass } from "@/components/ui/button";
 import { Notice, type NoticeState } from "@/components/ui/notice";
 import type { EntrySheet } from "@/lib/entry/get-entry-sheet";
-import { formatIsoDateVi } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locale";
+import { formatsFor } from "@/lib/i18n/locale";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EntryGrid } from "./entry-grid";
 import { EntryWordsContext, entryWords, useEntryWords } from "./entry-words";
@@ -65,7 +65,7 @@ export function EntrySheetView(props: {
         <div>
           <h1 className="text-2xl font-bold">{sheet.unit ? sheet.unit.name : w.country}</h1>
           <p className="text-slate-600">
-            {w.weekOf(formatIsoDateVi(sheet.week))}
+            {w.weekOf(formatsFor(w.locale).date(sheet.week))}
             {sheet.mode === "grid"
               ? w.reportedOf(sheet.completeness.reported, sheet.completeness.submitted, sheet.completeness.total)
               : ""}

@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import type { FigureConflict } from "@/lib/entry/save-figures";
-import { formatCount, formatDateTimeVi } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
 import { useEntryWords } from "./entry-words";
 
 /** Figures someone else saved after the user read them: both values, and a choice for each. */
@@ -25,9 +25,9 @@ export function FigureConflicts(props: {
             <span>
               {c.unitName} – {props.indicatorName(c.indicator)}
               {w.conflictLine(
-                formatCount(c.yours),
-                c.current === null ? w.empty : formatCount(c.current),
-                c.changedBy ? w.changedBy(c.changedBy, formatDateTimeVi(c.changedAt as string)) : null,
+                formatsFor(w.locale).count(c.yours),
+                c.current === null ? w.empty : formatsFor(w.locale).count(c.current),
+                c.changedBy ? w.changedBy(c.changedBy, formatsFor(w.locale).moment(c.changedAt as string)) : null,
               )}
             </span>
             <Button size="sm" onClick={() => props.onResolve(c, false)}>

@@ -1,5 +1,4 @@
 import { Button } from "@/components/ui/button";
-import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
 import { formatsFor } from "@/lib/i18n/locale";
 import { useEntryWords } from "./entry-words";
 import type { QueuedSave } from "./outbox";
@@ -49,8 +48,8 @@ export function OutboxPanel(props: {
             <p key={save.requestId} className="mt-2">
               {w.queuedReport(
                 props.unitName(save.submit ?? "") ?? save.submit ?? "",
-                formatIsoDateVi(save.week),
-                formatDateTimeVi(save.savedAt),
+                formatsFor(w.locale).date(save.week),
+                formatsFor(w.locale).moment(save.savedAt),
               )}
             </p>
           ))}
@@ -59,7 +58,11 @@ export function OutboxPanel(props: {
             .map((save) => (
               <details key={save.requestId} className="mt-2">
                 <summary>
-                  {w.queuedLine(formatIsoDateVi(save.week), save.entries.length, formatDateTimeVi(save.savedAt))}
+                  {w.queuedLine(
+                    formatsFor(w.locale).date(save.week),
+                    save.entries.length,
+                    formatsFor(w.locale).moment(save.savedAt),
+                  )}
                 </summary>
                 <ul className="mt-1 list-disc pl-6">
                   {save.entries.map((e) => (

@@ -7,7 +7,7 @@ import type { NoticeState } from "@/components/ui/notice";
 import { useRequest } from "@/components/ui/use-request";
 import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import type { FigureConflict } from "@/lib/entry/save-figures";
-import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
 import type { Confirmation } from "./confirm-dialog";
 import type { EntryWords } from "./entry-words";
 import type { QueuedSave, SendAnswer } from "./outbox";
@@ -103,10 +103,10 @@ export function useEntryActions(props: {
 
   function showAnswer(queued: QueuedSave, answer: SendAnswer) {
     const here = queued.week === sheet.week;
-    const what = w.queuedWhat(queued.entries.length, formatDateTimeVi(queued.savedAt));
-    const week = here ? "" : w.queuedWeek(formatIsoDateVi(queued.week));
+    const what = w.queuedWhat(queued.entries.length, formatsFor(w.locale).moment(queued.savedAt));
+    const week = here ? "" : w.queuedWeek(formatsFor(w.locale).date(queued.week));
     if (answer.kind === "submitted") {
-      const done = w.reportDone("submit", unitName(queued.submit ?? "") ?? "", formatIsoDateVi(queued.week));
+      const done = w.reportDone("submit", unitName(queued.submit ?? "") ?? "", formatsFor(w.locale).date(queued.week));
       // The figures sent just before it stay said.
       const before = lastNotice.current?.kind === "ok" ? `${lastNotice.current.text} ` : "";
       const notice = { kind: "ok", text: `${before}${done}` } as const;
@@ -253,7 +253,7 @@ export function useEntryActions(props: {
       const text =
         w.locale === "vi"
           ? result.value.message
-          : w.reportDone(verb, unitName(unit) ?? unit, formatIsoDateVi(sheet.week));
+          : w.reportDone(verb, unitName(unit) ?? unit, formatsFor(w.locale).date(sheet.week));
       const notice = { kind: "ok", text } as const;
       request.setNotice(notice);
       refresh(notice);

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import type { EntrySheet } from "@/lib/entry/get-entry-sheet";
-import { formatIsoDateVi } from "@/lib/format";
+import { formatsFor } from "@/lib/i18n/locale";
 import { useEntryWords } from "./entry-words";
 
 /** The entry page's query for the sheet shown, with some parameters changed. */
@@ -34,9 +34,9 @@ export function WeekPicker({ sheet, dirty }: { sheet: EntrySheet; dirty: boolean
             router.push(`/nhap-lieu?${entryQuery(sheet, { week: e.target.value })}`);
         }}
       >
-        {sheet.weeks.map((w) => (
-          <option key={w} value={w}>
-            {formatIsoDateVi(w)}
+        {sheet.weeks.map((week) => (
+          <option key={week} value={week}>
+            {formatsFor(w.locale).date(week)}
           </option>
         ))}
       </Select>

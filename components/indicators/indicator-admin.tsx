@@ -8,7 +8,6 @@ import { Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ScrollTable } from "@/components/ui/table";
 import { useRequest } from "@/components/ui/use-request";
-import { formatIsoDateVi } from "@/lib/format/dates";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import {
@@ -104,7 +103,7 @@ export function IndicatorAdmin({
           ))}
         </Select>
         {isEntered(storedKind(kind)) ? (
-          <WeekSelect weeks={weeks} defaultValue={weeks[1]} t={t} className="sm:col-span-2" />
+          <WeekSelect weeks={weeks} defaultValue={weeks[1]} t={t} className="sm:col-span-2" locale={locale} />
         ) : null}
         {kind === "DERIVED"
           ? (["numerator", "denominator"] as const).map((part) => (
@@ -176,9 +175,9 @@ export function IndicatorAdmin({
                 </td>
                 <td className={CELL}>
                   {i.retiredOn
-                    ? t.retiredOn(formatIsoDateVi(i.retiredOn), i.retiredReason ?? "")
+                    ? t.retiredOn(f.date(i.retiredOn), i.retiredReason ?? "")
                     : i.enteredFrom
-                      ? t.fromWeek(formatIsoDateVi(i.enteredFrom))
+                      ? t.fromWeek(f.date(i.enteredFrom))
                       : t.inUse}
                 </td>
                 <td className={CELL}>

@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useRequest } from "@/components/ui/use-request";
-import { formatIsoDateVi } from "@/lib/format/dates";
 import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import { staffMessages } from "@/lib/i18n/staff-messages";
 import { isEntered } from "@/lib/indicators/indicator-kinds";
@@ -116,6 +115,7 @@ export function IndicatorEditor({
         <Field label={t.nameEn} name="nameEn" maxLength={200} defaultValue={indicator.nameEn} />
         {isEntered(indicator.kind) ? (
           <WeekSelect
+            locale={locale}
             weeks={choices}
             defaultValue={indicator.enteredFrom ?? ""}
             always
@@ -140,7 +140,7 @@ export function IndicatorEditor({
       </form>
       {indicator.retiredOn ? (
         <div className="space-y-2 border-t border-slate-200 pt-3">
-          <p>{t.retiredOn(formatIsoDateVi(indicator.retiredOn), indicator.retiredReason ?? "")}</p>
+          <p>{t.retiredOn(formatsFor(locale).date(indicator.retiredOn), indicator.retiredReason ?? "")}</p>
           <Button disabled={request.busy} onClick={() => retire(null)}>
             {t.restore}
           </Button>

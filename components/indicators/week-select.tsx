@@ -1,5 +1,5 @@
 import { Select } from "@/components/ui/field";
-import { formatIsoDateVi } from "@/lib/format/dates";
+import { formatsFor, type Locale } from "@/lib/i18n/locale";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
 
 /** "Áp dụng từ tuần …": the reporting week (its Sunday) from which entry forms ask for an indicator. */
@@ -9,6 +9,7 @@ export function WeekSelect({
   t,
   className,
   always,
+  locale,
 }: {
   weeks: string[];
   /** Offer "every week" (an indicator entered from the start), as its edit must. */
@@ -16,6 +17,7 @@ export function WeekSelect({
   defaultValue?: string;
   t: StaffMessages["indicators"];
   className?: string;
+  locale: Locale;
 }) {
   return (
     <Select
@@ -28,7 +30,7 @@ export function WeekSelect({
       {always ? <option value="">{t.everyWeek}</option> : null}
       {weeks.map((w, i) => (
         <option key={w} value={w}>
-          {t.weekOption(formatIsoDateVi(w), i === 1)}
+          {t.weekOption(formatsFor(locale).date(w), i === 1)}
         </option>
       ))}
     </Select>

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import { authorize, inActorScope } from "@/lib/access/authorize";
 import { join, type Sql, sql } from "@/lib/db/sql";
 import { InvalidParamError } from "@/lib/errors";
-import { addDays, parseIsoDate } from "@/lib/format/dates";
+import { addDays, parseTypedDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { unitAndBelow } from "@/lib/units/hierarchy";
 import { fullName } from "@/lib/units/units-on";
@@ -98,8 +98,12 @@ export async function listAudit(prisma: PrismaClient, actor: Actor, filter: Audi
   for (const key of ["from", "to"] as const) {
     const text = filter[key];
     if (!text) continue;
-    const date = parseIsoDate(text);
-    if (!date) throw new InvalidParamError(key, `${key === "from" ? "Từ ngày" : "Đến ngày"} phải có dạng YYYY-MM-DD.`);
+    const date = parseTypedDate(text);
+    if (!date)
+      throw new InvalidParamError(
+        key,
+        `${key === "from" ? "Từ ngày" : "Đến ngày"} phải có dạng dd/mm/yyyy (ví dụ 06/12/2026).`,
+      );
     // Vietnam time: a day starts at 00:00 UTC+7.
     where.push(
       key === "from"

@@ -96,6 +96,21 @@ export function formatDue(at: string | Date, locale: "vi" | "en" = "vi"): string
   return `${VIETNAM_TIME.format(moment)} ${formatWeekday(todayInVietnam(moment), locale)}`;
 }
 
+const MOMENT_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A moment in Vietnam's time, in each language's one date style: "14:05:09 02/12/2026" / "14:05:09, 2 Dec 2026". */
+export function formatMoment(at: string | Date, locale: "vi" | "en" = "vi"): string {
+  const moment = new Date(at);
+  const day = formatDay(todayInVietnam(moment), locale);
+  return locale === "en" ? `${MOMENT_TIME.format(moment)}, ${day}` : `${MOMENT_TIME.format(moment)} ${day}`;
+}
+
 /** How a date is typed in every date box: dd/mm/yyyy (yyyy-mm-dd is read too). */
 export const TYPED_DATE_PATTERN = "\\s*(\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s*";
 

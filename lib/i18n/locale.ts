@@ -1,4 +1,4 @@
-import { formatDay, formatWeekday } from "@/lib/format/dates";
+import { formatDay, formatMoment, formatWeekday } from "@/lib/format/dates";
 
 /**
  * The public pages speak Vietnamese by default and English with ?lang=en (kept in every link).
@@ -33,6 +33,8 @@ export function formatsFor(locale: Locale) {
     date: (iso: string | null) => (iso ? formatDay(iso, locale) : ""),
     /** The same date with its weekday: "Chủ nhật, 06/12/2026" / "Sunday, 6 Dec 2026". */
     weekday: (iso: string | null) => (iso ? formatWeekday(iso, locale) : ""),
+    /** A moment (a save, a change), in Vietnam's time. */
+    moment: (at: string | Date | null) => (at ? formatMoment(at, locale) : ""),
   };
 }
 

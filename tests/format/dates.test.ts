@@ -3,6 +3,7 @@ import {
   formatDateVi,
   formatDay,
   formatDue,
+  formatMoment,
   formatWeekday,
   parseIsoDate,
   parseTypedDate,
@@ -77,5 +78,12 @@ describe("one date style per language", () => {
     expect(formatsFor("en").date("2026-11-29")).toBe("29 Nov 2026");
     expect(formatsFor("vi").weekday("2026-11-30")).toBe("thứ Hai, 30/11/2026");
     expect(formatDue("2026-11-30T10:00:00Z", "en")).toBe("17:00 Monday, 30 Nov 2026");
+  });
+
+  it("writes a moment in Vietnam's time, its day in the same style", () => {
+    // 23:30 UTC on 1 December is 06:30 on 2 December in Vietnam.
+    expect(formatMoment("2026-12-01T23:30:05Z", "vi")).toBe("06:30:05 02/12/2026");
+    expect(formatMoment("2026-12-01T23:30:05Z", "en")).toBe("06:30:05, 2 Dec 2026");
+    expect(formatsFor("en").moment(null)).toBe("");
   });
 });

@@ -1,5 +1,4 @@
 import type { AuditRow } from "@/lib/audit/list-audit";
-import { formatDateTimeVi, formatIsoDateVi } from "@/lib/format";
 import type { formatsFor } from "@/lib/i18n/locale";
 import type { StaffMessages } from "@/lib/i18n/staff-messages";
 
@@ -20,13 +19,13 @@ const KIND_LOOK = {
 } as const;
 
 /** One field of an indicator's or an account's change, in the viewer's words. */
-function fieldText(key: string, value: unknown, { t, roles, kinds }: Words): string {
+function fieldText(key: string, value: unknown, { t, roles, kinds, f }: Words): string {
   if (value === null || value === undefined) return "–";
   if (typeof value === "boolean") return value ? t.yesNo.yes : t.yesNo.no;
   if (Array.isArray(value)) return value.join("; ");
   if (key === "role") return roles[value as keyof typeof roles] ?? String(value);
   if (key === "kind") return kinds[String(value)] ?? String(value);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDateVi(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return f.date(value);
   return String(value);
 }
 
@@ -97,7 +96,7 @@ export function AuditRows({
                 className="block rounded border border-slate-200 bg-white p-2 md:table-row md:rounded-none md:border-0 md:border-t md:p-0"
               >
                 <td {...labelled(0)} className={`${labelled(0).className} md:whitespace-nowrap`}>
-                  {formatDateTimeVi(r.at)}
+                  {words.f.moment(r.at)}
                 </td>
                 <td {...labelled(1)}>{r.actor}</td>
                 <td {...labelled(2)}>
@@ -129,7 +128,7 @@ export function AuditRows({
                   {describeValue(r.newValue, words)}
                 </td>
                 <td {...labelled(7)} className={`${labelled(7).className} ${day ? "" : PHONE_HIDDEN}`}>
-                  {day ? formatIsoDateVi(day) : ""}
+                  {day ? words.f.date(day) : ""}
                 </td>
               </tr>
             );

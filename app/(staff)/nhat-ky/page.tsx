@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import { searchUnitsAction } from "@/app/(staff)/tai-khoan/actions";
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
 import { Button, buttonClass } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { Field, Select } from "@/components/ui/field";
 import { FormError } from "@/components/ui/notice";
 import { UnitPicker } from "@/components/ui/unit-picker";
@@ -92,8 +93,8 @@ export default async function ChangeLogPage({ searchParams }: Props) {
           ))}
         </Select>
         <Field label={t.user} name="user" defaultValue={filter.user} controlClassName="sm:w-40" />
-        <Field label={t.from} type="date" name="from" defaultValue={filter.from} />
-        <Field label={t.to} type="date" name="to" defaultValue={filter.to} />
+        <DateField label={t.from} name="from" defaultValue={filter.from} />
+        <DateField label={t.to} name="to" defaultValue={filter.to} />
         <Button type="submit" variant="primary" className="col-span-2 sm:mt-6">
           {t.filter}
         </Button>
