@@ -122,6 +122,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               changeLabel={board.period ? m.changeInPeriod : null}
               periodKind={board.period?.kind}
               bands={board.bands}
+              componentNames={board.componentNames}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">

@@ -9,7 +9,7 @@ import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages"
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
 import { colourOf, colourScale, type ScaleStep } from "@/lib/leaderboard/colour-scale";
 import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
-import type { RankingItem } from "@/lib/rankings/ranking-types";
+import type { ComponentName, RankingItem } from "@/lib/rankings/ranking-types";
 
 type Row = RankingItem & { rankChange?: number | null };
 
@@ -26,6 +26,8 @@ type Props = {
   periodKind?: PeriodKind;
   /** A scorecard's bands: the bars' colours follow them, as the map's do (lib/leaderboard/colour-scale.ts). */
   bands?: number[] | null;
+  /** A scorecard's components' names: each part of a score is named (in full on hover). */
+  componentNames?: ComponentName[] | null;
 };
 
 const SORT_VALUES = {
@@ -55,9 +57,11 @@ export function RankingTable({
   changeLabel = null,
   periodKind = "week",
   bands = null,
+  componentNames = null,
 }: Props) {
   const m = publicMessages(locale);
   const scale = colourScale(bands);
+  const names = new Map((componentNames ?? []).map((c) => [c.indicator, locale === "en" ? c.nameEn : c.nameVi]));
   const measure = measureOfItems(items);
   const byTarget = items.some((i) => i.target !== null);
   const labels = {
@@ -149,7 +153,7 @@ export function RankingTable({
                 </td>
                 <td className="hidden sm:table-cell py-2 pr-3 text-xs">
                   {measure === "score" ? (
-                    <ScoreParts item={item} m={m} points={f.points} />
+                    <ScoreParts item={item} m={m} points={f.points} names={names} />
                   ) : (
                     <Finish item={item} m={m} f={f} />
                   )}
@@ -227,13 +231,34 @@ function PercentBar({
   );
 }
 
-/** Each component as points of its maximum, and how far the unit trails the one above. */
-function ScoreParts({ item, m, points }: { item: Row; m: PublicMessages; points: (n: number | null) => string }) {
+/** Each component, named (in full on hover), as points of its maximum, and how far the unit trails the one above. */
+function ScoreParts({
+  item,
+  m,
+  points,
+  names,
+}: {
+  item: Row;
+  m: PublicMessages;
+  points: (n: number | null) => string;
+  names: Map<string, string>;
+}) {
   return (
     <>
-      {item.published
-        ? m.publishedScore
-        : (item.components ?? []).map((c) => `${points(c.points)}/${points(c.weight)}`).join(" · ")}
+      {item.published ? (
+        m.publishedScore
+      ) : (
+        <ul>
+          {(item.components ?? []).map((c) => (
+            <li key={c.indicator} className="flex justify-between gap-2" title={names.get(c.indicator) ?? c.indicator}>
+              <span className="max-w-[14rem] truncate">{names.get(c.indicator) ?? c.indicator}</span>
+              <span className="tabular-nums">
+                {points(c.points)}/{points(c.weight)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {item.gapToAbove ? (
         <>
           <br />

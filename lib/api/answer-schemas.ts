@@ -79,6 +79,10 @@ export const RANKING_PAGE = z.object({
   periodStart: day.optional(),
   periodEnd: day.optional(),
   childrenThreshold: z.number().optional(),
+  componentNames: z
+    .array(z.object({ indicator: z.string(), nameVi: z.string(), nameEn: z.string() }))
+    .optional()
+    .meta({ description: "Bộ chỉ số: tên các thành phần (theo thứ tự trong components của mỗi mục)." }),
   bands: z.array(z.number()).optional().meta({ description: "Bộ chỉ số: các mốc xếp loại, % tổng điểm." }),
   items: z.array(RANKING_ITEM),
   total: z.number().int(),

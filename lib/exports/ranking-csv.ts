@@ -75,14 +75,26 @@ export function rankingCsv(
     if (value === null || value === undefined) return "";
     if (typeof value === "number")
       return number(value, typeof column.decimals === "function" ? column.decimals(item) : (column.decimals ?? 0));
-    const text = column.date ? date(value) : neutralizeFormula(value);
-    return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return quoted(column.date ? date(value) : neutralizeFormula(value), separator);
   };
+  // A scorecard adds its components' points after the common columns, each headed by its name.
+  const parts: Column[] = (ranking.componentNames ?? []).map((c, k) => ({
+    vi: `${c.nameVi} (điểm)`,
+    en: `${c.nameEn} (points)`,
+    value: (item) => item.components?.[k]?.points ?? null,
+    decimals: two,
+  }));
+  const columns = [...COLUMNS, ...parts];
   const lines = [
-    COLUMNS.map((c) => c[locale]).join(separator),
-    ...ranking.items.map((item) => COLUMNS.map((c) => cell(c, item)).join(separator)),
+    columns.map((c) => quoted(neutralizeFormula(c[locale]), separator)).join(separator),
+    ...ranking.items.map((item) => columns.map((c) => cell(c, item)).join(separator)),
   ];
   return { fileName: csvName(ranking, period), text: `\uFEFF${lines.join("\r\n")}\r\n` };
+}
+
+/** Text as a cell: quoted when it holds the separator, a quote or a line break. */
+function quoted(text: string, separator: string): string {
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 const PERIOD_WORDS: Record<PeriodKind, string> = {

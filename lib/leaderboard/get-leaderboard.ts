@@ -9,7 +9,7 @@ import { pickIndicator } from "@/lib/indicators/indicators";
 import { periodAsOf } from "@/lib/params/query-params";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { rankChanges } from "@/lib/rankings/period-changes";
-import type { RankingItem } from "@/lib/rankings/ranking-types";
+import type { ComponentName, RankingItem } from "@/lib/rankings/ranking-types";
 import { scopeSeries } from "@/lib/series/scope-series";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
 
@@ -36,6 +36,8 @@ export type Leaderboard = {
   childrenThreshold: number | null;
   /** Scorecards: the score bands the colour scale follows (lib/leaderboard/colour-scale.ts). */
   bands: number[] | null;
+  /** Scorecards: the components' names, for the table's parts and the files. */
+  componentNames: ComponentName[] | null;
   /** The whole country: the provinces' sums, and its value at every reporting date. */
   national: {
     value: number;
@@ -69,6 +71,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     national: null,
     childrenThreshold: null,
     bands: null,
+    componentNames: null,
   };
   if (!asOf) return { ...empty, asOf: null, items: [] };
 
@@ -96,6 +99,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     items,
     childrenThreshold: ranking.childrenThreshold ?? null,
     bands: ranking.bands ?? null,
+    componentNames: ranking.componentNames ?? null,
     // A scorecard has no national figure: the country is not scored.
     national: indicator.kind === "COMPOSITE" ? null : await nationalOf(prisma, indicator, items, day),
   };

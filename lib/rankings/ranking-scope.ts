@@ -15,7 +15,7 @@ export type RankingScope = {
   retiredOn: string | null;
   kind: IndicatorKind;
   /** COMPOSITE: its components with the points each is worth, and its bands (percent of the total). */
-  components: { id: number; code: string; kind: IndicatorKind; weight: number }[];
+  components: { id: number; code: string; kind: IndicatorKind; weight: number; nameVi: string; nameEn: string }[];
   bands: number[];
   level: UnitLevel;
   parentId: number | null;
@@ -38,7 +38,7 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
       where: { code: query.indicator.toUpperCase() },
       include: {
         components: {
-          include: { component: { select: { id: true, code: true, kind: true } } },
+          include: { component: { select: { id: true, code: true, kind: true, nameVi: true, nameEn: true } } },
           // The order their points are summed in, as the stored scores sum them (unit_score).
           orderBy: [{ sortOrder: "asc" }, { componentId: "asc" }],
         },

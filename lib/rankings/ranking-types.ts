@@ -78,6 +78,9 @@ export type RankingItem = {
   periodsAtTop?: number | null;
 };
 
+/** A scorecard component's names in both languages, for tables and files (items carry only its code). */
+export type ComponentName = { indicator: string; nameVi: string; nameEn: string };
+
 /** One component of a unit's score: points of its weight, from its percent of target (or ratio). */
 export type ScoreComponent = { indicator: string; weight: number; points: number; percent: number | null };
 
@@ -97,6 +100,8 @@ export type Ranking = {
   childrenThreshold?: number;
   /** Scorecards: the score bands, in percent of the maximum points (the leaderboard's colour scale follows them). */
   bands?: number[];
+  /** Scorecards: each component's names, in the order of the items' components. */
+  componentNames?: ComponentName[];
   items: RankingItem[];
 };
 

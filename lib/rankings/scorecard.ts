@@ -96,7 +96,12 @@ export async function scorecardRanking(
       })),
     };
   });
-  const withThreshold = { ...header, childrenThreshold: threshold, bands: scope.bands };
+  const withThreshold = {
+    ...header,
+    childrenThreshold: threshold,
+    bands: scope.bands,
+    componentNames: scope.components.map((c) => ({ indicator: c.code, nameVi: c.nameVi, nameEn: c.nameEn })),
+  };
   if (!query.period || !previous) return { ...withThreshold, items };
   const before = new Map(previous.map((p) => [p.code, p.score ?? null]));
   const changes = rankChanges(items, previous);

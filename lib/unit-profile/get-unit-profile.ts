@@ -7,7 +7,7 @@ import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-k
 import { pickIndicator } from "@/lib/indicators/indicators";
 import { latestReportingDate } from "@/lib/leaderboard/get-leaderboard";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
-import type { RankingItem } from "@/lib/rankings/ranking-types";
+import type { ComponentName, RankingItem } from "@/lib/rankings/ranking-types";
 import { levelOfCode } from "@/lib/units/codes";
 
 type UnitRef = { code: string; name: string; type: string; validFrom: string; validTo: string | null };
@@ -27,8 +27,9 @@ export type UnitProfile = {
   standing: { item: RankingItem; of: number } | null;
   children: RankingItem[];
   childLevel: UnitLevel | null;
-  /** Scorecards: the bands the children's colours follow. */
+  /** Scorecards: the bands the children's colours follow, and the components' names. */
   bands: number[] | null;
+  componentNames: ComponentName[] | null;
 };
 
 const ref = (u: { code: string; name: string; type: string; validFrom: Date; validTo: Date | null }): UnitRef => ({
@@ -125,6 +126,7 @@ export const getUnitProfile = cache(
       standing: own ? { item: own, of: siblings.items.filter((i) => i.rank !== null).length } : null,
       children: children?.items ?? [],
       bands: children?.bands ?? siblings?.bands ?? null,
+      componentNames: children?.componentNames ?? siblings?.componentNames ?? null,
       childLevel: children ? childLevel : null,
     };
   },

@@ -113,4 +113,6 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
     const score = row.getCell(4).value as number | null;
     expect(cells[2]).toBe(score === null ? "–" : `${score.toLocaleString("vi-VN", { maximumFractionDigits: 2 })}/100`);
   }
+  // Each part of a score is named by its component, not by a bare fraction.
+  await expect(rows.first()).toContainText("Tỷ lệ hồ sơ thử nghiệm");
 });

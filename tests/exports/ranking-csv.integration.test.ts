@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as peopleCsv } from "@/app/api/v1/exports/ranking/route";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
+import { rankingCsv } from "@/lib/exports/ranking-csv";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 
@@ -75,6 +76,55 @@ describe("the leaderboard's CSV for people", () => {
     const rows = read(await textOf(response));
     expect(Object.keys(rows[0] ?? {}).slice(0, 4)).toEqual(["Rank", "Code", "Unit", "Figure (numerator)"]);
     expect(rows.every((r) => /^(\d+\.\d{2})?$/.test(r["Percent of target (%)"] ?? "x"))).toBe(true);
+  });
+
+  it("names a scorecard's components in their own columns, after the columns every kind shares", () => {
+    const item = {
+      rank: 1,
+      code: "01",
+      name: "Alpha",
+      value: null,
+      target: null,
+      percent: null,
+      reachedOn: null,
+      deadline: null,
+      daysAhead: null,
+      forecastOn: null,
+      weeklyChange: null,
+      neededPerWeek: null,
+      trajectory: null,
+      childrenDone: null,
+      childrenTotal: null,
+      approximate: false,
+      discrepancy: null,
+      score: 87.456,
+      maxScore: 100,
+      band: "≥ 90",
+      components: [
+        { indicator: "HS_TRUC_TUYEN", weight: 60, points: 52.456, percent: 87.43 },
+        { indicator: "CONG_KHAI", weight: 40, points: 35, percent: 87.5 },
+      ],
+    };
+    const { text } = rankingCsv(
+      {
+        indicator: "BO_CHI_SO",
+        level: "province",
+        parent: null,
+        asOf: "2026-11-29",
+        structureOn: null,
+        componentNames: [
+          { indicator: "HS_TRUC_TUYEN", nameVi: "Hồ sơ trực tuyến", nameEn: "Online files" },
+          { indicator: "CONG_KHAI", nameVi: "=Công khai", nameEn: "Published" },
+        ],
+        items: [item],
+      },
+      undefined,
+      "vi",
+    );
+    const [header, row] = text.slice(1).split("\r\n");
+    expect(header?.endsWith(";Hồ sơ trực tuyến (điểm);'=Công khai (điểm)")).toBe(true);
+    expect(row?.endsWith(";52,46;35,00")).toBe(true);
+    expect(row).toContain(";87,46;100,00;≥ 90;");
   });
 
   it("refuses a wrong language naming the parameter", async () => {

@@ -135,6 +135,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
             linkQuery={keep}
             locale={locale}
             bands={profile.bands}
+            componentNames={profile.componentNames}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
