@@ -4,7 +4,7 @@ import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { PublicLinks } from "@/components/i18n/public-links";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
-import { NationalHeadline } from "@/components/leaderboard/national-headline";
+import { NationalHeadline, ScorecardHeadline } from "@/components/leaderboard/national-headline";
 import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
@@ -107,6 +107,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           </p>
         ) : null}
         {board.national ? <NationalHeadline national={board.national} locale={locale} /> : null}
+        {board.scorecard ? <ScorecardHeadline line={board.scorecard} locale={locale} /> : null}
         {board.items.length === 0 ? (
           <p className="text-slate-600">
             {m.noFigures(structure === "63")} {m.noFiguresWhen}

@@ -38,3 +38,32 @@ export function NationalHeadline({
     </section>
   );
 }
+
+/** A scorecard's line above the table: the provinces' mean score, the leader, and how many reach the top band. */
+export function ScorecardHeadline({ line, locale }: { line: NonNullable<Leaderboard["scorecard"]>; locale: Locale }) {
+  const m = publicMessages(locale);
+  const f = formatsFor(locale);
+  const out = (n: number | null) => (n === null ? "–" : `${f.points(n)}/${f.points(line.maxScore)}`);
+  const stats = [
+    { label: m.scoreMean, value: out(line.mean), under: undefined },
+    { label: m.scoreLeader, value: line.leader ? out(line.leader.score) : "–", under: line.leader?.name },
+    {
+      label: m.scoreInTopBand(
+        line.topBand === null ? "–" : locale === "vi" ? `${f.points(line.topBand)} %` : `${f.points(line.topBand)}%`,
+      ),
+      value: `${f.count(line.inTopBand)}/${f.count(line.provinces)}`,
+      under: undefined,
+    },
+  ];
+  return (
+    <section aria-label={m.nationalHeadline} className="mb-4 grid gap-3 sm:grid-cols-3">
+      {stats.map((s) => (
+        <div key={s.label} className="min-w-0 rounded-lg border border-slate-200 p-3">
+          <p className="text-sm text-slate-600">{s.label}</p>
+          <p className="text-2xl font-bold tabular-nums [overflow-wrap:anywhere]">{s.value}</p>
+          {s.under ? <p className="text-lg font-semibold text-slate-600">{s.under}</p> : null}
+        </div>
+      ))}
+    </section>
+  );
+}

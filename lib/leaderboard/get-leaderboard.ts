@@ -38,6 +38,15 @@ export type Leaderboard = {
   bands: number[] | null;
   /** Scorecards: the components' names, for the table's parts and the files. */
   componentNames: ComponentName[] | null;
+  /** A scorecard's country line (the country itself is not scored): the provinces' mean score, the leader, how many reach the top band. */
+  scorecard: {
+    mean: number | null;
+    maxScore: number | null;
+    leader: { code: string; name: string; score: number } | null;
+    inTopBand: number;
+    topBand: number | null;
+    provinces: number;
+  } | null;
   /** The whole country: the provinces' sums, and its value at every reporting date. */
   national: {
     value: number;
@@ -72,6 +81,7 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     childrenThreshold: null,
     bands: null,
     componentNames: null,
+    scorecard: null,
   };
   if (!asOf) return { ...empty, asOf: null, items: [] };
 
@@ -100,10 +110,28 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
     childrenThreshold: ranking.childrenThreshold ?? null,
     bands: ranking.bands ?? null,
     componentNames: ranking.componentNames ?? null,
-    // A scorecard has no national figure: the country is not scored.
+    // A scorecard has no national figure (the country is not scored): its line is the provinces'.
     national: indicator.kind === "COMPOSITE" ? null : await nationalOf(prisma, indicator, items, day),
+    scorecard: indicator.kind === "COMPOSITE" ? scorecardLine(items, ranking.bands ?? null) : null,
   };
 });
+
+/** The provinces' mean score, the leader, and how many reach the top band (percent of the maximum points). */
+function scorecardLine(items: RankingItem[], bands: number[] | null): NonNullable<Leaderboard["scorecard"]> {
+  const scored = items.filter((i) => i.score !== null && i.score !== undefined);
+  const top = bands?.length ? Math.max(...bands) : null;
+  const maxScore = scored[0]?.maxScore ?? null;
+  const first = scored.find((i) => i.rank === 1);
+  const share = (i: RankingItem) => (maxScore ? ((i.score as number) / maxScore) * 100 : 0);
+  return {
+    mean: scored.length ? scored.reduce((sum, i) => sum + (i.score as number), 0) / scored.length : null,
+    maxScore,
+    leader: first ? { code: first.code, name: first.name, score: first.score as number } : null,
+    inTopBand: top === null ? 0 : scored.filter((i) => share(i) >= top).length,
+    topBand: top,
+    provinces: items.length,
+  };
+}
 
 /** A period picked in the URL, if it is one that has begun and falls in the structure's years; else none. */
 function pickPeriod(text: string | undefined, structure: Structure): Period | null {

@@ -115,4 +115,9 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
   }
   // Each part of a score is named by its component, not by a bare fraction.
   await expect(rows.first()).toContainText("Tỷ lệ hồ sơ thử nghiệm");
+  // The country's line of a scorecard: the provinces' mean, the leader, how many reach the top band.
+  const country = page.getByRole("region", { name: "Cả nước", exact: true });
+  await expect(country).toContainText("Dẫn đầu");
+  await expect(country).toContainText("Hà Nội");
+  await expect(country).toContainText(/Tỉnh đạt nhóm cao nhất \(≥ 90 %\)\s*\d+\/34/);
 });

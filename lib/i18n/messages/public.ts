@@ -24,6 +24,10 @@ export const PUBLIC = phrases({
   },
   indicator: COMMON.indicator,
   asOf: COMMON.asOf,
+  scoreInTopBand: {
+    vi: (band: string) => `Tỉnh đạt nhóm cao nhất (≥ ${band})`,
+    en: (band) => `Provinces in the top band (≥ ${band})`,
+  },
   noFigures: {
     vi: (before2025: boolean) => `Chưa có số liệu cho chỉ tiêu này${before2025 ? " trước 1/7/2025" : ""}.`,
     en: (before2025) => `No figures for this indicator${before2025 ? " before 1 July 2025" : ""} yet.`,
