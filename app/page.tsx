@@ -9,6 +9,7 @@ import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
+import { PrintFooter } from "@/components/ui/print-footer";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { periodLabel } from "@/lib/i18n/period-label";
@@ -55,6 +56,13 @@ export default async function LeaderboardPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
+      {board.asOf ? (
+        <PrintFooter
+          text={m.printFooter(nameOf(board.indicator), f.date(board.asOf))}
+          pageWord={m.pageWord}
+          ofWord={m.pageOf}
+        />
+      ) : null}
       <header className="mb-6">
         <div className="flex items-center justify-between gap-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{m.brand}</p>

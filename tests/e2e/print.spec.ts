@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 
-// A4 is 210 mm wide; with the stylesheet's 10 mm margins that leaves 190 mm ≈ 718 CSS px.
-const A4_CONTENT_WIDTH = 718;
+// A4 landscape is 297 mm wide; with the stylesheet's 10 mm margins that leaves 277 mm ≈ 1047 CSS px.
+const A4_CONTENT_WIDTH = 1047;
 
-test("the leaderboard prints on A4: no controls, the table within the page width, every province", async ({ page }) => {
+test("the leaderboard prints on A4 landscape: no controls, the table within the page width, every province", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
   await page.goto("/");
   await page.emulateMedia({ media: "print" });
@@ -16,8 +18,32 @@ test("the leaderboard prints on A4: no controls, the table within the page width
   expect(overflow, "the printed page must not be cut on the right").toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-reports/screenshots/leaderboard-print.png", fullPage: true });
 
-  const pdf = await page.pdf({ format: "A4", path: "test-reports/leaderboard-a4.pdf" });
-  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+  // The column headers repeat on each page (a header row, not stuck to the window); the
+  // chart is scaled to the page, not cut; the legend's colours are printed.
+  const printed = await page.evaluate(() => {
+    const thead = document.querySelector("section[aria-labelledby=ranking-heading] thead") as HTMLElement;
+    const chart = document.querySelector("#national-trend svg") as SVGElement | null;
+    const swatch = document.querySelector("#map-figure figcaption span span") as HTMLElement | null;
+    return {
+      header: getComputedStyle(thead).display,
+      headerCell: getComputedStyle(thead.querySelector("th") as HTMLElement).position,
+      chartRight: chart ? chart.getBoundingClientRect().right : 0,
+      chartFits: chart ? getComputedStyle(chart).maxWidth : "",
+      swatch: swatch ? getComputedStyle(swatch).printColorAdjust : "",
+    };
+  });
+  expect(printed.header).toBe("table-header-group");
+  expect(printed.headerCell).toBe("static");
+  expect(printed.chartRight).toBeGreaterThan(0);
+  expect(printed.chartRight).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
+  expect(printed.chartFits).toBe("100%");
+  expect(printed.swatch).toBe("exact");
+
+  const pdf = await page.pdf({ preferCSSPageSize: true, path: "test-reports/leaderboard-a4.pdf" });
+  const text = pdf.toString("latin1");
+  const pages = text.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(5);
+  // Landscape: every page is 842 × 595 points.
+  expect(text).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+841\.\d+\s+595\.\d+\s*\]|\/MediaBox\s*\[\s*0\s+0\s+842\s+595\s*\]/);
 });

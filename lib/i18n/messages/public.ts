@@ -28,6 +28,10 @@ export const PUBLIC = phrases({
     vi: (band: string) => `Tỉnh đạt nhóm cao nhất (≥ ${band})`,
     en: (band) => `Provinces in the top band (≥ ${band})`,
   },
+  printFooter: {
+    vi: (what: string, date: string) => `Nguồn: Đề án 06 – Bộ Công an. ${what}, số liệu tính đến ${date}.`,
+    en: (what, date) => `Source: Project 06 – Ministry of Public Security. ${what}, figures as of ${date}.`,
+  },
   noFigures: {
     vi: (before2025: boolean) => `Chưa có số liệu cho chỉ tiêu này${before2025 ? " trước 1/7/2025" : ""}.`,
     en: (before2025) => `No figures for this indicator${before2025 ? " before 1 July 2025" : ""} yet.`,
