@@ -14,6 +14,7 @@ import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
+import { colourScale, NO_DATA_COLOUR, scaleLabels } from "@/lib/leaderboard/colour-scale";
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
@@ -54,6 +55,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
     ? `/api/v1/exports/ranking?${withLocale({ indicator: board.indicator.code, level: "province", ...when }, locale)}`
     : null;
 
+  const scale = colourScale(board.bands);
   return (
     <main className="mx-auto max-w-6xl px-4 py-8" lang={locale}>
       {board.asOf ? (
@@ -182,6 +184,15 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             target="map-figure"
             fileName={`ban-do-${board.indicator.code}-${board.asOf ?? "nay"}-${structure}-tinh.png`}
             label={m.downloadMap}
+            frame={{
+              title: `${nameOf(board.indicator)} – ${m.mapHeading}`,
+              subtitle: board.asOf ? m.pictureWhen(m.provinceUnits, f.date(board.asOf)) : m.provinceUnits,
+              legend: [
+                ...scale.map((step, i) => ({ fill: step.fill, label: scaleLabels(scale, locale)[i] ?? "" })),
+                { fill: NO_DATA_COLOUR.fill, label: m.noData },
+              ],
+              source: m.pictureSource,
+            }}
           />
         </p>
       </section>
@@ -204,6 +215,11 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               target="national-trend"
               fileName={`ca-nuoc-${board.indicator.code}-${board.asOf ?? "nay"}.png`}
               label={m.downloadChart}
+              frame={{
+                title: m.nationalTrendLabel(nameOf(board.indicator)),
+                subtitle: m.pictureWhen(m.nationalHeadline, f.date(board.asOf)),
+                source: m.pictureSource,
+              }}
             />
           </p>
         </section>

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { PngDownloadButton } from "@/components/download/png-download-button";
+import { PngDownloadButton, type PngFrame } from "@/components/download/png-download-button";
 import { LazyUnitTrendChart } from "./lazy-unit-trend-chart";
 import type { UnitTrendChart } from "./unit-trend-chart";
 
@@ -10,8 +10,9 @@ import type { UnitTrendChart } from "./unit-trend-chart";
 export function TrendSection(props: {
   heading: string;
   chart: ComponentProps<typeof UnitTrendChart>;
-  /** The name of the saved image. */
+  /** The name of the saved image, and what it says around the chart. */
   fileName: string;
+  frame?: PngFrame;
   downloadLabel: string;
   /** Shown instead of the chart when there are no figures. */
   empty: string;
@@ -29,7 +30,12 @@ export function TrendSection(props: {
             <LazyUnitTrendChart {...props.chart} />
           </div>
           <p className="mt-1 text-sm">
-            <PngDownloadButton target="trend-chart" fileName={props.fileName} label={props.downloadLabel} />
+            <PngDownloadButton
+              target="trend-chart"
+              fileName={props.fileName}
+              label={props.downloadLabel}
+              frame={props.frame}
+            />
           </p>
           {props.children}
         </>

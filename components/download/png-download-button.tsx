@@ -12,7 +12,24 @@ import { Button } from "@/components/ui/button";
  * faces (the weights the SVG uses) go into it as data: URLs; without them the text would be
  * drawn in whatever system font the browser falls back to.
  */
-export function PngDownloadButton({ target, fileName, label }: { target: string; fileName: string; label: string }) {
+/**
+ * What a saved picture says around the map or chart, so that shared in a chat group it still
+ * tells what it is: a title, a line of what and when, the legend, and the source with this
+ * site's address (added in the browser).
+ */
+export type PngFrame = { title: string; subtitle: string; legend?: { fill: string; label: string }[]; source: string };
+
+export function PngDownloadButton({
+  target,
+  fileName,
+  label,
+  frame,
+}: {
+  target: string;
+  fileName: string;
+  label: string;
+  frame?: PngFrame;
+}) {
   const [error, setError] = useState<string | null>(null);
 
   async function save() {
@@ -23,7 +40,7 @@ export function PngDownloadButton({ target, fileName, label }: { target: string;
       return;
     }
     try {
-      const blob = await toPng(svg);
+      const blob = await toPng(svg, frame);
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;
@@ -49,8 +66,10 @@ export function PngDownloadButton({ target, fileName, label }: { target: string;
   );
 }
 
-async function toPng(svg: SVGSVGElement): Promise<Blob> {
-  const box = svg.getBoundingClientRect();
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+async function toPng(svg: SVGSVGElement, frame?: PngFrame): Promise<Blob> {
+  const inner = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
   // Styles come from CSS classes on screen; a standalone image needs them written inline.
   const source = svg.querySelectorAll<SVGElement>("*");
@@ -70,16 +89,19 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
     ])
       node.style.setProperty(property, style.getPropertyValue(property));
   });
+  if (frame) weights.add("400").add("700");
   const fontFaces = await embeddedFontFaces(weights);
+  clone.setAttribute("xmlns", SVG_NS);
+  clone.setAttribute("width", String(inner.width));
+  clone.setAttribute("height", String(inner.height));
+  const picture = frame ? framed(clone, inner, frame) : clone;
   if (fontFaces) {
-    const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
+    const style = document.createElementNS(SVG_NS, "style");
     style.textContent = fontFaces;
-    clone.insertBefore(style, clone.firstChild);
+    picture.insertBefore(style, picture.firstChild);
   }
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("width", String(box.width));
-  clone.setAttribute("height", String(box.height));
-  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
+  const box = { width: Number(picture.getAttribute("width")), height: Number(picture.getAttribute("height")) };
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(picture))}`;
   const image = new Image();
   await new Promise<void>((resolve, reject) => {
     image.onload = () => resolve();
@@ -97,6 +119,45 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("png"))), "image/png"),
   );
+}
+
+/** The picture inside a frame: title and subtitle above, legend and source below, all in the product's font. */
+function framed(picture: SVGSVGElement, size: { width: number; height: number }, frame: PngFrame): SVGSVGElement {
+  const width = Math.max(Math.round(size.width), 640);
+  const top = 76;
+  const legendHeight = frame.legend?.length ? 30 : 0;
+  const height = top + Math.round(size.height) + legendHeight + 36;
+  const outer = document.createElementNS(SVG_NS, "svg");
+  outer.setAttribute("xmlns", SVG_NS);
+  outer.setAttribute("width", String(width));
+  outer.setAttribute("height", String(height));
+  const add = (name: string, attributes: Record<string, string | number>, text?: string) => {
+    const node = document.createElementNS(SVG_NS, name);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+    if (text !== undefined) node.textContent = text;
+    outer.appendChild(node);
+    return node;
+  };
+  const font = { "font-family": `"${PRODUCT_FONT}", sans-serif` };
+  add("rect", { width, height, fill: "#ffffff" });
+  add("text", { x: 16, y: 32, "font-size": 20, "font-weight": 700, fill: "#0f172a", ...font }, frame.title);
+  add("text", { x: 16, y: 58, "font-size": 15, fill: "#334155", ...font }, frame.subtitle);
+  picture.setAttribute("x", String(Math.round((width - size.width) / 2)));
+  picture.setAttribute("y", String(top));
+  outer.appendChild(picture);
+  let x = 16;
+  const legendY = top + Math.round(size.height) + 8;
+  for (const item of frame.legend ?? []) {
+    add("rect", { x, y: legendY, width: 14, height: 14, rx: 3, fill: item.fill });
+    add("text", { x: x + 20, y: legendY + 12, "font-size": 13, fill: "#334155", ...font }, item.label);
+    x += 32 + item.label.length * 7.5;
+  }
+  add(
+    "text",
+    { x: 16, y: height - 12, "font-size": 13, fill: "#475569", ...font },
+    `${frame.source} · ${window.location.host}`,
+  );
+  return outer;
 }
 
 const PRODUCT_FONT = "Be Vietnam Pro";

@@ -119,6 +119,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
           labels: { value: m.chartValue, forecast: m.chartForecast, target: m.chartTarget, numberLocale: f.tag },
         }}
         fileName={`dien-bien-${unit.code}-${indicator.code}-${profile.asOf}.png`}
+        frame={{
+          title: m.trendLabel(indicator.name, unit.name),
+          subtitle: m.pictureWhen(`${unit.type} ${unit.name}`, f.date(profile.asOf)),
+          source: m.pictureSource,
+        }}
         downloadLabel={m.downloadChart}
         empty={m.noFiguresShort}
       />

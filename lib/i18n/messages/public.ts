@@ -28,6 +28,11 @@ export const PUBLIC = phrases({
     vi: (band: string) => `Tỉnh đạt nhóm cao nhất (≥ ${band})`,
     en: (band) => `Provinces in the top band (≥ ${band})`,
   },
+  /** A saved picture's second line: what it shows and when. */
+  pictureWhen: {
+    vi: (what: string, date: string) => `${what}, tính đến ${date}`,
+    en: (what, date) => `${what}, as of ${date}`,
+  },
   printFooter: {
     vi: (what: string, date: string) => `Nguồn: Đề án 06 – Bộ Công an. ${what}, số liệu tính đến ${date}.`,
     en: (what, date) => `Source: Project 06 – Ministry of Public Security. ${what}, figures as of ${date}.`,
