@@ -183,7 +183,7 @@ function checkPublishedMaximum(
 /**
  * The row's denominator: required for RATIO and CHECKLIST (value is then the numerator, at
  * most the denominator), absent for counts. Null when there is none; undefined when the row
- * is wrong (the problem is listed).
+ * is wrong (the problem is listed). Computed indicators never get here (see `importable`).
  */
 function checkDenominator(
   kind: IndicatorKind,
@@ -192,10 +192,6 @@ function checkDenominator(
   line: number,
   problems: ProblemList,
 ): number | null | undefined {
-  if (!isEntered(kind)) {
-    problems.add(line, "indicator", "chỉ tiêu này được tính từ chỉ tiêu khác, không nhập số liệu");
-    return undefined;
-  }
   if (!hasDenominator(kind)) {
     if (text.trim() === "") return null;
     problems.add(line, "denominator", "chỉ tiêu đếm không có mẫu số; để trống ô này");

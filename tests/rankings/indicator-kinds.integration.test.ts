@@ -189,7 +189,13 @@ describe("a derived indicator", () => {
       { actor: "test", source: "test", today: day("2026-11-22") },
     );
     expect(report.errors).toEqual([
-      { line: 2, column: "indicator", message: "chỉ tiêu này được tính từ chỉ tiêu khác, không nhập số liệu" },
+      {
+        line: 2,
+        column: "indicator",
+        message: expect.stringMatching(
+          /^chỉ tiêu "CCCD_COVERAGE" được tính từ chỉ tiêu khác, không nhập số liệu \(nhập được: /,
+        ),
+      },
     ]);
   });
 });
