@@ -15,6 +15,7 @@ import { runImport } from "@/lib/cli/import-command";
 import { runIndicator } from "@/lib/cli/indicator-command";
 import { runRank } from "@/lib/cli/rank-command";
 import { runReminders } from "@/lib/cli/reminders-command";
+import { runReport } from "@/lib/cli/report-command";
 import { runUser } from "@/lib/cli/user-command";
 import { disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/ops/migrate";
@@ -45,6 +46,9 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
        --password-stdin thì tạo mật khẩu ngẫu nhiên và in ra một lần.
   reminders send [--dry-run] [--at YYYY-MM-DDTHH:MM]   e-mail nhắc đơn vị trễ hạn và tổng hợp tuần cho cấp
        trên (cần SMTP_URL; chạy bằng cron, mỗi giờ; thư đã gửi không gửi lại)
+  report weekly [--unit MÃ] (--week YYYY-MM-DD | --period KỲ) --out TỆP.docx
+                                                       báo cáo tuần (hoặc kỳ) dạng Word theo NĐ 30/2020
+                                                       (không có --unit: toàn quốc)
   user disable U | user enable U                       khoá / mở khoá tài khoản (kết thúc mọi phiên)
   backup THƯ_MỤC [--verify]                            sao lưu PostgreSQL nhúng khi sản phẩm đang chạy
   verify-backup THƯ_MỤC                                khôi phục thử vào máy chủ tạm và kiểm tra
@@ -57,7 +61,7 @@ Tuỳ chọn chung:
 
 Mã thoát: 0 xong, 1 lỗi, 2 sai cú pháp lệnh, 3 cơ sở dữ liệu còn thiếu migration (chạy npm run db:migrate).`;
 
-const COMMANDS = ["import", "boundaries", "rank", "indicator", "demo", "user", "reminders", "backup"];
+const COMMANDS = ["import", "boundaries", "rank", "indicator", "demo", "user", "reminders", "backup", "report"];
 const EXIT_NEEDS_MIGRATION = 3;
 
 const OPTIONS = {
@@ -92,6 +96,8 @@ const OPTIONS = {
   denominator: { type: "string" },
   component: { type: "string", multiple: true },
   bands: { type: "string" },
+  week: { type: "string" },
+  out: { type: "string" },
 } as const;
 
 /** The arguments, or the usage and exit code 2 when an option is unknown or lacks its value. */
@@ -148,6 +154,7 @@ try {
   else if (command === "user") exitCode = await runUser(rest, values);
   else if (command === "boundaries") exitCode = await runBoundaries(rest);
   else if (command === "reminders") exitCode = await runReminders(rest, values);
+  else if (command === "report") exitCode = await runReport(rest, values);
 } catch (error) {
   console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;

@@ -28,6 +28,7 @@ const LAYERS: { name: string; folders: string[] }[] = [
       "dashboard",
       "reporting",
       "exports",
+      "weekly-report",
       "map",
       "demo",
     ],

@@ -213,6 +213,14 @@ export default async function DashboardPage({ searchParams }: Props) {
             >
               {t.downloadWeekly}
             </a>
+            {" · "}
+            <a
+              className="font-semibold text-brand-700 underline"
+              href={`/api/v1/reports/weekly?${new URLSearchParams({ ...(d.scope.code ? { unit: d.scope.code } : {}), ...(d.period ? { period: d.period.key } : { week: d.asOf }) })}`}
+              download
+            >
+              {t.downloadReport}
+            </a>
           </p>
         </section>
       ) : null}
