@@ -23,6 +23,7 @@ import { getUnitSeries } from "@/lib/series/get-unit-series";
 import { readTable, type TableRow } from "@/lib/tables/read-table";
 import { importUnits } from "@/lib/unit-imports/import-units";
 import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
+import { weeklyReport } from "@/lib/weekly-report/weekly-report";
 import { freePort } from "@/tests/setup/test-database";
 import { SERVER_NODE_ARGS } from "../scripts/node-args";
 import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
@@ -106,6 +107,7 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
     }
 
     if (options.rankingsOnly) return out;
+    out.push(...(await writtenReport(prisma)));
     out.push(...(await weeklyFileImport(prisma)));
     out.push(...(await freshness(prisma)));
     await disconnectDb();
@@ -118,6 +120,22 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
     await fs.rm(parent, { recursive: true, force: true });
   }
   return out;
+}
+
+/**
+ * The written weekly report of Hà Nội: every indicator ranked among the provinces and the
+ * week before, its districts, their reporting. Once with nothing remembered (the benchmark's
+ * rankings above are not kept; as the first download after new figures), then again.
+ */
+async function writtenReport(prisma: ReturnType<typeof db>): Promise<string[]> {
+  const run = () => weeklyReport(prisma, { unit: "01", asOf: UNTIL }, "cli");
+  const cold = await timed(run);
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) warm.push(await timed(run));
+  const { body } = await run();
+  return [
+    `Báo cáo tuần (.docx, ${Math.round(body.length / 1024)} KB) của Hà Nội: lần đầu ${cold.toFixed(0)} ms, lặp lại p50 ${percentile(warm, 50).toFixed(0)} ms`,
+  ];
 }
 
 /** A national weekly file: every commune × 5 indicators, one week after the loaded data. */
