@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { env, reportDueSettings } from "@/lib/env";
 import { smtpMailer } from "@/lib/mail/mailer";
 import { sendReminders } from "@/lib/reporting/send-reminders";
+import { sendDigests } from "@/lib/weekly-report/send-digests";
 
 /**
  * `reminders send [--dry-run] [--at YYYY-MM-DDTHH:MM]`: e-mails late units and the weekly
@@ -28,19 +29,23 @@ export async function runReminders(args: string[], flags: { "dry-run"?: boolean;
     requireTLS: settings.SMTP_REQUIRE_TLS,
   });
   try {
-    const run = await sendReminders(db(), mailer, {
+    const options = {
       now,
       settings: reportDueSettings(),
       publicUrl: settings.PUBLIC_URL,
       dryRun: flags["dry-run"],
-      onProgress: (line) => console.log(line),
-    });
+      onProgress: (line: string) => console.log(line),
+    };
+    const run = await sendReminders(db(), mailer, options);
+    // The week's report for leadership, attached, once the ministry's approval time has passed.
+    const digests = await sendDigests(db(), mailer, options);
     const verb = flags["dry-run"] ? "Sẽ gửi" : "Đã gửi";
     console.log(
-      `${verb} ${run.sent.SUBMIT} thư nhắc gửi báo cáo và ${run.sent.SUMMARY} thư tổng hợp cho cấp trên (${run.users} tài khoản có e-mail; ${run.skipped} thư đã gửi từ trước).`,
+      `${verb} ${run.sent.SUBMIT} thư nhắc gửi báo cáo, ${run.sent.SUMMARY} thư tổng hợp cho cấp trên và ${digests.sent} báo cáo tuần cho lãnh đạo (${run.users} tài khoản có e-mail; ${run.skipped + digests.skipped} thư đã gửi từ trước).`,
     );
-    if (run.failed.length) {
-      console.error(`✗ ${run.failed.length} thư không gửi được; lần chạy sau sẽ gửi lại.`);
+    const failed = run.failed.length + digests.failed.length;
+    if (failed) {
+      console.error(`✗ ${failed} thư không gửi được; lần chạy sau sẽ gửi lại.`);
       return 1;
     }
     return 0;

@@ -1,7 +1,12 @@
 import "server-only";
 import nodemailer from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+};
 
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
 
@@ -30,7 +35,13 @@ export function smtpMailer(url: string, from: string, options: SmtpOptions = {})
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          attachments: mail.attachments,
+        });
       } catch (error) {
         if (requireTLS && (error as { code?: string }).code === "ETLS") {
           throw new Error(
@@ -43,4 +54,12 @@ export function smtpMailer(url: string, from: string, options: SmtpOptions = {})
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * Text for one line of a mail (a subject, a name in a sentence): control characters and line
+ * or paragraph separators become one space each run, so no name adds lines or headers.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ");
 }

@@ -3,7 +3,7 @@ import { isMailbox, toActor } from "@/lib/auth/users";
 import type { DueSettings } from "@/lib/calendar/due-times";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
-import type { Mailer } from "@/lib/mail/mailer";
+import { type Mailer, oneLine } from "@/lib/mail/mailer";
 import {
   actorUnit,
   approvalNotice,
@@ -15,16 +15,19 @@ import {
 } from "./lateness";
 import { noticeText, type ReminderText, summaryText } from "./reminder-text";
 
+/** The reminders of this run (the weekly digest is sent by lib/weekly-report/send-digests.ts). */
+type Reminder = Exclude<ReminderKind, "DIGEST">;
+
 export type ReminderRun = {
   /** Accounts with an e-mail address that were looked at. */
   users: number;
-  sent: Record<ReminderKind, number>;
+  sent: Record<Reminder, number>;
   /** Already sent by an earlier run. */
   skipped: number;
   failed: { username: string; kind: ReminderKind; error: string }[];
 };
 
-type Pending = { kind: ReminderKind; week: string; text: ReminderText; link: string };
+type Pending = { kind: Reminder; week: string; text: ReminderText; link: string };
 
 /**
  * E-mails what is late at `now` to every active account with an address: a unit that has not
@@ -135,9 +138,4 @@ function body(name: string, mail: Pending, publicUrl: string | undefined): strin
     "",
     "Thư tự động của hệ thống theo dõi Đề án 06; không trả lời thư này.",
   ].join("\n");
-}
-
-/** Control characters and line or paragraph separators become one space each run. */
-function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ");
 }

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { unitByCode } from "@/lib/units/units-on";
-import { reportData } from "./report-data";
+import { type ReportData, reportData } from "./report-data";
 import { reportDocx } from "./report-docx";
 
 export type WeeklyReportRequest = {
@@ -27,7 +27,7 @@ export async function weeklyReport(
   request: WeeklyReportRequest,
   by: Actor | "cli",
   now: Date = new Date(),
-): Promise<{ fileName: string; body: Buffer }> {
+): Promise<{ fileName: string; body: Buffer; data: ReportData }> {
   const today = todayInVietnam(now);
   const asOf = new Date(Math.min(request.asOf.getTime(), today.getTime()));
   const unit =
@@ -43,5 +43,5 @@ export async function weeklyReport(
   const name = request.period
     ? `bao-cao-${request.period.key.replace(":", "-")}-${who}`
     : `bao-cao-tuan-${who}-${isoDate(sundayOnOrBefore(asOf))}`;
-  return { fileName: `${name}.docx`, body };
+  return { fileName: `${name}.docx`, body, data };
 }

@@ -114,3 +114,27 @@ test("a late commune gets a notice at sign-in and an e-mail; its province sees i
   await page.context().close();
   await adminPage.context().close();
 });
+
+test("a leader's weekly digest arrives once, with the scope's written report attached", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const ministry = await httpClient(baseURL as string, "quantri.bo");
+  const address = `lanhdao.hanoi.${Date.now()}@congan.example.vn`;
+  const set = await ministry.post("/api/v1/users", {
+    data: { action: "set-email", username: "lanhdao.hanoi", email: address },
+  });
+  expect(set.status()).toBe(200);
+  const first = await sendReminders(baseURL as string);
+  expect(first).toMatch(/\d+ báo cáo tuần cho lãnh đạo/);
+  await sendReminders(baseURL as string);
+  const digests = mailsTo(address).filter((m) => m.attachments.length > 0);
+  expect(digests).toHaveLength(1);
+  const [digest] = digests;
+  expect(digest?.subject).toMatch(/^\[Đề án 06\] Kết quả thực hiện Đề án 06 tuần từ ngày \d{2}\/\d{2}\/\d{4}/);
+  expect(digest?.text).toContain("Kính gửi");
+  expect(digest?.text).toMatch(/^1\. .+Thành phố Hà Nội: báo cáo đính kèm/m);
+  expect(digest?.text).toMatch(/^5\. /m);
+  const [attachment] = digest?.attachments ?? [];
+  expect(attachment?.filename).toMatch(/^bao-cao-tuan-01-\d{4}-\d{2}-\d{2}\.docx$/);
+  expect(attachment?.content.subarray(0, 2).toString("latin1")).toBe("PK");
+  await ministry.dispose();
+});
