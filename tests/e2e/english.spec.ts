@@ -109,7 +109,7 @@ test("the staff pages in English: the entry grid's words, indicator names and st
   await expect(page).toHaveURL(/\/nhap-lieu$/);
   await expect(
     page.getByText(
-      /^Figures for the week ending Sunday \d{2}\/\d{2}\/\d{4} · figures from \d+\/126 units, \d+\/126 reports submitted$/,
+      /^Figures for the week ending Sunday \d{1,2} [A-Z][a-z]{2} \d{4} · figures from \d+\/126 units, \d+\/126 reports submitted$/,
     ),
   ).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /^Unit/ })).toBeVisible();

@@ -63,7 +63,9 @@ export function AuditRows({
   indicatorName: (code: string) => string | null;
 }) {
   const { t } = words;
-  const cell = "block p-1 md:table-cell md:p-2 before:font-semibold before:text-slate-600 md:before:content-none";
+  // A long value (an e-mail address, a list of fields) breaks anywhere rather than widening a phone's card.
+  const cell =
+    "block p-1 [overflow-wrap:anywhere] md:table-cell md:p-2 before:font-semibold before:text-slate-600 md:before:content-none";
   const labelled = (i: number) => ({
     "data-label": `${t.columns[i]}: `,
     className: `${cell} before:content-[attr(data-label)]`,
