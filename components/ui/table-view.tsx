@@ -132,10 +132,11 @@ export function SortHeader<K extends string>(props: {
           type="button"
           onClick={() => view.toggleSort(column)}
           title={tableMessages(props.locale).sortBy(props.children)}
-          className="inline-flex items-center gap-1 font-[inherit] hover:underline"
+          className="inline-flex items-center gap-1 font-[inherit] hover:underline print:inline"
+          data-print="keep"
         >
           {props.children}
-          <span aria-hidden className="text-xs text-slate-500">
+          <span aria-hidden className="text-xs text-slate-500 print:hidden">
             {active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}
           </span>
         </button>

@@ -29,12 +29,19 @@ test("the leaderboard prints on A4 landscape: no controls, the table within the 
     return {
       header: getComputedStyle(thead).display,
       headerCell: getComputedStyle(thead.querySelector("th") as HTMLElement).position,
+      // biome-ignore lint/performance/useDomNodeTextContent: the words as printed: hidden elements must not count
+      headerText: thead.innerText,
       chartRight: chart ? chart.getBoundingClientRect().right : 0,
+      chartHeight: chart ? chart.getBoundingClientRect().height : 0,
       chartFits: chart ? getComputedStyle(chart).maxWidth : "",
       swatch: swatch ? getComputedStyle(swatch).printColorAdjust : "",
     };
   });
   expect(printed.header).toBe("table-header-group");
+  // The headers are sort buttons on screen: printed, their words stay.
+  expect(printed.headerText).toContain("Tỉnh, thành phố");
+  expect(printed.headerText).toContain("Tỷ lệ");
+  expect(printed.chartHeight).toBeGreaterThan(150);
   expect(printed.headerCell).toBe("static");
   expect(printed.chartRight).toBeGreaterThan(0);
   expect(printed.chartRight).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
