@@ -85,7 +85,8 @@ export async function reportData(
       reason: unit && siblings && before ? rankChangeReason(unit.code, siblings.items, before) : null,
     });
     if (below?.items.some((i) => i.value !== null || i.score != null)) {
-      if (children.length < APPENDIX_INDICATORS)
+      // The appendix ranks: indicators whose units below have targets (and so ranks) come in.
+      if (children.length < APPENDIX_INDICATORS && below.items.some((i) => i.rank !== null))
         children.push({ indicator: indicator.code, name: indicator.nameVi, measure, items: below.items });
       const atRisk = below.items.filter(isAtRisk);
       if (atRisk.length) behind.push({ indicator: indicator.nameVi, items: atRisk });

@@ -99,6 +99,37 @@ function header(data: ReportData, made: Date): Table {
   });
 }
 
+/** Who receives it (left) and the signature of the agency's head (right), for the author to complete. */
+function signature(): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              paragraph([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], { align: "left", after: 0 }),
+              paragraph([{ text: "- Như trên;", size: SMALL }], { align: "left", after: 0 }),
+              paragraph([{ text: "- Lưu: VT.", size: SMALL }], { align: "left", after: 0 }),
+            ],
+            50,
+          ),
+          cell(
+            [
+              paragraph([{ text: "THỦ TRƯỞNG ĐƠN VỊ", bold: true }], { align: "center", after: 0 }),
+              paragraph([{ text: "(Ký, ghi rõ họ tên)", italics: true, size: SMALL }], { align: "center", after: 0 }),
+            ],
+            50,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
 /** The appendix's table: the units below ranked, with their figure, target, percent and increase. */
 function childrenTable(items: RankingItem[], measure: string, period: boolean): Table {
   const head = [
@@ -153,6 +184,7 @@ export async function reportDocx(data: ReportData, made: Date): Promise<Buffer> 
   const heading = (text: string) => paragraph([{ text, bold: true }], { after: 120 });
   const body: (Paragraph | Table)[] = [
     header(data, made),
+    paragraph("", { after: 240 }),
     paragraph([{ text: "BÁO CÁO", bold: true, size: 28 }], { align: "center", after: 0 }),
     paragraph([{ text: subject(data), bold: true }], { align: "center", after: 240 }),
     heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
@@ -170,12 +202,17 @@ export async function reportDocx(data: ReportData, made: Date): Promise<Buffer> 
     paragraph([{ text: "(Đơn vị soạn thảo bổ sung đề xuất, kiến nghị trước khi ký ban hành.)", italics: true }], {
       indent: true,
     }),
-    paragraph([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], { align: "left", after: 0 }),
-    paragraph([{ text: "- Như trên;", size: SMALL }], { align: "left", after: 0 }),
-    paragraph([{ text: "- Lưu: VT.", size: SMALL }], { align: "left", after: 240 }),
+    signature(),
   );
   if (data.children.length) {
-    body.push(paragraph([{ text: "PHỤ LỤC: XẾP HẠNG CÁC ĐƠN VỊ TRỰC THUỘC", bold: true }], { align: "center" }));
+    body.push(
+      new Paragraph({
+        pageBreakBefore: true,
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 120 },
+        children: [new TextRun({ text: "PHỤ LỤC: XẾP HẠNG CÁC ĐƠN VỊ TRỰC THUỘC", bold: true, size: BODY })],
+      }),
+    );
     for (const table of data.children) {
       body.push(paragraph([{ text: table.name, bold: true }], { align: "left" }));
       body.push(childrenTable(table.items, table.measure, Boolean(data.period)));

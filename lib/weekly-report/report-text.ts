@@ -69,6 +69,7 @@ function figure(result: IndicatorResult, item: RankingItem): string {
 function increase(result: IndicatorResult, item: RankingItem, period: boolean): string | null {
   const change = period ? (item.change ?? null) : item.weeklyChange;
   if (change === null) return null;
+  if (change === 0) return period ? "không đổi trong kỳ" : "không đổi so với tuần trước";
   const amount =
     result.measure === "count"
       ? f.count(Math.abs(change))
