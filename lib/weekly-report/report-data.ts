@@ -3,7 +3,7 @@ import { type Period, previousPeriod } from "@/lib/calendar/periods";
 import type { Db } from "@/lib/db/db";
 import { reportDueSettings } from "@/lib/env";
 import { InvalidParamError } from "@/lib/errors";
-import { addDays, sundayOnOrBefore } from "@/lib/format/dates";
+import { addDays, isoDate, sundayOnOrBefore } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
@@ -13,6 +13,7 @@ import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { type RankChangeReason, rankChangeReason } from "@/lib/rankings/rank-change-reasons";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { type ChildrenReporting, childrenReporting } from "@/lib/reporting/lateness";
+import { scopeSeries } from "@/lib/series/scope-series";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
 import { type UnitOfCode, unitByCode } from "@/lib/units/units-on";
@@ -45,7 +46,12 @@ export type ReportData = {
   children: { indicator: string; name: string; measure: Measure; items: RankingItem[] }[];
   behind: { indicator: string; items: RankingItem[] }[];
   reporting: ChildrenReporting | null;
+  /** A counted indicator's line over the last weeks against its target, for the report's chart. */
+  trend: { name: string; points: { asOf: string; value: number }[]; target: number | null } | null;
 };
+
+/** Weeks the report's chart shows. */
+const TREND_WEEKS = 26;
 
 /** Indicators whose children's rankings go in the appendix (the first few, in the program's order). */
 const APPENDIX_INDICATORS = 3;
@@ -93,8 +99,16 @@ export async function reportData(
     }
   }
   const week = sundayOnOrBefore(asOf);
-  const reporting = childLevel ? await childrenReporting(prisma, unit, week, now, reportDueSettings()) : null;
-  return { unit, parent, asOf, week, period, results, childLevel, children, behind, reporting };
+  // The chart follows the first counted indicator with a target (else the first counted one).
+  const counts = results.filter((r) => r.measure === "count" && r.item);
+  const counted = counts.find((r) => r.item?.target != null) ?? counts[0];
+  const [reporting, points] = await Promise.all([
+    childLevel ? childrenReporting(prisma, unit, week, now, reportDueSettings()) : null,
+    counted ? trendPoints(prisma, unit, counted.code, asOf) : [],
+  ]);
+  const trend =
+    counted && points.length > 1 ? { name: counted.name, points, target: counted.item?.target ?? null } : null;
+  return { unit, parent, asOf, week, period, results, childLevel, children, behind, reporting, trend };
 }
 
 /** The ranking the unit's rank is compared with: the period before, or the week before. */
@@ -151,6 +165,15 @@ function countryLine(provinces: RankingItem[]): RankingItem | null {
     discrepancy: null,
     ...(share ? { numerator: value, denominator, ratio: denominator ? (value / denominator) * 100 : null } : {}),
   };
+}
+
+/** The unit's (or the country's) value at each reporting date of the last TREND_WEEKS weeks. */
+async function trendPoints(prisma: PrismaClient, unit: UnitOfCode | null, indicator: string, asOf: Date) {
+  const found = await prisma.indicator.findUnique({ where: { code: indicator }, select: { id: true } });
+  if (!found) return [];
+  const points = await scopeSeries(prisma, unit?.id ?? null, found.id, asOf);
+  const from = isoDate(addDays(asOf, -7 * TREND_WEEKS));
+  return points.filter((p) => p.asOf > from);
 }
 
 async function childLevelOf(db: Db, unit: UnitOfCode | null, asOf: Date): Promise<UnitLevel | null> {

@@ -11,6 +11,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { ChartRun } from "docx/charts";
+import { formatDay } from "@/lib/format/dates";
 import { formatsFor } from "@/lib/i18n/locale";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import type { ReportData } from "./report-data";
@@ -97,6 +99,35 @@ function header(data: ReportData, made: Date): Table {
       }),
     ],
   });
+}
+
+/**
+ * The first counted indicator over the last weeks against its target, as a Word chart (drawn
+ * by Word or LibreOffice from its data, which "Edit Data" opens), not a picture of one.
+ */
+function trendChart(data: ReportData): Paragraph[] {
+  const trend = data.trend;
+  if (!trend) return [];
+  const scope = data.unit ? `${data.unit.type} ${data.unit.name}` : "Toàn quốc";
+  const series = [{ name: "Số liệu", values: trend.points.map((p) => p.value), color: "B91C1C" }];
+  if (trend.target !== null)
+    series.push({ name: "Chỉ tiêu", values: trend.points.map(() => trend.target as number), color: "64748B" });
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 120 },
+      children: [
+        new ChartRun({
+          type: "line",
+          title: `${trend.name} – ${scope}`,
+          categories: trend.points.map((p) => formatDay(p.asOf)),
+          series,
+          transformation: { width: 600, height: 300 },
+          font: { name: "Times New Roman" },
+        }),
+      ],
+    }),
+  ];
 }
 
 /** Who receives it (left) and the signature of the agency's head (right), for the author to complete. */
@@ -189,6 +220,7 @@ export async function reportDocx(data: ReportData, made: Date): Promise<Buffer> 
     paragraph([{ text: subject(data), bold: true }], { align: "center", after: 240 }),
     heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
     ...data.results.map((r) => paragraph(indicatorSentence(r, data), { indent: true })),
+    ...trendChart(data),
     heading("II. CÁC ĐƠN VỊ CẦN ĐÔN ĐỐC"),
   ];
   const late = lateSentence(data);

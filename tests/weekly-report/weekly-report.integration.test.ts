@@ -23,10 +23,12 @@ beforeAll(async () => {
 });
 
 /** The document's XML, its styles and its text (every run's text, in order). */
-async function documentOf(body: Buffer): Promise<{ xml: string; styles: string; text: string }> {
+async function documentOf(body: Buffer): Promise<{ xml: string; styles: string; text: string; names: string[] }> {
   const zip = await yauzl.fromBufferPromise(body);
   const parts: Record<string, string> = {};
+  const names: string[] = [];
   for await (const entry of zip.eachEntry()) {
+    names.push(entry.fileName);
     if (entry.fileName !== "word/document.xml" && entry.fileName !== "word/styles.xml") continue;
     const chunks: Buffer[] = [];
     for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk);
@@ -38,7 +40,7 @@ async function documentOf(body: Buffer): Promise<{ xml: string; styles: string; 
       (m[1] ?? "").replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"'),
     )
     .join("\n");
-  return { xml, styles: parts["word/styles.xml"] ?? "", text };
+  return { xml, styles: parts["word/styles.xml"] ?? "", text, names };
 }
 
 const rankings = async (asOf: string): Promise<RankingItem[]> =>
@@ -59,7 +61,7 @@ describe("the written weekly report", () => {
       day("2023-05-02"),
     );
     expect(fileName).toBe("bao-cao-tuan-03-2023-04-30.docx");
-    const { xml, styles, text } = await documentOf(body);
+    const { xml, styles, text, names } = await documentOf(body);
 
     // Nghị định 30/2020/NĐ-CP: agency, motto, number and symbol, place and date, title and subject.
     for (const part of [
@@ -76,6 +78,8 @@ describe("the written weekly report", () => {
       expect(text, part).toContain(part);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(styles).toContain('w:ascii="Times New Roman"');
+    // The unit's line against its target, as a chart Word draws from its data.
+    expect(names).toContain("word/charts/chart1.xml");
 
     // Gamma: its value, percent, increase, rank (with its change), forecast and weekly need, as the API says.
     const [now, before] = await Promise.all([rankings("2023-04-30"), rankings("2023-04-23")]);
