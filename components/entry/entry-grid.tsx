@@ -184,6 +184,8 @@ function GridInput(props: {
       value={cells.texts[row.code]?.[indicator.code] ?? ""}
       onChange={(e) => cells.setText(row.code, indicator.code, e.target.value)}
       onBlur={() => cells.tidy(row.code, indicator.code)}
+      // As in a spreadsheet, typing into a cell replaces what it holds.
+      onFocus={(e) => e.currentTarget.select()}
       onKeyDown={(e) => moveOnKey(e, r, c)}
       onPaste={(e) => {
         const lines = pastedBlock(e);

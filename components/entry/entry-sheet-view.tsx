@@ -124,6 +124,7 @@ export function EntrySheetView(props: {
           busy={request.busy}
           dirty={cells.dirty}
           unsaved={cells.changes.length}
+          invalid={cells.invalid.length}
           onDevice={act.queuedHere.reduce((n, q) => n + q.entries.length, 0)}
           submitQueued={submitQueued}
           grid={sheet.mode === "grid"}

@@ -28,7 +28,7 @@ export function SkipLinks() {
   return (
     <p className="mb-2 flex flex-wrap gap-2">
       {/* biome-ignore lint/a11y/useValidAnchor: a real link to the sheet (it works without JavaScript); the click also moves the focus into its first cell. */}
-      <a href="#entry-sheet" className={LINK} onClick={focusOn('[data-cell="0:0"]')}>
+      <a href="#entry-sheet" className={LINK} onClick={focusOn("[data-cell]")}>
         {w.skipToFirstCell}
       </a>
       <a href={`#${SAVE_ID}`} className={LINK} onClick={focusOn(`#${SAVE_ID}`)}>
@@ -47,6 +47,8 @@ export function SaveBar(props: {
   busy: boolean;
   dirty: boolean;
   unsaved: number;
+  /** Cells typed wrong (not saved until corrected). */
+  invalid: number;
   /** Figures of this week saved on the device, not yet on the server. */
   onDevice: number;
   submitQueued: boolean;
@@ -54,11 +56,13 @@ export function SaveBar(props: {
   onSave: () => void;
 }) {
   const w = useEntryWords();
-  const state = props.dirty
-    ? w.unsaved(props.unsaved)
-    : props.onDevice
-      ? w.onDeviceOnly(props.onDevice)
-      : w.nothingUnsaved;
+  const state = props.invalid
+    ? w.invalidCells(props.invalid)
+    : props.dirty
+      ? w.unsaved(props.unsaved)
+      : props.onDevice
+        ? w.onDeviceOnly(props.onDevice)
+        : w.nothingUnsaved;
   return (
     <div className="sticky bottom-0 z-30 -mx-4 mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-300 bg-white/95 px-4 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.06)]">
       {/* aria-disabled, not disabled: the skip link can still focus it before anything is typed. */}
@@ -75,7 +79,17 @@ export function SaveBar(props: {
         {props.busy ? w.saving : w.save}
       </Button>
       <p className="min-w-0 flex-1 text-sm text-slate-700" data-testid="save-state">
-        <span className={props.onDevice && !props.dirty ? "font-semibold text-sky-900" : ""}>{state}</span>
+        <span
+          className={
+            props.invalid
+              ? "font-semibold text-red-800"
+              : props.onDevice && !props.dirty
+                ? "font-semibold text-sky-900"
+                : ""
+          }
+        >
+          {state}
+        </span>
         {props.submitQueued ? w.reportWaitingFooter : ""}
         <span className="hidden sm:inline">
           {props.grid ? w.gridHelp : ""}

@@ -78,7 +78,8 @@ export function useEntryCells(sheet: EntrySheet, rows: SheetRow[], locale: Local
   const invalid = rows.flatMap((r) =>
     sheet.indicators.filter((i) => parsed[r.code]?.[i.code]?.error).map((i) => `${r.name}: ${i.name}`),
   );
-  const dirty = changes.length > 0;
+  // A cell typed wrong is not saved yet either: the page must not say everything is saved.
+  const dirty = changes.length > 0 || invalid.length > 0;
 
   useEffect(() => {
     if (!dirty) return;

@@ -259,6 +259,12 @@ test("Ctrl+S saves the grid without submitting, and a keyboard-only user gets to
   await expect(target).toHaveValue((value + 5).toLocaleString("vi-VN"));
   expect(await submissionsOf(unit)).toBe(before);
   await expect(page.locator(`tr[data-unit="${unit}"]`)).not.toContainText("Đã gửi, chờ duyệt");
+  // A value typed wrong is never taken for "saved": Ctrl+S says what to fix.
+  await target.fill("12,5");
+  await page.keyboard.press("Control+s");
+  await expect(page.getByTestId("save-state")).toContainText("1 ô nhập chưa đúng, chưa lưu");
+  await target.fill((value + 5).toLocaleString("vi-VN"));
+  await expect(page.getByTestId("save-state")).toContainText("Không có thay đổi chưa lưu");
 
   // The save button is reached from the top in a few Tabs, past the 126 rows.
   await page.goto("/nhap-lieu");

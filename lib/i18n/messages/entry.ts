@@ -39,6 +39,10 @@ export const ENTRY = phrases({
     vi: (n: number) => `${n} ô đã sửa, chưa lưu.`,
     en: (n) => `${n} ${many(n, "cell", "cells")} changed, not saved.`,
   },
+  invalidCells: {
+    vi: (n: number) => `${n} ô nhập chưa đúng, chưa lưu: sửa các ô viền đỏ rồi lưu.`,
+    en: (n) => `${n} ${many(n, "cell", "cells")} typed wrong, not saved: correct the cells outlined in red, then save.`,
+  },
   pasted: {
     vi: (n: number) => `Đã dán ${n} dòng; kiểm tra rồi bấm Lưu.`,
     en: (n) => `Pasted ${n} ${many(n, "row", "rows")}; check them, then Save.`,
