@@ -82,14 +82,19 @@ export function weekChanges(
   });
   const byPoints = units.some((u) => u.pointsChange !== null);
   const key = (u: UnitChange) => (byPoints ? u.pointsChange : u.increase);
+  // A unit that stopped reporting carries last week's figure: it did not "make no progress".
+  const stoppedCodes = new Set(
+    current.filter((c) => reporting.lastWeek.has(c.code) && !reporting.thisWeek.has(c.code)).map((c) => c.code),
+  );
   const moved = units.filter((u) => key(u) !== null);
   const order = (a: UnitChange, b: UnitChange) =>
     (key(b) as number) - (key(a) as number) ||
     (b.increase ?? 0) - (a.increase ?? 0) ||
     a.name.localeCompare(b.name, "vi");
   const ranked = [...moved].sort(order);
-  const up = ranked.filter((u) => (key(u) as number) > 0).slice(0, MOVERS_SHOWN);
-  const down = [...ranked]
+  const reported = ranked.filter((u) => !stoppedCodes.has(u.code));
+  const up = reported.filter((u) => (key(u) as number) > 0).slice(0, MOVERS_SHOWN);
+  const down = [...reported]
     .reverse()
     .filter((u) => !up.includes(u))
     .slice(0, MOVERS_SHOWN);
@@ -105,7 +110,7 @@ export function weekChanges(
     down,
     stopped,
     rankReasons: units
-      .filter((u) => u.rankChange)
+      .filter((u) => u.rankChange && !stoppedCodes.has(u.code))
       .sort((a, b) => Math.abs(b.rankChange ?? 0) - Math.abs(a.rankChange ?? 0) || a.name.localeCompare(b.name, "vi"))
       .slice(0, RANK_REASONS_SHOWN)
       .map((u) => rankChangeReason(u.code, current, previous))

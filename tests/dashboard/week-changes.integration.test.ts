@@ -67,7 +67,8 @@ describe("what changed in a week", () => {
     // Ranked by the change in percent of target; units without one come last.
     expect(c.units.map((u) => u.code)).toEqual(["A", "B", "C", "D", "E", "F"]);
     expect(c.up.map((u) => u.code)).toEqual(["A", "B"]);
-    expect(c.down.map((u) => u.code)).toEqual(["D", "C"]);
+    // C stopped reporting: it is listed as such, not as the unit that made no progress.
+    expect(c.down.map((u) => u.code)).toEqual(["D"]);
     // C reported the week before and not this one; its last figure is named.
     expect(c.stopped).toEqual([{ code: "C", name: "Tỉnh C", value: 900 }]);
     // The largest rank moves are explained: D fell two places, passed by A and B.
@@ -114,7 +115,8 @@ describe("what changed, on the dashboard", () => {
     expect([first?.code, first?.increase, second?.code, second?.increase]).toEqual(["001", 100, "002", 0]);
     expect(first?.pointsChange).toBeCloseTo((100 / 600) * 100, 9);
     expect(d.changes.up.map((u) => u.code)).toEqual(["001"]);
-    expect(d.changes.down.map((u) => u.code)).toEqual(["002"]);
+    // 002 stopped reporting: named as such, never as the district that made no progress.
+    expect(d.changes.down.map((u) => u.code)).toEqual([]);
     expect(d.changes.stopped).toEqual([{ code: "002", name: "A2", value: 300 }]);
   });
 

@@ -20,15 +20,15 @@ export const RANK_CHANGE = phrases({
   },
   passedBy: {
     vi: (who: string[], more: number, gains: string[]) =>
-      `${names(who, more, "và", (n) => `${n} đơn vị khác`)} tăng nhanh hơn (${gains.join(" và ")})`,
+      `${names(who, more, "và", (n) => `${n} đơn vị khác`)} tăng nhanh hơn (${names(gains, 0, "và", String)})`,
     en: (who, more, gains) =>
-      `${names(who, more, "and", (n) => `${n} ${many(n, "other", "others")}`)} grew faster (${gains.join(" and ")})`,
+      `${names(who, more, "and", (n) => `${n} ${many(n, "other", "others")}`)} grew faster (${names(gains, 0, "and", String)})`,
   },
   passed: {
     vi: (who: string[], more: number, gains: string[]) =>
-      `vượt ${names(who, more, "và", (n) => `${n} đơn vị khác`)} (tăng ${gains.join(" và ")})`,
+      `vượt ${names(who, more, "và", (n) => `${n} đơn vị khác`)} (tăng ${names(gains, 0, "và", String)})`,
     en: (who, more, gains) =>
-      `passed ${names(who, more, "and", (n) => `${n} ${many(n, "other", "others")}`)} (who grew ${gains.join(" and ")})`,
+      `passed ${names(who, more, "and", (n) => `${n} ${many(n, "other", "others")}`)} (who grew ${names(gains, 0, "and", String)})`,
   },
   ownGain: {
     vi: (unit: string, gain: string, median: string | null) =>
