@@ -29,7 +29,9 @@ export async function weeklyReport(
   now: Date = new Date(),
 ): Promise<{ fileName: string; body: Buffer; data: ReportData }> {
   const today = todayInVietnam(now);
-  const asOf = new Date(Math.min(request.asOf.getTime(), today.getTime()));
+  // A week's report is as of its Sunday, the date its figures carry (a period's, as of its end).
+  const day = new Date(Math.min(request.asOf.getTime(), today.getTime()));
+  const asOf = request.period ? day : sundayOnOrBefore(day);
   const unit =
     by === "cli"
       ? request.unit
