@@ -69,7 +69,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
               {sheet.indicators.map((i) =>
                 header(`indicator:${i.code}`, i.name, "min-w-32 align-bottom text-xs font-semibold"),
               )}
-              {header("status", w.report, "")}
+              {header("status", w.report, "right-0 z-20 bg-slate-50")}
             </tr>
           </thead>
           <tbody>
@@ -119,7 +119,10 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                     <CellNote row={row} code={indicator.code} cells={cells} />
                   </td>
                 ))}
-                <td className="whitespace-nowrap p-2">
+                {/* Kept at the right edge while the grid scrolls sideways: approving never needs a scroll. */}
+                <td
+                  className={`sticky right-0 whitespace-nowrap p-2 shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)] ${row.reported ? "bg-white" : "bg-amber-50"}`}
+                >
                   <ReportStatusBadge status={row.status} small />{" "}
                   {rowActions(row, busy, cells.dirty, w).map(({ verb, label, variant, disabled }) => (
                     <ReportButton

@@ -40,7 +40,8 @@ export function IndicatorAdmin({
   const f = formatsFor(locale);
   const router = useRouter();
   const request = useRequest();
-  const [kind, setKind] = useState<DefinableKind>("RATIO");
+  // The first kind in the list (a running total), as the select shows it: no kind is chosen for the admin.
+  const [kind, setKind] = useState<DefinableKind>("COUNT");
   const [components, setComponents] = useState(EMPTY_COMPONENTS);
   const [editing, setEditing] = useState<string | null>(null);
   const nameOf = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
