@@ -4,16 +4,26 @@ import { viewedUnit } from "@/lib/access/viewed-unit";
 import { type Period, recentPeriods, type ShownPeriod, shownPeriod } from "@/lib/calendar/periods";
 import { reportDueSettings } from "@/lib/env";
 import { InvalidParamError } from "@/lib/errors";
-import { addDays, daysBetween, isoDate, parseTypedDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
+import {
+  addDays,
+  daysBetween,
+  isoDate,
+  parseIsoDate,
+  parseTypedDate,
+  sundayOnOrBefore,
+  todayInVietnam,
+} from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { type Measure, measureOf } from "@/lib/indicators/indicator-kinds";
 import { pickIndicator } from "@/lib/indicators/indicators";
 import { isAtRisk } from "@/lib/leaderboard/at-risk";
+import { latestReportingDate } from "@/lib/leaderboard/get-leaderboard";
 import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { periodAsOf, periodParam } from "@/lib/params/query-params";
 import { forecastReachDate, PACE_WEEKS } from "@/lib/rankings/arithmetic";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import { rankChanges } from "@/lib/rankings/period-changes";
 import { type RankChangeReason, rankChangeReason } from "@/lib/rankings/rank-change-reasons";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { neededPerWeek, type Trajectory, trajectoryOf } from "@/lib/rankings/trajectory";
@@ -102,14 +112,24 @@ export async function getDashboard(
   }
   const dateText = params.date?.trim().slice(0, 40) ?? "";
   const asked = dateText ? parseTypedDate(dateText) : null;
-  const wanted = period ? periodAsOf(period) : asked && asked <= today ? asked : today;
+  const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
+  // With no date, the leaderboard's latest reporting date (never after today): the dashboard
+  // then says the same figures, forecasts and ranks as the public page.
+  const latest = asked || period ? null : await latestReportingDate(prisma, indicator.id);
+  const latestDay = latest ? (parseIsoDate(latest) as Date) : null;
+  const wanted = period
+    ? periodAsOf(period)
+    : asked && asked <= today
+      ? asked
+      : latestDay && latestDay <= today
+        ? latestDay
+        : today;
   const unit = await viewedUnit(prisma, actor, params.unit || null, wanted);
   // A unit is shown within its own life: one that ended in the 2025 reorganisation as of its
   // last day (its parent and siblings are gone after it), one formed then from its first.
   const asOf =
     unit?.validTo && unit.validTo < wanted ? unit.validTo : unit && unit.validFrom > wanted ? unit.validFrom : wanted;
 
-  const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
   const measure = measureOf(indicator.kind);
 
   // Children on the date: districts or communes (provinces' children changed level in 2025).
@@ -125,7 +145,7 @@ export async function getDashboard(
           asOf: on,
         }).then((r) => r.items)
       : Promise.resolve([] as RankingItem[]);
-  const [children, siblingsNow, siblingsBefore, points, target] = await Promise.all([
+  const [rankedChildren, childrenBefore, siblingsNow, siblingsBefore, points, target] = await Promise.all([
     childLevel
       ? getRankingCached(prisma, {
           indicator: indicator.code,
@@ -134,6 +154,20 @@ export async function getDashboard(
           asOf,
           period,
         }).then((r) => r.items)
+      : Promise.resolve([] as RankingItem[]),
+    // The children a week earlier, for each one's rank change as the leaderboard shows it (a period's come with it).
+    childLevel && !period
+      ? getRankingCached(prisma, {
+          indicator: indicator.code,
+          level: childLevel,
+          parent: unit?.code,
+          asOf: addDays(asOf, -7),
+        })
+          .then((r) => r.items)
+          .catch((error) => {
+            if (error instanceof InvalidParamError) return [] as RankingItem[];
+            throw error;
+          })
       : Promise.resolve([] as RankingItem[]),
     siblings(asOf),
     // A week earlier may lie before the unit's structure began: then there is no rank to compare.
@@ -146,6 +180,10 @@ export async function getDashboard(
     unit || measure !== "count" ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
   ]);
 
+  const moves = period ? null : rankChanges(rankedChildren, childrenBefore);
+  const children = moves
+    ? rankedChildren.map((item, i) => ({ ...item, rankChange: moves[i]?.rankChange ?? null }))
+    : rankedChildren;
   const standing = unit ? (siblingsNow.find((i) => i.code === unit.code) ?? null) : null;
   const last = points.at(-1) ?? null;
   const value = standing?.value ?? last?.value ?? null;

@@ -111,7 +111,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       </section>
       {h.rankReason ? (
         <p className="text-sm text-slate-700">
-          <span className="font-semibold">{t.rankReasonOf(scopeName)}</span>{" "}
+          <span className="font-semibold">{t.rankReasonOf(scopeName, f.date(d.asOf))}</span>{" "}
           {describeRankChange(h.rankReason, locale, h.measure)}
         </p>
       ) : null}

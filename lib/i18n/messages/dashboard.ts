@@ -78,7 +78,10 @@ export const DASHBOARD = phrases({
       `cần +${amount}/tuần để đạt đúng hạn${trajectory ? ` (${trajectory})` : ""}`,
     en: (amount, trajectory) => `needs +${amount} a week to make the deadline${trajectory ? ` (${trajectory})` : ""}`,
   },
-  rankReasonOf: { vi: (unit: string) => `Thứ hạng của ${unit}:`, en: (unit) => `${unit}'s rank:` },
+  rankReasonOf: {
+    vi: (unit: string, date: string) => `Thứ hạng của ${unit} tính đến ${date}, so với một tuần trước:`,
+    en: (unit, date) => `${unit}'s rank as of ${date}, against a week before:`,
+  },
   badDate: {
     vi: (text: string) =>
       `Ngày “${text}” không đọc được: viết ngày/tháng/năm, ví dụ 06/12/2026. Trang đang hiện số liệu hôm nay.`,
