@@ -134,6 +134,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               periodKind={board.period?.kind}
               bands={board.bands}
               componentNames={board.componentNames}
+              outlook={structure !== "63"}
             />
             {csv && (
               <p className="mt-3 text-sm print:hidden">

@@ -107,7 +107,18 @@ export function ScoreParts({
 
 export type Formats = ReturnType<typeof formatsFor>;
 
-export function Finish({ item, m, f }: { item: Row; m: PublicMessages; f: Formats }) {
+/** When the unit reached its target, or (with `outlook`) when it is expected to and what it still needs. */
+export function Finish({
+  item,
+  m,
+  f,
+  outlook = true,
+}: {
+  item: Row;
+  m: PublicMessages;
+  f: Formats;
+  outlook?: boolean;
+}) {
   const date = f.date;
   if (item.reachedOn) {
     const days = item.daysAhead ?? 0;
@@ -123,6 +134,7 @@ export function Finish({ item, m, f }: { item: Row; m: PublicMessages; f: Format
   }
   if (item.daysAhead !== null && item.daysAhead < 0)
     return <span className="text-red-700">{m.overdue(-item.daysAhead)}</span>;
+  if (!outlook) return <span className="text-slate-500">–</span>;
   const forecast = item.forecastOn ? (
     <span className="text-slate-600">{m.expected(date(item.forecastOn))}</span>
   ) : (

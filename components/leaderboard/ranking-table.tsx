@@ -29,6 +29,11 @@ type Props = {
   bands?: number[] | null;
   /** A scorecard's components' names: each part of a score is named (in full on hover). */
   componentNames?: ComponentName[] | null;
+  /**
+   * Whether to say where units are heading (forecast, weekly need, at-risk flags): not for
+   * units of a structure that has ended, whose figures stopped when they did.
+   */
+  outlook?: boolean;
 };
 
 const SORT_VALUES = {
@@ -59,6 +64,7 @@ export function RankingTable({
   periodKind = "week",
   bands = null,
   componentNames = null,
+  outlook = true,
 }: Props) {
   const m = publicMessages(locale);
   const scale = colourScale(bands);
@@ -124,7 +130,7 @@ export function RankingTable({
                       {m.atTopFor(periodCount(item.periodsAtTop, periodKind, locale))}
                     </span>
                   ) : null}
-                  {isAtRisk(item) && (
+                  {outlook && isAtRisk(item) && (
                     <span
                       className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${item.trajectory === "off-track" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-800"}`}
                     >
@@ -156,7 +162,7 @@ export function RankingTable({
                   {measure === "score" ? (
                     <ScoreParts item={item} m={m} points={f.points} names={names} />
                   ) : (
-                    <Finish item={item} m={m} f={f} />
+                    <Finish item={item} m={m} f={f} outlook={outlook} />
                   )}
                 </td>
                 {childLabel && (
@@ -169,6 +175,9 @@ export function RankingTable({
           </tbody>
         </table>
       </div>
+      {outlook && items.some((i) => i.trajectory || i.neededPerWeek !== null) ? (
+        <p className="mt-2 text-xs text-slate-600">{m.outlookNote}</p>
+      ) : null}
     </div>
   );
 }

@@ -141,6 +141,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
             locale={locale}
             bands={profile.bands}
             componentNames={profile.componentNames}
+            outlook={!unit.validTo}
           />
           <p className="mt-3 text-sm print:hidden">
             <a
