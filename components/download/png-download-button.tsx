@@ -124,7 +124,9 @@ async function toPng(svg: SVGSVGElement, frame?: PngFrame): Promise<Blob> {
 /** The picture inside a frame: title and subtitle above, legend and source below, all in the product's font. */
 function framed(picture: SVGSVGElement, size: { width: number; height: number }, frame: PngFrame): SVGSVGElement {
   const width = Math.max(Math.round(size.width), 640);
-  const top = 76;
+  // A long title wraps onto a second line (at about 11 px a character at 20 px bold), never off the edge.
+  const titleLines = wrapped(frame.title, Math.floor((width - 32) / 11));
+  const top = 76 + (titleLines.length - 1) * 26;
   const legendHeight = frame.legend?.length ? 30 : 0;
   const height = top + Math.round(size.height) + legendHeight + 36;
   const outer = document.createElementNS(SVG_NS, "svg");
@@ -140,8 +142,10 @@ function framed(picture: SVGSVGElement, size: { width: number; height: number },
   };
   const font = { "font-family": `"${PRODUCT_FONT}", sans-serif` };
   add("rect", { width, height, fill: "#ffffff" });
-  add("text", { x: 16, y: 32, "font-size": 20, "font-weight": 700, fill: "#0f172a", ...font }, frame.title);
-  add("text", { x: 16, y: 58, "font-size": 15, fill: "#334155", ...font }, frame.subtitle);
+  titleLines.forEach((line, i) =>
+    add("text", { x: 16, y: 32 + i * 26, "font-size": 20, "font-weight": 700, fill: "#0f172a", ...font }, line),
+  );
+  add("text", { x: 16, y: top - 18, "font-size": 15, fill: "#334155", ...font }, frame.subtitle);
   picture.setAttribute("x", String(Math.round((width - size.width) / 2)));
   picture.setAttribute("y", String(top));
   outer.appendChild(picture);
@@ -158,6 +162,22 @@ function framed(picture: SVGSVGElement, size: { width: number; height: number },
     `${frame.source} · ${window.location.host}`,
   );
   return outer;
+}
+
+/** Words into at most two lines of `chars` characters; what does not fit ends in "…". */
+function wrapped(text: string, chars: number): string[] {
+  const lines = [""];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    const next = lines[last] ? `${lines[last]} ${word}` : word;
+    if (next.length <= chars || !lines[last]) lines[last] = next;
+    else if (lines.length < 2) lines.push(word);
+    else {
+      lines[last] = `${(lines[last] as string).slice(0, Math.max(0, chars - 1))}…`;
+      break;
+    }
+  }
+  return lines;
 }
 
 const PRODUCT_FONT = "Be Vietnam Pro";
