@@ -1,8 +1,13 @@
 import "server-only";
 import type { Period, PeriodKind } from "@/lib/calendar/periods";
+import { InvalidParamError } from "@/lib/errors";
+import { addDays } from "@/lib/format/dates";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
-import type { Ranking, RankingItem } from "@/lib/rankings/ranking-types";
+import { getRankingCached } from "@/lib/rankings/cached-ranking";
+import { rankChanges } from "@/lib/rankings/period-changes";
+import type { Ranking, RankingItem, RankingQuery } from "@/lib/rankings/ranking-types";
 import { neutralizeFormula } from "@/lib/tables/formula-text";
 
 // The leaderboard's download for people: a CSV a clerk opens in Excel as it is. Headers in the
@@ -43,7 +48,7 @@ const COLUMNS: Column[] = [
     value: (i, { period }) => (period ? (i.change ?? null) : i.weeklyChange),
     decimals: ofShares,
   },
-  { vi: "Hạng kỳ trước", en: "Rank in the period before", value: (i) => i.previousRank ?? null },
+  { vi: "Hạng tuần (kỳ) trước", en: "Rank the week (period) before", value: (i) => i.previousRank ?? null },
   { vi: "Hạn", en: "Deadline", value: (i) => i.deadline, date: true },
   { vi: "Ngày đạt", en: "Reached on", value: (i) => i.reachedOn, date: true },
   { vi: "Sớm (+) / muộn (−), ngày", en: "Days early (+) / late (−)", value: (i) => i.daysAhead },
@@ -56,6 +61,30 @@ const COLUMNS: Column[] = [
   { vi: "Đơn vị trực thuộc đạt", en: "Units below done", value: (i) => i.childrenDone },
   { vi: "Đơn vị trực thuộc", en: "Units below", value: (i) => i.childrenTotal },
 ];
+
+/**
+ * The ranking the file holds, with each unit's earlier rank: a period's ranking carries it;
+ * a week's is compared with the week before, as the leaderboard does.
+ */
+export async function rankingWithMoves(
+  prisma: PrismaClient,
+  query: RankingQuery,
+  requester: string,
+  signal?: AbortSignal,
+): Promise<Ranking> {
+  const ranking = await getRankingCached(prisma, query, requester, signal);
+  if (query.period) return ranking;
+  const before = await getRankingCached(prisma, { ...query, asOf: addDays(query.asOf, -7) }, requester, signal).catch(
+    (error: unknown) => {
+      // The week before may lie before the structure ranked began: no earlier rank then.
+      if (error instanceof InvalidParamError) return null;
+      throw error;
+    },
+  );
+  if (!before) return ranking;
+  const moves = rankChanges(ranking.items, before.items);
+  return { ...ranking, items: ranking.items.map((item, i) => ({ ...item, ...moves[i] })) };
+}
 
 /** The file's text (with a UTF-8 BOM so Excel reads Vietnamese names) and its name. */
 export function rankingCsv(

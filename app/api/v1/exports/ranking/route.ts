@@ -1,7 +1,6 @@
 import { publicAnswer } from "@/lib/api/public-answer";
-import { rankingCsv } from "@/lib/exports/ranking-csv";
+import { rankingCsv, rankingWithMoves } from "@/lib/exports/ranking-csv";
 import { clientAddress } from "@/lib/limits/client-address";
-import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { parseRankingCsvParams } from "@/lib/rankings/parse-ranking-query";
 
 // The leaderboard's download for people (Vietnamese headers, numbers as shown; see
@@ -9,7 +8,7 @@ import { parseRankingCsvParams } from "@/lib/rankings/parse-ranking-query";
 export function GET(request: Request) {
   return publicAnswer(request, async (prisma) => {
     const { query, locale } = parseRankingCsvParams(new URL(request.url).searchParams);
-    const ranking = await getRankingCached(prisma, query, clientAddress(request.headers), request.signal);
+    const ranking = await rankingWithMoves(prisma, query, clientAddress(request.headers), request.signal);
     const { fileName, text } = rankingCsv(ranking, query.period, locale);
     return new Response(text, {
       headers: {
