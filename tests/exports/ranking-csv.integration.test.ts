@@ -64,6 +64,8 @@ describe("the leaderboard's CSV for people", () => {
       "Đạt so với chỉ tiêu (%)": "50,00",
       "Cần tăng mỗi tuần": "23",
     });
+    // A week's file gives each province's rank the week before, as the leaderboard's arrows do.
+    expect(rows.every((r) => /^\d+$/.test(r["Hạng tuần (kỳ) trước"] ?? ""))).toBe(true);
   });
 
   it("in English: English headers, commas between fields and a decimal point; a period's file is named by the period", async () => {
