@@ -111,7 +111,7 @@ export async function importFigures(
       };
     },
   );
-  const report = checkedReport(count, problems);
+  const report = checkedReport(count - skipped.length, problems);
   const blank = skippedWarning(skipped, "value");
   Object.assign(report, { warnings: blank, warningCount: blank.length });
   if (problems.count) return report;

@@ -65,7 +65,7 @@ export async function importTargets(
       };
     },
   );
-  const report = checkedReport(count, problems);
+  const report = checkedReport(count - skipped.length, problems);
   const blank = listedProblems(skippedWarning(skipped, "target"));
   Object.assign(report, { warnings: blank.items, warningCount: blank.count });
   if (problems.count || options.dryRun) return report;

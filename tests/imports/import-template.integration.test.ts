@@ -37,6 +37,8 @@ describe("a template to fill in", () => {
     expect(report.errors).toEqual([]);
     expect(report.written).toBe(true);
     expect(report.inserted).toBe(1);
+    // The lines left empty are not counted as rows read in: only the one filled in is.
+    expect(report.rows).toBe(1);
     expect(report.warnings.map(formatProblem)[0]).toMatch(
       new RegExp(`^dòng 3, cột value: ${lines.length - 2} dòng để trống value được bỏ qua`),
     );
