@@ -235,6 +235,8 @@ function Reorganisation({
         >
           {u.type} {u.name}
         </Link>
+        {/* The same code before and after 2025 names two periods of one place: say which. */}
+        {u.code === profile.unit.code && u.validTo ? ` ${m.until(date(u.validTo))}` : ""}
         {u.partial && m.partial}
       </span>
     ));

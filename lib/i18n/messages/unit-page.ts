@@ -10,6 +10,7 @@ export const UNIT_PAGE = phrases({
     vi: (from: string, to: string | null) => `Hiệu lực từ ${from}${to ? ` đến ${to}` : ""}`,
     en: (from, to) => `In force from ${from}${to ? ` to ${to}` : ""}`,
   },
+  until: { vi: (date: string) => `(đến ${date})`, en: (date) => `(until ${date})` },
   asOfShort: { vi: (date: string) => `tính đến ${date}`, en: (date) => `as of ${date}` },
   show: COMMON.show,
   noTarget: COMMON.notAssigned,
