@@ -127,19 +127,24 @@ export function SortHeader<K extends string>(props: {
   return (
     <th scope="col" aria-sort={active} className={props.className}>
       {view.hydrated ? (
-        // The header's own words made clickable: no box, the header's font.
-        <button
-          type="button"
-          onClick={() => view.toggleSort(column)}
-          title={tableMessages(props.locale).sortBy(props.children)}
-          className="inline-flex items-center gap-1 font-[inherit] hover:underline print:inline"
-          data-print="keep"
-        >
-          {props.children}
-          <span aria-hidden className="text-xs text-slate-500 print:hidden">
-            {active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}
+        <>
+          {/* The header's own words made clickable: no box, the header's font. */}
+          <button
+            type="button"
+            onClick={() => view.toggleSort(column)}
+            title={tableMessages(props.locale).sortBy(props.children)}
+            className="inline-flex items-center gap-1 font-[inherit] hover:underline"
+          >
+            {props.children}
+            <span aria-hidden className="text-xs text-slate-500">
+              {active === "ascending" ? "▲" : active === "descending" ? "▼" : "↕"}
+            </span>
+          </button>
+          {/* Printed, the words alone: a button is not drawn in a header repeated on each page. */}
+          <span aria-hidden className="hidden print:inline">
+            {props.children}
           </span>
-        </button>
+        </>
       ) : (
         props.children
       )}
