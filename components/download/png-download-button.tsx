@@ -142,9 +142,8 @@ function framed(picture: SVGSVGElement, size: { width: number; height: number },
   };
   const font = { "font-family": `"${PRODUCT_FONT}", sans-serif` };
   add("rect", { width, height, fill: "#ffffff" });
-  titleLines.forEach((line, i) =>
-    add("text", { x: 16, y: 32 + i * 26, "font-size": 20, "font-weight": 700, fill: "#0f172a", ...font }, line),
-  );
+  for (const [i, line] of titleLines.entries())
+    add("text", { x: 16, y: 32 + i * 26, "font-size": 20, "font-weight": 700, fill: "#0f172a", ...font }, line);
   add("text", { x: 16, y: top - 18, "font-size": 15, fill: "#334155", ...font }, frame.subtitle);
   picture.setAttribute("x", String(Math.round((width - size.width) / 2)));
   picture.setAttribute("y", String(top));

@@ -1,11 +1,8 @@
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
-import type { Period, PeriodKind } from "@/lib/calendar/periods";
+import type { Period } from "@/lib/calendar/periods";
 import type { Locale } from "@/lib/i18n/locale";
-import { periodLabel } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
-
-const GROUPS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
+import { PeriodSelect } from "./period-select";
 
 /** The official reporting period to rank (a plain form: it works without JavaScript). */
 export function PeriodPicker({
@@ -29,20 +26,7 @@ export function PeriodPicker({
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Select label={m.period} name="period" defaultValue={picked ?? ""}>
-        <option value="">{m.byDate}</option>
-        {GROUPS.map((kind) => (
-          <optgroup key={kind} label={m.periodGroups[kind]}>
-            {periods
-              .filter((p) => p.kind === kind)
-              .map((p) => (
-                <option key={p.key} value={p.key}>
-                  {periodLabel(p, locale)}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </Select>
+      <PeriodSelect periods={periods} picked={picked} locale={locale} />
       <Button type="submit" variant="primary">
         {m.show}
       </Button>

@@ -1,14 +1,11 @@
 import { IndicatorOptions } from "@/components/indicators/indicator-options";
+import { PeriodSelect } from "@/components/leaderboard/period-select";
 import { Button } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
 import { Select } from "@/components/ui/field";
-import type { Period, PeriodKind } from "@/lib/calendar/periods";
+import type { Period } from "@/lib/calendar/periods";
 import type { Locale } from "@/lib/i18n/locale";
-import { periodLabel } from "@/lib/i18n/period-label";
-import { publicMessages } from "@/lib/i18n/public-messages";
 import { staffMessages } from "@/lib/i18n/staff-messages";
-
-const GROUPS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
 
 /**
  * The dashboard's one form: indicator, date (dd/mm/yyyy) and reporting period, one "Xem"
@@ -33,7 +30,6 @@ export function DashboardFilters({
   locale: Locale;
 }) {
   const t = staffMessages(locale);
-  const m = publicMessages(locale);
   return (
     <form className="flex min-w-0 max-w-full flex-wrap items-end gap-2 text-sm" action="/dieu-hanh">
       {unit ? <input type="hidden" name="unit" value={unit} /> : null}
@@ -41,20 +37,7 @@ export function DashboardFilters({
         <IndicatorOptions indicators={indicators} />
       </Select>
       <DateField label={t.asOf} name="date" defaultValue={date} />
-      <Select label={m.period} name="period" defaultValue={period ?? ""}>
-        <option value="">{m.byDate}</option>
-        {GROUPS.map((kind) => (
-          <optgroup key={kind} label={m.periodGroups[kind]}>
-            {periods
-              .filter((p) => p.kind === kind)
-              .map((p) => (
-                <option key={p.key} value={p.key}>
-                  {periodLabel(p, locale)}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </Select>
+      <PeriodSelect periods={periods} picked={period} locale={locale} />
       <Button type="submit" variant="primary">
         {t.show}
       </Button>

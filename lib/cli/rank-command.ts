@@ -1,5 +1,4 @@
 import "server-only";
-import type { Period } from "@/lib/calendar/periods";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { formatDateVi, parseIsoDate, todayInVietnam } from "@/lib/format/dates";
@@ -7,10 +6,11 @@ import { formatCount, formatPercent, formatPoints } from "@/lib/format/numbers";
 import { periodCount } from "@/lib/i18n/period-label";
 import { publicMessages } from "@/lib/i18n/public-messages";
 import { shownFigure } from "@/lib/leaderboard/shown-figures";
-import { periodAsOf, periodParam } from "@/lib/params/query-params";
+import { periodAsOf } from "@/lib/params/query-params";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { parseLevel } from "@/lib/units/levels";
+import { periodFlag } from "./period-flag";
 
 type Flags = {
   indicator?: string;
@@ -23,18 +23,8 @@ type Flags = {
 };
 
 export async function runRank(flags: Flags): Promise<number> {
-  if (flags.period && flags["as-of"]) {
-    console.error("Dùng --as-of (một ngày) hoặc --period (một kỳ báo cáo), không dùng cả hai.");
-    return 2;
-  }
-  let period: Period | undefined;
-  try {
-    period = flags.period ? periodParam(flags.period, "period") : undefined;
-  } catch (error) {
-    if (!(error instanceof InvalidParamError)) throw error;
-    console.error(`✗ --period: ${error.message}`);
-    return 2;
-  }
+  const period = periodFlag(flags.period, { name: "as-of", value: flags["as-of"] });
+  if (period === "refused") return 2;
   const asOf = period ? periodAsOf(period) : flags["as-of"] ? parseIsoDate(flags["as-of"]) : todayInVietnam();
   const structureOn = flags["structure-on"] ? parseIsoDate(flags["structure-on"]) : undefined;
   const level = parseLevel(flags.level ?? "province");

@@ -1,11 +1,10 @@
 import "server-only";
 import { writeFile } from "node:fs/promises";
-import type { Period } from "@/lib/calendar/periods";
 import { db } from "@/lib/db/client";
-import { InvalidParamError } from "@/lib/errors";
 import { parseIsoDate, todayInVietnam } from "@/lib/format/dates";
-import { periodAsOf, periodParam } from "@/lib/params/query-params";
+import { periodAsOf } from "@/lib/params/query-params";
 import { weeklyReport } from "@/lib/weekly-report/weekly-report";
+import { periodFlag } from "./period-flag";
 
 type Flags = { unit?: string; week?: string; period?: string; out?: string };
 
@@ -19,18 +18,8 @@ export async function runReport(rest: string[], flags: Flags): Promise<number> {
     console.error("Cần --out TỆP.docx: nơi ghi báo cáo.");
     return 2;
   }
-  if (flags.week && flags.period) {
-    console.error("Dùng --week (một tuần) hoặc --period (một kỳ báo cáo), không dùng cả hai.");
-    return 2;
-  }
-  let period: Period | undefined;
-  try {
-    period = flags.period ? periodParam(flags.period, "period") : undefined;
-  } catch (error) {
-    if (!(error instanceof InvalidParamError)) throw error;
-    console.error(`✗ --period: ${error.message}`);
-    return 2;
-  }
+  const period = periodFlag(flags.period, { name: "week", value: flags.week });
+  if (period === "refused") return 2;
   const asOf = period ? periodAsOf(period) : flags.week ? parseIsoDate(flags.week) : todayInVietnam();
   if (!asOf) {
     console.error("✗ --week: cần ngày dạng YYYY-MM-DD (ngày Chủ nhật cuối tuần báo cáo).");

@@ -65,11 +65,14 @@ function paragraph(
   });
 }
 
+/** A borderless cell taking `width` percent of its row (the header's and the signature's). */
+function cell(children: Paragraph[], width: number): TableCell {
+  return new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
+}
+
 /** The two columns of the header: the agency and its number on the left; the motto, place and date on the right. */
 function header(data: ReportData, made: Date): Table {
   const [above, agency] = agencyLines(data);
-  const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
   const centred = (runs: Run[]) => paragraph(runs, { align: "center", after: 0 });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -132,8 +135,6 @@ function trendChart(data: ReportData): Paragraph[] {
 
 /** Who receives it (left) and the signature of the agency's head (right), for the author to complete. */
 function signature(): Table {
-  const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,

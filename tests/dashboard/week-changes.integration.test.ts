@@ -5,6 +5,7 @@ import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { actorAt } from "../setup/actors";
 import { connectTestDatabase } from "../setup/database";
 import { loadSmallWorld } from "../setup/fixtures";
+import { rankingItem } from "../setup/ranking-item";
 
 const prisma = connectTestDatabase();
 
@@ -14,25 +15,8 @@ beforeAll(async () => {
 
 /** A ranked unit with only what the week's changes read. */
 function item(code: string, value: number | null, target: number | null, rank: number | null): RankingItem {
-  return {
-    rank,
-    code,
-    name: `Tỉnh ${code}`,
-    value,
-    target,
-    percent: value !== null && target ? (value / target) * 100 : null,
-    reachedOn: null,
-    deadline: null,
-    daysAhead: null,
-    forecastOn: null,
-    weeklyChange: null,
-    neededPerWeek: null,
-    trajectory: null,
-    childrenDone: null,
-    childrenTotal: null,
-    approximate: false,
-    discrepancy: null,
-  };
+  const percent = value !== null && target ? (value / target) * 100 : null;
+  return rankingItem({ code, name: `Tỉnh ${code}`, rank, value, target, percent });
 }
 
 const week = new Date("2026-11-29T00:00:00Z");

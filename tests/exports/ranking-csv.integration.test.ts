@@ -5,6 +5,7 @@ import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import { rankingCsv } from "@/lib/exports/ranking-csv";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { rankingItem } from "../setup/ranking-item";
 
 const prisma = connectTestDatabase();
 const get = (route: (r: Request) => Promise<Response> | Response, path: string) =>
@@ -81,24 +82,10 @@ describe("the leaderboard's CSV for people", () => {
   });
 
   it("names a scorecard's components in their own columns, after the columns every kind shares", () => {
-    const item = {
+    const item = rankingItem({
       rank: 1,
       code: "01",
       name: "Alpha",
-      value: null,
-      target: null,
-      percent: null,
-      reachedOn: null,
-      deadline: null,
-      daysAhead: null,
-      forecastOn: null,
-      weeklyChange: null,
-      neededPerWeek: null,
-      trajectory: null,
-      childrenDone: null,
-      childrenTotal: null,
-      approximate: false,
-      discrepancy: null,
       score: 87.456,
       maxScore: 100,
       band: "≥ 90",
@@ -106,7 +93,7 @@ describe("the leaderboard's CSV for people", () => {
         { indicator: "HS_TRUC_TUYEN", weight: 60, points: 52.456, percent: 87.43 },
         { indicator: "CONG_KHAI", weight: 40, points: 35, percent: 87.5 },
       ],
-    };
+    });
     const { text } = rankingCsv(
       {
         indicator: "BO_CHI_SO",

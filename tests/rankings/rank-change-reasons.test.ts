@@ -1,28 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeRankChange, rankChangeReason } from "@/lib/rankings/rank-change-reasons";
 import type { RankingItem } from "@/lib/rankings/ranking-types";
+import { rankingItem } from "../setup/ranking-item";
 
 /** A ranked province with its percent of target (and target). */
 function item(code: string, name: string, rank: number, percent: number, target = 1000): RankingItem {
-  return {
-    rank,
-    code,
-    name,
-    value: (percent * target) / 100,
-    target,
-    percent,
-    reachedOn: null,
-    deadline: null,
-    daysAhead: null,
-    forecastOn: null,
-    weeklyChange: null,
-    neededPerWeek: null,
-    trajectory: null,
-    childrenDone: null,
-    childrenTotal: null,
-    approximate: false,
-    discrepancy: null,
-  };
+  return rankingItem({ code, name, rank, value: (percent * target) / 100, target, percent });
 }
 
 // Last week Hà Nội led; this week Thanh Hoá (+2,1 points) and Nghệ An (+1,7) grew faster than it (+0,6).
