@@ -22,7 +22,11 @@ export function NationalHeadline({
     },
     ratio
       ? { label: m.ratio, value: f.percent(national.ratio) || "–" }
-      : { label: m.nationalTarget, value: f.count(national.target) || m.noTarget },
+      : {
+          label: m.nationalTarget,
+          value: f.count(national.target) || m.noTarget,
+          under: national.deadline ? m.dueBy(f.date(national.deadline)) : undefined,
+        },
     ...(ratio ? [] : [{ label: m.nationalPercent, value: f.percent(national.percent) || "–" }]),
     { label: m.provincesDone, value: `${f.count(national.provincesDone)}/${f.count(national.provinces)}` },
   ];
@@ -32,7 +36,7 @@ export function NationalHeadline({
         <div key={s.label} className="min-w-0 rounded-lg border border-slate-200 p-3">
           <p className="text-sm text-slate-600">{s.label}</p>
           <p className="text-2xl font-bold tabular-nums [overflow-wrap:anywhere]">{s.value}</p>
-          {s.under ? <p className="text-lg font-semibold tabular-nums text-slate-600">{s.under}</p> : null}
+          {s.under ? <p className="text-sm font-semibold tabular-nums text-slate-600">{s.under}</p> : null}
         </div>
       ))}
     </section>

@@ -57,6 +57,8 @@ export type Leaderboard = {
     ratio: number | null;
     provincesDone: number;
     provinces: number;
+    /** The latest of the provinces' deadlines (YYYY-MM-DD): when the country's target is due. */
+    deadline: string | null;
     points: { asOf: string; value: number }[];
   } | null;
 };
@@ -157,6 +159,10 @@ async function nationalOf(
   const reported = items.filter((i) => i.value !== null);
   if (!reported.length) return null;
   const value = reported.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const deadline = items.reduce<string | null>(
+    (latest, i) => (i.deadline && (!latest || i.deadline > latest) ? i.deadline : latest),
+    null,
+  );
   if (hasDenominator(indicator.kind)) {
     // The country's ratio is its provinces' numerators over their denominators; a share
     // target is not summed, so the headline shows the ratio and no target.
@@ -169,6 +175,7 @@ async function nationalOf(
       percent: null,
       provincesDone: items.filter((i) => i.reachedOn !== null || (i.target === null && i.ratio === 100)).length,
       provinces: items.length,
+      deadline,
       points: [],
     };
   }
@@ -184,6 +191,7 @@ async function nationalOf(
     percent: target ? (value / target) * 100 : null,
     provincesDone: items.filter((i) => i.reachedOn !== null).length,
     provinces: items.length,
+    deadline,
     points,
   };
 }

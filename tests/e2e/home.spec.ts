@@ -23,6 +23,8 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, under the countr
   await expect(country).toContainText("Số liệu cả nước");
   await expect(country).toContainText(/\d{1,3}(\.\d{3})+/);
   await expect(country).toContainText(/\d+\/34/);
+  // The country's target says when it is due.
+  await expect(country).toContainText(/hạn \d{2}\/\d{2}\/\d{4}/);
   // recharts is loaded after the page and still renders the country's line against its target.
   await expect(page.getByRole("heading", { name: "Cả nước so với chỉ tiêu theo thời gian" })).toBeVisible();
   await expect(page.locator("#national-trend .recharts-line")).toHaveCount(1);

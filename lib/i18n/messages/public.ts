@@ -33,6 +33,7 @@ export const PUBLIC = phrases({
     vi: (what: string, date: string) => `${what}, tính đến ${date}`,
     en: (what, date) => `${what}, as of ${date}`,
   },
+  dueBy: { vi: (date: string) => `hạn ${date}`, en: (date) => `due ${date}` },
   printFooter: {
     vi: (what: string, date: string) => `Nguồn: Đề án 06 – Bộ Công an. ${what}, số liệu tính đến ${date}.`,
     en: (what, date) => `Source: Project 06 – Ministry of Public Security. ${what}, figures as of ${date}.`,
