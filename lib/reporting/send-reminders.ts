@@ -13,6 +13,7 @@ import {
   reportingBelow,
   scopeName,
 } from "./lateness";
+import { claimMail, type MailRunOptions, releaseMail } from "./mail-claims";
 import { noticeText, type ReminderText, summaryText } from "./reminder-text";
 
 /** The reminders of this run (the weekly digest is sent by lib/weekly-report/send-digests.ts). */
@@ -39,13 +40,7 @@ type Pending = { kind: Reminder; week: string; text: ReminderText; link: string 
 export async function sendReminders(
   prisma: PrismaClient,
   mailer: Mailer,
-  options: {
-    now: Date;
-    settings: DueSettings;
-    publicUrl?: string;
-    dryRun?: boolean;
-    onProgress?: (line: string) => void;
-  },
+  options: MailRunOptions,
 ): Promise<ReminderRun> {
   const run: ReminderRun = { users: 0, sent: { SUBMIT: 0, SUMMARY: 0 }, skipped: 0, failed: [] };
   const users = await prisma.appUser.findMany({
@@ -70,9 +65,7 @@ export async function sendReminders(
         run.sent[mail.kind]++;
         continue;
       }
-      const claimed = await prisma.$executeRaw`
-        INSERT INTO reminder_sent (user_id, week, kind) VALUES (${user.id}::int, ${week}::date, ${mail.kind}::"ReminderKind")
-        ON CONFLICT DO NOTHING`;
+      const claimed = await claimMail(prisma, user.id, week, mail.kind);
       if (!claimed) {
         run.skipped++;
         continue;
@@ -86,7 +79,7 @@ export async function sendReminders(
         run.sent[mail.kind]++;
         options.onProgress?.(`  ✓ ${user.email}: ${mail.text.title}`);
       } catch (error) {
-        await prisma.reminderSent.delete({ where: { userId_week_kind: { userId: user.id, week, kind: mail.kind } } });
+        await releaseMail(prisma, user.id, week, mail.kind);
         const message = error instanceof Error ? error.message : String(error);
         run.failed.push({ username: user.username, kind: mail.kind, error: message });
         options.onProgress?.(`  ✗ ${user.email}: ${message}`);

@@ -1,10 +1,11 @@
 import "server-only";
 import { isMailbox, toActor } from "@/lib/auth/users";
-import { type DueSettings, latestDueWeek } from "@/lib/calendar/due-times";
+import { latestDueWeek } from "@/lib/calendar/due-times";
 import { formatDay } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatsFor } from "@/lib/i18n/locale";
 import { type Mailer, oneLine } from "@/lib/mail/mailer";
+import { claimMail, type MailRunOptions, releaseMail } from "@/lib/reporting/mail-claims";
 import type { ReportData } from "./report-data";
 import { subject } from "./report-text";
 import { weeklyReport } from "./weekly-report";
@@ -19,17 +20,7 @@ export type DigestRun = { sent: number; skipped: number; failed: { username: str
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const f = formatsFor("vi");
 
-export async function sendDigests(
-  prisma: PrismaClient,
-  mailer: Mailer,
-  options: {
-    now: Date;
-    settings: DueSettings;
-    publicUrl?: string;
-    dryRun?: boolean;
-    onProgress?: (line: string) => void;
-  },
-): Promise<DigestRun> {
+export async function sendDigests(prisma: PrismaClient, mailer: Mailer, options: MailRunOptions): Promise<DigestRun> {
   const run: DigestRun = { sent: 0, skipped: 0, failed: [] };
   const week = latestDueWeek(options.settings.MINISTRY, options.now);
   const leaders = await prisma.appUser.findMany({
@@ -48,9 +39,7 @@ export async function sendDigests(
       run.sent++;
       continue;
     }
-    const claimed = await prisma.$executeRaw`
-      INSERT INTO reminder_sent (user_id, week, kind) VALUES (${user.id}::int, ${week}::date, 'DIGEST'::"ReminderKind")
-      ON CONFLICT DO NOTHING`;
+    const claimed = await claimMail(prisma, user.id, week, "DIGEST");
     if (!claimed) {
       run.skipped++;
       continue;
@@ -66,7 +55,7 @@ export async function sendDigests(
       run.sent++;
       options.onProgress?.(`  ✓ ${email}: ${report.fileName}`);
     } catch (error) {
-      await prisma.reminderSent.delete({ where: { userId_week_kind: { userId: user.id, week, kind: "DIGEST" } } });
+      await releaseMail(prisma, user.id, week, "DIGEST");
       const message = error instanceof Error ? error.message : String(error);
       run.failed.push({ username: user.username, error: message });
       options.onProgress?.(`  ✗ ${email}: ${message}`);
