@@ -65,43 +65,36 @@ function paragraph(
   });
 }
 
-/** A borderless cell taking `width` percent of its row (the header's and the signature's). */
-function cell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
+/** Two borderless columns side by side, the left one `leftWidth` percent wide (the header and the signature). */
+function sideBySide(left: Paragraph[], right: Paragraph[], leftWidth: number): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, 100 - leftWidth)] })],
+  });
 }
 
 /** The two columns of the header: the agency and its number on the left; the motto, place and date on the right. */
 function header(data: ReportData, made: Date): Table {
   const [above, agency] = agencyLines(data);
   const centred = (runs: Run[]) => paragraph(runs, { align: "center", after: 0 });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              centred([{ text: above, size: SMALL }]),
-              centred([{ text: agency, bold: true, size: SMALL }]),
-              centred([{ text: "────────", size: SMALL }]),
-              centred([{ text: numberLine(data.unit), size: SMALL }]),
-            ],
-            42,
-          ),
-          cell(
-            [
-              centred([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: SMALL }]),
-              centred([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true }]),
-              centred([{ text: "────────────────", size: SMALL }]),
-              centred([{ text: placeAndDate(data, made), italics: true }]),
-            ],
-            58,
-          ),
-        ],
-      }),
+  return sideBySide(
+    [
+      centred([{ text: above, size: SMALL }]),
+      centred([{ text: agency, bold: true, size: SMALL }]),
+      centred([{ text: "────────", size: SMALL }]),
+      centred([{ text: numberLine(data.unit), size: SMALL }]),
     ],
-  });
+    [
+      centred([{ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: SMALL }]),
+      centred([{ text: "Độc lập - Tự do - Hạnh phúc", bold: true }]),
+      centred([{ text: "────────────────", size: SMALL }]),
+      centred([{ text: placeAndDate(data, made), italics: true }]),
+    ],
+    42,
+  );
 }
 
 /**
@@ -135,31 +128,18 @@ function trendChart(data: ReportData): Paragraph[] {
 
 /** Who receives it (left) and the signature of the agency's head (right), for the author to complete. */
 function signature(): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              paragraph([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], { align: "left", after: 0 }),
-              paragraph([{ text: "- Như trên;", size: SMALL }], { align: "left", after: 0 }),
-              paragraph([{ text: "- Lưu: VT.", size: SMALL }], { align: "left", after: 0 }),
-            ],
-            50,
-          ),
-          cell(
-            [
-              paragraph([{ text: "THỦ TRƯỞNG ĐƠN VỊ", bold: true }], { align: "center", after: 0 }),
-              paragraph([{ text: "(Ký, ghi rõ họ tên)", italics: true, size: SMALL }], { align: "center", after: 0 }),
-            ],
-            50,
-          ),
-        ],
-      }),
+  return sideBySide(
+    [
+      paragraph([{ text: "Nơi nhận:", bold: true, italics: true, size: 24 }], { align: "left", after: 0 }),
+      paragraph([{ text: "- Như trên;", size: SMALL }], { align: "left", after: 0 }),
+      paragraph([{ text: "- Lưu: VT.", size: SMALL }], { align: "left", after: 0 }),
     ],
-  });
+    [
+      paragraph([{ text: "THỦ TRƯỞNG ĐƠN VỊ", bold: true }], { align: "center", after: 0 }),
+      paragraph([{ text: "(Ký, ghi rõ họ tên)", italics: true, size: SMALL }], { align: "center", after: 0 }),
+    ],
+    50,
+  );
 }
 
 /** The appendix's table: the units below ranked, with their figure, target, percent and increase. */
