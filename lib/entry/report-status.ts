@@ -6,6 +6,7 @@ import { InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
 import { formatDateVi, isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
+import { refreshOfficialWeek } from "@/lib/series/refresh-official";
 import { inForceOn } from "@/lib/units/in-force";
 import { fullName, type UnitOnDate, unitsOn } from "@/lib/units/units-on";
 import { idempotentWrite, parseInput } from "@/lib/writes/idempotent-write";
@@ -44,8 +45,12 @@ export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw
         : action === "approve"
           ? await approve(tx, actor, unit, week)
           : await unlock(tx, unit, week);
+    // Approving or unlocking moves the week's figures into or out of the official basis.
+    const official = action !== "submit" && change.from !== change.result.status;
+    if (official) await refreshOfficialWeek(tx, unit.id, week);
     return {
       outcome: change.result,
+      dataChanged: official,
       audit: [
         {
           action,

@@ -17,7 +17,7 @@ import {
   type ProblemList,
 } from "@/lib/imports/row-checks";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
-import { recomputeScores } from "@/lib/series/refresh-scores";
+import { rescoreForTargets } from "@/lib/series/refresh-scores";
 import { lockSeriesUnits } from "@/lib/series/refresh-series";
 import type { TableRow } from "@/lib/tables/read-table";
 
@@ -127,7 +127,7 @@ export async function writeTargets(
   if (targets.length) {
     // A national file has tens of thousands of rows: no spread into Math.min.
     const from = new Date(targets.reduce((a, t) => Math.min(a, t.assignedOn.getTime()), Number.POSITIVE_INFINITY));
-    await recomputeScores(
+    await rescoreForTargets(
       tx,
       targets.map((t) => t.unitId),
       [...new Set(targets.map((t) => t.indicatorId))],

@@ -9,7 +9,7 @@ import { isoDate, todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isEntered } from "@/lib/indicators/indicator-kinds";
 import { ZIndicatorCode } from "@/lib/indicators/indicators";
-import { refreshSeries } from "@/lib/series/refresh-series";
+import { refreshEveryBasis } from "@/lib/series/refresh-series";
 import {
   checkedBands,
   checkedComponents,
@@ -155,7 +155,7 @@ export async function editIndicator(
       // New components or weights change every score of its history, as when it was defined.
       if (rescore) {
         const units = await tx.unit.findMany({ select: { id: true } });
-        await refreshSeries(tx, { unitIds: units.map((u) => u.id), indicatorIds: [current.id] });
+        await refreshEveryBasis(tx, { unitIds: units.map((u) => u.id), indicatorIds: [current.id] });
       }
       await bumpDataVersion(tx);
     },

@@ -16,7 +16,7 @@ import {
   storedKind,
 } from "@/lib/indicators/indicator-kinds";
 import { ZIndicatorCode } from "@/lib/indicators/indicators";
-import { refreshSeries } from "@/lib/series/refresh-series";
+import { refreshEveryBasis } from "@/lib/series/refresh-series";
 
 // A new indicator is data: a row (and, for a scorecard, its components), never code or a
 // migration. Every path (entry, import, rankings, pages, exports) reads its kind.
@@ -226,7 +226,7 @@ export async function defineIndicator(
       // from the moment it exists.
       if (kind === "DERIVED" || kind === "COMPOSITE") {
         const units = await tx.unit.findMany({ select: { id: true } });
-        await refreshSeries(tx, { unitIds: units.map((u) => u.id), indicatorIds: [created.id] });
+        await refreshEveryBasis(tx, { unitIds: units.map((u) => u.id), indicatorIds: [created.id] });
       }
       await bumpDataVersion(tx);
       return { id: created.id, code: created.code, kind };

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/db";
 import { sql } from "@/lib/db/sql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { maxScoreSql, pointsSql, progressSql, scoreSql, weightInHundredthsSql } from "@/lib/indicators/score-model";
+import { BASES, LIVE, type ReadModel, readModel } from "./bases";
 
 /**
  * Recomputes the unit_score read model of every scorecard that is, or is scored from,
@@ -18,9 +19,14 @@ export async function recomputeScores(
   unitIds: number[],
   indicatorIds: number[],
   from: Date,
-  /** Locks the units first when there is something to rescore (a caller that holds no series locks). */
-  lock?: (db: Db, unitIds: number[]) => Promise<void>,
+  options: {
+    /** The basis rescored (its series read, its scores written). */
+    model?: ReadModel;
+    /** Locks the units first when there is something to rescore (a caller that holds no series locks). */
+    lock?: (db: Db, unitIds: number[], model: ReadModel) => Promise<void>;
+  } = {},
 ): Promise<void> {
+  const { model = LIVE, lock } = options;
   const composites = await db.$queryRaw<{ id: number }[]>`
     WITH changed AS (
       SELECT unnest(${indicatorIds}::int[]) AS id
@@ -33,10 +39,10 @@ export async function recomputeScores(
       AND (i.id IN (SELECT id FROM changed)
            OR EXISTS (SELECT 1 FROM indicator_component c WHERE c.composite_id = i.id AND c.component_id IN (SELECT id FROM changed)))`;
   const units = sql`${[...new Set(unitIds)]}::int[]`;
-  if (composites.length && lock) await lock(db, unitIds);
+  if (composites.length && lock) await lock(db, unitIds, model);
   for (const { id } of composites) {
     await db.$executeRaw`
-      DELETE FROM unit_score WHERE indicator_id = ${id}::int AND unit_id = ANY(${units}) AND as_of >= ${from}::date`;
+      DELETE FROM ${model.scores} WHERE indicator_id = ${id}::int AND unit_id = ANY(${units}) AND as_of >= ${from}::date`;
     await db.$executeRaw`
       WITH part AS MATERIALIZED (
         SELECT c.component_id AS indicator_id, c.sort_order, ${weightInHundredthsSql(sql`c.weight`)} AS hundredths,
@@ -47,7 +53,7 @@ export async function recomputeScores(
       ),
       -- Wherever a component or the published score has a point, or a component's target begins.
       points AS (
-        SELECT s.unit_id, s.as_of FROM unit_series s
+        SELECT s.unit_id, s.as_of FROM ${model.series} s
         WHERE s.unit_id = ANY(${units}) AND s.as_of >= ${from}::date
           AND s.indicator_id IN (SELECT indicator_id FROM part UNION SELECT ${id}::int)
         UNION
@@ -55,7 +61,7 @@ export async function recomputeScores(
         WHERE t.unit_id = ANY(${units}) AND t.assigned_on >= ${from}::date
           AND t.indicator_id IN (SELECT indicator_id FROM part)
       )
-      INSERT INTO unit_score (indicator_id, unit_id, as_of, score, max_score)
+      INSERT INTO ${model.scores} (indicator_id, unit_id, as_of, score, max_score)
       SELECT ${id}::int, p.unit_id, p.as_of,
              CASE WHEN pub.published THEN pub.own_value / 100 ELSE sc.score END,
              CASE WHEN pub.published THEN pub.denominator / 100
@@ -63,14 +69,14 @@ export async function recomputeScores(
       FROM points p
       LEFT JOIN LATERAL (
         SELECT own_value::float8, denominator::float8, coalesce(own_value IS NOT NULL AND denominator > 0, false) AS published
-        FROM unit_series WHERE indicator_id = ${id}::int AND unit_id = p.unit_id AND as_of <= p.as_of
+        FROM ${model.series} WHERE indicator_id = ${id}::int AND unit_id = p.unit_id AND as_of <= p.as_of
         ORDER BY as_of DESC LIMIT 1
       ) pub ON true
       CROSS JOIN LATERAL (
         SELECT ${scoreSql(pointsSql(sql`pt.hundredths`, "x"), COMPONENT_ORDER)} AS score
         FROM part pt
         LEFT JOIN LATERAL (
-          SELECT value, denominator FROM unit_series
+          SELECT value, denominator FROM ${model.series}
           WHERE indicator_id = pt.indicator_id AND unit_id = p.unit_id AND as_of <= p.as_of
           ORDER BY as_of DESC LIMIT 1
         ) v ON true
@@ -83,6 +89,20 @@ export async function recomputeScores(
       ) sc
       WHERE coalesce(pub.published, false) OR sc.score IS NOT NULL`;
   }
+}
+
+/**
+ * Targets changed: both bases' scorecards are rescored (a target needs no approval), each
+ * under its own basis's series locks.
+ */
+export async function rescoreForTargets(
+  db: Db,
+  unitIds: number[],
+  indicatorIds: number[],
+  from: Date,
+  lock: (db: Db, unitIds: number[], model: ReadModel) => Promise<void>,
+): Promise<void> {
+  for (const basis of BASES) await recomputeScores(db, unitIds, indicatorIds, from, { model: readModel(basis), lock });
 }
 
 /** The components in the order their points are summed: the order a scorecard lists them in. */
