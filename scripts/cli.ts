@@ -31,7 +31,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   import boundaries <tệp.topo.json>                    ranh giới tỉnh (TopoJSON, properties.code = mã tỉnh)
   boundaries remove 34|63                              xoá ranh giới, trở lại bản đồ ô vuông
   rank --indicator MÃ --level province|district|commune [--parent MÃ] --as-of YYYY-MM-DD
-       [--structure-on YYYY-MM-DD] [--json]            bảng xếp hạng
+       [--structure-on YYYY-MM-DD] [--basis official|live] [--json]
+                                                       bảng xếp hạng (official: số liệu đã phê duyệt, mặc định)
        --period month:2023-05|quarter:2023-Q2|half:2023-H1|nine-months:2023|year:2023|week:2023-05-14
                                                        thay cho --as-of: kỳ báo cáo theo NĐ 09/2019 (chốt ngày 14),
                                                        với mức tăng trong kỳ và hạng kỳ trước
@@ -74,6 +75,7 @@ const OPTIONS = {
   parent: { type: "string" },
   "as-of": { type: "string" },
   "structure-on": { type: "string" },
+  basis: { type: "string" },
   period: { type: "string" },
   json: { type: "boolean" },
   weeks: { type: "string" },

@@ -19,6 +19,7 @@ type Flags = {
   "as-of"?: string;
   "structure-on"?: string;
   period?: string;
+  basis?: string;
   json?: boolean;
 };
 
@@ -28,6 +29,10 @@ export async function runRank(flags: Flags): Promise<number> {
   const asOf = period ? periodAsOf(period) : flags["as-of"] ? parseIsoDate(flags["as-of"]) : todayInVietnam();
   const structureOn = flags["structure-on"] ? parseIsoDate(flags["structure-on"]) : undefined;
   const level = parseLevel(flags.level ?? "province");
+  if (flags.basis !== undefined && flags.basis !== "official" && flags.basis !== "live") {
+    console.error("--basis là official (số liệu đã phê duyệt) hoặc live (mọi số liệu đã lưu).");
+    return 2;
+  }
   if (!flags.indicator || !asOf || structureOn === null || !level) {
     console.error(
       "Cần --indicator MÃ, --level province|district|commune và ngày dạng YYYY-MM-DD (--as-of, --structure-on).",
@@ -37,6 +42,7 @@ export async function runRank(flags: Flags): Promise<number> {
   try {
     const ranking = await getRanking(db(), {
       indicator: flags.indicator,
+      basis: flags.basis === "live" ? "live" : "official",
       level,
       parent: flags.parent,
       asOf,

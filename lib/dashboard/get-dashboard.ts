@@ -28,6 +28,7 @@ import { type RankChangeReason, rankChangeReason } from "@/lib/rankings/rank-cha
 import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { neededPerWeek, type Trajectory, trajectoryOf } from "@/lib/rankings/trajectory";
 import { type ChildrenReporting, childrenReporting, latestWeekDueBelow } from "@/lib/reporting/lateness";
+import type { Basis } from "@/lib/series/bases";
 import { nationalTarget, scopeSeries } from "@/lib/series/scope-series";
 import { childOf } from "@/lib/units/hierarchy";
 import { inForceOn } from "@/lib/units/in-force";
@@ -36,6 +37,8 @@ import { type WeekChanges, weekChanges, weeklyReporting } from "./week-changes";
 
 export type Dashboard = {
   asOf: string;
+  /** Live (every saved figure, the default for staff) or official (approved weeks only). */
+  basis: Basis;
   /** What in the address could not be used (a period that is not one), said to the reader. */
   notice: string | null;
   /** A date in the address that is not one (as typed, shortened): the page shows today instead. */
@@ -97,10 +100,17 @@ export type Dashboard = {
 export async function getDashboard(
   prisma: PrismaClient,
   actor: Actor,
-  params: { unit?: string | null; indicator?: string | null; date?: string | null; period?: string | null },
+  params: {
+    unit?: string | null;
+    indicator?: string | null;
+    date?: string | null;
+    period?: string | null;
+    basis?: string | null;
+  },
   now: Date = new Date(),
 ): Promise<Dashboard> {
   const today = todayInVietnam(now);
+  const basis: Basis = params.basis === "official" ? "official" : "live";
   // A period the address names wrongly is set aside with a notice: the page still opens.
   let notice: string | null = null;
   let period: Period | undefined;
@@ -115,7 +125,7 @@ export async function getDashboard(
   const { indicators, indicator } = await pickIndicator(prisma, params.indicator);
   // With no date, the leaderboard's latest reporting date (never after today): the dashboard
   // then says the same figures, forecasts and ranks as the public page.
-  const latest = asked || period ? null : await latestReportingDate(prisma, indicator.id);
+  const latest = asked || period ? null : await latestReportingDate(prisma, indicator.id, basis);
   const latestDay = latest ? (parseIsoDate(latest) as Date) : null;
   const wanted = period
     ? periodAsOf(period)
@@ -140,6 +150,7 @@ export async function getDashboard(
     unit
       ? getRankingCached(prisma, {
           indicator: indicator.code,
+          basis,
           level: unit.level,
           parent: unit.parentCode ?? undefined,
           asOf: on,
@@ -149,6 +160,7 @@ export async function getDashboard(
     childLevel
       ? getRankingCached(prisma, {
           indicator: indicator.code,
+          basis,
           level: childLevel,
           parent: unit?.code,
           asOf,
@@ -159,6 +171,7 @@ export async function getDashboard(
     childLevel && !period
       ? getRankingCached(prisma, {
           indicator: indicator.code,
+          basis,
           level: childLevel,
           parent: unit?.code,
           asOf: addDays(asOf, -7),
@@ -176,7 +189,7 @@ export async function getDashboard(
       throw error;
     }),
     // The trend and its forecast are drawn for counts; a ratio's or a score's line is not a sum.
-    measure === "count" ? scopeSeries(prisma, unit?.id ?? null, indicator.id, asOf) : Promise.resolve([]),
+    measure === "count" ? scopeSeries(prisma, unit?.id ?? null, indicator.id, asOf, basis) : Promise.resolve([]),
     unit || measure !== "count" ? Promise.resolve(null) : nationalTarget(prisma, indicator.id, asOf),
   ]);
 
@@ -221,9 +234,13 @@ export async function getDashboard(
   const reportWeek = period || asked || dueWeek > viewedWeek ? viewedWeek : dueWeek;
   const ranked = (on: Date) =>
     childLevel
-      ? getRankingCached(prisma, { indicator: indicator.code, level: childLevel, parent: unit?.code, asOf: on }).then(
-          (r) => r.items,
-        )
+      ? getRankingCached(prisma, {
+          indicator: indicator.code,
+          basis,
+          level: childLevel,
+          parent: unit?.code,
+          asOf: on,
+        }).then((r) => r.items)
       : Promise.resolve([] as RankingItem[]);
   const [completeness, currentWeek, weekItems, weekBefore, reporting] = await Promise.all([
     childrenReporting(prisma, unit, reportWeek, now, settings),
@@ -250,6 +267,7 @@ export async function getDashboard(
 
   return {
     asOf: isoDate(asOf),
+    basis,
     notice,
     badDate: dateText && !asked ? dateText : null,
     ended,

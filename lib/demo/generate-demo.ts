@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { rebuildSeries } from "@/lib/series/refresh-series";
 import { inForceDuring, inForceOn } from "@/lib/units/in-force";
+import { approveDemoHistory } from "./demo-approvals";
 import { DEMO_CHECKLIST, DEMO_RATIOS, DEMO_SHARE_TARGET, defineDemoIndicators } from "./demo-indicators";
 
 export type DemoOptions = {
@@ -109,8 +110,11 @@ export async function generateDemo(
         ),
       );
       await tx.$executeRaw`DROP TABLE demo_unit`;
-      progress("Tổng hợp lên cấp trên cho bảng xếp hạng…");
+      progress("Các tuần đã phê duyệt (trừ hai tuần gần nhất)…");
+      await approveDemoHistory(tx, from, until);
+      progress("Tổng hợp lên cấp trên cho bảng xếp hạng (trực tiếp và đã phê duyệt)…");
       await tx.$executeRaw`DELETE FROM unit_series WHERE indicator_id = ANY(${filled}::int[])`;
+      await tx.$executeRaw`DELETE FROM official_series WHERE indicator_id = ANY(${filled}::int[])`;
       // Derived indicators (coverage, activation) are rebuilt with the counts they are made of.
       await rebuildSeries(tx, filled);
       await bumpDataVersion(tx);
@@ -121,7 +125,7 @@ export async function generateDemo(
   // the processors for a minute or more; done now, it also gives the first rankings fresh
   // statistics and so good plans. VACUUM cannot run inside the transaction.
   progress("Dọn dẹp và cập nhật thống kê các bảng vừa ghi…");
-  await prisma.$executeRaw`VACUUM (ANALYZE) figure, unit_series, unit_score, target, audit_entry`;
+  await prisma.$executeRaw`VACUUM (ANALYZE) figure, unit_series, unit_score, official_series, official_score, weekly_report, target, audit_entry`;
   return { figures, targets };
 }
 

@@ -54,6 +54,8 @@ export async function weeklyWorkbook(
       prisma,
       {
         indicator: indicator.code,
+        // A report sent upward: what was approved.
+        basis: "official",
         level: child.level,
         parent: scope?.code,
         asOf,

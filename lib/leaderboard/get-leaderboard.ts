@@ -10,6 +10,7 @@ import { periodAsOf } from "@/lib/params/query-params";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { rankChanges } from "@/lib/rankings/period-changes";
 import type { ComponentName, RankingItem } from "@/lib/rankings/ranking-types";
+import { type Basis, readModel } from "@/lib/series/bases";
 import { scopeSeries } from "@/lib/series/scope-series";
 import { STRUCTURE_34_FROM, STRUCTURE_63_TO, type Structure } from "@/lib/units/structures";
 
@@ -88,7 +89,8 @@ export const getLeaderboard = cache(async (prisma: PrismaClient, params: Params)
   if (!asOf) return { ...empty, asOf: null, items: [] };
 
   const day = parseIsoDate(asOf) as Date;
-  const query = { indicator: indicator.code, level: "PROVINCE" as const };
+  // The public sees what was approved: the official basis, always.
+  const query = { indicator: indicator.code, level: "PROVINCE" as const, basis: "official" as const };
   let items: LeaderboardItem[];
   let ranking: Awaited<ReturnType<typeof getRankingCached>>;
   if (period) {
@@ -182,7 +184,7 @@ async function nationalOf(
   const targets = items.filter((i) => i.target !== null);
   const target = targets.length ? targets.reduce((sum, i) => sum + (i.target ?? 0), 0) : null;
   // The country is the same before and after the reorganisation: its whole history is one line.
-  const points = await scopeSeries(prisma, null, indicator.id, asOf);
+  const points = await scopeSeries(prisma, null, indicator.id, asOf, "official");
   return {
     value,
     denominator: null,
@@ -211,16 +213,25 @@ function pickDate(dates: string[], wanted: string | undefined): string | null {
  * structure, as the leaderboard opens on. The unit pages take it too, so a unit reads the
  * same date (and the same forecasts) whether it is opened from the leaderboard or directly.
  */
-export async function latestReportingDate(prisma: PrismaClient, indicatorId: number): Promise<string | null> {
-  return (await reportingDates(prisma, indicatorId, "34")).at(-1) ?? null;
+export async function latestReportingDate(
+  prisma: PrismaClient,
+  indicatorId: number,
+  basis: Basis = "official",
+): Promise<string | null> {
+  return (await reportingDates(prisma, indicatorId, "34", basis)).at(-1) ?? null;
 }
 
-/** Dates with a province figure; a scorecard's are its components'. */
-async function reportingDates(prisma: PrismaClient, indicatorId: number, structure: Structure): Promise<string[]> {
+/** Dates with a province figure on a basis; a scorecard's are its components'. */
+async function reportingDates(
+  prisma: PrismaClient,
+  indicatorId: number,
+  structure: Structure,
+  basis: Basis = "official",
+): Promise<string[]> {
   const from = structure === "63" ? new Date("2008-08-01T00:00:00Z") : STRUCTURE_34_FROM;
   const to = structure === "63" ? STRUCTURE_63_TO : new Date("9999-12-31T00:00:00Z");
   const rows = await prisma.$queryRaw<{ as_of: Date }[]>`
-    SELECT DISTINCT s.as_of FROM unit_series s
+    SELECT DISTINCT s.as_of FROM ${readModel(basis).series} s
     JOIN unit u ON u.id = s.unit_id AND u.level = 'PROVINCE'
     WHERE s.indicator_id IN (SELECT ${indicatorId}::int
                              UNION SELECT component_id FROM indicator_component WHERE composite_id = ${indicatorId}::int)

@@ -89,6 +89,7 @@ export async function getRankingCached(
     ? { ...asked, structureOn: structureStart(await changesAt(prisma, version), asked.structureOn) }
     : asked;
   const key = JSON.stringify([
+    query.basis,
     query.indicator.toUpperCase(),
     query.level,
     query.parent ?? null,

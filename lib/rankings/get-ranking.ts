@@ -1,12 +1,13 @@
 import "server-only";
 import { previousPeriod } from "@/lib/calendar/periods";
 import { boundedQuery, type CostCeiling } from "@/lib/db/bounded-query";
-import { sql } from "@/lib/db/sql";
+import { type Sql, sql } from "@/lib/db/sql";
 import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind } from "@/lib/generated/prisma/enums";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { exactProgress, progressOf, shareReachedSql } from "@/lib/indicators/score-model";
+import { type Basis, readModel, weekOfSql } from "@/lib/series/bases";
 import { latestPoint, targetInForce } from "@/lib/series/series-sql";
 import { inForceOn } from "@/lib/units/in-force";
 import { LEVEL_NAMES } from "@/lib/units/levels";
@@ -40,6 +41,7 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery, ceil
   const base = query.period ? addDays(query.period.start, -1) : null;
   const header = {
     indicator: scope.indicatorCode,
+    basis: query.basis,
     level: LEVEL_NAMES[query.level],
     parent: scope.parentCode,
     asOf: isoDate(query.asOf),
@@ -63,6 +65,7 @@ export async function getRanking(prisma: PrismaClient, query: RankingQuery, ceil
       prisma,
       {
         indicator: query.indicator,
+        basis: query.basis,
         level: query.level,
         parent: query.parent,
         asOf: before.end,
@@ -135,6 +138,7 @@ export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "
           : null,
       neededPerWeek: shares ? null : neededPerWeek(progress, true),
       trajectory: shares ? null : trajectoryOf({ ...progress, forecastOn: forecast, hasForecast: true }),
+      ...basisFields(r),
     };
     if (!shares) return item;
     const ratio = ratioOf(r.value, r.denominator ?? null);
@@ -157,11 +161,28 @@ export function rankRows(rows: RankingRow[], asOf: Date, kind: IndicatorKind = "
 
 const toIso = (d: Date | null) => (d ? isoDate(d) : null);
 
+/** What an item says of its basis: the date of its latest official figure, or whether its live figures are approved. */
+function basisFields(r: RankingRow): Pick<RankingItem, "officialAsOf" | "approved"> {
+  if (r.official_as_of !== undefined) return { officialAsOf: toIso(r.official_as_of) };
+  if (r.approved !== undefined) return { approved: r.approved === true };
+  return {};
+}
+
+/** The columns that tell a row's basis (see basisFields): `cur` is the unit's latest point. */
+function basisColumns(basis: Basis) {
+  return basis === "official"
+    ? sql`cur.as_of AS official_as_of`
+    : sql`EXISTS (SELECT 1 FROM weekly_report wr WHERE wr.unit_id = r.id AND wr.status = 'APPROVED'
+        AND wr.week = ${weekOfSql(sql`cur.as_of`)}) AS approved`;
+}
+
 /** Each ranked unit's value, the values a week and PACE_WEEKS earlier, its target and its children's progress. */
 function rankingSql(scope: RankingScope, asOf: Date, periodBase: Date | null) {
   const indicator = scope.indicatorId;
   const shares = hasDenominator(scope.kind);
   const pair = ["value", "denominator"];
+  const basis = scope.basis;
+  const series = readModel(basis).series;
   return sql`
 WITH ranked AS (${rankedUnits(scope, asOf)})
 SELECT r.code, r.name,
@@ -173,33 +194,33 @@ SELECT r.code, r.name,
   t.value::float8 AS target, t.deadline,
   reached.as_of AS reached_on,
   kids.total::int AS children_total, kids.done::int AS children_done,
-  false AS approximate
+  false AS approximate, ${basisColumns(basis)}
 FROM ranked r
 LEFT JOIN LATERAL (${targetInForce("r.id", indicator, asOf)}) t ON true
-LEFT JOIN LATERAL (${shares ? firstShareReached(indicator) : firstCountReached(indicator)}) first_reach ON true
+LEFT JOIN LATERAL (${shares ? firstShareReached(series, indicator) : firstCountReached(series, indicator)}) first_reach ON true
 LEFT JOIN LATERAL (SELECT first_reach.as_of WHERE first_reach.as_of <= ${asOf}::date) reached ON true
-LEFT JOIN LATERAL (${latestPoint("r.id", indicator, asOf, [...pair, "own_value", "children_sum"])}) cur ON true
-LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7), pair)}) wk ON true
-LEFT JOIN LATERAL (${latestPoint("r.id", indicator, addDays(asOf, -7 * PACE_WEEKS))}) pace ON true
-${periodBase ? sql`LEFT JOIN LATERAL (${latestPoint("r.id", indicator, periodBase, pair)}) base ON true` : sql``}
+LEFT JOIN LATERAL (${latestPoint(basis, "r.id", indicator, asOf, [...pair, "own_value", "children_sum", "as_of"])}) cur ON true
+LEFT JOIN LATERAL (${latestPoint(basis, "r.id", indicator, addDays(asOf, -7), pair)}) wk ON true
+LEFT JOIN LATERAL (${latestPoint(basis, "r.id", indicator, addDays(asOf, -7 * PACE_WEEKS))}) pace ON true
+${periodBase ? sql`LEFT JOIN LATERAL (${latestPoint(basis, "r.id", indicator, periodBase, pair)}) base ON true` : sql``}
 LEFT JOIN LATERAL (
   SELECT count(*) AS total, count(*) FILTER (WHERE ${shares ? childShareDone : sql`cv.value >= ct.value`}) AS done
   FROM unit c
-  LEFT JOIN LATERAL (${latestPoint("c.id", indicator, asOf, pair)}) cv ON true
+  LEFT JOIN LATERAL (${latestPoint(basis, "c.id", indicator, asOf, pair)}) cv ON true
   LEFT JOIN LATERAL (${targetInForce("c.id", indicator, asOf)}) ct ON true
   WHERE c.parent_id = r.id AND ${inForceOn("c", asOf)}
 ) kids ON true`;
 }
 
 /** The first date a count target was reached: the smallest peak at or above it (peaks never fall). */
-const firstCountReached = (indicator: number) => sql`
-  SELECT s.as_of FROM unit_series s
+const firstCountReached = (series: Sql, indicator: number) => sql`
+  SELECT s.as_of FROM ${series} s
   WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id AND s.peak >= t.value
   ORDER BY s.peak, s.as_of LIMIT 1`;
 
 /** The first date a ratio reached its share target (a ratio can fall, so the series is scanned). */
-const firstShareReached = (indicator: number) => sql`
-  SELECT s.as_of FROM unit_series s
+const firstShareReached = (series: Sql, indicator: number) => sql`
+  SELECT s.as_of FROM ${series} s
   WHERE s.indicator_id = ${indicator}::int AND s.unit_id = r.id
     AND ${shareReachedSql(sql`s.value`, sql`s.denominator`, sql`t.value`, "bigint")}
   ORDER BY s.as_of LIMIT 1`;

@@ -11,6 +11,7 @@ import {
   type QuerySchema,
   requiredText,
 } from "@/lib/params/query-params";
+import { BASES } from "@/lib/series/bases";
 import { levelField } from "@/lib/units/levels";
 import type { RankingQuery } from "./ranking-types";
 
@@ -46,6 +47,14 @@ export const RANKING_QUERY = z.object({
   ...AS_OF_OR_PERIOD,
 });
 
+/** The public API's query: a ranking on a basis (anonymous callers may ask for the official one only). */
+export const API_RANKING_QUERY = RANKING_QUERY.extend({
+  basis: z.enum(BASES, { error: "basis phải là official hoặc live." }).optional().meta({
+    description:
+      "official (mặc định): chỉ số liệu của các tuần đã được cấp trên phê duyệt; live: mọi số liệu đã lưu, chỉ cho người đã đăng nhập.",
+  }),
+});
+
 /** The query of the leaderboard's download for people (GET /api/v1/exports/ranking): a ranking and the file's language. */
 export const RANKING_CSV_QUERY = RANKING_QUERY.extend({
   lang: z
@@ -62,14 +71,17 @@ export const WEEKLY_EXPORT_QUERY = z.object({
 
 /** Reads a ranking query from URL parameters; a wrong one throws naming the parameter. */
 export function parseRankingParams(params: URLSearchParams): RankingQuery {
-  const { indicator, level, parent, structureOn, ...when } = parseQuery(neverBoth(RANKING_QUERY), params);
-  return { indicator, level, parent, structureOn, ...asOfOrPeriod(when) };
+  const { indicator, level, parent, structureOn, basis, ...when } = parseQuery(neverBoth(API_RANKING_QUERY), params);
+  return { indicator, level, parent, structureOn, basis: basis ?? "official", ...asOfOrPeriod(when) };
 }
 
-/** The people's CSV: the ranking and the file's language. */
+/** The people's CSV: the ranking (official, as every public answer) and the file's language. */
 export function parseRankingCsvParams(params: URLSearchParams): { query: RankingQuery; locale: "vi" | "en" } {
   const { indicator, level, parent, structureOn, lang, ...when } = parseQuery(neverBoth(RANKING_CSV_QUERY), params);
-  return { query: { indicator, level, parent, structureOn, ...asOfOrPeriod(when) }, locale: lang ?? "vi" };
+  return {
+    query: { indicator, level, parent, structureOn, basis: "official", ...asOfOrPeriod(when) },
+    locale: lang ?? "vi",
+  };
 }
 
 /** The weekly workbook's unit and day or period. */

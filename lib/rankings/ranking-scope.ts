@@ -4,11 +4,14 @@ import { formatDateVi, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { IndicatorKind, UnitLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_BANDS } from "@/lib/indicators/indicator-kinds";
+import type { Basis } from "@/lib/series/bases";
 import { levelOfCode } from "@/lib/units/codes";
 import { inForceWhere } from "@/lib/units/in-force";
 import type { RankingQuery } from "./ranking-types";
 
 export type RankingScope = {
+  /** The read model the ranking reads (lib/series/bases.ts). */
+  basis: Basis;
   indicatorId: number;
   indicatorCode: string;
   /** YYYY-MM-DD from which the indicator is retired (its old rankings still open); null while in use. */
@@ -82,6 +85,7 @@ export async function resolveRankingScope(prisma: PrismaClient, query: RankingQu
     );
   }
   return {
+    basis: query.basis,
     indicatorId: indicator.id,
     indicatorCode: indicator.code,
     retiredOn: indicator.retiredOn ? isoDate(indicator.retiredOn) : null,

@@ -1,9 +1,15 @@
 import type { Period } from "@/lib/calendar/periods";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import type { Basis } from "@/lib/series/bases";
 import type { Trajectory } from "./trajectory";
 
 export type RankingQuery = {
   indicator: string;
+  /**
+   * Which figures: "official" (approved weeks only: what units are ranked on and the public
+   * sees) or "live" (every saved figure, for staff during the week).
+   */
+  basis: Basis;
   level: UnitLevel;
   /** Code of an ancestor: districts of a province, communes of a district or province. */
   parent?: string;
@@ -49,6 +55,10 @@ export type RankingItem = {
   approximate: boolean;
   /** Set when the unit reported its own figure and its children's sum differs from it. */
   discrepancy: { reported: number; childrenSum: number } | null;
+  /** On the official basis: the date (YYYY-MM-DD) of the latest official figure used for the unit; null without one. */
+  officialAsOf?: string | null;
+  /** On the live basis: whether the unit's report for the week of its latest figure is approved. */
+  approved?: boolean;
   /** With a period: the increase within it (value at its end − value the day before it began; null without both). */
   change?: number | null;
   /** With a period: the rank in the period before, and places gained since (negative: lost). */
@@ -86,6 +96,7 @@ export type ScoreComponent = { indicator: string; weight: number; points: number
 
 export type Ranking = {
   indicator: string;
+  basis: Basis;
   level: "province" | "district" | "commune";
   parent: string | null;
   asOf: string;
@@ -126,4 +137,8 @@ export type RankingRow = {
   children_total: number | null;
   children_done: number | null;
   approximate: boolean;
+  /** On the official basis: the date of the latest point read. */
+  official_as_of?: Date | null;
+  /** On the live basis: whether the week of the latest point is approved. */
+  approved?: boolean | null;
 };

@@ -5,6 +5,7 @@ import { addDays } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hasDenominator } from "@/lib/indicators/indicator-kinds";
 import { shareReachedSql } from "@/lib/indicators/score-model";
+import { readModel } from "@/lib/series/bases";
 import { latestPoint, targetInForce } from "@/lib/series/series-sql";
 import { inForceOn } from "@/lib/units/in-force";
 import { PACE_WEEKS } from "./arithmetic";
@@ -86,12 +87,12 @@ split_across AS (
 ),
 points AS (
   SELECT DISTINCT m.ranked_id, s.as_of FROM mapped m
-  JOIN unit_series s ON s.unit_id = m.source_id AND s.indicator_id = ${indicator}::int AND s.as_of <= ${asOf}::date
+  JOIN ${readModel(scope.basis).series} s ON s.unit_id = m.source_id AND s.indicator_id = ${indicator}::int AND s.as_of <= ${asOf}::date
 ),
 series AS (
   SELECT p.ranked_id, p.as_of, sum(m.share * v.value) AS value, sum(m.share * v.denominator) AS denominator
   FROM points p JOIN mapped m ON m.ranked_id = p.ranked_id
-  CROSS JOIN LATERAL (${latestPoint("m.source_id", indicator, sql`p.as_of`, ["value", "denominator"])}) v
+  CROSS JOIN LATERAL (${latestPoint(scope.basis, "m.source_id", indicator, sql`p.as_of`, ["value", "denominator"])}) v
   GROUP BY p.ranked_id, p.as_of
 ),
 targets AS (

@@ -3,6 +3,7 @@ import { sql } from "@/lib/db/sql";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hasDenominator, SHARE_TARGET_SCALE } from "@/lib/indicators/indicator-kinds";
 import { progressOf } from "@/lib/indicators/score-model";
+import { readModel } from "@/lib/series/bases";
 import { latestPoint } from "@/lib/series/series-sql";
 import { percentOf } from "./arithmetic";
 import type { RankingScope } from "./ranking-scope";
@@ -34,9 +35,9 @@ export async function storedScores(prisma: PrismaClient, scope: RankingScope, da
     FROM (${rankedUnits(scope, last)}) r
     JOIN LATERAL (
       SELECT array_agg(as_of - DATE '1970-01-01' ORDER BY as_of) AS days, array_agg(score ORDER BY as_of) AS scores
-      FROM unit_score
+      FROM ${readModel(scope.basis).scores}
       WHERE indicator_id = ${scope.indicatorId}::int AND unit_id = r.id AND as_of <= ${last}::date
-        AND as_of >= coalesce((SELECT max(c.as_of) FROM unit_score c
+        AND as_of >= coalesce((SELECT max(c.as_of) FROM ${readModel(scope.basis).scores} c
                                WHERE c.indicator_id = ${scope.indicatorId}::int AND c.unit_id = r.id AND c.as_of <= ${first}::date),
                               ${first}::date)
     ) s ON s.days IS NOT NULL`;
@@ -92,12 +93,12 @@ export async function scoresOn(
       -- The scorecard's own series (1) holds published scores: skipped where none was ever imported.
       part AS MATERIALIZED (
         SELECT * FROM unnest(${ids}::int[]) WITH ORDINALITY AS p(indicator_id, ord)
-        WHERE ord > 1 OR EXISTS (SELECT 1 FROM unit_series WHERE indicator_id = ${scope.indicatorId}::int)
+        WHERE ord > 1 OR EXISTS (SELECT 1 FROM ${readModel(scope.basis).series} WHERE indicator_id = ${scope.indicatorId}::int)
       )
       SELECT json_build_array(array_agg(r.id), array_agg(p.ord), array_agg(s.value), array_agg(s.denominator),
                               array_agg(s.own_value)) AS points
       FROM ranked r CROSS JOIN part p
-      JOIN LATERAL (${latestPoint("r.id", sql`p.indicator_id`, on, ["value", "denominator", "own_value"])}) s ON true`,
+      JOIN LATERAL (${latestPoint(scope.basis, "r.id", sql`p.indicator_id`, on, ["value", "denominator", "own_value"])}) s ON true`,
     prisma.$queryRaw<{ id: number; indicator_id: number; value: number }[]>`
       WITH ranked AS MATERIALIZED (${ranked})
       SELECT r.id, t.indicator_id, t.value::float8 AS value

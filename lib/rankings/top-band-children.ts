@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_BANDS } from "@/lib/indicators/indicator-kinds";
 import { reachesPercent } from "@/lib/indicators/score-model";
+import { readModel } from "@/lib/series/bases";
 import { inForceOn } from "@/lib/units/in-force";
 import type { RankingScope } from "./ranking-scope";
 import { rankedUnits } from "./ranking-sql";
@@ -34,7 +35,7 @@ export async function childrenInTopBand(
     FROM (${rankedUnits(scope, on)}) r
     JOIN unit c ON c.parent_id = r.id AND ${inForceOn("c", on)}
     LEFT JOIN LATERAL (
-      SELECT score, max_score FROM unit_score
+      SELECT score, max_score FROM ${readModel(scope.basis).scores}
       WHERE indicator_id = ${scope.indicatorId}::int AND unit_id = c.id AND as_of <= ${on}::date
       ORDER BY as_of DESC LIMIT 1
     ) s ON true`;

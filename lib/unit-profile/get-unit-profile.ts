@@ -86,9 +86,21 @@ export const getUnitProfile = cache(
         orderBy: { asOf: "desc" },
         take: 12,
       }),
-      getRankingCached(prisma, { indicator: indicator.code, level, parent: ancestors.at(-1)?.code, asOf }),
+      getRankingCached(prisma, {
+        indicator: indicator.code,
+        basis: "official",
+        level,
+        parent: ancestors.at(-1)?.code,
+        asOf,
+      }),
       childLevel
-        ? getRankingCached(prisma, { indicator: indicator.code, level: childLevel, parent: code, asOf })
+        ? getRankingCached(prisma, {
+            indicator: indicator.code,
+            basis: "official",
+            level: childLevel,
+            parent: code,
+            asOf,
+          })
         : null,
     ]);
     const own = siblings.items.find((i) => i.code === code);

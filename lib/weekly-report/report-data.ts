@@ -73,7 +73,8 @@ export async function reportData(
   const behind: ReportData["behind"] = [];
   for (const indicator of indicators) {
     const measure = measureOf(indicator.kind);
-    const base = { indicator: indicator.code, period: period ?? undefined };
+    // A report sent upward states what was approved: the official basis.
+    const base = { indicator: indicator.code, basis: "official" as const, period: period ?? undefined };
     const [siblings, before, below] = await Promise.all([
       unit
         ? getRankingCached(prisma, { ...base, level: unit.level, parent: unit.parentCode ?? undefined, asOf })
@@ -123,6 +124,7 @@ async function previousSiblings(
   try {
     const ranking = await getRankingCached(prisma, {
       indicator,
+      basis: "official",
       level: unit.level,
       parent: unit.parentCode ?? undefined,
       asOf: on,
@@ -171,7 +173,7 @@ function countryLine(provinces: RankingItem[]): RankingItem | null {
 async function trendPoints(prisma: PrismaClient, unit: UnitOfCode | null, indicator: string, asOf: Date) {
   const found = await prisma.indicator.findUnique({ where: { code: indicator }, select: { id: true } });
   if (!found) return [];
-  const points = await scopeSeries(prisma, unit?.id ?? null, found.id, asOf);
+  const points = await scopeSeries(prisma, unit?.id ?? null, found.id, asOf, "official");
   const from = isoDate(addDays(asOf, -7 * TREND_WEEKS));
   return points.filter((p) => p.asOf > from);
 }

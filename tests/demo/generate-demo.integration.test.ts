@@ -95,12 +95,19 @@ describe("demo data", () => {
     expect(new Set(checklist.map((f) => f.denominator))).toEqual(new Set([25]));
 
     const coverage = await getRanking(prisma, {
+      basis: "live",
       indicator: "CCCD_COVERAGE",
       level: "PROVINCE",
       asOf: day("2025-10-05"),
     });
-    const intake = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2025-10-05") });
+    const intake = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2025-10-05"),
+    });
     const eligible = await getRanking(prisma, {
+      basis: "live",
       indicator: "CCCD_ELIGIBLE",
       level: "PROVINCE",
       asOf: day("2025-10-05"),
@@ -110,6 +117,7 @@ describe("demo data", () => {
       expect(item.denominator).toBe(eligible.items.find((i) => i.code === item.code)?.value);
     }
     const scores = await getRanking(prisma, {
+      basis: "live",
       indicator: "BO_CHI_SO_PVND",
       level: "PROVINCE",
       asOf: day("2025-10-05"),

@@ -96,6 +96,7 @@ describe("the leaderboard's CSV for people", () => {
     });
     const { text } = rankingCsv(
       {
+        basis: "official",
         indicator: "BO_CHI_SO",
         level: "province",
         parent: null,

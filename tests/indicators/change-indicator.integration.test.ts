@@ -126,7 +126,12 @@ describe("a new indicator's first week and retirement", () => {
     // Asked by its code, it is still found, marked retired, and ranked as of an old date.
     const asked = await pickIndicator(prisma, "t_moi");
     expect(asked.indicator).toMatchObject({ code: "T_MOI", retiredOn: retired.retiredOn });
-    const ranking = await getRanking(prisma, { indicator: "T_MOI", level: "PROVINCE", asOf: day("2023-04-30") });
+    const ranking = await getRanking(prisma, {
+      basis: "live",
+      indicator: "T_MOI",
+      level: "PROVINCE",
+      asOf: day("2023-04-30"),
+    });
     expect(ranking.indicatorRetiredOn).toBe(retired.retiredOn);
     expect(ranking.items.map((i) => [i.code, i.value])).toEqual(
       expect.arrayContaining([

@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => fs.rm(work, { recursive: true, force: true }));
 
 const ranking = async (client: PrismaClient) =>
-  JSON.stringify(await getRanking(client, { indicator: "CCCD_INTAKE", level: "COMMUNE", asOf: day(WEEK) }));
+  JSON.stringify(
+    await getRanking(client, { basis: "live", indicator: "CCCD_INTAKE", level: "COMMUNE", asOf: day(WEEK) }),
+  );
 
 async function commune00001(client: PrismaClient) {
   return client.figure.findFirstOrThrow({

@@ -5,7 +5,7 @@ import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { day, loadFigures, loadSmallFigures, loadSmallStructure, loadSmallWorld, loadTargets } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
-const query = { indicator: "CCCD_INTAKE", level: "PROVINCE" as const, asOf: day("2023-04-30") };
+const query = { indicator: "CCCD_INTAKE", basis: "live" as const, level: "PROVINCE" as const, asOf: day("2023-04-30") };
 
 beforeAll(async () => {
   await loadSmallWorld(prisma);

@@ -28,7 +28,7 @@ function cli(...args: string[]) {
 }
 
 const rank = (indicator: string, level: "PROVINCE" | "DISTRICT", asOf = "2023-04-30", more = {}) =>
-  getRanking(prisma, { indicator, level, asOf: day(asOf), ...more });
+  getRanking(prisma, { basis: "live", indicator, level, asOf: day(asOf), ...more });
 const pick = (items: RankingItem[], ...fields: (keyof RankingItem)[]) => items.map((i) => fields.map((f) => i[f]));
 
 /** Ratios TY_LE_<a> and TY_LE_<b>, and the scorecard DIEM_<ab> giving each 50 points. */
@@ -119,6 +119,7 @@ describe("a ratio", () => {
   it("gives the increase within a period in percentage points, and the rank change", async () => {
     // District 001 on 14/04/2023: (0 + 1)/(2 + 4) = 16,67 %; on 14/05: 4/6 = 66,67 %.
     const ranking = await getRanking(prisma, {
+      basis: "live",
       indicator: "BHYT_SYNC",
       level: "DISTRICT",
       parent: "01",

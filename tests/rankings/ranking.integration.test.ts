@@ -15,7 +15,12 @@ beforeEach(async () => {
 
 describe("province ranking on hand-made figures", () => {
   it("sums children, ranks ties together and works out reached-on, days ahead and the weekly change", async () => {
-    const ranking = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2023-04-30") });
+    const ranking = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2023-04-30"),
+    });
     expect(ranking.items.map((i) => `${i.rank}:${i.code}`)).toEqual(["1:01", "1:04", "3:02", "4:03"]);
     const alpha = byCode(ranking.items)["01"];
     expect(alpha).toMatchObject({
@@ -35,7 +40,12 @@ describe("province ranking on hand-made figures", () => {
   });
 
   it("uses a unit's own figure over its children's sum and reports the difference", async () => {
-    const ranking = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2023-04-30") });
+    const ranking = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2023-04-30"),
+    });
     expect(byCode(ranking.items)["02"]).toMatchObject({
       value: 520,
       discrepancy: { reported: 520, childrenSum: 500 },
@@ -47,7 +57,12 @@ describe("province ranking on hand-made figures", () => {
   });
 
   it("forecasts a unit behind its target at its recent pace", async () => {
-    const ranking = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2023-04-30") });
+    const ranking = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2023-04-30"),
+    });
     // 40 on 2/4 → 200 on 30/4: 40 a week; 200 to go: 5 weeks.
     expect(byCode(ranking.items)["03"]).toMatchObject({
       value: 200,
@@ -62,8 +77,18 @@ describe("province ranking on hand-made figures", () => {
   });
 
   it("applies a later target from its assignment date on", async () => {
-    const before = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2023-04-30") });
-    const after = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2023-05-07") });
+    const before = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2023-04-30"),
+    });
+    const after = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2023-05-07"),
+    });
     expect(byCode(before.items)["03"]?.target).toBe(400);
     expect(byCode(after.items)["03"]).toMatchObject({ target: 200, value: 240, percent: 120, reachedOn: "2023-04-30" });
   });
@@ -71,7 +96,13 @@ describe("province ranking on hand-made figures", () => {
   it("ranks the districts of a province, and shows a saved figure in the very next ranking", async () => {
     const districtsOf01 = async () =>
       (
-        await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "DISTRICT", parent: "01", asOf: day("2023-04-30") })
+        await getRanking(prisma, {
+          basis: "live",
+          indicator: "CCCD_INTAKE",
+          level: "DISTRICT",
+          parent: "01",
+          asOf: day("2023-04-30"),
+        })
       ).items.map((i) => [i.rank, i.code, i.value]);
     expect(await districtsOf01()).toEqual([
       [1, "001", 650],
@@ -85,12 +116,22 @@ describe("province ranking on hand-made figures", () => {
   });
 
   it("lists the structure in force on the date: old provinces before 1 July 2025, new ones after", async () => {
-    const old = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2024-06-01") });
-    const now = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2026-01-01") });
+    const old = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2024-06-01"),
+    });
+    const now = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2026-01-01"),
+    });
     expect(old.items.map((i) => i.code)).toEqual(["03", "01", "04", "02"]); // Gamma: 240 of its new target 200
     expect(now.items.map((i) => i.code).sort()).toEqual(["10", "11"]);
     await expect(
-      getRanking(prisma, { indicator: "CCCD_INTAKE", level: "DISTRICT", asOf: day("2026-01-01") }),
+      getRanking(prisma, { basis: "live", indicator: "CCCD_INTAKE", level: "DISTRICT", asOf: day("2026-01-01") }),
     ).rejects.toMatchObject({ param: "level" });
   });
 });
@@ -98,7 +139,13 @@ describe("province ranking on hand-made figures", () => {
 describe("re-aggregating history onto today's structure", () => {
   /** 30 April 2023's figures ranked on the units of 2026. */
   const rankedOnToday = (level: "PROVINCE" | "COMMUNE") =>
-    getRanking(prisma, { indicator: "CCCD_INTAKE", level, asOf: day("2023-04-30"), structureOn: day("2026-01-01") });
+    getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level,
+      asOf: day("2023-04-30"),
+      structureOn: day("2026-01-01"),
+    });
 
   it("carries old provinces' figures and targets onto their successors, approximate where a commune was split across them", async () => {
     const ranking = await rankedOnToday("PROVINCE");

@@ -225,6 +225,7 @@ describe("the scorecards' read model", () => {
 
         // The ranking scores the provinces on the last week as the model does, and bands them exactly.
         const { items } = await getRanking(prisma, {
+          basis: "live",
           indicator: code,
           level: "PROVINCE",
           asOf: day(WEEKS.at(-1) as string),

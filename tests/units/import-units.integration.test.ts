@@ -103,8 +103,18 @@ describe("importing the real unit lists", () => {
   });
 
   it("ranks 63 provinces as of a 2024 date and 34 as of a 2026 date", async () => {
-    const old = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2024-06-01") });
-    const now = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: day("2026-06-01") });
+    const old = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2024-06-01"),
+    });
+    const now = await getRanking(prisma, {
+      basis: "live",
+      indicator: "CCCD_INTAKE",
+      level: "PROVINCE",
+      asOf: day("2026-06-01"),
+    });
     expect([old.items.length, now.items.length]).toEqual([63, 34]);
   });
 });
