@@ -66,10 +66,19 @@ export const RANKING_ITEM = z.object({
   published: z.boolean().optional(),
   components: z.array(SCORE_COMPONENT).optional(),
   periodsAtTop: z.number().int().nullable().optional(),
+  officialAsOf: day.nullable().optional().meta({
+    description: "basis=official: ngày của số liệu đã phê duyệt mới nhất được dùng cho đơn vị; null khi chưa có.",
+  }),
+  approved: z.boolean().optional().meta({
+    description: "basis=live: báo cáo tuần của số liệu mới nhất của đơn vị đã được phê duyệt chưa.",
+  }),
 });
 
 export const RANKING_PAGE = z.object({
   indicator: z.string(),
+  basis: z.enum(["official", "live"]).meta({
+    description: "official: chỉ số liệu các tuần đã phê duyệt; live: mọi số liệu đã lưu (chỉ người đã đăng nhập).",
+  }),
   level,
   parent: z.string().nullable(),
   asOf: day,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { FORMAT_QUERY, PAGE_QUERY, type QuerySchema } from "@/lib/params/query-params";
-import { RANKING_CSV_QUERY, RANKING_QUERY, WEEKLY_EXPORT_QUERY } from "@/lib/rankings/parse-ranking-query";
+import { API_RANKING_QUERY, RANKING_CSV_QUERY, WEEKLY_EXPORT_QUERY } from "@/lib/rankings/parse-ranking-query";
 import { SERIES_QUERY } from "@/lib/series/get-unit-series";
 import { UNITS_QUERY } from "@/lib/units/list-units";
 import { ERROR_ANSWER, HEALTH, RANKING_PAGE, READINESS, UNIT_LIST, UNIT_SERIES } from "./answer-schemas";
@@ -91,10 +91,14 @@ export function openApiDocument(): JsonSchema {
         get: {
           operationId: "getRanking",
           summary: "Xếp hạng các đơn vị theo một chỉ tiêu, từng trang",
-          parameters: queryParameters(RANKING_QUERY, PAGE_QUERY, FORMAT_QUERY),
+          description:
+            "Mặc định (basis=official) chỉ dùng số liệu của các tuần đã được cấp trên phê duyệt; mỗi mục có officialAsOf. " +
+            "basis=live (mọi số liệu đã lưu, mỗi mục có approved) chỉ dành cho người đã đăng nhập: khách nhận 403.",
+          parameters: queryParameters(API_RANKING_QUERY, PAGE_QUERY, FORMAT_QUERY),
           responses: {
             "200": jsonOrCsv("RankingPage", "Một trang của bảng xếp hạng."),
             ...COMMON_ERRORS,
+            "403": error("basis=live khi chưa đăng nhập (forbidden): khách chỉ xem được số liệu đã phê duyệt."),
             ...COSTLY_ERRORS,
           },
         },

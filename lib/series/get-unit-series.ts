@@ -17,7 +17,7 @@ export const SERIES_QUERY = z.object({
 });
 
 /**
- * One unit's points over time for an indicator (its effective value: own figure, or the sum
+ * One unit's official points over time for an indicator (its effective value: own figure, or the sum
  * of its children's) and the targets assigned to it. A code names different places over
  * time, so `asOf` (default today) picks the unit in force on that date.
  */
@@ -35,7 +35,8 @@ export async function getUnitSeries(prisma: PrismaClient, code: string, params: 
   if (!unit)
     throw new NotFoundError(`Không có đơn vị mã ${code} vào ngày ${formatDateVi(asOf)}; thử tham số asOf khác.`);
   const [points, targets] = await Promise.all([
-    prisma.unitSeries.findMany({
+    // A public answer: the official basis (approved weeks only).
+    prisma.officialSeries.findMany({
       where: { unitId: unit.id, indicatorId: indicator.id },
       orderBy: { asOf: "asc" },
       select: { asOf: true, value: true, ownValue: true, childrenSum: true },

@@ -1,17 +1,22 @@
 import { publicAnswer } from "@/lib/api/public-answer";
 import { respond } from "@/lib/api/respond";
+import { currentActor } from "@/lib/auth/current-user";
 import { clientAddress } from "@/lib/limits/client-address";
 import { parsePageParams } from "@/lib/params/query-params";
+import { refuseLiveForAnonymous } from "@/lib/rankings/basis-access";
 import { getRankingCached, rankingPage } from "@/lib/rankings/cached-ranking";
 import { parseRankingParams } from "@/lib/rankings/parse-ranking-query";
 
-// Public and read-only: aggregates per unit, nothing personal. Long rankings (thousands of
+// Public and read-only: aggregates per unit, nothing personal. Official figures (approved
+// weeks) by default; basis=live only for a signed-in caller. Long rankings (thousands of
 // communes) come a page at a time: `limit` (default 1000) items from `offset`, of `total`.
 // With an ETag per data version and address; If-None-Match answers 304 without ranking again.
 export function GET(request: Request) {
   return publicAnswer(request, async (prisma) => {
     const params = new URL(request.url).searchParams;
     const query = parseRankingParams(params);
+    // Only the live basis needs to know who asks: the official one is public.
+    if (query.basis === "live") refuseLiveForAnonymous(await currentActor(), query.basis);
     const page = parsePageParams(params);
     const ranking = await getRankingCached(prisma, query, clientAddress(request.headers), request.signal);
     const body = rankingPage(ranking, page);
