@@ -87,6 +87,9 @@ export default async function LeaderboardPage({ searchParams }: Props) {
           </h2>
           <StructureSwitch current={structure} indicator={board.indicator.code} locale={locale} />
         </div>
+        <p className="mb-3 text-sm text-slate-700" data-testid="basis-line">
+          {board.asOf ? m.approvedAsOf(f.date(board.asOf)) : m.approvedNone}
+        </p>
         {board.indicator.retiredOn ? (
           <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
             {m.indicatorRetired(f.date(board.indicator.retiredOn))}

@@ -30,6 +30,7 @@ import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
 import { benchConcurrentSaves } from "./concurrent-saves";
 import { loadLine, loadTest } from "./http-load";
 import { benchBackup, benchTopology } from "./operations";
+import { saveLatency } from "./save-latency";
 import { percentile, timed } from "./stats";
 
 const UNITS_FILE = path.resolve(PROJECT_ROOT, "../shared/data/vn-units-2025-03.json");
@@ -72,17 +73,27 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
     );
 
     const query =
-      (level: "PROVINCE" | "DISTRICT" | "COMMUNE", parentCode?: string, indicator = "CCCD_INTAKE") =>
+      (
+        level: "PROVINCE" | "DISTRICT" | "COMMUNE",
+        parentCode?: string,
+        indicator = "CCCD_INTAKE",
+        basis: "official" | "live" = "live",
+      ) =>
       () =>
-        getRanking(prisma, { indicator, level, parent: parentCode, asOf: UNTIL });
+        getRanking(prisma, { indicator, basis, level, parent: parentCode, asOf: UNTIL });
     // A reporting period ranks twice (the period and the one before) and reads each unit's base.
     const inPeriod = (key: string, level: "PROVINCE" | "COMMUNE", parentCode?: string, indicator = "CCCD_INTAKE") => {
       const period = parsePeriod(key) as Period;
-      return () => getRanking(prisma, { indicator, level, parent: parentCode, asOf: period.end, period });
+      return () =>
+        getRanking(prisma, { indicator, basis: "live", level, parent: parentCode, asOf: period.end, period });
     };
     const seriesParams = new URLSearchParams({ indicator: "CCCD_INTAKE", asOf: isoDate(UNTIL) });
     const cases: [string, () => Promise<unknown>][] = [
       ["Xếp hạng 63 tỉnh toàn quốc", query("PROVINCE")],
+      // The official basis (approved weeks: all but the last two), as the public reads it.
+      ["Xếp hạng 63 tỉnh, số liệu đã phê duyệt", query("PROVINCE", undefined, "CCCD_INTAKE", "official")],
+      ["Các xã của Thanh Hoá, đã phê duyệt", query("COMMUNE", "38", "CCCD_INTAKE", "official")],
+      ["Bộ chỉ số 63 tỉnh, đã phê duyệt", query("PROVINCE", undefined, "BO_CHI_SO_PVND", "official")],
       ["Xếp hạng các huyện của Hà Nội (30)", query("DISTRICT", "01")],
       ["Xếp hạng các xã của Hà Nội (526)", query("COMMUNE", "01")],
       ["Xếp hạng các xã của Thanh Hoá (547)", query("COMMUNE", "38")],
@@ -106,6 +117,7 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
       );
     }
 
+    out.push(...(await saveLatency(prisma, UNTIL)));
     if (options.rankingsOnly) return out;
     out.push(...(await writtenReport(prisma)));
     out.push(...(await weeklyFileImport(prisma)));
@@ -164,7 +176,7 @@ async function weeklyFileImport(prisma: ReturnType<typeof db>): Promise<string[]
 
 /** A saved figure must be in the very next ranking: no batch step in between. */
 async function freshness(prisma: ReturnType<typeof db>): Promise<string[]> {
-  const before = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: UNTIL });
+  const before = await getRanking(prisma, { indicator: "CCCD_INTAKE", basis: "live", level: "PROVINCE", asOf: UNTIL });
   const hanoi = before.items.find((i) => i.code === "01");
   const commune = await prisma.unit.findFirstOrThrow({ where: { code: "00001" } });
   const current = await prisma.figure.findFirstOrThrow({
@@ -182,7 +194,7 @@ async function freshness(prisma: ReturnType<typeof db>): Promise<string[]> {
     };
   })();
   const saveMs = await timed(() => importFigures(prisma, rows, { actor: "bench", source: "bench", today: UNTIL }));
-  const after = await getRanking(prisma, { indicator: "CCCD_INTAKE", level: "PROVINCE", asOf: UNTIL });
+  const after = await getRanking(prisma, { indicator: "CCCD_INTAKE", basis: "live", level: "PROVINCE", asOf: UNTIL });
   const delta = (after.items.find((i) => i.code === "01")?.value ?? 0) - (hanoi?.value ?? 0);
   return [
     `Lưu 1 số liệu (kèm nhật ký và cập nhật bảng tổng hợp) ${saveMs.toFixed(0)} ms; xếp hạng ngay sau đó thấy Hà Nội +${delta} ${delta === 1000 ? "✓" : "✗ (cần +1000)"}`,

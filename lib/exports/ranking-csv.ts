@@ -60,6 +60,13 @@ const COLUMNS: Column[] = [
   { vi: "Xếp loại", en: "Band", value: (i) => i.band ?? null },
   { vi: "Đơn vị trực thuộc đạt", en: "Units below done", value: (i) => i.childrenDone },
   { vi: "Đơn vị trực thuộc", en: "Units below", value: (i) => i.childrenTotal },
+  // The file holds approved figures only (the official basis): each unit says up to when.
+  {
+    vi: "Số liệu đã phê duyệt, tính đến",
+    en: "Approved figures, as of",
+    value: (i) => i.officialAsOf ?? null,
+    date: true,
+  },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { pickIndicator } from "@/lib/indicators/indicators";
 import { latestReportingDate } from "@/lib/leaderboard/get-leaderboard";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import type { ComponentName, RankingItem } from "@/lib/rankings/ranking-types";
+import { OFFICIAL } from "@/lib/series/bases";
 import { levelOfCode } from "@/lib/units/codes";
 
 type UnitRef = { code: string; name: string; type: string; validFrom: string; validTo: string | null };
@@ -75,17 +76,18 @@ export const getUnitProfile = cache(
         where: { OR: [{ predecessorId: unit.id }, { successorId: unit.id }] },
         include: { predecessor: true, successor: true },
       }),
-      prisma.unitSeries.findMany({
+      // A public page: the official basis, approved weeks only.
+      prisma.officialSeries.findMany({
         where: { unitId: unit.id, indicatorId: indicator.id },
         orderBy: { asOf: "asc" },
         select: { asOf: true, value: true, denominator: true },
       }),
       prisma.target.findMany({ where: { unitId: unit.id, indicatorId: indicator.id }, orderBy: { assignedOn: "asc" } }),
-      prisma.figure.findMany({
-        where: { unitId: unit.id, indicatorId: indicator.id },
-        orderBy: { asOf: "desc" },
-        take: 12,
-      }),
+      prisma.$queryRaw<
+        { asOf: Date; value: number; denominator: number | null; source: string; enteredBy: string }[]
+      >`SELECT f.as_of AS "asOf", f.value, f.denominator, f.source, f.entered_by AS "enteredBy"
+        FROM ${OFFICIAL.figures} f WHERE f.unit_id = ${unit.id}::int AND f.indicator_id = ${indicator.id}::int
+        ORDER BY f.as_of DESC LIMIT 12`,
       getRankingCached(prisma, {
         indicator: indicator.code,
         basis: "official",

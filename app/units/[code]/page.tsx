@@ -80,6 +80,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
           {m.validFrom(vi(unit.validFrom), unit.validTo ? vi(unit.validTo) : null)} · {indicator.name},{" "}
           {m.asOfShort(vi(profile.asOf))}
         </p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="basis-line">
+          {m.approvedAsOf(vi(profile.asOf))}
+        </p>
         <form className="mt-3 flex flex-wrap items-end gap-2 text-sm" action={`/units/${unit.code}`}>
           <Select label={m.indicator} name="indicator" defaultValue={indicator.code}>
             <IndicatorOptions

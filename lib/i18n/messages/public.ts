@@ -30,13 +30,22 @@ export const PUBLIC = phrases({
   },
   /** A saved picture's second line: what it shows and when. */
   pictureWhen: {
-    vi: (what: string, date: string) => `${what}, tính đến ${date}`,
-    en: (what, date) => `${what}, as of ${date}`,
+    vi: (what: string, date: string) => `${what}, số liệu đã phê duyệt tính đến ${date}`,
+    en: (what, date) => `${what}, approved figures as of ${date}`,
   },
   dueBy: { vi: (date: string) => `hạn ${date}`, en: (date) => `due ${date}` },
   printFooter: {
-    vi: (what: string, date: string) => `Nguồn: Đề án 06 – Bộ Công an. ${what}, số liệu tính đến ${date}.`,
-    en: (what, date) => `Source: Project 06 – Ministry of Public Security. ${what}, figures as of ${date}.`,
+    vi: (what: string, date: string) => `Nguồn: Đề án 06 – Bộ Công an. ${what}, số liệu đã phê duyệt tính đến ${date}.`,
+    en: (what, date) => `Source: Project 06 – Ministry of Public Security. ${what}, approved figures as of ${date}.`,
+  },
+  /** The public pages read the official basis only: what was approved by the level above. */
+  approvedAsOf: {
+    vi: (date: string) => `Số liệu đã được cấp trên phê duyệt, tính đến ${date}.`,
+    en: (date) => `Figures approved by the level above, as of ${date}.`,
+  },
+  approvedNone: {
+    vi: "Chỉ hiện số liệu đã được cấp trên phê duyệt; chưa có số liệu nào được phê duyệt.",
+    en: "Only figures approved by the level above are shown; none has been approved yet.",
   },
   noFigures: {
     vi: (before2025: boolean) => `Chưa có số liệu cho chỉ tiêu này${before2025 ? " trước 1/7/2025" : ""}.`,
