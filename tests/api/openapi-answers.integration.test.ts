@@ -10,7 +10,7 @@ import { GET as unitsRoute } from "@/app/api/v1/units/route";
 import { handleApiError } from "@/lib/api/respond";
 import { NotFoundError, TooBusyError, TooCostlyError } from "@/lib/errors";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { approveAllWeeks, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 import { answerChecker, type Document, servedDocument } from "./openapi-schema";
 
 // Every public route, called as Next calls it, with right and wrong queries: each real
@@ -24,6 +24,7 @@ beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma, true);
   await loadSmallFigures(prisma);
+  await approveAllWeeks(prisma);
   document = await servedDocument();
   check = answerChecker(document);
 });

@@ -53,6 +53,7 @@ describe("GET /api/v1/openapi.json", () => {
       "parent",
       "period",
       "asOf",
+      "basis",
       "limit",
       "offset",
       "format",

@@ -4,7 +4,7 @@ import { GET as seriesRoute } from "@/app/api/v1/units/[code]/series/route";
 import { GET as unitsRoute } from "@/app/api/v1/units/route";
 import { getRankingCached } from "@/lib/rankings/cached-ranking";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadFigures, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { approveAllWeeks, loadFigures, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 
 // The ranking is spied on (still computed for real) to show that a 304 computes nothing.
 vi.mock("@/lib/rankings/cached-ranking", async (original) => {
@@ -21,6 +21,8 @@ beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma, true);
   await loadSmallFigures(prisma);
+  // The public API reads approved weeks: these figures are approved, as a week is in practice.
+  await approveAllWeeks(prisma);
 });
 
 describe("the public API's ETag and Cache-Control", () => {
@@ -57,8 +59,14 @@ describe("the public API's ETag and Cache-Control", () => {
     const newTag = after.headers.get("etag");
     expect(newTag).toMatch(/^W\/"/);
     expect(newTag).not.toBe(tag);
-    expect((await after.json()).items).not.toEqual(before);
-    expect((await rankingsRoute(api(RANKING, { "if-none-match": newTag as string }))).status).toBe(304);
+    // Not approved yet: the public answer is the same figures under the new tag.
+    expect((await after.json()).items).toEqual(before);
+    await approveAllWeeks(prisma);
+    const approved = await rankingsRoute(api(RANKING, { "if-none-match": newTag as string }));
+    expect(approved.status).toBe(200);
+    expect((await approved.json()).items).not.toEqual(before);
+    const approvedTag = approved.headers.get("etag");
+    expect((await rankingsRoute(api(RANKING, { "if-none-match": approvedTag as string }))).status).toBe(304);
   });
 
   it("names every answer apart: format, page and parameters each have their own tag", async () => {

@@ -4,7 +4,7 @@ import { GET as peopleCsv } from "@/app/api/v1/exports/ranking/route";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import { rankingCsv } from "@/lib/exports/ranking-csv";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { approveAllWeeks, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 import { rankingItem } from "../setup/ranking-item";
 
 const prisma = connectTestDatabase();
@@ -15,6 +15,8 @@ beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma, true);
   await loadSmallFigures(prisma);
+  // The people's CSV holds approved weeks only: these figures are approved.
+  await approveAllWeeks(prisma);
 });
 
 /** The file's text, which must start with a UTF-8 BOM (Excel then reads Vietnamese names right). */

@@ -8,13 +8,15 @@ import { sheetName, weeklyWorkbook } from "@/lib/exports/weekly-workbook";
 import { readTable, TABLE_LIMITS } from "@/lib/tables/read-table";
 import { xlsxRows } from "@/lib/tables/xlsx-rows";
 import { connectTestDatabase } from "../setup/database";
-import { loadSmallWorld } from "../setup/fixtures";
+import { approveAllWeeks, loadSmallWorld } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const ON = new Date("2023-04-30T00:00:00Z");
 
 beforeAll(async () => {
   await loadSmallWorld(prisma);
+  // The workbook reports approved weeks: these figures are approved.
+  await approveAllWeeks(prisma);
 });
 
 async function open(body: Buffer) {

@@ -5,7 +5,7 @@ import { GET as seriesRoute } from "@/app/api/v1/units/[code]/series/route";
 import { GET as unitsRoute } from "@/app/api/v1/units/route";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { approveAllWeeks, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const api = (path: string) => new Request(`http://localhost${path}`);
@@ -14,6 +14,8 @@ beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma, true);
   await loadSmallFigures(prisma);
+  // The API and the CLI read approved weeks by default: these figures are approved.
+  await approveAllWeeks(prisma);
 });
 
 function cli(...args: string[]) {
@@ -36,6 +38,7 @@ describe("the rankings API and the CLI", () => {
     expect({ total, offset, limit }).toEqual({ total: 4, offset: 0, limit: 1000 });
     expect(Object.keys(fromApi)).toEqual([
       "indicator",
+      "basis",
       "level",
       "parent",
       "asOf",

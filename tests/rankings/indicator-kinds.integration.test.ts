@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { GET as rankingsRoute } from "@/app/api/v1/rankings/route";
 import type { Actor } from "@/lib/access/actor";
 import { type Period, parsePeriod } from "@/lib/calendar/periods";
@@ -14,7 +14,16 @@ import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { backfillScores } from "@/lib/series/refresh-scores";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { day, figureRows, loadFigures, loadSmallFigures, loadSmallStructure, loadTargets } from "../setup/fixtures";
+import {
+  approveAllWeeks,
+  day,
+  figureRows,
+  loadFigures,
+  loadSmallFigures,
+  loadSmallStructure,
+  loadTargets,
+  withdrawApprovals,
+} from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const admin: Actor = { id: 1, username: "quantri", displayName: "Quản trị", role: "MINISTRY_ADMIN", unitId: null };
@@ -140,6 +149,10 @@ describe("a ratio", () => {
   });
 
   it("is the same in the API and the CLI", async () => {
+    // The API, the CLI and the files read approved weeks: the figures so far are approved
+    // for this test (and open again after it, for the tests that add figures).
+    await approveAllWeeks(prisma);
+    onTestFinished(() => withdrawApprovals(prisma));
     const path = "/api/v1/rankings?indicator=BHYT_SYNC&level=district&asOf=2023-04-30";
     const { total, offset, limit, ...fromApi } = await (await rankingsRoute(api(path))).json();
     const run = cli("rank", "--indicator", "BHYT_SYNC", "--level", "district", "--as-of", "2023-04-30", "--json");
@@ -388,6 +401,10 @@ describe("a scorecard's leaders and children", () => {
   });
 
   it("gives the API, the CLI and the CSV the same leaders and children", async () => {
+    // The API, the CLI and the files read approved weeks: the figures so far are approved
+    // for this test (and open again after it, for the tests that add figures).
+    await approveAllWeeks(prisma);
+    onTestFinished(() => withdrawApprovals(prisma));
     const path = "/api/v1/rankings?indicator=DIEM_AB&level=province&asOf=2023-04-30";
     const { total, offset, limit, ...fromApi } = await (await rankingsRoute(api(path))).json();
     const run = cli("rank", "--indicator", "DIEM_AB", "--level", "province", "--as-of", "2023-04-30", "--json");
@@ -405,6 +422,10 @@ describe("a scorecard's leaders and children", () => {
 
 describe("the Excel report", () => {
   it("gives a ratio's numerator, denominator and ratio, and a scorecard's points, band and components", async () => {
+    // The API, the CLI and the files read approved weeks: the figures so far are approved
+    // for this test (and open again after it, for the tests that add figures).
+    await approveAllWeeks(prisma);
+    onTestFinished(() => withdrawApprovals(prisma));
     const { body } = await weeklyWorkbook(prisma, { asOf: day("2023-04-30") });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(body as unknown as ArrayBuffer);

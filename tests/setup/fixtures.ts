@@ -1,6 +1,9 @@
+import { bumpDataVersion } from "@/lib/db/data-version";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FIGURE_COLUMNS, importFigures } from "@/lib/imports/import-figures";
 import { importTargets, TARGET_COLUMNS } from "@/lib/imports/import-targets";
+import { OFFICIAL } from "@/lib/series/bases";
+import { rebuildSeries } from "@/lib/series/refresh-series";
 import { readTable } from "@/lib/tables/read-table";
 import { importCrosswalk } from "@/lib/unit-imports/import-crosswalk";
 import { importUnits } from "@/lib/unit-imports/import-units";
@@ -127,4 +130,36 @@ export async function loadSmallWorld(prisma: PrismaClient) {
   await resetDatabase();
   await loadSmallStructure(prisma);
   await loadSmallFigures(prisma);
+}
+
+/**
+ * Approves every unit's report for every week it has figures in, and builds the official
+ * basis from them: for tests of what the public reads (official) against the figures loaded.
+ */
+export async function approveAllWeeks(prisma: PrismaClient) {
+  await prisma.$executeRaw`
+    INSERT INTO weekly_report (unit_id, week, status, submitted_by, submitted_at, approved_by, approved_at)
+    SELECT DISTINCT f.unit_id, f.as_of + ((7 - extract(isodow FROM f.as_of)::int) % 7), 'APPROVED'::"ReportStatus",
+           'setup', now(), 'setup', now()
+    FROM figure f
+    ON CONFLICT (unit_id, week) DO UPDATE SET status = 'APPROVED', approved_by = 'setup', approved_at = now()`;
+  const indicators = await prisma.indicator.findMany({ select: { id: true } });
+  await rebuildSeries(
+    prisma,
+    indicators.map((i) => i.id),
+    [OFFICIAL],
+  );
+  await bumpDataVersion(prisma);
+}
+
+/** Takes back what approveAllWeeks approved (the weeks open for changes again) and rebuilds the official basis. */
+export async function withdrawApprovals(prisma: PrismaClient) {
+  await prisma.$executeRaw`DELETE FROM weekly_report WHERE approved_by = 'setup'`;
+  const indicators = await prisma.indicator.findMany({ select: { id: true } });
+  await rebuildSeries(
+    prisma,
+    indicators.map((i) => i.id),
+    [OFFICIAL],
+  );
+  await bumpDataVersion(prisma);
 }

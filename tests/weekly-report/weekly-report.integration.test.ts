@@ -11,7 +11,7 @@ import type { RankingItem } from "@/lib/rankings/ranking-types";
 import { weeklyReport } from "@/lib/weekly-report/weekly-report";
 import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { day, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { approveAllWeeks, day, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 const f = formatsFor("vi");
@@ -20,6 +20,8 @@ beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma, true);
   await loadSmallFigures(prisma);
+  // The written report states approved weeks: these figures are approved.
+  await approveAllWeeks(prisma);
 });
 
 /** The document's XML, its styles and its text (every run's text, in order). */
