@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { httpClient, signedInPage } from "./staff";
+import { approveWeek, httpClient, signedInPage } from "./staff";
 
 // The ministry admin's screens: an indicator's life (created from a week, edited, retired and
 // still ranked as history), accounts made with the unit picker, and the change log that
@@ -42,6 +42,12 @@ test("an indicator created for this week is entered, edited and retired: it leav
     },
   });
   expect(saved.status()).toBe(200);
+  // The public reads approved weeks: the province approves the commune's week (unlocked at the end).
+  const approval = await approveWeek(
+    baseURL as string,
+    { code: "00004", officer: "canbo.xa", approver: "quantri.hanoi" },
+    thisWeek,
+  );
 
   // Edited: the name changes, the code and kind stay.
   await admin.getByRole("button", { name: `Sửa ${code}` }).click();
@@ -75,6 +81,7 @@ test("an indicator created for this week is entered, edited and retired: it leav
   const ranking = (await api.json()) as { indicatorRetiredOn?: string; items: { code: string; value: number }[] };
   expect(ranking.indicatorRetiredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(ranking.items.find((i) => i.code === "01")?.value).toBe(321);
+  await approval.undo();
 
   // The edit and the retirement are in the change log, with before → after.
   await admin.goto(`/nhat-ky?kind=admin&indicator=${code}`);

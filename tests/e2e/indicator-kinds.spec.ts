@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signedInPage } from "./staff";
+import { approveWeek, signedInPage } from "./staff";
 
 // Indicators defined as data: a ratio and a scorecard made in the interface, entered, ranked
 // and exported without a line of code or a migration for either.
 
 test("a ministry admin defines a ratio and a scorecard; a commune enters numerator and denominator; the leaderboard ranks by ratio and by score, by quarter too, as its Excel report does", async ({
   browser,
+  baseURL,
 }) => {
   test.setTimeout(180_000);
   const admin = await signedInPage(browser, "quantri.bo");
@@ -53,6 +54,13 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
   await expect(commune.getByText("Tử số lớn hơn mẫu số")).toHaveCount(0);
   await commune.getByRole("button", { name: "Lưu số liệu" }).click();
   await expect(commune.getByRole("status")).toContainText("Đã lưu 1 số liệu");
+  // The leaderboard shows approved weeks: the province approves the commune's week.
+  const approval = await approveWeek(baseURL as string, {
+    code: "00004",
+    officer: "canbo.xa",
+    approver: "quantri.hanoi",
+  });
+  test.info().annotations.push({ type: "approved week", description: approval.week });
 
   // The leaderboard ranks by ratio: Hà Nội alone has one, 90/120 = 75 %.
   const page = await browser.newPage();
@@ -122,4 +130,5 @@ test("a ministry admin defines a ratio and a scorecard; a commune enters numerat
   await expect(country).toContainText("Dẫn đầu");
   await expect(country).toContainText("Hà Nội");
   await expect(country).toContainText(/Tỉnh đạt nhóm cao nhất \(≥ 90 %\)\s*\d+\/34/);
+  await approval.undo();
 });

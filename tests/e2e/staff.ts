@@ -39,3 +39,28 @@ export async function httpClient(baseURL: string, username?: string): Promise<AP
   if (username) await signInOverHttp(client, username);
   return client;
 }
+
+/**
+ * The public pages show approved figures only: `unit`'s officer submits its week (the entry
+ * page's week when none is named) and `approver` approves it; returns the week. `undo`
+ * unlocks it again, so specs that enter figures later in the shared database can.
+ */
+export async function approveWeek(
+  baseURL: string,
+  unit: { code: string; officer: string; approver: string },
+  week?: string,
+): Promise<{ week: string; undo: () => Promise<void> }> {
+  const officer = await httpClient(baseURL, unit.officer);
+  const approver = await httpClient(baseURL, unit.approver);
+  const shown =
+    week ?? ((await (await officer.get(`/api/v1/entry/sheet?unit=${unit.code}`)).json()) as { week: string }).week;
+  const act = async (client: typeof officer, action: string) => {
+    const answer = await client.post("/api/v1/entry/reports", {
+      data: { requestId: crypto.randomUUID(), week: shown, unit: unit.code, action },
+    });
+    if (answer.status() !== 200) throw new Error(`${action} ${unit.code} ${shown}: ${await answer.text()}`);
+  };
+  await act(officer, "submit");
+  await act(approver, "approve");
+  return { week: shown, undo: () => act(approver, "unlock") };
+}
