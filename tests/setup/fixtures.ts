@@ -143,18 +143,16 @@ export async function approveAllWeeks(prisma: PrismaClient) {
            'setup', now(), 'setup', now()
     FROM figure f
     ON CONFLICT (unit_id, week) DO UPDATE SET status = 'APPROVED', approved_by = 'setup', approved_at = now()`;
-  const indicators = await prisma.indicator.findMany({ select: { id: true } });
-  await rebuildSeries(
-    prisma,
-    indicators.map((i) => i.id),
-    [OFFICIAL],
-  );
-  await bumpDataVersion(prisma);
+  await rebuildOfficial(prisma);
 }
 
 /** Takes back what approveAllWeeks approved (the weeks open for changes again) and rebuilds the official basis. */
 export async function withdrawApprovals(prisma: PrismaClient) {
   await prisma.$executeRaw`DELETE FROM weekly_report WHERE approved_by = 'setup'`;
+  await rebuildOfficial(prisma);
+}
+
+async function rebuildOfficial(prisma: PrismaClient) {
   const indicators = await prisma.indicator.findMany({ select: { id: true } });
   await rebuildSeries(
     prisma,
