@@ -32,8 +32,9 @@ const nextConfig = {
   // on several machines from one commit agree. Unset: Next picks a random id per build.
   generateBuildId: async () => process.env.BUILD_ID || null,
   reactStrictMode: true,
-  // The database driver and its native-free helpers run on the server as plain Node modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // The database driver and its native-free helpers, and the native SVG rasteriser of the share
+  // cards, run on the server as plain Node modules.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@resvg/resvg-js"],
   // forbidden() answers 403 with app/forbidden.tsx when a user opens a unit outside their scope.
   experimental: { authInterrupts: true },
   async headers() {

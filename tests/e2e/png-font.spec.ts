@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 // A PNG download is an SVG drawn as an image, which may not load fonts from outside itself.
@@ -89,4 +89,16 @@ test("a chart's PNG is drawn in Be Vietnam Pro, embedded in the image", async ({
   );
   expect(differences.withFont).toBeLessThan(50);
   expect(differences.withoutFont).toBeGreaterThan(500);
+});
+
+test("a unit's share card is a 1200×630 picture drawn on the server", async ({ page, request }) => {
+  await page.goto("/units/01?lang=en");
+  const href = await page.getByRole("link", { name: "Share picture (PNG)" }).getAttribute("href");
+  expect(href).toMatch(/^\/units\/01\/card\.png\?.*lang=en/);
+  const answer = await request.get(href ?? "");
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["content-type"]).toBe("image/png");
+  const png = await answer.body();
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  writeFileSync("test-reports/screenshots/share-card-01-en.png", png);
 });

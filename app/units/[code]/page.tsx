@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,10 +9,12 @@ import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { publicReadDb } from "@/lib/db/public-read";
+import { env } from "@/lib/env";
 import { formatsFor, parseLocale, withLocale } from "@/lib/i18n/locale";
 import { type PublicMessages, publicMessages } from "@/lib/i18n/public-messages";
 import { measureOfItems, shownFigure, shownPercent } from "@/lib/leaderboard/shown-figures";
 import { getUnitProfile } from "@/lib/unit-profile/get-unit-profile";
+import { levelOfCode } from "@/lib/units/codes";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -20,6 +23,20 @@ type Props = {
 
 const levelLabel = (m: PublicMessages) =>
   ({ PROVINCE: m.provinceUnits, DISTRICT: m.districtUnits, COMMUNE: m.communeUnits }) as const;
+
+// A link to the page shared in a chat shows the unit's card (an absolute address is needed,
+// so only where the product's public address is configured).
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ code }, query] = await Promise.all([params, searchParams]);
+  const site = env().PUBLIC_URL;
+  if (!site || !levelOfCode(code)) return {};
+  const card = new URL(`/units/${code}/card.png`, site);
+  for (const key of ["indicator", "date", "lang"] as const) {
+    const value = query[key];
+    if (typeof value === "string" && value.length <= 40) card.searchParams.set(key, value);
+  }
+  return { openGraph: { images: [{ url: card.toString(), width: 1200, height: 630 }] } };
+}
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
@@ -111,6 +128,13 @@ export default async function UnitPage({ params, searchParams }: Props) {
           value={standing?.item.rank ? `${standing.item.rank}/${standing.of}` : "–"}
         />
       </section>
+
+      <p className="-mt-3 mb-6 text-sm print:hidden">
+        <a className="font-semibold text-brand-700 underline" href={`/units/${unit.code}/card.png?${keep}`}>
+          {m.shareCard}
+        </a>{" "}
+        <span className="text-slate-600">{m.shareCardHint}</span>
+      </p>
 
       <TrendSection
         heading={m.trendHeading}

@@ -32,6 +32,15 @@ export const UNIT_PAGE = phrases({
     vi: (date: string) => `Sau ngày ${date}, đơn vị này được sắp xếp vào:`,
     en: (date) => `After ${date} this unit became part of:`,
   },
+  cardRank: {
+    vi: (rank: number, of: number, within: string | null) =>
+      `Hạng ${rank}/${of} ${within ? `trong ${within}` : "toàn quốc"}`,
+    en: (rank, of, within) => `Rank ${rank} of ${of} ${within ? `within ${within}` : "nationally"}`,
+  },
+  cardTarget: {
+    vi: (value: string, target: string) => `${value} / chỉ tiêu ${target}`,
+    en: (value, target) => `${value} / target ${target}`,
+  },
   chartValue: LEADERBOARD.value,
   chartForecast: COMMON.forecast,
   chartTarget: COMMON.target,
