@@ -57,7 +57,7 @@ export async function shareCardContent(
         : null,
     legendTitle: m.cardLegend,
     legend: scale.map((step, i) => ({ fill: step.fill, label: labels[i] ?? "" })),
-    date: `${m.asOf} ${f.date(profile.asOf)}`,
+    date: `${m.cardApproved} ${f.date(profile.asOf)}`,
     source: m.pictureSource,
     address,
   };

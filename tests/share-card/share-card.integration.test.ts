@@ -4,7 +4,7 @@ import { GET as cardRoute } from "@/app/units/[code]/card.png/route";
 import { shareCardSvg } from "@/lib/share-card/card-svg";
 import { FONT_FILES, shareCardContent } from "@/lib/share-card/share-card";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
-import { loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
+import { approveAllWeeks, loadSmallFigures, loadSmallStructure } from "../setup/fixtures";
 
 const prisma = connectTestDatabase();
 
@@ -12,6 +12,8 @@ beforeAll(async () => {
   await resetDatabase();
   await loadSmallStructure(prisma);
   await loadSmallFigures(prisma);
+  // The card, like the public page, shows approved figures only.
+  await approveAllWeeks(prisma);
 });
 
 const card = (code: string, locale: "vi" | "en" = "vi") =>
