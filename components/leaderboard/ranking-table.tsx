@@ -125,6 +125,14 @@ export function RankingTable({
                     {item.name}
                   </Link>
                   {item.approximate && <span title={m.approximate}> ≈</span>}
+                  {item.approved === false && (
+                    <span
+                      title={m.notApprovedHint}
+                      className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800"
+                    >
+                      {m.notApproved}
+                    </span>
+                  )}
                   {item.rank === 1 && item.periodsAtTop ? (
                     <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-800">
                       {m.atTopFor(periodCount(item.periodsAtTop, periodKind, locale))}

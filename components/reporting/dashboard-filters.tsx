@@ -18,6 +18,7 @@ export function DashboardFilters({
   date,
   periods,
   period,
+  basis,
   locale,
 }: {
   unit: string | null;
@@ -27,6 +28,8 @@ export function DashboardFilters({
   date: string;
   periods: Period[];
   period: string | null;
+  /** Every figure entered (live, the default for staff) or the approved ones the public sees. */
+  basis: "live" | "official";
   locale: Locale;
 }) {
   const t = staffMessages(locale);
@@ -38,6 +41,10 @@ export function DashboardFilters({
       </Select>
       <DateField label={t.asOf} name="date" defaultValue={date} />
       <PeriodSelect periods={periods} picked={period} locale={locale} />
+      <Select label={t.basis} name="basis" defaultValue={basis}>
+        <option value="live">{t.basisLive}</option>
+        <option value="official">{t.basisOfficial}</option>
+      </Select>
       <Button type="submit" variant="primary">
         {t.show}
       </Button>

@@ -20,7 +20,9 @@ import { describeRankChange } from "@/lib/rankings/rank-change-reasons";
 
 export const metadata: Metadata = { title: "Điều hành – Đề án 06" };
 
-type Props = { searchParams: Promise<{ unit?: string; indicator?: string; date?: string; period?: string }> };
+type Props = {
+  searchParams: Promise<{ unit?: string; indicator?: string; date?: string; period?: string; basis?: string }>;
+};
 
 export default async function DashboardPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -31,7 +33,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const f = formatsFor(locale);
   const indicatorName = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const scopeName = d.scope.code ? d.scope.name : t.country;
-  const keep = new URLSearchParams({ indicator: d.indicator.code, date: d.asOf }).toString();
+  const keep = new URLSearchParams({
+    indicator: d.indicator.code,
+    date: d.asOf,
+    ...(d.basis === "official" ? { basis: "official" } : {}),
+  }).toString();
   const h = d.headline;
   const shown = h.measure === "ratio" ? f.percent : h.measure === "score" ? f.points : f.count;
   const late = h.forecastOn && h.deadline && h.forecastOn > h.deadline;
@@ -72,6 +78,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               </>
             ) : null}
           </p>
+          <p className="text-sm text-slate-600">{d.basis === "live" ? t.basisLiveNote : t.basisOfficialNote}</p>
         </div>
         <DashboardFilters
           unit={d.scope.code}
@@ -80,6 +87,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           date={d.badDate ?? d.asOf}
           periods={d.periods}
           period={d.period?.key ?? null}
+          basis={d.basis}
           locale={locale}
         />
       </header>
