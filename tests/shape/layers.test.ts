@@ -30,6 +30,8 @@ const LAYERS: { name: string; folders: string[] }[] = [
       "exports",
       "weekly-report",
       "map",
+      "quality",
+      "reconciliation",
       "demo",
     ],
   },
