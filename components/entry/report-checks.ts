@@ -38,6 +38,14 @@ export function warnedFigures(sheet: EntrySheet, row: SheetRow, cells: Cells, w:
     });
 }
 
+/** The row's data-quality flags (lib/quality): unit or indicator, and the reason with its numbers. */
+export function flaggedFigures(sheet: EntrySheet, row: SheetRow): string[] {
+  const prefix = `${row.code}:`;
+  return Object.entries(sheet.flags ?? {})
+    .filter(([key]) => key.startsWith(prefix))
+    .flatMap(([, notes]) => notes.map((note) => `⚑ ${row.name}: ${note}`));
+}
+
 /** The first lines of a list, and what is left out ("and 115 more"). */
 export function firstOf(lines: string[], more: (n: number) => string): { lines: string[]; more?: string } {
   return lines.length > SHOWN ? { lines: lines.slice(0, SHOWN), more: more(lines.length - SHOWN) } : { lines };

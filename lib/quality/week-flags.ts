@@ -7,7 +7,9 @@ import { type Sql, sql } from "@/lib/db/sql";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
 import { unitAndBelow } from "@/lib/units/hierarchy";
-import { fullName } from "@/lib/units/units-on";
+import { flagReason } from "@/lib/i18n/messages/quality";
+import type { Locale } from "@/lib/i18n/locale";
+import { fullName, unitsOn } from "@/lib/units/units-on";
 import { computeFlags, FLAG_KINDS, type Flag, type FlagKind } from "./compute-flags";
 import { loadFlagFacts } from "./flag-data";
 
@@ -35,7 +37,7 @@ export function flagWeek(text: string | null | undefined): Date {
   const latest = sundayOnOrBefore(todayInVietnam());
   if (!text) return latest;
   const week = parseIsoDate(text);
-  if (!week || week.getUTCDay() !== 0)
+  if (week?.getUTCDay() !== 0)
     throw new InvalidParamError("week", `"${text.slice(0, 20)}" không phải một Chủ nhật dạng YYYY-MM-DD.`);
   if (week > latest) throw new InvalidParamError("week", `Tuần kết thúc ${formatDateVi(week)} chưa đến.`);
   return week;
@@ -105,4 +107,28 @@ async function flagsWithChecks(db: Db, actor: Actor, week: Date, scope: Sql): Pr
     const c = checkOf.get(f.key);
     return { ...f, check: c ? { note: c.note, by: c.checked_by, at: c.checked_at.toISOString() } : null };
   });
+}
+
+/**
+ * The approval grid's notes: each flag's reason in the page's language, by "unit code:indicator
+ * code" (":" alone after the code for a flag about the whole unit), for the units shown.
+ */
+export async function flagNotesOf(
+  db: Db,
+  actor: Actor,
+  weekText: string,
+  codes: string[],
+  locale: Locale,
+): Promise<Record<string, string[]>> {
+  const week = parseIsoDate(weekText);
+  if (!week || !codes.length || !roleHas(actor.role, "quality.view")) return {};
+  const units = await unitsOn(db, codes, week);
+  const flags = await flagsOfUnits(db, actor, week, [...units.values()].map((u) => u.id));
+  const notes: Record<string, string[]> = {};
+  for (const flag of flags) {
+    const key = `${flag.unit.code}:${flag.indicator?.code ?? ""}`;
+    const text = flagReason(flag, locale) + (flag.check ? ` ✓ ${flag.check.note}` : "");
+    notes[key] = [...(notes[key] ?? []), text];
+  }
+  return notes;
 }
