@@ -6,9 +6,9 @@ import type { Db } from "@/lib/db/db";
 import { type Sql, sql } from "@/lib/db/sql";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { addDays, formatDateVi, isoDate, parseIsoDate, sundayOnOrBefore, todayInVietnam } from "@/lib/format/dates";
-import { unitAndBelow } from "@/lib/units/hierarchy";
-import { flagReason } from "@/lib/i18n/messages/quality";
 import type { Locale } from "@/lib/i18n/locale";
+import { flagReason } from "@/lib/i18n/messages/quality";
+import { unitAndBelow } from "@/lib/units/hierarchy";
 import { fullName, unitsOn } from "@/lib/units/units-on";
 import { computeFlags, FLAG_KINDS, type Flag, type FlagKind } from "./compute-flags";
 import { loadFlagFacts } from "./flag-data";
@@ -123,7 +123,12 @@ export async function flagNotesOf(
   const week = parseIsoDate(weekText);
   if (!week || !codes.length || !roleHas(actor.role, "quality.view")) return {};
   const units = await unitsOn(db, codes, week);
-  const flags = await flagsOfUnits(db, actor, week, [...units.values()].map((u) => u.id));
+  const flags = await flagsOfUnits(
+    db,
+    actor,
+    week,
+    [...units.values()].map((u) => u.id),
+  );
   const notes: Record<string, string[]> = {};
   for (const flag of flags) {
     const key = `${flag.unit.code}:${flag.indicator?.code ?? ""}`;
