@@ -17,6 +17,7 @@ const PAGES: { href: string; needs?: Action }[] = [
   { href: "/tai-khoan", needs: "user.manage" },
   { href: "/chi-so", needs: "indicator.define" },
   { href: "/chat-luong", needs: "quality.view" },
+  { href: "/doi-soat", needs: "quality.view" },
   { href: "/nhat-ky" },
   { href: "/" },
 ];

@@ -82,6 +82,15 @@ export const QUALITY = phrases({
     vi: (shown: number, total: number) => `Hiển thị ${shown} cảnh báo đầu trong ${total}.`,
     en: (shown, total) => `Showing the first ${shown} of ${total} flags.`,
   },
+  recDone: {
+    vi: (rows: number, found: number) => `Đã đối chiếu ${rows} dòng: ${found} chênh lệch ngoài sai số cho phép.`,
+    en: (rows, found) =>
+      `Compared ${rows} rows: ${found} ${found === 1 ? "difference" : "differences"} outside the tolerance.`,
+  },
+  recShown: {
+    vi: (shown: number, total: number) => `Hiển thị ${shown} trong ${total} dòng.`,
+    en: (shown, total) => `Showing ${shown} of ${total} rows.`,
+  },
   checkedBy: {
     vi: (who: string, at: string) => `Đã kiểm tra: ${who}, ${at}`,
     en: (who, at) => `Checked by ${who}, ${at}`,
