@@ -94,7 +94,6 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                   {row.reported ? null : (
                     <span className="ml-1 text-xs font-semibold text-amber-800">{w.notReported}</span>
                   )}
-                  <FlagNotes notes={sheet.flags?.[`${row.code}:`]} />
                 </th>
                 {sheet.indicators.map((indicator, c) => (
                   <td key={indicator.code} className="p-1 align-top">
@@ -204,12 +203,12 @@ function GridInput(props: {
 }
 
 /** The week's data-quality flags of a unit or a figure (lib/quality), with their reasons, for whoever approves. */
-function FlagNotes({ notes }: { notes: string[] | undefined }) {
+function FlagNotes({ notes }: { notes: { text: string }[] | undefined }) {
   if (!notes?.length) return null;
   return (
     <ul className="mt-0.5 max-w-56 space-y-0.5 text-xs font-normal text-red-800" data-flag-notes>
       {notes.map((note) => (
-        <li key={note}>⚑ {note}</li>
+        <li key={note.text}>⚑ {note.text}</li>
       ))}
     </ul>
   );

@@ -12,7 +12,7 @@ import type { Confirmation } from "./confirm-dialog";
 import type { EntryWords } from "./entry-words";
 import type { QueuedSave, SendAnswer } from "./outbox";
 import type { ReportVerb } from "./report-button";
-import { firstOf, flaggedFigures, outstandingChildren, warnedFigures } from "./report-checks";
+import { firstOf, outstandingChildren, warnedFigures } from "./report-checks";
 import type { Change, useEntryCells } from "./use-entry-cells";
 import { useOutbox } from "./use-outbox";
 
@@ -201,7 +201,7 @@ export function useEntryActions(props: {
         },
       });
     if (verb === "approve" && row) {
-      const warned = [...warnedFigures(sheet, row, cells, w), ...flaggedFigures(sheet, row)];
+      const warned = warnedFigures(sheet, row, cells, w);
       if (!warned.length) return false;
       ask({
         title: w.approveWarned(row.name, warned.length),

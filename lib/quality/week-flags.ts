@@ -109,6 +109,9 @@ async function flagsWithChecks(db: Db, actor: Actor, week: Date, scope: Sql): Pr
   });
 }
 
+/** A flag's reason for the approval grid; `ask`: medium or high and not checked yet, so approving asks first. */
+export type FlagNote = { text: string; ask: boolean };
+
 /**
  * The approval grid's notes: each flag's reason in the page's language, by "unit code:indicator
  * code" (":" alone after the code for a flag about the whole unit), for the units shown.
@@ -119,7 +122,7 @@ export async function flagNotesOf(
   weekText: string,
   codes: string[],
   locale: Locale,
-): Promise<Record<string, string[]>> {
+): Promise<Record<string, FlagNote[]>> {
   const week = parseIsoDate(weekText);
   if (!week || !codes.length || !roleHas(actor.role, "quality.view")) return {};
   const units = await unitsOn(db, codes, week);
@@ -129,11 +132,13 @@ export async function flagNotesOf(
     week,
     [...units.values()].map((u) => u.id),
   );
-  const notes: Record<string, string[]> = {};
+  const notes: Record<string, FlagNote[]> = {};
   for (const flag of flags) {
-    const key = `${flag.unit.code}:${flag.indicator?.code ?? ""}`;
+    // A unit that has not reported is already marked in the grid; the flags here are about figures.
+    if (!flag.indicator) continue;
+    const key = `${flag.unit.code}:${flag.indicator.code}`;
     const text = flagReason(flag, locale) + (flag.check ? ` ✓ ${flag.check.note}` : "");
-    notes[key] = [...(notes[key] ?? []), text];
+    notes[key] = [...(notes[key] ?? []), { text, ask: flag.severity >= 2 && !flag.check }];
   }
   return notes;
 }

@@ -23,11 +23,11 @@ const moment = (locale: Locale, value: number | string | null | undefined) =>
 export const FLAG_REASONS: Record<string, Phrase<Reason>> = {
   outlier: {
     vi: (x, ind, l) =>
-      `${ind}: tăng ${n(l, x.increase)} trong tuần (từ ${n(l, x.previous)} lên ${n(l, x.value)}), ` +
+      `${ind}: ${Number(x.increase) < 0 ? "giảm" : "tăng"} ${n(l, Math.abs(Number(x.increase)))} trong tuần (từ ${n(l, x.previous)} ${Number(x.increase) < 0 ? "xuống" : "lên"} ${n(l, x.value)}), ` +
       `${x.against === "history" ? "mức tăng thường của đơn vị" : "mức tăng thường của các đơn vị cùng cấp"} là ` +
       `${n(l, x.usual)}/tuần (điểm z hiệu chỉnh ${m(l, x.m)}, ngưỡng 3,5; so với ${x.sample} ${x.against === "history" ? "tuần trước" : "đơn vị"}).`,
     en: (x, ind, l) =>
-      `${ind}: up ${n(l, x.increase)} this week (from ${n(l, x.previous)} to ${n(l, x.value)}), ` +
+      `${ind}: ${Number(x.increase) < 0 ? "down" : "up"} ${n(l, Math.abs(Number(x.increase)))} this week (from ${n(l, x.previous)} to ${n(l, x.value)}), ` +
       `while the ${x.against === "history" ? "unit's usual increase" : "usual increase of units at the same level"} is ` +
       `${n(l, x.usual)}/week (modified z-score ${m(l, x.m)}, limit 3.5; against ${x.sample} ${x.against === "history" ? "earlier weeks" : "units"}).`,
   },
