@@ -4,15 +4,13 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { explainDiscrepancyAction } from "@/app/(staff)/doi-soat/actions";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locale";
+import { QUALITY } from "@/lib/i18n/messages/quality";
+import { pick } from "@/lib/i18n/phrase";
 
 /** Explains one discrepancy with a note; the register reloads once it is recorded. */
-export function ExplainForm({
-  id,
-  words,
-}: {
-  id: number;
-  words: { recExplain: string; recExplainNote: string; save: string };
-}) {
+export function ExplainForm({ id, locale }: { id: number; locale: Locale }) {
+  const words = pick(locale, QUALITY);
   const router = useRouter();
   const field = useId();
   const [open, setOpen] = useState(false);

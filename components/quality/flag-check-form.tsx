@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { checkFlagAction } from "@/app/(staff)/chat-luong/actions";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locale";
+import { QUALITY } from "@/lib/i18n/messages/quality";
+import { pick } from "@/lib/i18n/phrase";
 
 /** "Đã kiểm tra" with a note, for one flag; the page reloads its list once it is recorded. */
-export function FlagCheckForm(props: {
-  week: string;
-  flagKey: string;
-  words: { markChecked: string; note: string; save: string; saved: string };
-}) {
+export function FlagCheckForm(props: { week: string; flagKey: string; locale: Locale }) {
+  const words = pick(props.locale, QUALITY);
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -20,7 +20,7 @@ export function FlagCheckForm(props: {
   if (!open)
     return (
       <Button size="sm" onClick={() => setOpen(true)}>
-        {props.words.markChecked}
+        {words.markChecked}
       </Button>
     );
   return (
@@ -37,12 +37,12 @@ export function FlagCheckForm(props: {
         });
         setBusy(false);
         if (!result.ok) return setMessage({ ok: false, text: result.error.message });
-        setMessage({ ok: true, text: props.words.saved });
+        setMessage({ ok: true, text: words.saved });
         router.refresh();
       }}
     >
       <label htmlFor={id} className="text-sm font-semibold">
-        {props.words.note}
+        {words.note}
       </label>
       <textarea
         id={id}
@@ -57,7 +57,7 @@ export function FlagCheckForm(props: {
       />
       <div className="flex items-center gap-2">
         <Button type="submit" size="sm" variant="primary" disabled={busy}>
-          {props.words.save}
+          {words.save}
         </Button>
         <p
           id={`${id}-message`}

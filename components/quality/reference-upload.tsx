@@ -3,16 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-
-type Words = {
-  recUpload: string;
-  recColumns: string;
-  recFile: string;
-  recPercent: string;
-  recAbsolute: string;
-  recRun: string;
-  recRunning: string;
-};
+import type { Locale } from "@/lib/i18n/locale";
+import { QUALITY } from "@/lib/i18n/messages/quality";
+import { pick } from "@/lib/i18n/phrase";
 
 type Answer = {
   rows?: number;
@@ -23,7 +16,8 @@ type Answer = {
 };
 
 /** The ministry's upload of a reference extract: sent to /api/v1/reconciliation, its answer shown here. */
-export function ReferenceUpload({ words, done }: { words: Words; done: (rows: number, found: number) => string }) {
+export function ReferenceUpload({ locale }: { locale: Locale }) {
+  const words = pick(locale, QUALITY);
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
@@ -40,7 +34,7 @@ export function ReferenceUpload({ words, done }: { words: Words; done: (rows: nu
           const response = await fetch("/api/v1/reconciliation", { method: "POST", body: form });
           const answer = (await response.json()) as Answer;
           if (response.ok) {
-            setMessage({ ok: true, lines: [done(answer.rows ?? 0, answer.discrepancies?.length ?? 0)] });
+            setMessage({ ok: true, lines: [words.recDone(answer.rows ?? 0, answer.discrepancies?.length ?? 0)] });
             router.refresh();
           } else if (answer.errors?.length) {
             setMessage({ ok: false, lines: answer.errors.map((e) => `dòng ${e.line}, cột ${e.column}: ${e.message}`) });

@@ -134,7 +134,7 @@ export default async function QualityPage({ searchParams }: Props) {
                         {flag.check.note}
                       </p>
                     ) : canCheck ? (
-                      <FlagCheckForm week={result?.week ?? ""} flagKey={flag.key} words={t} />
+                      <FlagCheckForm week={result?.week ?? ""} flagKey={flag.key} locale={locale} />
                     ) : (
                       <span className="text-slate-600">{t.notChecked}</span>
                     )}

@@ -45,7 +45,7 @@ export default async function ReconciliationPage({ searchParams }: Props) {
     <main className="mx-auto max-w-7xl px-4 py-6" lang={locale}>
       <h1 className="mb-1 text-2xl font-bold">{t.recTitle}</h1>
       <p className="mb-4 max-w-4xl text-slate-600">{t.recLead}</p>
-      {roleHas(actor.role, "reference.import") ? <ReferenceUpload words={t} done={t.recDone} /> : null}
+      {roleHas(actor.role, "reference.import") ? <ReferenceUpload locale={locale} /> : null}
       <FormError error={problem} className="mb-4" />
       {register ? (
         <>
@@ -127,7 +127,7 @@ export default async function ReconciliationPage({ searchParams }: Props) {
                         {r.note ? <p className="mt-1 max-w-64 text-xs">{r.note}</p> : null}
                         {r.status === "OPEN" && canExplain ? (
                           <div className="mt-1">
-                            <ExplainForm id={r.id} words={t} />
+                            <ExplainForm id={r.id} locale={locale} />
                           </div>
                         ) : null}
                       </td>
