@@ -35,6 +35,11 @@ export type Flag = {
 const STOPPED_WITHIN = 4;
 /** Far enough (|M| ≥ this) that the outlier is a high-severity flag: a typo's extra zero is hundreds. */
 const HIGH_M = 10;
+/** ...and an increase at least this many times the usual one (or a running total going down). */
+const HIGH_TIMES = 3;
+
+const isHigh = (found: { m: number; increase: number; usual: number }) =>
+  Math.abs(found.m) >= HIGH_M && (found.increase < 0 || found.increase >= HIGH_TIMES * Math.max(found.usual, 1));
 
 export type FactsForFlags = {
   week: Date;
@@ -78,7 +83,7 @@ export function computeFlags(facts: FactsForFlags): Flag[] {
         if (found)
           add(unit, indicator, {
             kind: "outlier",
-            severity: Math.abs(found.m) >= HIGH_M ? 3 : 2,
+            severity: isHigh(found) ? 3 : 2,
             weight: Math.min(Math.abs(found.m), 1e9),
             numbers: {
               value: now,
@@ -104,7 +109,12 @@ export function computeFlags(facts: FactsForFlags): Flag[] {
     const den = s.dens.get(0);
     const previousDen = [...s.dens.entries()].filter(([ago]) => ago > 0).sort((a, b) => a[0] - b[0])[0];
     if ((indicator.kind === "RATIO" || indicator.kind === "CHECKLIST") && den !== undefined && previousDen) {
-      const factor = denominatorJump(previousDen[1], den);
+      const siblingFactors = others.flatMap((o) => {
+        const a = o.dens.get(0);
+        const b = [...o.dens.entries()].filter(([ago]) => ago > 0).sort((x, y) => x[0] - y[0])[0];
+        return a !== undefined && b && b[1] > 0 ? [a / b[1]] : [];
+      });
+      const factor = denominatorJump(previousDen[1], den, siblingFactors);
       if (factor !== null)
         add(unit, indicator, {
           kind: "denominator-jump",

@@ -64,9 +64,9 @@ export type OutlierFinding = {
 };
 
 /**
- * A weekly increase far from the unit's own earlier increases; with too short a history, far
- * from its siblings' increases of the same week. Null when it is usual, or too close to the
- * usual one to matter (MIN_GAP).
+ * A weekly increase far above the unit's own earlier increases (or a decrease far below them);
+ * with too short a history, against its siblings' increases of the same week. Null when it is
+ * usual, slower than usual but still up, or too close to the usual one to matter (MIN_GAP).
  */
 export function increaseOutlier(
   increase: number,
@@ -77,7 +77,10 @@ export function increaseOutlier(
   if (!against) return null;
   const sample = against === "history" ? history : siblings;
   const z = modifiedZ(increase, sample);
-  if (Math.abs(z.m) <= MODIFIED_Z_LIMIT || Math.abs(increase - z.median) < MIN_GAP) return null;
+  // A slower week than usual is no sign of a wrong figure; a faster one, or a running total
+  // going down, is.
+  const unusual = z.m > MODIFIED_Z_LIMIT || (z.m < -MODIFIED_Z_LIMIT && increase < 0);
+  if (!unusual || Math.abs(increase - z.median) < MIN_GAP) return null;
   return { increase, usual: z.median, m: z.m, against, sample: sample.length };
 }
 
@@ -100,10 +103,23 @@ export function aboveCeiling(value: number, ceiling: number): number | null {
   return ceiling >= 0 && value > ceiling ? (ceiling === 0 ? Number.POSITIVE_INFINITY : value / ceiling) : null;
 }
 
-/** A ratio's or checklist's denominator that jumped from the unit's previous one: the factor, or null. */
-export function denominatorJump(previous: number, now: number): number | null {
+/** Without enough siblings to compare with, a denominator this many times larger (or smaller) is a jump. */
+export const DENOMINATOR_ALONE_FACTOR = 3;
+
+/**
+ * A ratio's or checklist's denominator that jumped from the unit's previous one: the factor
+ * now/previous, or null. Denominators grow as a program ramps up, so the factor is judged
+ * against the siblings' factors over the same reports (modified z-score of its logarithm),
+ * and must be at least DENOMINATOR_FACTOR either way; without MIN_SIBLINGS siblings, only a
+ * factor of DENOMINATOR_ALONE_FACTOR or more counts.
+ */
+export function denominatorJump(previous: number, now: number, siblingFactors: readonly number[] = []): number | null {
   if (previous === now) return null;
   if (previous === 0 || now === 0) return Math.max(previous, now) >= 10 ? Number.POSITIVE_INFINITY : null;
-  const factor = now > previous ? now / previous : previous / now;
-  return factor >= DENOMINATOR_FACTOR ? now / previous : null;
+  const factor = now / previous;
+  const size = factor >= 1 ? factor : 1 / factor;
+  if (size < DENOMINATOR_FACTOR) return null;
+  const logs = siblingFactors.filter((f) => f > 0 && Number.isFinite(f)).map(Math.log);
+  if (logs.length < MIN_SIBLINGS) return size >= DENOMINATOR_ALONE_FACTOR ? factor : null;
+  return Math.abs(modifiedZ(Math.log(factor), logs).m) > MODIFIED_Z_LIMIT ? factor : null;
 }

@@ -60,6 +60,15 @@ describe("each rule", () => {
     expect(denominatorJump(200, 2_000)).toBe(10);
     expect(denominatorJump(200, 210)).toBeNull();
     expect(denominatorJump(25, 25)).toBeNull();
+    // Growing 1.8 times like every sibling is the program ramping up; ten times is not.
+    const siblings = [1.7, 1.8, 1.75, 1.85, 1.8, 1.78];
+    expect(denominatorJump(200, 360, siblings)).toBeNull();
+    expect(denominatorJump(200, 2_000, siblings)).toBe(10);
+  });
+
+  it("does not flag a week slower than usual that still goes up, but does flag a running total going down", () => {
+    expect(increaseOutlier(296, [480, 485, 490, 478, 492, 487], [])).toBeNull();
+    expect(increaseOutlier(-400, usual, [])).toMatchObject({ increase: -400 });
   });
 });
 

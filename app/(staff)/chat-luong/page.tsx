@@ -88,7 +88,7 @@ export default async function QualityPage({ searchParams }: Props) {
         <>
           <p className="mb-2 text-slate-700" data-testid="quality-summary">
             {result.unit ? `${result.unit.name} · ` : ""}
-            {t.weekOf(f.date(result.week))} · {t.summary(result.total, result.checked)}
+            {t.weekOf(f.date(result.week))} · {t.summary(f.count(result.total), f.count(result.checked))}
           </p>
           <nav aria-label={t.kind} className="mb-4 flex flex-wrap gap-2 text-sm">
             <Link href={href(null)} aria-current={result.kind ? undefined : "page"} className={chip(!result.kind)}>
@@ -145,7 +145,10 @@ export default async function QualityPage({ searchParams }: Props) {
           </ol>
           {result.flags.length < (result.kind ? result.byKind[result.kind] : result.total) ? (
             <p className="mt-2 text-sm text-slate-600">
-              {t.shownOf(result.flags.length, result.kind ? result.byKind[result.kind] : result.total)}
+              {t.shownOf(
+                f.count(result.flags.length),
+                f.count(result.kind ? result.byKind[result.kind] : result.total),
+              )}
             </p>
           ) : null}
           <p className="mt-6">

@@ -75,11 +75,11 @@ export const QUALITY = phrases({
     en: (date) => `Week ending Sunday ${date}`,
   },
   summary: {
-    vi: (total: number, checked: number) => `${total} cảnh báo, ${checked} đã kiểm tra.`,
-    en: (total, checked) => `${total} ${total === 1 ? "flag" : "flags"}, ${checked} checked.`,
+    vi: (total: string, checked: string) => `${total} cảnh báo, ${checked} đã kiểm tra.`,
+    en: (total, checked) => `${total} ${total === "1" ? "flag" : "flags"}, ${checked} checked.`,
   },
   shownOf: {
-    vi: (shown: number, total: number) => `Hiển thị ${shown} cảnh báo đầu trong ${total}.`,
+    vi: (shown: string, total: string) => `Hiển thị ${shown} cảnh báo đầu trong ${total}.`,
     en: (shown, total) => `Showing the first ${shown} of ${total} flags.`,
   },
   recDone: {
