@@ -103,6 +103,8 @@ export function aboveCeiling(value: number, ceiling: number): number | null {
   return ceiling >= 0 && value > ceiling ? (ceiling === 0 ? Number.POSITIVE_INFINITY : value / ceiling) : null;
 }
 
+/** ...and by at least this much. */
+export const DENOMINATOR_MIN_GAP = 10;
 /** Without enough siblings to compare with, a denominator this many times larger (or smaller) is a jump. */
 export const DENOMINATOR_ALONE_FACTOR = 3;
 
@@ -118,7 +120,8 @@ export function denominatorJump(previous: number, now: number, siblingFactors: r
   if (previous === 0 || now === 0) return Math.max(previous, now) >= 10 ? Number.POSITIVE_INFINITY : null;
   const factor = now / previous;
   const size = factor >= 1 ? factor : 1 / factor;
-  if (size < DENOMINATOR_FACTOR) return null;
+  // Small denominators (4 procedures becoming 7) move by large factors for ordinary reasons.
+  if (size < DENOMINATOR_FACTOR || Math.abs(now - previous) < DENOMINATOR_MIN_GAP) return null;
   const logs = siblingFactors.filter((f) => f > 0 && Number.isFinite(f)).map(Math.log);
   if (logs.length < MIN_SIBLINGS) return size >= DENOMINATOR_ALONE_FACTOR ? factor : null;
   return Math.abs(modifiedZ(Math.log(factor), logs).m) > MODIFIED_Z_LIMIT ? factor : null;

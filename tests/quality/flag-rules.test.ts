@@ -64,6 +64,8 @@ describe("each rule", () => {
     const siblings = [1.7, 1.8, 1.75, 1.85, 1.8, 1.78];
     expect(denominatorJump(200, 360, siblings)).toBeNull();
     expect(denominatorJump(200, 2_000, siblings)).toBe(10);
+    // 4 procedures becoming 7: a large factor, a small change.
+    expect(denominatorJump(4, 7)).toBeNull();
   });
 
   it("does not flag a week slower than usual that still goes up, but does flag a running total going down", () => {

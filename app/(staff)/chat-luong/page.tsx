@@ -79,7 +79,10 @@ export default async function QualityPage({ searchParams }: Props) {
           ))}
         </Select>
         <Field label={t.unitCode} name="unit" defaultValue={filter.unit} controlClassName="sm:w-40" />
-        <button type="submit" className={buttonClass({ variant: "primary" })}>
+        <button
+          type="submit"
+          className={buttonClass({ variant: "primary", className: "col-span-2 self-end sm:col-span-1" })}
+        >
           {t.show}
         </button>
       </form>
