@@ -1,4 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { runReconcile } from "@/lib/cli/reconcile-command";
 import { saveFigures } from "@/lib/entry/save-figures";
 import { REFERENCE_COLUMNS } from "@/lib/reconciliation/import-reference";
 import { detectCorrections } from "@/lib/reconciliation/register";
@@ -116,5 +120,47 @@ describe("reconciling an extract with the entered figures", () => {
       [5, "source"],
     ]);
     expect(await prisma.referenceFigure.count()).toBe(before);
+  });
+});
+
+describe("npm run cli -- reconcile", () => {
+  async function run(content: string, flags: { json?: boolean; "tolerance-percent"?: string }) {
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "reconcile-")), "c06.csv");
+    await fs.writeFile(file, content);
+    const out: string[] = [];
+    const err: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
+    const error = vi.spyOn(console, "error").mockImplementation((line: string) => void err.push(line));
+    try {
+      return { code: await runReconcile([file], flags), out, err };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  }
+
+  it("prints the discrepancies as JSON with exactly the six fields, and exits 0", async () => {
+    const result = await run(`${header}\n00006,CCCD_INTAKE,2026-11-22,4000,CSDLQG\n`, {
+      json: true,
+      "tolerance-percent": "5",
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out.join(""))).toEqual([
+      { unit: "00006", indicator: "CCCD_INTAKE", asOf: "2026-11-22", entered: 5000, reference: 4000, difference: 1000 },
+    ]);
+  });
+
+  it("prints a table by default, and exits 2 with the row's problem on a bad file", async () => {
+    const table = await run(`${header}\n00006,CCCD_INTAKE,2026-11-22,4000,CSDLQG\n`, {});
+    expect(table.code).toBe(0);
+    expect(table.out[0]).toMatch(/^unit\s+indicator\s+asOf\s+entered\s+reference\s+difference$/);
+    expect(table.out[1]).toMatch(/^00006\s+CCCD_INTAKE\s+2026-11-22\s+5000\s+4000\s+\+1000$/);
+    const bad = await run(`${header}\n00006,CCCD_INTAKE,22/13/2026,4000,CSDLQG\n`, { json: true });
+    expect(bad.code).toBe(2);
+    expect(bad.err.join("\n")).toContain("dòng 2, cột as_of");
+    const header2 = await run("unit,value\n1,2\n", {});
+    expect(header2.code).toBe(2);
+    expect(header2.err.join("\n")).toContain("thiếu cột");
+    expect((await run(`${header}\n`, { "tolerance-percent": "abc" })).code).toBe(2);
   });
 });
