@@ -90,20 +90,25 @@ export async function loadFlagFacts(db: Db, week: Date, scope: Sql) {
         approved_by: string;
       }[]
     >`
-      WITH target AS (SELECT u.id FROM unit u WHERE ${inForceOn("u", week)} AND ${scope})
+      WITH target AS (SELECT u.id FROM unit u WHERE ${inForceOn("u", week)} AND ${scope}),
+      -- Units whose report of the week was approved at some point (an unlock keeps the row):
+      -- the first approval, then the figure changes of the week made after it, both by index.
+      approved AS (
+        SELECT wr.unit_id, ap.at, ap.actor FROM weekly_report wr
+        JOIN LATERAL (
+          SELECT r.at, r.actor FROM audit_entry r
+          WHERE r.unit_id = wr.unit_id AND r.indicator_id IS NULL AND r.at >= ${week}::date
+            AND r.entity = 'weekly_report' AND r.action = 'approve' AND r.new_value->>'week' = ${isoDate(week)}
+          ORDER BY r.at LIMIT 1
+        ) ap ON TRUE
+        WHERE wr.week = ${week}::date AND wr.unit_id IN (SELECT id FROM target)
+      )
       SELECT DISTINCT ON (a.unit_id, a.indicator_id) a.unit_id, a.indicator_id, a.at, a.actor,
              (a.old_value->>'value')::int AS from_value, (a.new_value->>'value')::int AS to_value,
              ap.at AS approved_at, ap.actor AS approved_by
-      FROM audit_entry a
-      JOIN LATERAL (
-        SELECT r.at, r.actor FROM audit_entry r
-        WHERE r.unit_id = a.unit_id AND r.entity = 'weekly_report' AND r.action = 'approve'
-          AND r.new_value->>'week' = ${isoDate(week)} AND r.at < a.at
-        ORDER BY r.at LIMIT 1
-      ) ap ON TRUE
-      WHERE a.entity = 'figure' AND a.at >= ${addDays(week, -6)}::date AND a.indicator_id IS NOT NULL
-        AND a.unit_id IN (SELECT id FROM target)
-        AND a.new_value->>'asOf' BETWEEN ${isoDate(addDays(week, -6))} AND ${isoDate(week)}
+      FROM approved ap
+      JOIN audit_entry a ON a.unit_id = ap.unit_id AND a.indicator_id IS NOT NULL AND a.at > ap.at
+      WHERE a.entity = 'figure' AND a.new_value->>'asOf' BETWEEN ${isoDate(addDays(week, -6))} AND ${isoDate(week)}
       ORDER BY a.unit_id, a.indicator_id, a.at DESC`,
   ]);
   return {

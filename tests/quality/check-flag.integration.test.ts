@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { changeReportStatus } from "@/lib/entry/report-status";
+import { saveFigures } from "@/lib/entry/save-figures";
 import { ForbiddenError, InvalidParamError } from "@/lib/errors";
 import { checkFlag } from "@/lib/quality/check-flag";
 import { listWeekFlags } from "@/lib/quality/week-flags";
@@ -72,5 +74,33 @@ describe("the week's flags of the database", () => {
         requestId: requestId(),
       }),
     ).rejects.toThrow(/không còn cảnh báo/);
+  });
+});
+
+describe("a change after approval", () => {
+  it("is flagged with who changed what after whose approval, from the audit log", async () => {
+    const district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
+    const commune = await actorAt(prisma, "COMMUNE_OFFICER", "00002");
+    const report = (action: string, actor = district) =>
+      changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit: "00002", action });
+    await report("submit", commune);
+    await report("approve");
+    expect((await listWeekFlags(prisma, district, { week: WEEK, kind: "changed-after-approval" })).flags).toEqual([]);
+    await report("unlock");
+    const figure = await prisma.figure.findFirstOrThrow({
+      where: { unit: { code: "00002" }, asOf: new Date(`${WEEK}T00:00:00Z`) },
+    });
+    await saveFigures(prisma, commune, {
+      requestId: requestId(),
+      week: WEEK,
+      entries: [{ unit: "00002", indicator: "CCCD_INTAKE", value: figure.value + 7, version: figure.version }],
+    });
+    const [flag] = (await listWeekFlags(prisma, district, { week: WEEK, kind: "changed-after-approval" })).flags;
+    expect(flag).toMatchObject({
+      severity: 3,
+      unit: { code: "00002" },
+      indicator: { code: "CCCD_INTAKE" },
+      numbers: { from: figure.value, to: figure.value + 7, by: commune.username, approvedBy: district.username },
+    });
   });
 });
