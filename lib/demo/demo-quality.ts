@@ -7,6 +7,7 @@ import { REFERENCE_COLUMNS } from "@/lib/reconciliation/import-reference";
 import { runReconciliation } from "@/lib/reconciliation/run-reconciliation";
 import { refreshSeries } from "@/lib/series/refresh-series";
 import { readTable } from "@/lib/tables/read-table";
+import { inForceOn } from "@/lib/units/in-force";
 
 // What the data-quality page and the reconciliation register show on a fresh install: two
 // communes of Hà Nội with a flagged week (a typo's extra zero the week before last, a value
@@ -21,7 +22,7 @@ export async function seedQualityDemo(prisma: PrismaClient): Promise<{ flagged: 
   const latest = sundayOnOrBefore(todayInVietnam());
   const communes = await prisma.$queryRaw<{ id: number; code: string }[]>`
     SELECT c.id, c.code FROM unit c JOIN unit p ON p.id = c.parent_id
-    WHERE p.code = ${PROVINCE} AND p.valid_to IS NULL AND c.valid_to IS NULL
+    WHERE p.code = ${PROVINCE} AND ${inForceOn("p", latest)} AND ${inForceOn("c", latest)}
       AND EXISTS (SELECT 1 FROM figure f WHERE f.unit_id = c.id AND f.as_of = ${latest}::date)
     ORDER BY c.code DESC LIMIT 12`;
   if (communes.length < 8) return { flagged: 0, reference: 0 };
