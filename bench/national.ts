@@ -18,6 +18,7 @@ import { FIGURE_COLUMNS, importFigures } from "@/lib/imports/import-figures";
 import { grantRuntimeRole, RUNTIME_ROLE } from "@/lib/postgres/database-roles";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/postgres/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "@/lib/postgres/schema-engine";
+import { listWeekFlags } from "@/lib/quality/week-flags";
 import { getRanking } from "@/lib/rankings/get-ranking";
 import { getUnitSeries } from "@/lib/series/get-unit-series";
 import { readTable, type TableRow } from "@/lib/tables/read-table";
@@ -120,6 +121,7 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
     out.push(...(await saveLatency(prisma, UNTIL)));
     if (options.rankingsOnly) return out;
     out.push(...(await writtenReport(prisma)));
+    out.push(...(await weekFlags(prisma)));
     out.push(...(await weeklyFileImport(prisma)));
     out.push(...(await freshness(prisma)));
     await disconnectDb();
@@ -148,6 +150,28 @@ async function writtenReport(prisma: ReturnType<typeof db>): Promise<string[]> {
   return [
     `Báo cáo tuần (.docx, ${Math.round(body.length / 1024)} KB) của Hà Nội: lần đầu ${cold.toFixed(0)} ms, lặp lại p50 ${percentile(warm, 50).toFixed(0)} ms`,
   ];
+}
+
+/** The week's data-quality flags of the whole country (the ministry's page) and of one province. */
+async function weekFlags(prisma: ReturnType<typeof db>): Promise<string[]> {
+  const ministry = { id: 0, username: "bench", displayName: "bench", role: "MINISTRY_ADMIN" as const, unitId: null };
+  const hanoi = await prisma.unit.findFirstOrThrow({ where: { code: "01" }, orderBy: { validFrom: "desc" } });
+  const lines: string[] = [];
+  for (const [label, actor] of [
+    ["toàn quốc", ministry],
+    ["Hà Nội", { ...ministry, role: "PROVINCE_OFFICER" as const, unitId: hanoi.id }],
+  ] as const) {
+    let found = 0;
+    const cold = await timed(async () => {
+      found = (await listWeekFlags(prisma, actor, { week: isoDate(UNTIL) })).total;
+    });
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++) warm.push(await timed(() => listWeekFlags(prisma, actor, { week: isoDate(UNTIL) })));
+    lines.push(
+      `Cảnh báo chất lượng số liệu của tuần, ${label}: ${found.toLocaleString("vi-VN")} cảnh báo, lần đầu ${cold.toFixed(0)} ms, lặp lại p50 ${percentile(warm, 50).toFixed(0)} ms`,
+    );
+  }
+  return lines;
 }
 
 /** A national weekly file: every commune × 5 indicators, one week after the loaded data. */

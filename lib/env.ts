@@ -65,6 +65,13 @@ const ZEnv = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+  /**
+   * Reconciliation with the system of record: an entered figure agrees with the reference count
+   * when it is within this many units of it, or within this percent of it (either suffices).
+   * A run may ask for others.
+   */
+  RECONCILE_TOLERANCE_ABSOLUTE: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  RECONCILE_TOLERANCE_PERCENT: z.coerce.number().min(0).max(100).default(1),
   /** Weeks of demo figures written on first start. */
   DEMO_WEEKS: z.coerce.number().int().min(1).max(520).default(78),
   /** Where the demo finds the GSO unit lists and the 2025 crosswalk; without them, provinces only. */

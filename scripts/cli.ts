@@ -14,6 +14,7 @@ import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
 import { runIndicator } from "@/lib/cli/indicator-command";
 import { runRank } from "@/lib/cli/rank-command";
+import { runReconcile } from "@/lib/cli/reconcile-command";
 import { runReminders } from "@/lib/cli/reminders-command";
 import { runReport } from "@/lib/cli/report-command";
 import { runUser } from "@/lib/cli/user-command";
@@ -36,6 +37,10 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
        --period month:2023-05|quarter:2023-Q2|half:2023-H1|nine-months:2023|year:2023|week:2023-05-14
                                                        thay cho --as-of: kỳ báo cáo theo NĐ 09/2019 (chốt ngày 14),
                                                        với mức tăng trong kỳ và hạng kỳ trước
+  reconcile <tệp.csv|.xlsx> [--tolerance-percent P] [--json]
+                                                       đối chiếu với trích xuất CSDL quốc gia về dân cư:
+                                                       unit_code,indicator,as_of,value,source; in các chênh lệch
+                                                       (unit, indicator, asOf, entered, reference, difference)
   indicator create --code MÃ --kind COUNT|STOCK|RATIO|CHECKLIST|DERIVED|COMPOSITE --name "Tên"
        [--name-en "Name"] [--numerator MÃ --denominator MÃ]   DERIVED: chỉ tiêu này / chỉ tiêu kia
        [--component MÃ:điểm --component MÃ:điểm …] [--bands 80,90]  COMPOSITE: thành phần, ngưỡng xếp loại (%)
@@ -62,7 +67,18 @@ Tuỳ chọn chung:
 
 Mã thoát: 0 xong, 1 lỗi, 2 sai cú pháp lệnh, 3 cơ sở dữ liệu còn thiếu migration (chạy npm run db:migrate).`;
 
-const COMMANDS = ["import", "boundaries", "rank", "indicator", "demo", "user", "reminders", "backup", "report"];
+const COMMANDS = [
+  "import",
+  "boundaries",
+  "rank",
+  "indicator",
+  "demo",
+  "user",
+  "reminders",
+  "backup",
+  "report",
+  "reconcile",
+];
 const EXIT_NEEDS_MIGRATION = 3;
 
 const OPTIONS = {
@@ -100,6 +116,7 @@ const OPTIONS = {
   bands: { type: "string" },
   week: { type: "string" },
   out: { type: "string" },
+  "tolerance-percent": { type: "string" },
 } as const;
 
 /** The arguments, or the usage and exit code 2 when an option is unknown or lacks its value. */
@@ -157,6 +174,7 @@ try {
   else if (command === "boundaries") exitCode = await runBoundaries(rest);
   else if (command === "reminders") exitCode = await runReminders(rest, values);
   else if (command === "report") exitCode = await runReport(rest, values);
+  else if (command === "reconcile") exitCode = await runReconcile(rest, values);
 } catch (error) {
   console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;

@@ -117,6 +117,7 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                       )}
                     </div>
                     <CellNote row={row} code={indicator.code} cells={cells} />
+                    <FlagNotes notes={sheet.flags?.[`${row.code}:${indicator.code}`]} />
                   </td>
                 ))}
                 {/* Kept at the right edge while the grid scrolls sideways: approving never needs a scroll. */}
@@ -198,6 +199,18 @@ function GridInput(props: {
       aria-describedby={error || warnings.length ? `note-${row.code}-${indicator.code}` : undefined}
       className={`w-full min-w-24 rounded border px-1.5 py-1 text-right tabular-nums ${error ? "border-red-600 bg-red-50" : warnings.length ? "border-amber-500 bg-amber-50" : "border-slate-300"}`}
     />
+  );
+}
+
+/** The week's data-quality flags of a unit or a figure (lib/quality), with their reasons, for whoever approves. */
+function FlagNotes({ notes }: { notes: { text: string }[] | undefined }) {
+  if (!notes?.length) return null;
+  return (
+    <ul className="mt-0.5 max-w-56 space-y-0.5 text-xs font-normal text-red-800" data-flag-notes>
+      {notes.map((note) => (
+        <li key={note.text}>⚑ {note.text}</li>
+      ))}
+    </ul>
   );
 }
 

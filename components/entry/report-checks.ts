@@ -23,12 +23,14 @@ function shown(
   return ratio ? `${count(value)}/${denominator == null ? "?" : count(denominator)}` : count(value);
 }
 
-/** Each warned figure of a row: unit, indicator, last week → this week, and why. */
+/** Each warned or flagged figure of a row: unit, indicator, last week → this week, and why. */
 export function warnedFigures(sheet: EntrySheet, row: SheetRow, cells: Cells, w: EntryWords): string[] {
   return sheet.indicators
     .filter((i) => !i.denominatorOf)
     .flatMap((i) => {
-      const reasons = cells.warningsOf(row, i.code);
+      // The week's data-quality flags (lib/quality) not yet checked, beside the rules' warnings.
+      const flags = (sheet.flags?.[`${row.code}:${i.code}`] ?? []).filter((f) => f.ask).map((f) => `⚑ ${f.text}`);
+      const reasons = [...cells.warningsOf(row, i.code), ...flags];
       if (!reasons.length) return [];
       const den = i.denominatorColumn;
       const typed = cells.parsed[row.code] ?? {};

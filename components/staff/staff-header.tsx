@@ -16,6 +16,8 @@ const PAGES: { href: string; needs?: Action }[] = [
   { href: "/nhap-tep", needs: "figure.enter" },
   { href: "/tai-khoan", needs: "user.manage" },
   { href: "/chi-so", needs: "indicator.define" },
+  { href: "/chat-luong", needs: "quality.view" },
+  { href: "/doi-soat", needs: "quality.view" },
   { href: "/nhat-ky" },
   { href: "/" },
 ];

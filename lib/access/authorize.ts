@@ -19,6 +19,11 @@ export type Action =
   | "unit.view"
   | "audit.view"
   | "user.manage"
+  /** Data-quality flags and the reconciliation register: reading, and answering them. */
+  | "quality.view"
+  | "quality.check"
+  /** Importing the system of record's extract is national. */
+  | "reference.import"
   /** Defining indicators is national: their codes and kinds are the same for every unit. */
   | "indicator.define";
 
@@ -34,6 +39,8 @@ const OFFICER: Partial<Record<Action, Relation[]>> = {
   "target.assign": ["below"],
   "unit.view": ["own", "below"],
   "audit.view": ["own", "below"],
+  "quality.view": ["own", "below"],
+  "quality.check": ["own", "below"],
 };
 
 const RULES: Record<Role, Partial<Record<Action, Relation[]>>> = {
@@ -47,8 +54,17 @@ const RULES: Record<Role, Partial<Record<Action, Relation[]>>> = {
   PROVINCE_OFFICER: OFFICER,
   PROVINCE_ADMIN: { ...OFFICER, "user.manage": ["own", "below"] },
   // Without a unit, every unit of the country is "below" the ministry.
-  MINISTRY_ADMIN: { ...OFFICER, "user.manage": ["own", "below"], "indicator.define": ["own", "below"] },
-  LEADERSHIP_VIEWER: { "unit.view": ["own", "below"], "audit.view": ["own", "below"] },
+  MINISTRY_ADMIN: {
+    ...OFFICER,
+    "user.manage": ["own", "below"],
+    "indicator.define": ["own", "below"],
+    "reference.import": ["own", "below"],
+  },
+  LEADERSHIP_VIEWER: {
+    "unit.view": ["own", "below"],
+    "audit.view": ["own", "below"],
+    "quality.view": ["own", "below"],
+  },
 };
 
 const ACTION_NAMES: Record<Action, string> = {
@@ -61,6 +77,9 @@ const ACTION_NAMES: Record<Action, string> = {
   "audit.view": "xem nhật ký thay đổi của",
   "user.manage": "quản lý tài khoản của",
   "indicator.define": "định nghĩa chỉ tiêu cho",
+  "quality.view": "xem kiểm tra chất lượng số liệu của",
+  "quality.check": "ghi nhận kiểm tra số liệu của",
+  "reference.import": "nhập số liệu đối chiếu cho",
 };
 
 export function isAllowed(role: Role, action: Action, relation: Relation): boolean {

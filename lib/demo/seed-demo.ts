@@ -8,6 +8,7 @@ import { importCrosswalk, ZCrosswalkFile } from "@/lib/unit-imports/import-cross
 import { importUnits } from "@/lib/unit-imports/import-units";
 import { seedProvinces } from "@/lib/unit-imports/seed-provinces";
 import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
+import { seedQualityDemo } from "./demo-quality";
 import { generateDemo } from "./generate-demo";
 
 /** The GSO lists the demo loads when they are available, and the date each holds from. */
@@ -55,5 +56,7 @@ export async function seedDemo(
     seed: "de-an-06",
     onProgress: progress,
   });
+  progress("Tuần có cảnh báo chất lượng và trích xuất đối chiếu CSDL quốc gia về dân cư…");
+  await seedQualityDemo(prisma);
   return { provinces, units, figures, targets };
 }

@@ -65,6 +65,8 @@ export type EntrySheet = {
   rows: SheetRow[];
   /** Units with figures for the week, units whose report is submitted (or approved), of all. */
   completeness: { reported: number; submitted: number; total: number };
+  /** The week's data-quality flags of the rows, by "unit:indicator" (lib/quality), for the approver. */
+  flags?: Record<string, { text: string; ask: boolean }[]>;
 };
 
 /**

@@ -12,7 +12,7 @@ import { isSameOriginRequest } from "./same-origin";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** File uploads: the 20 MB file plus the multipart envelope. */
 export const MAX_UPLOAD_BODY_BYTES = 20 * 1024 * 1024 + 64 * 1024;
-const UPLOAD_PATHS = /^\/api\/v1\/imports(\?|$)/;
+const UPLOAD_PATHS = /^\/api\/v1\/(imports|reconciliation)(\?|$)/;
 const MAX_URL_LENGTH = 8 * 1024;
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

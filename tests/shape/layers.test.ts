@@ -31,6 +31,8 @@ const LAYERS: { name: string; folders: string[] }[] = [
       "weekly-report",
       "map",
       "share-card",
+      "quality",
+      "reconciliation",
       "demo",
     ],
   },

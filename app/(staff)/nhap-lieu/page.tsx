@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { getEntrySheet } from "@/lib/entry/get-entry-sheet";
 import { readFlash } from "@/lib/http/flash";
 import { staffLocale } from "@/lib/i18n/staff-locale";
+import { flagNotesOf } from "@/lib/quality/week-flags";
 
 export const metadata: Metadata = { title: "Số liệu tuần – Đề án 06" };
 
@@ -22,6 +23,8 @@ export default async function EntryPage({ searchParams }: Props) {
     getEntrySheet(db(), actor, { unit: params.unit, week: params.week, columns: params.columns }),
   );
   const locale = await staffLocale();
+  const codes = sheet.mode === "grid" ? sheet.rows.map((r) => r.code) : sheet.own ? [sheet.own.code] : [];
+  sheet.flags = await flagNotesOf(db(), actor, sheet.week, codes, locale);
   // A fresh key per render: after a save or an approval the page reloads its data and the
   // sheet starts again from what the database holds.
   return (

@@ -15,6 +15,8 @@ const PAGES = phrases<Record<string, string>>({
   "/nhap-tep": { vi: "Nhập từ tệp", en: "Import a file" },
   "/tai-khoan": { vi: "Tài khoản", en: "Accounts" },
   "/chi-so": { vi: "Chỉ số", en: "Indicators" },
+  "/chat-luong": { vi: "Chất lượng số liệu", en: "Data quality" },
+  "/doi-soat": { vi: "Đối chiếu", en: "Reconciliation" },
   "/nhat-ky": COMMON.changeLog,
   "/": { vi: "Bảng xếp hạng", en: "Leaderboard" },
 });
