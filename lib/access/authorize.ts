@@ -20,7 +20,9 @@ export type Action =
   | "audit.view"
   | "user.manage"
   /** Defining indicators is national: their codes and kinds are the same for every unit. */
-  | "indicator.define";
+  | "indicator.define"
+  /** Publishing the week's official ranking as an edition is national too. */
+  | "edition.publish";
 
 /** Where the unit stands from the actor: their own unit, below it, or anywhere else. */
 export type Relation = "own" | "below" | "outside";
@@ -47,7 +49,12 @@ const RULES: Record<Role, Partial<Record<Action, Relation[]>>> = {
   PROVINCE_OFFICER: OFFICER,
   PROVINCE_ADMIN: { ...OFFICER, "user.manage": ["own", "below"] },
   // Without a unit, every unit of the country is "below" the ministry.
-  MINISTRY_ADMIN: { ...OFFICER, "user.manage": ["own", "below"], "indicator.define": ["own", "below"] },
+  MINISTRY_ADMIN: {
+    ...OFFICER,
+    "user.manage": ["own", "below"],
+    "indicator.define": ["own", "below"],
+    "edition.publish": ["own", "below"],
+  },
   LEADERSHIP_VIEWER: { "unit.view": ["own", "below"], "audit.view": ["own", "below"] },
 };
 
@@ -61,6 +68,7 @@ const ACTION_NAMES: Record<Action, string> = {
   "audit.view": "xem nhật ký thay đổi của",
   "user.manage": "quản lý tài khoản của",
   "indicator.define": "định nghĩa chỉ tiêu cho",
+  "edition.publish": "công bố bảng xếp hạng của",
 };
 
 export function isAllowed(role: Role, action: Action, relation: Relation): boolean {

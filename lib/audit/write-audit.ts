@@ -8,7 +8,7 @@ import { type Sql, sql } from "@/lib/db/sql";
 /** One change: what was there before (null when it was created) and what is there now. */
 export type AuditRecord = {
   action: string;
-  entity: "figure" | "target" | "weekly_report" | "indicator" | "user";
+  entity: "figure" | "target" | "weekly_report" | "indicator" | "user" | "publication";
   entityId: number;
   /** Null for changes that concern no unit (an indicator's definition, a national account). */
   unitId: number | null;

@@ -239,7 +239,13 @@ describe("saving figures", () => {
     const province = await actorAt(prisma, "PROVINCE_OFFICER", "01");
     const firstAudit = (await prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     const act = (actor: Actor, unit: string, action: "submit" | "approve" | "unlock") =>
-      changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit, action, reason: "Cần sửa số liệu" });
+      changeReportStatus(prisma, actor, {
+        requestId: requestId(),
+        week: WEEK,
+        unit,
+        action,
+        reason: "Cần sửa số liệu",
+      });
     await act(district, "001", "submit");
     await act(commune, "00001", "submit");
     await act(district, "00001", "approve");

@@ -30,6 +30,7 @@ const LAYERS: { name: string; folders: string[] }[] = [
       "exports",
       "weekly-report",
       "map",
+      "publication",
       "demo",
     ],
   },
