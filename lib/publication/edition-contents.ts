@@ -53,8 +53,7 @@ export async function editionContents(prisma: PrismaClient, week: Date): Promise
         },
       );
       // A province without communes in force (the demo's provinces only, say) has nothing to rank.
-      if (ranking && ranking.items.length)
-        results[i] = { indicator, level: LEVEL_NAMES[level], parent: parent ?? "", ranking };
+      if (ranking?.items.length) results[i] = { indicator, level: LEVEL_NAMES[level], parent: parent ?? "", ranking };
     }
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));

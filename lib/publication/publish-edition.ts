@@ -108,7 +108,7 @@ export async function publishEdition(
 
 function parseWeek(text: string, now: Date): Date {
   const week = parseIsoDate(text);
-  if (!week || week.getUTCDay() !== 0)
+  if (week?.getUTCDay() !== 0)
     throw new InvalidParamError("week", "Tuần công bố được ghi bằng ngày Chủ nhật cuối tuần, dạng YYYY-MM-DD.");
   if (week > sundayOnOrBefore(todayInVietnam(now)))
     throw new InvalidParamError("week", `Tuần kết thúc ngày ${formatDateVi(week)} chưa kết thúc.`);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/db";
 import { sql } from "@/lib/db/sql";
+import { NotFoundError } from "@/lib/errors";
 import type { Ranking, RankingItem } from "@/lib/rankings/ranking-types";
 import type { EditionKey } from "./edition-contents";
 
@@ -67,6 +68,19 @@ export async function editionRanking(db: Db, number: number, key: EditionKey): P
     WHERE p.number = ${number}::int AND r.indicator = ${key.indicator} AND r.level = ${key.level}
       AND r.parent = ${key.parent}`;
   return row ? { ...row.header, items: row.items ?? [] } : null;
+}
+
+/** editionRanking, or NotFoundError (404) saying which of the edition and the ranking is missing. */
+export async function publishedRanking(db: Db, number: number, key: EditionKey): Promise<Ranking> {
+  const ranking = await editionRanking(db, number, key);
+  if (ranking) return ranking;
+  const [edition] = await db.$queryRaw<{ week: string }[]>`
+    SELECT to_char(week, 'YYYY-MM-DD') AS week FROM publication WHERE number = ${number}::int`;
+  if (!edition) throw new NotFoundError(`Chưa có bản công bố số ${number}.`);
+  const where = key.parent ? ` thuộc ${key.parent}` : "";
+  throw new NotFoundError(
+    `Bản công bố số ${number} (tuần ${edition.week}) không có bảng xếp hạng ${key.indicator}, cấp ${key.level}${where}: các huyện và xã được xếp trong tỉnh của mình (parent là mã tỉnh).`,
+  );
 }
 
 /** The indicators an edition ranks, in the order they were published. */
