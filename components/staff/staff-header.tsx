@@ -16,6 +16,7 @@ const PAGES: { href: string; needs?: Action }[] = [
   { href: "/nhap-tep", needs: "figure.enter" },
   { href: "/tai-khoan", needs: "user.manage" },
   { href: "/chi-so", needs: "indicator.define" },
+  { href: "/cong-bo", needs: "edition.publish" },
   { href: "/nhat-ky" },
   { href: "/" },
 ];

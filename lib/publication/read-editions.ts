@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/db";
 import { sql } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";
+import { DEFAULT_INDICATOR } from "@/lib/indicators/indicators";
 import type { Ranking, RankingItem } from "@/lib/rankings/ranking-types";
 import type { EditionKey } from "./edition-contents";
 
@@ -81,6 +82,16 @@ export async function publishedRanking(db: Db, number: number, key: EditionKey):
   throw new NotFoundError(
     `Bản công bố số ${number} (tuần ${edition.week}) không có bảng xếp hạng ${key.indicator}, cấp ${key.level}${where}: các huyện và xã được xếp trong tỉnh của mình (parent là mã tỉnh).`,
   );
+}
+
+/** An edition's indicators and its provinces' ranking of the one asked (else the first). */
+export async function publishedProvinces(db: Db, number: number, asked: string | undefined) {
+  const indicators = await editionIndicators(db, number);
+  const code = asked?.toUpperCase().slice(0, 40);
+  const indicator =
+    indicators.find((i) => i === code) ?? indicators.find((i) => i === DEFAULT_INDICATOR) ?? indicators[0];
+  const ranking = indicator ? await editionRanking(db, number, { indicator, level: "province", parent: "" }) : null;
+  return { indicators, ranking };
 }
 
 /** The indicators an edition ranks, in the order they were published. */

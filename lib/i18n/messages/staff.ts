@@ -15,6 +15,7 @@ const PAGES = phrases<Record<string, string>>({
   "/nhap-tep": { vi: "Nhập từ tệp", en: "Import a file" },
   "/tai-khoan": { vi: "Tài khoản", en: "Accounts" },
   "/chi-so": { vi: "Chỉ số", en: "Indicators" },
+  "/cong-bo": { vi: "Công bố", en: "Publish" },
   "/nhat-ky": COMMON.changeLog,
   "/": { vi: "Bảng xếp hạng", en: "Leaderboard" },
 });
