@@ -2,12 +2,14 @@ import "server-only";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { reportDueSettings } from "@/lib/env";
 import { parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { importCrosswalk, ZCrosswalkFile } from "@/lib/unit-imports/import-crosswalk";
 import { importUnits } from "@/lib/unit-imports/import-units";
 import { seedProvinces } from "@/lib/unit-imports/seed-provinces";
 import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
+import { seedDemoEditions } from "./demo-editions";
 import { generateDemo } from "./generate-demo";
 
 /** The GSO lists the demo loads when they are available, and the date each holds from. */
@@ -55,5 +57,7 @@ export async function seedDemo(
     seed: "de-an-06",
     onProgress: progress,
   });
+  // Published editions, one with a correction (from the reporting calendar's due times).
+  await seedDemoEditions(prisma, reportDueSettings(), progress);
   return { provinces, units, figures, targets };
 }
