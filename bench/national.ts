@@ -30,6 +30,7 @@ import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
 import { benchConcurrentSaves } from "./concurrent-saves";
 import { loadLine, loadTest } from "./http-load";
 import { benchBackup, benchTopology } from "./operations";
+import { benchPublication } from "./publication";
 import { percentile, timed } from "./stats";
 
 const UNITS_FILE = path.resolve(PROJECT_ROOT, "../shared/data/vn-units-2025-03.json");
@@ -107,6 +108,7 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
     }
 
     if (options.rankingsOnly) return out;
+    out.push(...(await benchPublication(prisma, UNTIL, scale.runs)));
     out.push(...(await writtenReport(prisma)));
     out.push(...(await weeklyFileImport(prisma)));
     out.push(...(await freshness(prisma)));
