@@ -48,6 +48,10 @@ export async function publishEdition(
     throw new ForbiddenError("Chỉ quản trị Bộ Công an (C06) được công bố bảng xếp hạng chính thức.");
   }
   const week = input.week === undefined ? dueEditionWeek(settings, now) : parseWeek(input.week, now);
+  // Nothing written since the week's latest edition (its data version still stands): nothing to
+  // compute either, so the hourly run costs one read when nothing changed.
+  const unchanged = await unchangedEdition(prisma, week);
+  if (unchanged) return unchanged;
   // Corrections are read up to the last change made before the rankings are computed, so every
   // change they announce is in the rankings; a later one is announced by the next edition.
   const upto = (await prisma.$queryRaw<{ id: bigint }[]>`SELECT COALESCE(max(id), 0) AS id FROM audit_entry`)[0]
@@ -66,18 +70,8 @@ export async function publishEdition(
     const after = last?.auditUpto ?? 0n;
     const readUpTo = upto > after ? upto : after;
     const corrections = await pendingCorrections(tx, { after, upto: readUpTo, publishedUpTo: last?.weekMax ?? null });
-    if (sameWeek && sameWeek.contentHash === hash && !corrections.length) {
-      return {
-        outcome: {
-          number: sameWeek.number,
-          week: isoDate(week),
-          created: false,
-          corrections: 0,
-          replayed: false,
-          message: `Bảng xếp hạng tuần ${formatDateVi(week)} không thay đổi từ bản công bố số ${sameWeek.number}; không tạo bản mới.`,
-        },
-      };
-    }
+    if (sameWeek && sameWeek.contentHash === hash && !corrections.length)
+      return { outcome: unchangedOutcome(sameWeek.number, week) };
     const number = (last?.number ?? 0) + 1;
     const id = await writeEdition(tx, { number, week, actor: actor.username, hash, upto: readUpTo }, rankings);
     await writeCorrections(tx, id, corrections);
@@ -106,6 +100,27 @@ export async function publishEdition(
   });
 }
 
+function unchangedOutcome(number: number, week: Date): PublishOutcome {
+  return {
+    number,
+    week: isoDate(week),
+    created: false,
+    corrections: 0,
+    replayed: false,
+    message: `Bảng xếp hạng tuần ${formatDateVi(week)} không thay đổi từ bản công bố số ${number}; không tạo bản mới.`,
+  };
+}
+
+/** The week's latest edition when the data version it was read at is still the current one. */
+async function unchangedEdition(db: Db, week: Date): Promise<PublishOutcome | null> {
+  const [row] = await db.$queryRaw<{ number: number }[]>`
+    SELECT p.number FROM publication p
+    WHERE p.week = ${week}::date
+      AND p.data_version = COALESCE((SELECT version FROM data_version WHERE id = 1), 0)
+      AND p.number = (SELECT max(number) FROM publication WHERE week = ${week}::date)`;
+  return row ? unchangedOutcome(row.number, week) : null;
+}
+
 function parseWeek(text: string, now: Date): Date {
   const week = parseIsoDate(text);
   if (week?.getUTCDay() !== 0)
@@ -121,8 +136,11 @@ async function writeEdition(
   rankings: EditionRanking[],
 ): Promise<number> {
   const [row] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO publication (number, week, published_by, content_hash, audit_upto)
-    VALUES (${edition.number}::int, ${edition.week}::date, ${edition.actor}, ${edition.hash}, ${edition.upto}::bigint)
+    INSERT INTO publication (number, week, published_by, content_hash, audit_upto, data_version)
+    VALUES (${edition.number}::int, ${edition.week}::date, ${edition.actor}, ${edition.hash}, ${edition.upto}::bigint,
+      -- What the data version becomes when this transaction ends (idempotentWrite bumps it once, last);
+      -- should another write bump it first, the two never match and the next publish just compares.
+      COALESCE((SELECT version FROM data_version WHERE id = 1), 0) + 1)
     RETURNING id`;
   const id = (row as { id: number }).id;
   for (const { indicator, level, parent, ranking } of rankings) {

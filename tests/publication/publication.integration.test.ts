@@ -54,7 +54,17 @@ describe("a published edition", () => {
     expect(await editionRanking(prisma, 9, { indicator: "CCCD_INTAKE", level: "province", parent: "" })).toBeNull();
   });
 
-  it("is not published again when nothing changed", async () => {
+  it("is not published again when nothing changed, nor when only figures after its week did", async () => {
+    expect(await publish(WEEK)).toMatchObject({ number: 1, created: false });
+    // A later week's figure: the data changed, the week's rankings did not.
+    const later = await prisma.figure.findFirstOrThrow({
+      where: { unit: { code: "00005" }, indicator: { code: "CCCD_INTAKE" }, asOf: day("2023-05-07") },
+    });
+    await saveFigures(prisma, await actorAt(prisma, "COMMUNE_OFFICER", "00005"), {
+      requestId: requestId(),
+      week: "2023-05-07",
+      entries: [{ unit: "00005", indicator: "CCCD_INTAKE", value: later.value + 5, version: later.version }],
+    });
     expect(await publish(WEEK)).toMatchObject({ number: 1, created: false });
     expect((await listEditions(prisma, { limit: 10, offset: 0 })).total).toBe(1);
   });

@@ -7,6 +7,7 @@ CREATE TABLE "publication" (
     "published_by" TEXT NOT NULL,
     "content_hash" TEXT NOT NULL,
     "audit_upto" BIGINT NOT NULL,
+    "data_version" BIGINT NOT NULL,
 
     CONSTRAINT "publication_pkey" PRIMARY KEY ("id")
 );
