@@ -28,7 +28,7 @@ export async function seedDemoEditions(
   if ((await prisma.publication.count()) > 0) return [];
   const latest = dueEditionWeek(settings);
   const earlier = addDays(latest, -7);
-  const ministry = actor("MINISTRY_ADMIN", null, "demo.c06");
+  const ministry = actor("MINISTRY_ADMIN", null, "Cục C06 (dữ liệu mẫu)");
   progress("Công bố bảng xếp hạng mẫu…");
   const first = await publishEdition(prisma, ministry, { requestId: randomUUID(), week: isoDate(earlier) }, settings);
 
@@ -43,8 +43,11 @@ export async function seedDemoEditions(
       AND COALESCE(p.code, u.code) NOT IN ('01', '79')
     ORDER BY u.level DESC, COALESCE(p.code, u.code) DESC, u.code LIMIT 1`;
   if (!unit) return [first.number];
-  const reporter = actor(unit.parentId ? "COMMUNE_OFFICER" : "PROVINCE_OFFICER", unit.id, "demo.canbo");
-  const approver = unit.parentId ? actor("PROVINCE_OFFICER", unit.parentId, "demo.canbo.tinh") : ministry;
+  // Named as the correction notice shows them: the demo's accounts are made after its data.
+  const reporter = unit.parentId
+    ? actor("COMMUNE_OFFICER", unit.id, "Công an xã (dữ liệu mẫu)")
+    : actor("PROVINCE_OFFICER", unit.id, "Công an tỉnh (dữ liệu mẫu)");
+  const approver = unit.parentId ? actor("PROVINCE_OFFICER", unit.parentId, "Công an tỉnh (dữ liệu mẫu)") : ministry;
   const report = (who: Actor, action: "submit" | "approve" | "unlock", reason?: string) =>
     changeReportStatus(prisma, who, {
       requestId: randomUUID(),

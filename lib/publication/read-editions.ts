@@ -4,27 +4,16 @@ import { sql } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";
 import { DEFAULT_INDICATOR } from "@/lib/indicators/indicators";
 import type { Ranking, RankingItem } from "@/lib/rankings/ranking-types";
+import type { Correction } from "./corrections";
 import type { EditionKey } from "./edition-contents";
 
 /** An edition as listed: its number, week (YYYY-MM-DD), when it was published and how many corrections it carries. */
 export type EditionSummary = { number: number; week: string; publishedAt: Date; corrections: number };
 
 /** A correction notice as an edition carries it. */
-export type CorrectionNotice = {
-  week: string;
-  unitCode: string;
-  unitName: string;
-  indicator: string;
-  indicatorName: string;
-  indicatorNameEn: string;
-  oldValue: { value: number; denominator?: number | null } | null;
-  newValue: { value: number; denominator?: number | null } | null;
-  changedBy: string;
-  changedAt: Date;
-  reason: string | null;
-};
+export type CorrectionNotice = Omit<Correction, "auditId">;
 
-export type Edition = EditionSummary & { corrections: number; notices: CorrectionNotice[] };
+export type Edition = EditionSummary & { notices: CorrectionNotice[] };
 
 const SUMMARY_COLUMNS = sql`p.number, to_char(p.week, 'YYYY-MM-DD') AS week, p.published_at AS "publishedAt",
   (SELECT count(*)::int FROM publication_correction c WHERE c.publication_id = p.id) AS corrections`;
