@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { DueSettings } from "@/lib/calendar/due-times";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { saveFigures } from "@/lib/entry/save-figures";
@@ -79,6 +80,19 @@ describe("a published edition", () => {
     await expect(prisma.$executeRawUnsafe("DELETE FROM publication_ranking")).rejects.toThrow(/immutable: DELETE/);
     await expect(prisma.$executeRawUnsafe("TRUNCATE publication CASCADE")).rejects.toThrow(/immutable: TRUNCATE/);
     expect((await getEdition(prisma, 1))?.week).toBe(WEEK);
+    // The product's own role has no such right to begin with.
+    const runtime = new pg.Client({ connectionString: inject("runtimeDatabaseUrl") });
+    await runtime.connect();
+    try {
+      for (const statement of [
+        "UPDATE publication SET week = '2023-05-07'",
+        "DELETE FROM publication_item",
+        "TRUNCATE publication_correction",
+      ])
+        await expect(runtime.query(statement), statement).rejects.toThrow(/permission denied/);
+    } finally {
+      await runtime.end();
+    }
   });
 });
 
