@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { httpClient, signedInPage } from "./staff";
 
@@ -121,5 +122,22 @@ test("a ministry admin publishes; a correction after an unlock with a reason is 
   // Put the figure back as it was (a later edition would announce that too).
   await save(api, commune.code, week, before.value ?? 0, (await cellOf(api, commune.code, week)).version);
   await board.close();
+  await admin.context().close();
+});
+
+test("the edition pages and the publish page have no serious accessibility violations", async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const serious = async (on: Page) =>
+    (await new AxeBuilder({ page: on }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help}`);
+  for (const path of ["/ban-cong-bo", "/ban-cong-bo/1", "/ban-cong-bo/1?lang=en&indicator=BO_CHI_SO_PVND"]) {
+    await page.goto(path);
+    await page.locator("main").waitFor();
+    expect(await serious(page), path).toEqual([]);
+  }
+  const admin = await signedInPage(browser, "quantri.bo");
+  await admin.goto("/cong-bo");
+  expect(await serious(admin)).toEqual([]);
   await admin.context().close();
 });
