@@ -92,6 +92,13 @@ test("a ministry admin publishes; a correction after an unlock with a reason is 
   const before = await cellOf(api, commune.code, week);
   const corrected = (before.value ?? 0) + 11;
   await save(api, commune.code, week, corrected, before.version);
+  // Sent and approved again, as a corrected week is (the official ranking reads approved weeks).
+  for (const action of ["submit", "approve"])
+    expect(
+      (
+        await api.post("/api/v1/entry/reports", { data: { requestId: randomUUID(), week, unit: commune.code, action } })
+      ).status(),
+    ).toBe(200);
   const second = await publish(admin, new RegExp(`Đã công bố bản số ${published + 1}`));
   expect(second).toMatch(/kèm \d+ đính chính/);
 
@@ -106,7 +113,7 @@ test("a ministry admin publishes; a correction after an unlock with a reason is 
   await board.screenshot({ path: `${SHOTS}/edition-on-leaderboard.png` });
   await line.getByRole("link", { name: new RegExp(`Bản công bố số ${published + 1}`) }).click();
   await expect(board).toHaveURL(new RegExp(`/ban-cong-bo/${published + 1}$`));
-  const notice = board.getByRole("listitem").filter({ hasText: commune.name });
+  const notice = board.getByRole("listitem").filter({ hasText: commune.name }).filter({ hasText: REASON });
   await expect(notice).toContainText(
     `${(before.value ?? 0).toLocaleString("vi-VN")} → ${corrected.toLocaleString("vi-VN")}`,
   );
@@ -119,7 +126,11 @@ test("a ministry admin publishes; a correction after an unlock with a reason is 
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("Hạng;Mã;Đơn vị");
 
-  // Put the figure back as it was (a later edition would announce that too).
+  // Put the figure back as it was and the week open again (a later edition would announce that too).
+  const reopened = await api.post("/api/v1/entry/reports", {
+    data: { requestId: randomUUID(), week, unit: commune.code, action: "unlock", reason: "Trả lại số liệu mẫu" },
+  });
+  expect(reopened.status()).toBe(200);
   await save(api, commune.code, week, before.value ?? 0, (await cellOf(api, commune.code, week)).version);
   await board.close();
   await admin.context().close();

@@ -125,6 +125,13 @@ describe("unlocking and corrections", () => {
       week: WEEK,
       entries: [{ unit: "00001", indicator: "CCCD_INTAKE", value: 430, version: figure.version }],
     });
+    // Sent and approved again, as a corrected week is (the official ranking reads approved weeks).
+    const district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
+    for (const [who, action] of [
+      [commune, "submit"],
+      [district, "approve"],
+    ] as const)
+      await changeReportStatus(prisma, who, { requestId: requestId(), week: WEEK, unit: "00001", action });
     const second = await publish(WEEK);
     expect(second).toMatchObject({ number: 2, created: true, corrections: 1 });
     const edition = await getEdition(prisma, 2);
