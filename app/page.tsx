@@ -9,6 +9,7 @@ import { PeriodPicker } from "@/components/leaderboard/period-picker";
 import { RankingTable } from "@/components/leaderboard/ranking-table";
 import { ProvinceMap } from "@/components/map/province-map";
 import { TileMap } from "@/components/map/tile-map";
+import { EditionNotice } from "@/components/publication/edition-notice";
 import { PrintFooter } from "@/components/ui/print-footer";
 import { publicReadDb } from "@/lib/db/public-read";
 import { formatsFor, type Locale, parseLocale, withLocale } from "@/lib/i18n/locale";
@@ -18,6 +19,7 @@ import { colourScale, NO_DATA_COLOUR, scaleLabels } from "@/lib/leaderboard/colo
 import { getLeaderboard } from "@/lib/leaderboard/get-leaderboard";
 import { shownPercent } from "@/lib/leaderboard/shown-figures";
 import { getProvinceShapes } from "@/lib/map/province-shapes";
+import { getEdition } from "@/lib/publication/read-editions";
 import { listProvinces } from "@/lib/units/province-service";
 import { parseStructure, type Structure, structureDate } from "@/lib/units/structures";
 
@@ -33,12 +35,13 @@ export default async function LeaderboardPage({ searchParams }: Props) {
   const f = formatsFor(locale);
   const nameOf = (i: { name: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.name);
   const reader = publicReadDb(await headers());
-  const [board, before, after, shapes] = await Promise.all([
+  const [board, before, after, shapes, edition] = await Promise.all([
     getLeaderboard(reader, { indicator: params.indicator, date: params.date, structure, period: params.period }),
     listProvinces(reader, structureDate("63")),
     listProvinces(reader, structureDate("34")),
     // Imported boundaries draw a geographic map; a fresh install has the tile map.
     getProvinceShapes(reader, structure),
+    getEdition(reader, null),
   ]);
   // Maps colour ratios by their ratio and scorecards by their share of the maximum.
   const mapItems = board.items.map((item) => ({ ...item, percent: shownPercent(item) }));
@@ -73,6 +76,8 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{m.title}</h1>
         <p className="mt-2 text-slate-600">{m.lead}</p>
       </header>
+
+      {edition ? <EditionNotice edition={edition} locale={locale} /> : null}
 
       <section aria-labelledby="ranking-heading" className="mb-8 rounded-lg bg-white p-4 shadow-sm">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

@@ -31,6 +31,7 @@ import { ABUSE_SCALES, type AbuseScale, benchAbuse } from "./abuse";
 import { benchConcurrentSaves } from "./concurrent-saves";
 import { loadLine, loadTest } from "./http-load";
 import { benchBackup, benchTopology } from "./operations";
+import { benchPublication } from "./publication";
 import { saveLatency } from "./save-latency";
 import { percentile, timed } from "./stats";
 
@@ -120,6 +121,7 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
 
     out.push(...(await saveLatency(prisma, UNTIL)));
     if (options.rankingsOnly) return out;
+    out.push(...(await benchPublication(prisma, UNTIL, scale.runs)));
     out.push(...(await writtenReport(prisma)));
     out.push(...(await weekFlags(prisma)));
     out.push(...(await weeklyFileImport(prisma)));

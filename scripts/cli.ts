@@ -13,6 +13,7 @@ import { runBoundaries } from "@/lib/cli/boundaries-command";
 import { runDemo } from "@/lib/cli/demo-command";
 import { runImport } from "@/lib/cli/import-command";
 import { runIndicator } from "@/lib/cli/indicator-command";
+import { runPublish } from "@/lib/cli/publish-command";
 import { runRank } from "@/lib/cli/rank-command";
 import { runReconcile } from "@/lib/cli/reconcile-command";
 import { runReminders } from "@/lib/cli/reminders-command";
@@ -50,6 +51,9 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
        VAI_TRÒ: MINISTRY_ADMIN, PROVINCE_ADMIN, PROVINCE_OFFICER, DISTRICT_OFFICER,
        COMMUNE_OFFICER, LEADERSHIP_VIEWER (không có --unit: toàn quốc). Không có
        --password-stdin thì tạo mật khẩu ngẫu nhiên và in ra một lần.
+  publish [--week YYYY-MM-DD]                          công bố bảng xếp hạng chính thức của tuần thành bản mới
+                                                       (mặc định: tuần gần nhất đã qua hạn phê duyệt của Bộ); chỉ tạo
+                                                       bản mới khi có thay đổi, nên chạy được bằng cron mỗi giờ
   reminders send [--dry-run] [--at YYYY-MM-DDTHH:MM]   e-mail nhắc đơn vị trễ hạn và tổng hợp tuần cho cấp
        trên (cần SMTP_URL; chạy bằng cron, mỗi giờ; thư đã gửi không gửi lại)
   report weekly [--unit MÃ] (--week YYYY-MM-DD | --period KỲ) --out TỆP.docx
@@ -78,6 +82,7 @@ const COMMANDS = [
   "backup",
   "report",
   "reconcile",
+  "publish",
 ];
 const EXIT_NEEDS_MIGRATION = 3;
 
@@ -175,6 +180,7 @@ try {
   else if (command === "reminders") exitCode = await runReminders(rest, values);
   else if (command === "report") exitCode = await runReport(rest, values);
   else if (command === "reconcile") exitCode = await runReconcile(rest, values);
+  else if (command === "publish") exitCode = await runPublish(values);
 } catch (error) {
   console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;

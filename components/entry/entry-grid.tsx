@@ -8,8 +8,7 @@ import type { EntrySheet, SheetRow } from "@/lib/entry/get-entry-sheet";
 import { formatsFor } from "@/lib/i18n/locale";
 import { type EntryWords, useEntryWords } from "./entry-words";
 import { moveOnKey, pastedBlock } from "./grid-keys";
-import type { ReportVerb } from "./report-button";
-import { ReportButton, type ReportForm } from "./report-button";
+import { ReportButton, type ReportForm, type ReportHandler, type ReportVerb } from "./report-button";
 import { ReportStatusBadge } from "./report-status-badge";
 import type { useEntryCells } from "./use-entry-cells";
 
@@ -19,7 +18,7 @@ type Props = {
   cells: ReturnType<typeof useEntryCells>;
   busy: boolean;
   form: ReportForm;
-  onAction: (unit: string, verb: ReportVerb) => void;
+  onAction: ReportHandler;
   onPasted: (lines: number) => void;
 };
 

@@ -1,6 +1,6 @@
 import type { SheetRow } from "@/lib/entry/get-entry-sheet";
 import { useEntryWords } from "./entry-words";
-import { ReportButton, type ReportForm, type ReportVerb } from "./report-button";
+import { ReportButton, type ReportForm, type ReportHandler, type ReportVerb } from "./report-button";
 import { ReportStatusBadge } from "./report-status-badge";
 
 /** The unit's own weekly report: its status and what the user may do with it. */
@@ -11,7 +11,7 @@ export function OwnReportBar(props: {
   /** A submission of this week waits on the device for the network. */
   queued: boolean;
   form: ReportForm;
-  onAction: (unit: string, verb: ReportVerb) => void;
+  onAction: ReportHandler;
 }) {
   const { own, busy, dirty } = props;
   const w = useEntryWords();

@@ -225,8 +225,9 @@ export function useEntryActions(props: {
     return true;
   }
 
-  async function changeReport(unit: string, verb: ReportVerb, checked = false) {
-    const again = () => void changeReport(unit, verb, true);
+  /** `reason`: an unlock's, as typed in its form. */
+  async function changeReport(unit: string, verb: ReportVerb, reason?: string, checked = false) {
+    const again = () => void changeReport(unit, verb, reason, true);
     if (!checked && confirmFirst(unit, verb, again)) return;
     if (verb === "submit") {
       const saved = await save(false, again);
@@ -240,7 +241,7 @@ export function useEntryActions(props: {
       key,
       (id) => {
         requestId = id;
-        return reportAction({ requestId: id, week: sheet.week, unit, action: verb, owner: userId });
+        return reportAction({ requestId: id, week: sheet.week, unit, action: verb, owner: userId, reason });
       },
       w.lostConnectionReport,
     );

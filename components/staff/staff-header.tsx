@@ -18,6 +18,7 @@ const PAGES: { href: string; needs?: Action }[] = [
   { href: "/chi-so", needs: "indicator.define" },
   { href: "/chat-luong", needs: "quality.view" },
   { href: "/doi-soat", needs: "quality.view" },
+  { href: "/cong-bo", needs: "edition.publish" },
   { href: "/nhat-ky" },
   { href: "/" },
 ];

@@ -25,7 +25,9 @@ export type Action =
   /** Importing the system of record's extract is national. */
   | "reference.import"
   /** Defining indicators is national: their codes and kinds are the same for every unit. */
-  | "indicator.define";
+  | "indicator.define"
+  /** Publishing the week's official ranking as an edition is national too. */
+  | "edition.publish";
 
 /** Where the unit stands from the actor: their own unit, below it, or anywhere else. */
 export type Relation = "own" | "below" | "outside";
@@ -59,6 +61,7 @@ const RULES: Record<Role, Partial<Record<Action, Relation[]>>> = {
     "user.manage": ["own", "below"],
     "indicator.define": ["own", "below"],
     "reference.import": ["own", "below"],
+    "edition.publish": ["own", "below"],
   },
   LEADERSHIP_VIEWER: {
     "unit.view": ["own", "below"],
@@ -80,6 +83,7 @@ const ACTION_NAMES: Record<Action, string> = {
   "quality.view": "xem kiểm tra chất lượng số liệu của",
   "quality.check": "ghi nhận kiểm tra số liệu của",
   "reference.import": "nhập số liệu đối chiếu cho",
+  "edition.publish": "công bố bảng xếp hạng của",
 };
 
 export function isAllowed(role: Role, action: Action, relation: Relation): boolean {

@@ -99,6 +99,45 @@ export const RANKING_PAGE = z.object({
   limit: z.number().int(),
 });
 
+const EDITION_SUMMARY = z.object({
+  number: z.number().int().meta({ description: "Số bản công bố: 1, 2, 3… nối tiếp qua các tuần." }),
+  week: day.meta({ format: "date", description: "Tuần báo cáo (Chủ nhật) mà bảng xếp hạng tính đến." }),
+  publishedAt: z.string().meta({ format: "date-time", description: "Thời điểm công bố (ISO 8601, UTC)." }),
+  corrections: z
+    .number()
+    .int()
+    .meta({ description: "Số đính chính bản này mang theo (xem /api/v1/publications/{number})." }),
+});
+
+export const EDITION_LIST = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(EDITION_SUMMARY).meta({ description: "Mới nhất trước." }),
+});
+
+export const EDITION = EDITION_SUMMARY.extend({
+  notices: z
+    .array(
+      z.object({
+        week: day.meta({ format: "date", description: "Ngày của số liệu được sửa (thuộc một tuần đã công bố)." }),
+        unitCode: z.string(),
+        unitName: z.string(),
+        indicator: z.string(),
+        oldValue: z.number().nullable(),
+        newValue: z.number().nullable(),
+        changedBy: z.string().meta({ description: "Người sửa." }),
+        changedAt: z.string().meta({ format: "date-time" }),
+        reason: z.string().nullable().meta({ description: "Lý do ghi khi mở khoá tuần đó." }),
+      }),
+    )
+    .meta({ description: "Các đính chính: số liệu của tuần đã công bố bị sửa sau khi mở khoá." }),
+});
+
+export const EDITION_RANKING_PAGE = RANKING_PAGE.extend({
+  edition: z.number().int().meta({ description: "Số bản công bố." }),
+});
+
 export const UNIT_LIST = z.object({
   level,
   parent: z.string().nullable(),

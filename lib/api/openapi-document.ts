@@ -1,10 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import { FORMAT_QUERY, PAGE_QUERY, type QuerySchema } from "@/lib/params/query-params";
+import { EDITION_CSV_QUERY, EDITION_RANKING_QUERY } from "@/lib/publication/edition-query";
 import { API_RANKING_QUERY, RANKING_CSV_QUERY, WEEKLY_EXPORT_QUERY } from "@/lib/rankings/parse-ranking-query";
 import { SERIES_QUERY } from "@/lib/series/get-unit-series";
 import { UNITS_QUERY } from "@/lib/units/list-units";
-import { ERROR_ANSWER, HEALTH, RANKING_PAGE, READINESS, UNIT_LIST, UNIT_SERIES } from "./answer-schemas";
+import {
+  EDITION,
+  EDITION_LIST,
+  EDITION_RANKING_PAGE,
+  ERROR_ANSWER,
+  HEALTH,
+  RANKING_PAGE,
+  READINESS,
+  UNIT_LIST,
+  UNIT_SERIES,
+} from "./answer-schemas";
 
 // The public API's description (OpenAPI 3.1), built from the very zod schemas that parse its
 // queries and shape its answers: GET /api/v1/openapi.json serves it. zod's own JSON Schema
@@ -36,6 +47,9 @@ function queryParameters(...queries: QuerySchema[]): JsonSchema[] {
 const ANSWERS = {
   Error: ERROR_ANSWER,
   RankingPage: RANKING_PAGE,
+  EditionList: EDITION_LIST,
+  Edition: EDITION,
+  EditionRankingPage: EDITION_RANKING_PAGE,
   UnitList: UNIT_LIST,
   UnitSeries: UNIT_SERIES,
   Health: HEALTH,
@@ -69,6 +83,66 @@ const COSTLY_ERRORS = {
   "429": {
     ...error("Quá nhiều yêu cầu cùng lúc (too_busy); thử lại sau Retry-After giây."),
     headers: { "Retry-After": { description: "Số giây nên chờ.", schema: { type: "integer" } } },
+  },
+};
+
+const EDITION_NUMBER = {
+  name: "number",
+  in: "path",
+  required: true,
+  description: "Số bản công bố (từ 1).",
+  schema: { type: "string", pattern: "^\\d{1,9}$" },
+};
+const NO_EDITION = error("Không có bản công bố số này, hoặc bản đó không có bảng xếp hạng này (not_found).");
+
+/** The published editions: immutable, so each answer of an edition never changes. */
+const EDITION_PATHS = {
+  "/api/v1/publications": {
+    get: {
+      operationId: "listPublications",
+      summary: "Các bản công bố bảng xếp hạng chính thức, mới nhất trước, với số đính chính của mỗi bản",
+      parameters: queryParameters(PAGE_QUERY, FORMAT_QUERY),
+      responses: { "200": jsonOrCsv("EditionList", "Một trang các bản công bố."), ...COMMON_ERRORS },
+    },
+  },
+  "/api/v1/publications/{number}": {
+    get: {
+      operationId: "getPublication",
+      summary: "Một bản công bố và các đính chính của nó",
+      parameters: [EDITION_NUMBER, ...queryParameters(FORMAT_QUERY)],
+      responses: {
+        "200": jsonOrCsv("Edition", "Bản công bố; CSV là các đính chính."),
+        ...COMMON_ERRORS,
+        "404": NO_EDITION,
+      },
+    },
+  },
+  "/api/v1/publications/{number}/ranking": {
+    get: {
+      operationId: "getPublicationRanking",
+      summary: "Một bảng xếp hạng của bản công bố, đúng như đã công bố (đọc từ các dòng đã lưu), từng trang",
+      parameters: [EDITION_NUMBER, ...queryParameters(EDITION_RANKING_QUERY, PAGE_QUERY, FORMAT_QUERY)],
+      responses: {
+        "200": jsonOrCsv("EditionRankingPage", "Một trang của bảng xếp hạng đã công bố."),
+        ...COMMON_ERRORS,
+        "404": NO_EDITION,
+      },
+    },
+  },
+  "/api/v1/publications/{number}/export": {
+    get: {
+      operationId: "getPublicationCsv",
+      summary: "Bảng xếp hạng của bản công bố cho người đọc: CSV như tệp tải của bảng xếp hạng công khai",
+      parameters: [EDITION_NUMBER, ...queryParameters(EDITION_CSV_QUERY)],
+      responses: {
+        "200": {
+          description: "Tệp .csv (UTF-8 có BOM; vi: dấu chấm phẩy và dấu phẩy thập phân, en: dấu phẩy và dấu chấm).",
+          content: { "text/csv": { schema: { type: "string" } } },
+        },
+        ...COMMON_ERRORS,
+        "404": NO_EDITION,
+      },
+    },
   },
 };
 
@@ -170,6 +244,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...EDITION_PATHS,
       "/api/v1/health": {
         get: {
           operationId: "getHealth",

@@ -53,11 +53,11 @@ const COUNT_CAP = 10_000;
 export const AUDIT_MAX_PAGE = COUNT_CAP / AUDIT_PAGE_SIZE;
 
 /**
- * The kind of a change, as SQL on audit_entry `a`: accounts and indicators are administration;
+ * The kind of a change, as SQL on audit_entry `a`: accounts, indicators and published editions are administration;
  * figures and targets that name a source other than the entry form (a web upload, a CLI file,
  * a target file, demo data) were imported; the rest was done by hand.
  */
-const ADMIN = sql`(a.entity IN ('indicator', 'user'))`;
+const ADMIN = sql`(a.entity IN ('indicator', 'user', 'publication'))`;
 const FROM_FILE = sql`(COALESCE(a.new_value->>'source', 'entry') <> 'entry')`;
 const KIND_SQL = sql`CASE WHEN ${ADMIN} THEN 'admin' WHEN ${FROM_FILE} THEN 'import' ELSE 'entry' END`;
 /** The same rule as conditions a filter can use (plain columns, not the CASE). */

@@ -16,7 +16,8 @@ export type AuditRecord = {
     | "user"
     | "quality_check"
     | "reference_import"
-    | "discrepancy";
+    | "discrepancy"
+    | "publication";
   entityId: number;
   /** Null for changes that concern no unit (an indicator's definition, a national account). */
   unitId: number | null;

@@ -2,12 +2,14 @@ import "server-only";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { reportDueSettings } from "@/lib/env";
 import { parseIsoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { importCrosswalk, ZCrosswalkFile } from "@/lib/unit-imports/import-crosswalk";
 import { importUnits } from "@/lib/unit-imports/import-units";
 import { seedProvinces } from "@/lib/unit-imports/seed-provinces";
 import { flattenUnitList, ZUnitListFile } from "@/lib/unit-imports/unit-list-file";
+import { seedDemoEditions } from "./demo-editions";
 import { seedQualityDemo } from "./demo-quality";
 import { generateDemo } from "./generate-demo";
 
@@ -58,5 +60,7 @@ export async function seedDemo(
   });
   progress("Tuần có cảnh báo chất lượng và trích xuất đối chiếu CSDL quốc gia về dân cư…");
   await seedQualityDemo(prisma);
+  // Published editions, one with a correction (from the reporting calendar's due times).
+  await seedDemoEditions(prisma, reportDueSettings(), progress);
   return { provinces, units, figures, targets };
 }

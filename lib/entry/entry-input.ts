@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseIsoDate } from "@/lib/format/dates";
 import { ZIndicatorCode } from "@/lib/indicators/indicators";
 import { ZUnitCode } from "@/lib/units/codes";
+import { UNLOCK_REASON } from "./unlock-reason";
 
 // What the entry forms post. Everything a client sends is parsed here first; an invalid
 // payload is refused with a message naming the field, before anything is read or written.
@@ -67,5 +68,12 @@ export const ZReportAction = z.object({
   action: z.enum(["submit", "approve", "unlock"], "Thao tác phải là submit, approve hoặc unlock."),
   /** As for a save: the user whose page queued it (a submission kept on a device waits for its own account). */
   owner: z.number("owner phải là mã số người dùng.").int().positive().optional(),
+  /** Unlock only, and required there (checked once the user may unlock): why the approved week reopens. */
+  reason: z
+    .string("Lý do mở khoá phải là văn bản.")
+    .trim()
+    .min(UNLOCK_REASON.min, `Lý do mở khoá cần ít nhất ${UNLOCK_REASON.min} ký tự.`)
+    .max(UNLOCK_REASON.max, `Lý do mở khoá tối đa ${UNLOCK_REASON.max} ký tự.`)
+    .optional(),
 });
 export type ReportActionInput = z.input<typeof ZReportAction>;

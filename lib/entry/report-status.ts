@@ -11,6 +11,7 @@ import { inForceOn } from "@/lib/units/in-force";
 import { fullName, type UnitOnDate, unitsOn } from "@/lib/units/units-on";
 import { idempotentWrite, parseInput } from "@/lib/writes/idempotent-write";
 import { ZReportAction } from "./entry-input";
+import { UNLOCK_REASON } from "./unlock-reason";
 
 export type ReportOutcome = { status: ReportStatus | "OPEN"; replayed: boolean; message: string };
 
@@ -37,6 +38,8 @@ export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw
   const unit = (await unitsOn(prisma, [input.unit], week)).get(input.unit);
   if (!unit) throw new InvalidParamError("unit", `Không có đơn vị mã ${input.unit} vào ngày ${formatDateVi(week)}.`);
   await authorize(prisma, actor, ACTION[action], { id: unit.id, name: fullName(unit) });
+  // Asked only of those who may unlock: anyone else is refused for who they are, not for the reason.
+  const reason = action === "unlock" ? unlockReason(input.reason) : undefined;
 
   return idempotentWrite<ReportOutcome>(prisma, { actor, requestId }, async (tx) => {
     const change =
@@ -59,11 +62,21 @@ export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw
           unitId: unit.id,
           indicatorId: null,
           oldValue: { status: change.from },
-          newValue: { status: change.result.status, week: isoDate(week) },
+          newValue: { status: change.result.status, week: isoDate(week), ...(reason ? { reason } : {}) },
         },
       ],
     };
   });
+}
+
+/** An approved week reopens only with a reason, kept in its audit entry (corrections cite it). */
+function unlockReason(reason: string | undefined): string {
+  if (!reason)
+    throw new InvalidParamError(
+      "reason",
+      `Cần ghi lý do mở khoá (${UNLOCK_REASON.min}–${UNLOCK_REASON.max} ký tự): việc mở khoá được ghi vào nhật ký và nêu trong thông báo đính chính.`,
+    );
+  return reason;
 }
 
 type Change = { reportId: number; from: ReportStatus | "OPEN"; result: ReportOutcome };

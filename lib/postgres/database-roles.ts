@@ -70,8 +70,8 @@ export async function ensureEmbeddedRoles(superuserUrl: string, database: string
 
 /**
  * As the owner, after every migration: the runtime role may read and write the rows of
- * every table, add to audit_entry but never change or remove what it holds, and use the
- * sequences; it cannot create, alter or drop anything.
+ * every table, add to audit_entry and the published editions but never change or remove what
+ * they hold, and use the sequences; it cannot create, alter or drop anything.
  */
 export async function grantRuntimeRole(ownerUrl: string, runtimeRole: string): Promise<void> {
   await withClient(ownerUrl, async (client) => {
@@ -79,6 +79,10 @@ export async function grantRuntimeRole(ownerUrl: string, runtimeRole: string): P
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM ${role}`);
+    // Published editions, as the audit trail: written once, never changed (triggers refuse it too).
+    await client.query(
+      `REVOKE UPDATE, DELETE, TRUNCATE ON publication, publication_ranking, publication_item, publication_correction FROM ${role}`,
+    );
     await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON _prisma_migrations FROM ${role}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   });

@@ -69,6 +69,8 @@ describe("deploy/", () => {
   it("runs the reminders every hour with the CLI", () => {
     const reminders = service("reminders");
     expect(reminders).toContain("npm run -s cli -- reminders send");
+    // The same hourly run publishes the week's edition once the ministry's approval time has passed.
+    expect(reminders).toContain("npm run -s cli -- publish");
     expect(reminders).toMatch(/sleep .*3600/);
     expect(reminders).toMatch(/migrate: \{ condition: service_completed_successfully \}/);
   });

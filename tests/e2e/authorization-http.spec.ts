@@ -116,7 +116,7 @@ test("every role × write action × relation is decided by the unit's place rela
                 },
               })
             : await client.post("/api/v1/entry/reports", {
-                data: { requestId: randomUUID(), week: onWeek, unit: code, action },
+                data: { requestId: randomUUID(), week: onWeek, unit: code, action, reason: "Kiểm tra quyền mở khoá" },
               });
         const label = `${username} ${action} ${relation} ${code} → ${response.status()}`;
         checked.push(label);

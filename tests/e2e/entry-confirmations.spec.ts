@@ -190,7 +190,9 @@ test("approving a report with a warned figure asks first, naming it with last we
   await dialog.getByRole("button", { name: "Vẫn phê duyệt" }).click();
   await expect(row).toContainText("Đã duyệt, đã khoá");
   // Unlocked again, so the specs after this one find every commune of the week open.
-  await row.getByRole("button", { name: "Mở khoá" }).click();
+  await row.getByText("Mở khoá…").click();
+  await row.getByLabel("Lý do mở khoá").fill("Mở lại cho các bài kiểm tra sau");
+  await row.getByRole("button", { name: "Xác nhận mở khoá" }).click();
   await expect(row).not.toContainText("Đã duyệt, đã khoá");
   await page.context().close();
 });

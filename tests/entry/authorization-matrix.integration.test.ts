@@ -110,7 +110,8 @@ async function attempt(actor: Actor, action: Action, code: string) {
       ],
     });
   }
-  return changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit: code, action });
+  const reason = action === "unlock" ? { reason: "Sửa số liệu nhập nhầm" } : {};
+  return changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit: code, action, ...reason });
 }
 
 const cases: { role: Role; action: Action; relation: Relation; code: string; allowed: boolean }[] = [];

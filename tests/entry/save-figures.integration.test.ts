@@ -225,7 +225,13 @@ describe("saving figures", () => {
     await expect(save(commune, start.value + 1, start.version)).rejects.toBeInstanceOf(LockedError);
     await expect(save(district, start.value + 1, start.version)).rejects.toBeInstanceOf(LockedError);
     expect(await writeFingerprint(prisma)).toEqual(before);
-    await changeReportStatus(prisma, district, { requestId: requestId(), week: WEEK, unit: "00001", action: "unlock" });
+    await changeReportStatus(prisma, district, {
+      requestId: requestId(),
+      week: WEEK,
+      unit: "00001",
+      action: "unlock",
+      reason: "Xã báo nhầm số thu nhận",
+    });
     expect(await save(commune, start.value + 1, start.version)).toMatchObject({ status: "saved" });
   });
 
@@ -233,7 +239,13 @@ describe("saving figures", () => {
     const province = await actorAt(prisma, "PROVINCE_OFFICER", "01");
     const firstAudit = (await prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     const act = (actor: Actor, unit: string, action: "submit" | "approve" | "unlock") =>
-      changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit, action });
+      changeReportStatus(prisma, actor, {
+        requestId: requestId(),
+        week: WEEK,
+        unit,
+        action,
+        reason: "Cần sửa số liệu",
+      });
     await act(district, "001", "submit");
     await act(commune, "00001", "submit");
     await act(district, "00001", "approve");

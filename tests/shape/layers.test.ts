@@ -33,6 +33,7 @@ const LAYERS: { name: string; folders: string[] }[] = [
       "share-card",
       "quality",
       "reconciliation",
+      "publication",
       "demo",
     ],
   },

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { ReportActionInput, SaveFiguresInput } from "@/lib/entry/entry-input";
 import { changeReportStatus, type ReportOutcome } from "@/lib/entry/report-status";
 import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
+import { UNLOCK_REASON } from "@/lib/entry/unlock-reason";
 import { setFlash } from "@/lib/http/flash";
 import { outcomeStatus } from "@/lib/writes/idempotent-write";
 
@@ -22,7 +23,14 @@ export async function saveFiguresAction(input: SaveFiguresInput): Promise<Action
  */
 export async function reportFormAction(form: FormData): Promise<void> {
   const field = (name: string) => String(form.get(name) ?? "").slice(0, 100);
-  const input = { requestId: field("requestId"), week: field("week"), unit: field("unit"), action: field("action") };
+  const input = {
+    requestId: field("requestId"),
+    week: field("week"),
+    unit: field("unit"),
+    action: field("action"),
+    // An unlock's reason: one character past its ceiling, so a longer one is refused, not cut.
+    ...(form.has("reason") ? { reason: String(form.get("reason")).slice(0, UNLOCK_REASON.max + 1) } : {}),
+  };
   const result = await runAction((actor) => changeReportStatus(db(), actor, input));
   await setFlash(
     result.ok ? { kind: "ok", text: result.value.message } : { kind: "error", text: result.error.message },

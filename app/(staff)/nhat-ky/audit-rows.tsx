@@ -34,7 +34,11 @@ function describeValue(value: unknown, words: Words): string {
   if (value === null || value === undefined) return "–";
   const v = value as Record<string, unknown>;
   if (typeof v.value === "number") return words.f.count(v.value);
-  if (typeof v.status === "string") return words.t.statuses[v.status] ?? v.status;
+  if (typeof v.status === "string") {
+    const status = words.t.statuses[v.status] ?? v.status;
+    // An unlock says why.
+    return typeof v.reason === "string" ? `${status} · ${words.t.fields.reason}: ${v.reason}` : status;
+  }
   return Object.entries(v)
     .filter(([key]) => key !== "code" && key !== "username" && key !== "version" && key !== "source")
     .map(([key, field]) => `${words.t.fields[key] ?? key}: ${fieldText(key, field, words)}`)

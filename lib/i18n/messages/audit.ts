@@ -18,6 +18,7 @@ const ACTIONS = phrases<Record<string, string>>({
   "user:user-reset-password": { vi: "Đặt lại mật khẩu", en: "Password reset" },
   "user:user-disable": { vi: "Khoá tài khoản", en: "Account locked" },
   "user:user-enable": { vi: "Mở khoá tài khoản", en: "Account unlocked" },
+  "publication:publish": { vi: "Công bố bảng xếp hạng", en: "Ranking published" },
 });
 
 /** The kinds of change the log is filtered by. */
@@ -40,6 +41,10 @@ const FIELDS = phrases<Record<string, string>>({
   enteredFrom: { vi: "Áp dụng từ tuần", en: "Entered from" },
   retiredOn: { vi: "Ngừng sử dụng từ", en: "Retired from" },
   reason: { vi: "Lý do", en: "Reason" },
+  number: { vi: "Bản số", en: "Edition" },
+  rankings: { vi: "Bảng xếp hạng", en: "Rankings" },
+  corrections: { vi: "Đính chính", en: "Corrections" },
+  week: { vi: "Tuần", en: "Week" },
   username: { vi: "Tài khoản", en: "Account" },
   displayName: { vi: "Họ tên", en: "Name" },
   role: { vi: "Vai trò", en: "Role" },

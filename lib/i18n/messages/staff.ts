@@ -17,6 +17,7 @@ const PAGES = phrases<Record<string, string>>({
   "/chi-so": { vi: "Chỉ số", en: "Indicators" },
   "/chat-luong": { vi: "Chất lượng số liệu", en: "Data quality" },
   "/doi-soat": { vi: "Đối chiếu", en: "Reconciliation" },
+  "/cong-bo": { vi: "Công bố", en: "Publish" },
   "/nhat-ky": COMMON.changeLog,
   "/": { vi: "Bảng xếp hạng", en: "Leaderboard" },
 });
