@@ -48,17 +48,25 @@ export async function seedDemoEditions(
     ? actor("COMMUNE_OFFICER", unit.id, "Công an xã (dữ liệu mẫu)")
     : actor("PROVINCE_OFFICER", unit.id, "Công an tỉnh (dữ liệu mẫu)");
   const approver = unit.parentId ? actor("PROVINCE_OFFICER", unit.parentId, "Công an tỉnh (dữ liệu mẫu)") : ministry;
-  const report = (who: Actor, action: "submit" | "approve" | "unlock", reason?: string) =>
-    changeReportStatus(prisma, who, {
-      requestId: randomUUID(),
-      week: isoDate(earlier),
-      unit: unit.code,
-      action,
-      reason,
-    });
-  await report(reporter, "submit");
-  await report(approver, "approve");
-  await report(approver, "unlock", UNLOCK_REASON);
+  const report = (who: Actor, action: "submit" | "approve" | "unlock", code = unit.code, reason?: string) =>
+    changeReportStatus(prisma, who, { requestId: randomUUID(), week: isoDate(earlier), unit: code, action, reason });
+  const statusOf = async (unitId: number) =>
+    (
+      await prisma.weeklyReport.findUnique({
+        where: { unitId_week: { unitId, week: earlier } },
+        select: { status: true },
+      })
+    )?.status;
+  // The demo's history is approved up to its last two weeks, the level above included: that
+  // level's report is unlocked first, as a real correction needs, and approved again after.
+  const parent = unit.parentId ? await prisma.unit.findUniqueOrThrow({ where: { id: unit.parentId } }) : null;
+  const parentLocked = parent ? (await statusOf(parent.id)) === "APPROVED" : false;
+  if ((await statusOf(unit.id)) !== "APPROVED") {
+    await report(reporter, "submit");
+    await report(approver, "approve");
+  }
+  if (parent && parentLocked) await report(ministry, "unlock", parent.code, UNLOCK_REASON);
+  await report(approver, "unlock", unit.code, UNLOCK_REASON);
   await saveFigures(prisma, reporter, {
     requestId: randomUUID(),
     week: isoDate(earlier),
@@ -66,6 +74,10 @@ export async function seedDemoEditions(
   });
   await report(reporter, "submit");
   await report(approver, "approve");
+  if (parent && parentLocked) {
+    await report(approver, "submit", parent.code);
+    await report(ministry, "approve", parent.code);
+  }
   const second = await publishEdition(prisma, ministry, { requestId: randomUUID(), week: isoDate(latest) }, settings);
   return [first.number, second.number];
 }

@@ -82,7 +82,13 @@ describe("a change after approval", () => {
     const district = await actorAt(prisma, "DISTRICT_OFFICER", "001");
     const commune = await actorAt(prisma, "COMMUNE_OFFICER", "00002");
     const report = (action: string, actor = district) =>
-      changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit: "00002", action });
+      changeReportStatus(prisma, actor, {
+        requestId: requestId(),
+        week: WEEK,
+        unit: "00002",
+        action,
+        reason: action === "unlock" ? "Xã báo nhầm, sửa lại" : undefined,
+      });
     await report("submit", commune);
     await report("approve");
     expect((await listWeekFlags(prisma, district, { week: WEEK, kind: "changed-after-approval" })).flags).toEqual([]);

@@ -22,7 +22,8 @@ let officers: Record<string, Actor>;
 async function report(code: string, week: string, action: "submit" | "approve" | "unlock") {
   const by =
     action === "submit" ? officers[code] : officers[code.length === 5 ? (code === "00003" ? "002" : "001") : "01"];
-  return changeReportStatus(prisma, by as Actor, { requestId: requestId(), week, unit: code, action });
+  const reason = action === "unlock" ? { reason: "Số liệu nhập nhầm, đơn vị sửa lại" } : {};
+  return changeReportStatus(prisma, by as Actor, { requestId: requestId(), week, unit: code, action, ...reason });
 }
 const approve = async (code: string, week: string) => {
   await report(code, week, "submit");

@@ -152,7 +152,8 @@ export async function withdrawApprovals(prisma: PrismaClient) {
   await rebuildOfficial(prisma);
 }
 
-async function rebuildOfficial(prisma: PrismaClient) {
+/** Builds the official basis again from the approved weeks (after a test changes approvals directly). */
+export async function rebuildOfficial(prisma: PrismaClient) {
   const indicators = await prisma.indicator.findMany({ select: { id: true } });
   await rebuildSeries(
     prisma,
