@@ -52,6 +52,9 @@ export function StaffHeader({ actor, locale }: { actor: Actor | null; locale: Lo
             <Link href="/doi-mat-khau" className="whitespace-nowrap hover:underline">
               {t.changePassword}
             </Link>
+            <Link href="/xac-thuc-hai-buoc" className="whitespace-nowrap hover:underline">
+              {t.secondFactor.title}
+            </Link>
             <Suspense fallback={null}>
               <StaffLanguageSwitch locale={locale} />
             </Suspense>
