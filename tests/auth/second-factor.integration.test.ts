@@ -46,7 +46,7 @@ async function enrolledAdmin(recovery?: string[]) {
 /** The password step, then the code step with its pending note. */
 async function signIn(code: string) {
   const first = await authenticate(prisma, { username: "quantri", password: PASSWORD, address: ADDRESS });
-  if (first.ok || first.reason !== "second-factor") throw new Error(`expected the code step, got ${first.reason}`);
+  if (first.ok || first.reason !== "second-factor") throw new Error("expected the code step");
   return authenticateCode(prisma, { pending: first.pendingToken, code, address: ADDRESS });
 }
 
@@ -122,9 +122,10 @@ describe("TOTP codes", () => {
     // A reset in between (the session version moved on) makes the note worthless.
     const note = pendingToken({ userId: user.id, sessionVersion: user.sessionVersion });
     await prisma.appUser.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await authenticateCode(prisma, { pending: note, code: totpCode(secret), address: ADDRESS })).toMatchObject(
-      { ok: false, reason: "expired" },
-    );
+    expect(await authenticateCode(prisma, { pending: note, code: totpCode(secret), address: ADDRESS })).toMatchObject({
+      ok: false,
+      reason: "expired",
+    });
     expect(await prisma.loginAttempt.count()).toBe(0);
   });
 });
