@@ -4,7 +4,7 @@ import { freshTotpCode, httpClient, signedInPage } from "./staff";
 
 // Province admins sign in with a password and a code. Every account changed here is created
 // here (the limits last 15 minutes and resets end sessions: no other spec's user is touched).
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const OWN_PASSWORD = "mat-khau-quan-tri-rieng";
 
