@@ -126,6 +126,8 @@ test("a province admin enrols, then signs in only with password and code; a reco
     await expect(guessing.locator("main").getByRole("alert")).toContainText(
       i < 5 ? "Mã xác thực không đúng" : "Tài khoản tạm khoá do nhập sai mật khẩu 5 lần",
     );
+    // The form clears the code after each answer; wait for that before typing again.
+    await expect(guessing.getByLabel("Mã xác thực")).toHaveValue("");
   }
   // Even the right code, or the right password, is refused while the lock lasts.
   await codeStep(guessing, await freshTotpCode(admin.username, secret));
