@@ -1,10 +1,14 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { spawnSync } from "node:child_process";
+import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { authenticate, authenticateCode } from "@/lib/auth/authenticate";
 import { ACCOUNT_FAILURES_ALLOWED } from "@/lib/auth/login-limits";
 import { verifyPassword } from "@/lib/auth/password";
 import { pendingToken } from "@/lib/auth/pending-sign-in";
+import { openSession, sessionUser } from "@/lib/auth/sessions";
 import { newRecoveryCodes, newTotpSecret, TOTP_PERIOD_SECONDS, timeStep, totpCode } from "@/lib/auth/totp";
 import { createUser } from "@/lib/auth/users";
+import { PROJECT_ROOT } from "@/lib/postgres/schema-engine";
+import { SERVER_NODE_ARGS } from "../../scripts/node-args";
 import { connectTestDatabase, resetDatabase } from "../setup/database";
 import { loadSmallStructure } from "../setup/fixtures";
 
@@ -196,5 +200,55 @@ describe("recovery codes", () => {
     expect(
       await authenticate(prisma, { username: "quantri", password: PASSWORD, code: codes[0] ?? "", address: ADDRESS }),
     ).toMatchObject({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("reset from the command line", () => {
+  /** `npm run cli -- user …` as an operator on the server runs it, against this database. */
+  function cli(...args: string[]) {
+    const run = spawnSync(process.execPath, [...SERVER_NODE_ARGS, "scripts/cli.ts", "user", ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), DATABASE_MIGRATION_URL: "" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  it("user reset-2fa clears the second factor, ends every session and is in the change log", async () => {
+    const { user } = await enrolledAdmin(["x"]);
+    const session = await openSession(prisma, user.id);
+
+    const run = cli("reset-2fa", "QuanTri");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Đã đặt lại xác thực hai bước của quantri");
+
+    const after = await prisma.appUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpLastStep: null,
+      recoveryCodeHashes: [],
+    });
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await sessionUser(prisma, { id: session, userId: user.id, sessionVersion: user.sessionVersion })).toBeNull();
+    const audit = await prisma.auditEntry.findMany({
+      where: { action: "user-reset-second-factor", entityId: user.id },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: "cli", newValue: { username: "quantri", secondFactor: false } });
+    // The password alone signs in again; the role then sends the admin to enrol anew.
+    expect(await authenticate(prisma, { username: "quantri", password: PASSWORD, address: ADDRESS })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("names an unknown account and changes nothing", async () => {
+    const resets = () => prisma.auditEntry.count({ where: { action: "user-reset-second-factor" } });
+    const before = await resets();
+    const run = cli("reset-2fa", "khong.co.ai");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Không có tài khoản khong.co.ai.");
+    expect(await resets()).toBe(before);
   });
 });
