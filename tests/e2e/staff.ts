@@ -1,5 +1,13 @@
-import { readFileSync } from "node:fs";
-import { type APIRequestContext, type Browser, expect, type Page, request } from "@playwright/test";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+  request,
+} from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { E2E_DEMO_PASSWORD } from "../../playwright.config";
 import { e2eDatabase } from "./database";
@@ -58,10 +66,58 @@ export async function signInPage(browser: Browser, username: string, password = 
   return page;
 }
 
-/** A browser page signed in as one of the demo accounts (see lib/demo/demo-accounts.ts). */
-export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+/**
+ * Where a session of an account with a second factor is kept for the rest of the run (its
+ * cookies only), so each admin types a code once per run: codes are accepted once per
+ * 30-second step, and many specs sign the same admins in. Playwright empties test-results at
+ * the start of every run, and a kept session that has ended since is noticed and replaced.
+ */
+function keptSessionFile(username: string): string {
+  return join("test-results", ".signed-in", `${username}.json`);
+}
+
+type KeptSession = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+function keptSession(username: string): KeptSession | null {
+  if (!demoTotpSecret(username)) return null; // accounts without a code sign in afresh each time, as before
+  try {
+    return JSON.parse(readFileSync(keptSessionFile(username), "utf8")) as KeptSession;
+  } catch {
+    return null;
+  }
+}
+
+function keepSession(username: string, state: KeptSession): void {
+  if (!demoTotpSecret(username)) return;
+  mkdirSync(dirname(keptSessionFile(username)), { recursive: true });
+  // Cookies only: like a fresh sign-in, every page starts on a device with nothing stored.
+  writeFileSync(keptSessionFile(username), JSON.stringify({ cookies: state.cookies, origins: [] }));
+}
+
+function forgetSession(username: string): void {
+  rmSync(keptSessionFile(username), { force: true });
+}
+
+const SIGNED_IN_URL = /\/(nhap-lieu|dieu-hanh)/;
+
+/**
+ * A browser page signed in as one of the demo accounts (see lib/demo/demo-accounts.ts). An
+ * admin reuses the session signed in earlier in the run; a spec that ends sessions (signs
+ * out, resets, changes a password) passes `fresh` so it ends a session of its own.
+ */
+export async function signedInPage(browser: Browser, username: string, options?: { fresh?: boolean }): Promise<Page> {
+  const kept = options?.fresh ? null : keptSession(username);
+  if (kept) {
+    const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", storageState: kept });
+    const page = await context.newPage();
+    await page.goto("/nhap-lieu");
+    if (SIGNED_IN_URL.test(new URL(page.url()).pathname)) return page;
+    forgetSession(username); // ended since (a reset, a new password): sign in afresh below
+    await context.close();
+  }
   const page = await signInPage(browser, username);
-  await expect(page).toHaveURL(/\/(nhap-lieu|dieu-hanh)/);
+  await expect(page).toHaveURL(SIGNED_IN_URL);
+  if (!options?.fresh) keepSession(username, await page.context().storageState());
   return page;
 }
 
@@ -79,9 +135,31 @@ export async function signInOverHttp(request: APIRequestContext, username: strin
   expect(response.headers().location).not.toContain("error");
 }
 
-/** A scripted HTTP client of this site (it names the site as its Origin), signed in as `username` if given. */
-export async function httpClient(baseURL: string, username?: string): Promise<APIRequestContext> {
-  const client = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-  if (username) await signInOverHttp(client, username);
+/**
+ * A scripted HTTP client of this site (it names the site as its Origin), signed in as
+ * `username` if given: an admin's reuses the run's kept session, as `signedInPage` does.
+ */
+export async function httpClient(
+  baseURL: string,
+  username?: string,
+  options?: { fresh?: boolean },
+): Promise<APIRequestContext> {
+  const extraHTTPHeaders = { origin: baseURL };
+  const kept = username && !options?.fresh ? keptSession(username) : null;
+  if (username && kept) {
+    const client = await request.newContext({ baseURL, extraHTTPHeaders, storageState: kept });
+    // Signed in still if the entry page opens (or sends on to the dashboard), not the sign-in page.
+    const probe = await client.get("/nhap-lieu");
+    const open = probe.ok() && SIGNED_IN_URL.test(new URL(probe.url()).pathname);
+    await probe.dispose();
+    if (open) return client;
+    forgetSession(username);
+    await client.dispose();
+  }
+  const client = await request.newContext({ baseURL, extraHTTPHeaders });
+  if (username) {
+    await signInOverHttp(client, username);
+    if (!options?.fresh) keepSession(username, await client.storageState());
+  }
   return client;
 }
