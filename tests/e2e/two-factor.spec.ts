@@ -1,6 +1,7 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "../../playwright.config";
 import { e2eDatabase } from "./database";
-import { freshTotpCode, httpClient, signedInPage } from "./staff";
+import { demoTotpSecret, freshTotpCode, httpClient, signedInPage } from "./staff";
 
 // Province admins sign in with a password and a code. Every account changed here is created
 // here (the limits last 15 minutes and resets end sessions: no other spec's user is touched).
@@ -168,4 +169,48 @@ test("a parallel burst of 50 wrong codes is stopped at the account's limit", asy
   expect(answers.filter((a) => a.headers().location?.includes("code=limited")).length).toBeGreaterThanOrEqual(45);
   await client.dispose();
   await ministry.dispose();
+});
+
+test("without JavaScript an admin signs in with the password, then the code, on plain forms", async ({ browser }) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  const page = await context.newPage();
+  await page.goto("/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill("quantri.hanoi");
+  await page.getByLabel("Mật khẩu").fill(E2E_DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  // The page the form's answer draws asks for the code: the password is kept nowhere in it.
+  await expect(page.getByText("Mật khẩu đúng. Nhập mã 6 chữ số")).toBeVisible();
+  expect(await page.content()).not.toContain(E2E_DEMO_PASSWORD);
+  // A reload (a new request) still knows the password step was passed: the note is in a cookie.
+  await page.goto("/dang-nhap");
+  await expect(page.getByLabel("Mã xác thực")).toBeVisible();
+  // A wrong code is answered on the page, in words.
+  await page.getByLabel("Mã xác thực").fill("000000");
+  await page.getByRole("button", { name: "Xác nhận" }).click();
+  await expect(page.locator("main").getByRole("alert")).toContainText("Mã xác thực không đúng hoặc đã được dùng.");
+  // The right code signs in.
+  const secret = demoTotpSecret("quantri.hanoi") ?? "";
+  await page.getByLabel("Mã xác thực").fill(await freshTotpCode("quantri.hanoi", secret));
+  await page.getByRole("button", { name: "Xác nhận" }).click();
+  await expect(page).toHaveURL(/\/(nhap-lieu|dieu-hanh)/);
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+
+  // "Another account" leaves the code step, also without JavaScript.
+  const other = await (
+    await browser.newContext({ javaScriptEnabled: false, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" })
+  ).newPage();
+  await other.goto("/dang-nhap");
+  await other.getByLabel("Tên đăng nhập").fill("quantri.hanoi");
+  await other.getByLabel("Mật khẩu").fill(E2E_DEMO_PASSWORD);
+  await other.getByRole("button", { name: "Đăng nhập" }).click();
+  await other.getByRole("button", { name: "Đăng nhập bằng tài khoản khác" }).click();
+  await expect(other.getByLabel("Tên đăng nhập")).toBeVisible();
+  await other.goto("/dang-nhap");
+  await expect(other.getByLabel("Mã xác thực")).toHaveCount(0);
+  await other.context().close();
+  await context.close();
 });
