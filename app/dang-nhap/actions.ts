@@ -13,7 +13,13 @@ export type SignInState = {
   username: string;
   step: "password" | "code";
   notice?: "codeInvalid" | "expired";
+  /** What a refusal was, for a page in another language than the server's message. */
+  reason?: "invalid" | "limited";
 };
+
+function reasonOf(error: AuthError): "invalid" | "limited" {
+  return error instanceof SignInRefused && error.code === "limited" ? "limited" : "invalid";
+}
 
 /** The server's message from a refused sign-in (wrong password, the limit in force), or null. */
 function refusal(error: AuthError): string | null {
@@ -47,7 +53,7 @@ async function passwordStep(_previous: SignInState, form: FormData): Promise<Sig
     }
     if (error instanceof AuthError) {
       const message = refusal(error);
-      if (message) return { error: message, username, step: "password" };
+      if (message) return { error: message, username, step: "password", reason: reasonOf(error) };
       console.error(error);
       return { error: SERVER_ERROR, username, step: "password" };
     }
@@ -73,7 +79,7 @@ async function codeStep(previous: SignInState, form: FormData): Promise<SignInSt
         jar.delete({ name: PENDING_COOKIE, path: "/dang-nhap" });
         return { error: null, username, step: "password", notice: "expired" };
       }
-      if (error.code === "limited") return { error: refusal(error), username, step: "code" };
+      if (error.code === "limited") return { error: refusal(error), username, step: "code", reason: "limited" };
       return { error: null, username, step: "code", notice: "codeInvalid" };
     }
     if (error instanceof AuthError) {

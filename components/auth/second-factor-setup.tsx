@@ -79,7 +79,12 @@ export function SecondFactorSetup({
         required
         aria-invalid={state.error ? true : undefined}
       />
-      <FormFooter error={state.error} pending={pending} label={t.confirm} pendingLabel={t.verifying} />
+      <FormFooter
+        error={state.wrongCode ? t.wrongEnrolCode : state.error}
+        pending={pending}
+        label={t.confirm}
+        pendingLabel={t.verifying}
+      />
     </form>
   );
 }

@@ -34,7 +34,12 @@ export function SignInForm({
     username: "",
     step: codeStep ? "code" : "password",
   });
-  const error = state.notice ? t[state.notice] : (state.error ?? (state.step === "password" ? notice : null));
+  // The server words its refusals in Vietnamese (with the minutes left); another language gets its own words.
+  const refused =
+    state.error && state.reason && locale !== "vi"
+      ? (staffMessages(locale).signInNotices[state.reason] ?? state.error)
+      : state.error;
+  const error = state.notice ? t[state.notice] : (refused ?? (state.step === "password" ? notice : null));
   if (state.step === "code")
     return (
       <div className="flex flex-col gap-4">

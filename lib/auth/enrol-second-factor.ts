@@ -7,6 +7,9 @@ import { limitMessage, loginLimit, markLoginSucceeded, reserveLoginAttempt } fro
 import { NO_SECOND_FACTOR, spendSecondFactorCode } from "./second-factor";
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, secondFactorRequired } from "./totp";
 
+/** The refusal of a wrong confirmation code (the set-up page words it in its own language). */
+export const WRONG_ENROL_CODE = "Mã không đúng: nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.";
+
 export type SecondFactorStatus =
   | { enabled: true; enabledAt: Date; recoveryCodesLeft: number; required: boolean }
   | { enabled: false; required: boolean; pendingSecret: string };
@@ -62,8 +65,7 @@ export async function confirmSecondFactor(
   if (user.totpSecret) throw new InvalidParamError("code", "Xác thực hai bước đã được bật cho tài khoản này.");
   const secret = user.totpPendingSecret;
   const step = secret ? matchTotpStep(secret, input.code.slice(0, 50)) : null;
-  if (!secret || step === null)
-    throw new InvalidParamError("code", "Mã không đúng: nhập mã 6 chữ số đang hiện trong ứng dụng xác thực.");
+  if (!secret || step === null) throw new InvalidParamError("code", WRONG_ENROL_CODE);
   const { codes, hashes } = await newRecoveryCodes();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.appUser.updateMany({

@@ -3,14 +3,20 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentSession, SECOND_FACTOR_PATH } from "@/lib/auth/current-user";
-import { confirmSecondFactor, turnOffSecondFactor } from "@/lib/auth/enrol-second-factor";
+import { confirmSecondFactor, turnOffSecondFactor, WRONG_ENROL_CODE } from "@/lib/auth/enrol-second-factor";
 import { db } from "@/lib/db/client";
 import { InvalidParamError } from "@/lib/errors";
 import { serverActionStarted } from "@/lib/http/server-action-guard";
 import { clientAddress } from "@/lib/limits/client-address";
 
 /** `recoveryCodes` only in the answer that turned the second factor on: they are shown once. */
-export type SecondFactorState = { error: string | null; recoveryCodes: string[] | null; turnedOff?: boolean };
+/** `wrongCode`: the refusal was a wrong code, which the page words in its own language. */
+export type SecondFactorState = {
+  error: string | null;
+  recoveryCodes: string[] | null;
+  turnedOff?: boolean;
+  wrongCode?: boolean;
+};
 
 async function signedInForSetup() {
   // Checked here, not only by the page: an action can be called without loading the page.
@@ -34,7 +40,8 @@ export async function confirmSecondFactorAction(
     });
     return { error: null, recoveryCodes };
   } catch (error) {
-    if (error instanceof InvalidParamError) return { error: error.message, recoveryCodes: null };
+    if (error instanceof InvalidParamError)
+      return { error: error.message, recoveryCodes: null, wrongCode: error.message === WRONG_ENROL_CODE };
     throw error;
   }
 }
