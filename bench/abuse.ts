@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ACCOUNT_FAILURES_ALLOWED } from "@/lib/auth/login-limits";
 import { hashPassword } from "@/lib/auth/password";
+import { newTotpSecret, totpCode } from "@/lib/auth/totp";
 import { addDays, isoDate } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_UPLOAD_ROWS } from "@/lib/imports/import-upload";
@@ -33,12 +34,21 @@ export async function benchAbuse(
   const stamp = Date.now();
   const ministry = `bench.bo.${stamp}`;
   const target = `bench.nannhan.${stamp}`;
-  for (const [username, role] of [
-    [ministry, "MINISTRY_ADMIN"],
-    [target, "MINISTRY_ADMIN"],
-  ] as const) {
-    await prisma.appUser.create({ data: { username, displayName: username, role, passwordHash } });
-  }
+  // The ministry admin signs in with a second factor, as the product requires of its role.
+  const ministrySecret = newTotpSecret();
+  await prisma.appUser.create({
+    data: {
+      username: ministry,
+      displayName: ministry,
+      role: "MINISTRY_ADMIN",
+      passwordHash,
+      totpSecret: ministrySecret,
+      totpEnabledAt: new Date(),
+    },
+  });
+  await prisma.appUser.create({
+    data: { username: target, displayName: target, role: "MINISTRY_ADMIN", passwordHash },
+  });
 
   // 1. N wrong passwords at once for one account, from one address.
   const csrf = await fetch(`${base}/api/auth/csrf`);
@@ -98,7 +108,7 @@ export async function benchAbuse(
   );
 
   // 3. The HTTP fuzz, anonymous and as the ministry.
-  const cookie = await signIn(base, ministry);
+  const cookie = await signIn(base, ministry, PASSWORD, totpCode(ministrySecret));
   const fuzz = await runHttpFuzz(base, [cookie], scale.fuzz);
   out.push(
     `  fuzz HTTP: ${fuzz.requests} yêu cầu, ${fuzz.serverErrors.length} lỗi 5xx/không trả lời (mục tiêu 0) ` +

@@ -110,8 +110,11 @@ export async function benchConcurrentSaves(
   ];
 }
 
-/** Signs in through the product's own sign-in form endpoints; returns the session's cookie header. */
-export async function signIn(base: string, username: string, password = PASSWORD): Promise<string> {
+/**
+ * Signs in through the product's own sign-in form endpoints; returns the session's cookie
+ * header. An account with a second factor sends its current code (`code`) with the password.
+ */
+export async function signIn(base: string, username: string, password = PASSWORD, code = ""): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -128,7 +131,7 @@ export async function signIn(base: string, username: string, password = PASSWORD
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-    body: new URLSearchParams({ username, password, csrfToken, callbackUrl: "/nhap-lieu" }),
+    body: new URLSearchParams({ username, password, code, csrfToken, callbackUrl: "/nhap-lieu" }),
   });
   keep(response);
   if (![...jar.keys()].some((k) => k.includes("session-token")))

@@ -122,6 +122,36 @@ const ZEnv = z.object({
    * the load balancer stops sending before the port closes. Default 5 with DATABASE_URL, else 0.
    */
   DRAIN_SECONDS: z.coerce.number().min(0).max(300).optional(),
+  /**
+   * Roles that must sign in with a second factor (TOTP) besides the ministry and province
+   * admins, who always must: role names separated by commas, e.g. "PROVINCE_OFFICER,DISTRICT_OFFICER".
+   */
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((role) => role.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(
+          [
+            "COMMUNE_OFFICER",
+            "DISTRICT_OFFICER",
+            "PROVINCE_OFFICER",
+            "PROVINCE_ADMIN",
+            "MINISTRY_ADMIN",
+            "LEADERSHIP_VIEWER",
+          ],
+          {
+            message: "TOTP_REQUIRED_ROLES là các vai trò cách nhau bởi dấu phẩy, vd. PROVINCE_OFFICER,DISTRICT_OFFICER",
+          },
+        ),
+      ),
+    ),
   /** Public pages one client address may have rendered anew per minute (remembered pages are free). */
   PAGE_RENDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /**

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { SignedInOnDevice } from "@/components/offline/offline-copy";
 import { currentActor } from "@/lib/auth/current-user";
+import { PENDING_COOKIE, readPendingToken } from "@/lib/auth/pending-sign-in";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { staffLanguageHref } from "@/lib/i18n/locale";
 import { staffLocale } from "@/lib/i18n/staff-locale";
@@ -22,6 +24,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const t = staffMessages(locale);
   // Sign-in through the Auth.js endpoint (without JavaScript) comes back here with a code.
   const notice = code ? (t.signInNotices[code] ?? t.signInNotices.invalid ?? null) : null;
+  // After a right password (a reload, or the answer to a form sent without JavaScript): its code.
+  const codeStep = readPendingToken((await cookies()).get(PENDING_COOKIE)?.value) !== null;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-8" lang={locale}>
       {/* Whoever was signed in on this device is not any more: no copy of their page is shown. */}
@@ -31,6 +35,8 @@ export default async function SignInPage({ searchParams }: Props) {
       <SignInForm
         next={target}
         notice={notice}
+        locale={locale}
+        codeStep={codeStep}
         words={{ username: t.username, password: t.password, signIn: t.signIn, signingIn: t.signingIn }}
       />
       <p className="mt-6 flex items-center justify-between text-sm">

@@ -55,6 +55,10 @@ export function StaffHeader({ actor, locale }: { actor: Actor | null; locale: Lo
             <Link href="/doi-mat-khau" className="whitespace-nowrap hover:underline">
               {t.changePassword}
             </Link>
+            {/* On a phone the row would push "Sign out" off the screen: there it is linked from the password page. */}
+            <Link href="/xac-thuc-hai-buoc" className="hidden whitespace-nowrap hover:underline md:inline">
+              {t.secondFactor.title}
+            </Link>
             <Suspense fallback={null}>
               <StaffLanguageSwitch locale={locale} />
             </Suspense>

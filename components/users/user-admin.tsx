@@ -192,7 +192,10 @@ export function UserAdmin({
                   </form>
                 )}
               </td>
-              <td className={CELL}>{u.disabled ? t.locked : t.active}</td>
+              <td className={CELL}>
+                {u.disabled ? t.locked : t.active}
+                {u.secondFactor ? <span className="block text-xs text-slate-600">{t.withSecondFactor}</span> : null}
+              </td>
               <td className={`${CELL} space-x-2 space-y-1 md:whitespace-nowrap`}>
                 {u.username === self || !manageable.includes(u.role) ? (
                   <span className="text-slate-500">{u.username === self ? t.yours : t.sameOrHigher}</span>
@@ -207,6 +210,14 @@ export function UserAdmin({
                     <Button disabled={busy} onClick={() => send({ action: "reset-password", username: u.username })}>
                       {t.reset}
                     </Button>
+                    {u.secondFactor ? (
+                      <Button
+                        disabled={busy}
+                        onClick={() => send({ action: "reset-second-factor", username: u.username })}
+                      >
+                        {t.resetSecondFactor}
+                      </Button>
+                    ) : null}
                   </>
                 )}
               </td>

@@ -3,14 +3,16 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "@/lib/limits/client-address";
-import { authenticate } from "./authenticate";
+import { authenticate, authenticateCode } from "./authenticate";
 import { openSession, revokeSession, SESSION_HOURS } from "./sessions";
 
 /** Why a sign-in failed, carried in the error's code (never which of name or password was wrong). */
 export class SignInRefused extends CredentialsSignin {
   constructor(
     readonly message: string,
-    reason: "invalid" | "limited",
+    reason: "invalid" | "limited" | "expired" | "second-factor",
+    /** With "second-factor": the signed note the code step needs (set as an httpOnly cookie by the sign-in action). */
+    readonly pendingToken?: string,
   ) {
     super(message);
     this.code = reason;
@@ -45,13 +47,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/dang-nhap" },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      // A password (with its code, for an account with a second factor, when a script signs in
+      // in one request), or the code step: the pending token of a right password and a code.
+      credentials: { username: {}, password: {}, code: {}, pending: {} },
       async authorize(credentials, request) {
-        const username = typeof credentials.username === "string" ? credentials.username : "";
-        const password = typeof credentials.password === "string" ? credentials.password : "";
+        const text = (name: "username" | "password" | "code" | "pending", max: number) => {
+          const value = credentials[name];
+          return typeof value === "string" ? value.slice(0, max) : "";
+        };
         // The peer, or the client a trusted proxy names (lib/http/front-door.ts).
-        const result = await authenticate(db(), { username, password, address: clientAddress(request.headers) });
-        if (!result.ok) throw new SignInRefused(result.message, result.reason);
+        const address = clientAddress(request.headers);
+        const result = text("pending", 500)
+          ? await authenticateCode(db(), { pending: text("pending", 500), code: text("code", 50), address })
+          : await authenticate(db(), {
+              username: text("username", 100),
+              password: text("password", 500),
+              code: text("code", 50) || undefined,
+              address,
+            });
+        if (!result.ok)
+          throw new SignInRefused(
+            result.message,
+            result.reason,
+            "pendingToken" in result ? result.pendingToken : undefined,
+          );
         return {
           id: String(result.user.id),
           name: result.user.displayName,

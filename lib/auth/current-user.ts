@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { auth } from "./auth";
 import { sessionUser } from "./sessions";
+import { secondFactorRequired } from "./totp";
 import { toActor } from "./users";
 
 /**
@@ -26,6 +27,8 @@ export const currentSession = cache(
     actor: Actor;
     sessionId: string;
     mustChangePassword: boolean;
+    /** The role requires a second factor and the user has none yet. */
+    mustEnrolSecondFactor: boolean;
   } | null> => {
     const session = await auth();
     if (!session?.actorId || !session.sessionId || session.sessionVersion === undefined) return null;
@@ -35,13 +38,21 @@ export const currentSession = cache(
       sessionVersion: session.sessionVersion,
     });
     return user
-      ? { actor: toActor(user), sessionId: session.sessionId, mustChangePassword: user.mustChangePassword }
+      ? {
+          actor: toActor(user),
+          sessionId: session.sessionId,
+          mustChangePassword: user.mustChangePassword,
+          mustEnrolSecondFactor: !user.totpSecret && secondFactorRequired(user.role),
+        }
       : null;
   },
 );
 
 /** Where a user with a password given by someone else is sent, whatever they asked for. */
 export const CHANGE_PASSWORD_PATH = "/doi-mat-khau";
+
+/** Where a user whose role requires a second factor sets one up before anything else. */
+export const SECOND_FACTOR_PATH = "/xac-thuc-hai-buoc";
 
 /**
  * For pages: the signed-in user, or a redirect to the sign-in page that comes back to
@@ -58,6 +69,9 @@ export async function requireActorForPage(
   const back = encodeURIComponent(query.size ? `${path}?${query}` : path);
   if (!signedIn) redirect(`/dang-nhap?next=${back}`);
   if (signedIn.mustChangePassword && path !== CHANGE_PASSWORD_PATH) redirect(`${CHANGE_PASSWORD_PATH}?next=${back}`);
+  // After the password: a second factor set up with a password someone else knows is not the user's own.
+  if (!signedIn.mustChangePassword && signedIn.mustEnrolSecondFactor && path !== SECOND_FACTOR_PATH)
+    redirect(`${SECOND_FACTOR_PATH}?next=${back}`);
   return signedIn.actor;
 }
 
@@ -82,6 +96,10 @@ export async function requireActor(): Promise<Actor> {
   if (signedIn.mustChangePassword)
     throw new ForbiddenError(
       `Tài khoản ${signedIn.actor.username} đang dùng mật khẩu được cấp: đổi mật khẩu tại ${CHANGE_PASSWORD_PATH} trước khi tiếp tục.`,
+    );
+  if (signedIn.mustEnrolSecondFactor)
+    throw new ForbiddenError(
+      `Tài khoản ${signedIn.actor.username} phải bật xác thực hai bước tại ${SECOND_FACTOR_PATH} trước khi tiếp tục.`,
     );
   return signedIn.actor;
 }

@@ -80,6 +80,15 @@ export async function loginLimit(
 
 export function limitMessage(limit: LoginLimit): string {
   return limit.scope === "account"
-    ? `Tài khoản tạm khoá do nhập sai mật khẩu ${ACCOUNT_FAILURES_ALLOWED} lần. Thử lại sau ${limit.retryAfterMinutes} phút hoặc liên hệ quản trị để đặt lại mật khẩu.`
+    ? `Tài khoản tạm khoá do nhập sai mật khẩu ${ACCOUNT_FAILURES_ALLOWED} lần (mã xác thực sai cũng được tính). Thử lại sau ${limit.retryAfterMinutes} phút hoặc liên hệ quản trị để đặt lại mật khẩu.`
     : `Có quá nhiều lần đăng nhập sai từ địa chỉ này. Thử lại sau ${limit.retryAfterMinutes} phút.`;
+}
+
+/**
+ * The attempt's password was right and its code is still to come: it counts neither as a
+ * failure nor as a success (a success would clear the account's failures, and a wrong code
+ * must keep counting towards the same limit as a wrong password).
+ */
+export async function releaseLoginAttempt(prisma: PrismaClient, attemptId: bigint): Promise<void> {
+  await prisma.loginAttempt.delete({ where: { id: attemptId } });
 }

@@ -13,6 +13,7 @@ import { inForceWhere } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 import { idempotentWrite, parseInput } from "@/lib/writes/idempotent-write";
 import { hashPassword, randomPassword } from "./password";
+import { NO_SECOND_FACTOR } from "./second-factor";
 import { ZEmail, ZNewUser } from "./users";
 
 /** The unit level each role works at; leadership may sit at any level. */
@@ -56,6 +57,8 @@ export type ManagedUser = {
   unit: { code: string; name: string } | null;
   email: string | null;
   disabled: boolean;
+  /** Signs in with a second factor (TOTP). */
+  secondFactor: boolean;
 };
 
 const ZUserAction = z.discriminatedUnion(
@@ -78,11 +81,11 @@ const ZUserAction = z.discriminatedUnion(
     }),
     z.object({
       requestId: ZRequestId.optional(),
-      action: z.enum(["disable", "enable", "reset-password"]),
+      action: z.enum(["disable", "enable", "reset-password", "reset-second-factor"]),
       username: z.string().trim().toLowerCase(),
     }),
   ],
-  { message: "action phải là create, set-email, disable, enable hoặc reset-password." },
+  { message: "action phải là create, set-email, disable, enable, reset-password hoặc reset-second-factor." },
 );
 
 export type UserActionInput = z.input<typeof ZUserAction>;
@@ -107,12 +110,14 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor, query
       role: Role;
       email: string | null;
       disabled: boolean;
+      second_factor: boolean;
       code: string | null;
       name: string | null;
       type: string | null;
     }[]
   >`
-    SELECT a.username, a.display_name, a.role, a.email, a.disabled, u.code, u.name, u.type
+    SELECT a.username, a.display_name, a.role, a.email, a.disabled, a.totp_secret IS NOT NULL AS second_factor,
+           u.code, u.name, u.type
     FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id
     WHERE ${inActorScope(actor, "a.unit_id")}
     ORDER BY u.code NULLS FIRST, a.username`;
@@ -123,6 +128,7 @@ export async function listManagedUsers(prisma: PrismaClient, actor: Actor, query
     unit: r.code ? { code: r.code, name: fullName({ type: r.type ?? "", name: r.name ?? "" }) } : null,
     email: r.email,
     disabled: r.disabled,
+    secondFactor: r.second_factor,
   }));
   const asked = query.slice(0, 100);
   return asked.trim()
@@ -231,7 +237,9 @@ async function checkedChange(
         ? "Đổi mật khẩu của chính mình ở trang Đổi mật khẩu (/doi-mat-khau)."
         : input.action === "set-email"
           ? "E-mail của tài khoản mình do quản trị cấp trên đặt."
-          : "Không thể tự khoá hay mở khoá tài khoản của mình.",
+          : input.action === "reset-second-factor"
+            ? "Xác thực hai bước của chính mình do quản trị cấp trên (hoặc dòng lệnh trên máy chủ) đặt lại."
+            : "Không thể tự khoá hay mở khoá tài khoản của mình.",
     );
   }
   requireManageableRole(actor, user.role, user.username);
@@ -273,6 +281,25 @@ async function checkedChange(
       return {
         outcome: { username: user.username, action, password },
         audit: accountAudit("user-reset-password", user, null, { username: user.username, passwordReset: true }),
+      };
+    };
+  }
+  if (action === "reset-second-factor") {
+    return async (db) => {
+      // The lost phone's codes stop working and every session ends; the user enrols anew.
+      await db.appUser.update({
+        where: { id: user.id },
+        data: { ...NO_SECOND_FACTOR, sessionVersion: { increment: 1 } },
+      });
+      logChange(actor, "user.second-factor-reset", user.username);
+      return {
+        outcome: { username: user.username, action },
+        audit: accountAudit(
+          "user-reset-second-factor",
+          user,
+          { username: user.username, secondFactor: user.totpSecret !== null },
+          { username: user.username, secondFactor: false },
+        ),
       };
     };
   }

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { inForceWhere } from "@/lib/units/in-force";
 import { hashPassword, passwordProblem } from "./password";
+import { NO_SECOND_FACTOR } from "./second-factor";
 
 /**
  * One plain mailbox, local@domain: a local part of letters, digits and . _ % + - (no dot at
@@ -119,6 +121,30 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
 /** Ends every session of the user (disabling, role or unit change, password reset). */
 export async function endSessions(prisma: PrismaClient, userId: number): Promise<void> {
   await prisma.appUser.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/**
+ * Clears a user's second factor from the server's command line (the ministry admin's lost
+ * phone, whom no admin above can reset): audited as done by "cli", every session ends.
+ */
+export async function resetSecondFactorFromCli(prisma: PrismaClient, userId: number): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.appUser.update({
+      where: { id: userId },
+      data: { ...NO_SECOND_FACTOR, sessionVersion: { increment: 1 } },
+    });
+    await writeAudit(tx, { actor: "cli", requestId: null }, [
+      {
+        action: "user-reset-second-factor",
+        entity: "user",
+        entityId: user.id,
+        unitId: user.unitId,
+        indicatorId: null,
+        oldValue: null,
+        newValue: { username: user.username, secondFactor: false },
+      },
+    ]);
+  });
 }
 
 export async function setUserDisabled(prisma: PrismaClient, userId: number, disabled: boolean): Promise<void> {

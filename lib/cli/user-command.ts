@@ -1,13 +1,13 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { randomPassword } from "@/lib/auth/password";
-import { createUser, setUserDisabled } from "@/lib/auth/users";
+import { createUser, resetSecondFactorFromCli, setUserDisabled } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { ROLE_NAMES } from "@/lib/i18n/role-names";
 
 /**
  * `user create --username U --name "Họ tên" --role ROLE [--unit MÃ] [--email E] [--password-stdin]`,
- * `user disable U`, `user enable U`. Without --password-stdin a random password is generated
+ * `user disable U`, `user enable U`, `user reset-2fa U` (clears the second factor; the user enrols anew). Without --password-stdin a random password is generated
  * and printed once; passwords are never taken on the command line (shell history).
  */
 export async function runUser(
@@ -39,6 +39,18 @@ export async function runUser(
       console.log(`  Mật khẩu: ${password}  (chỉ hiện một lần; phải đổi ngay lần đăng nhập đầu)`);
     return 0;
   }
+  if (action === "reset-2fa" && target) {
+    const user = await db().appUser.findUnique({ where: { username: target.toLowerCase() } });
+    if (!user) {
+      console.error(`Không có tài khoản ${target}.`);
+      return 1;
+    }
+    await resetSecondFactorFromCli(db(), user.id);
+    console.log(
+      `✓ Đã đặt lại xác thực hai bước của ${user.username}; mọi phiên đăng nhập đã kết thúc. Lần đăng nhập tới, tài khoản cài lại ứng dụng xác thực.`,
+    );
+    return 0;
+  }
   if ((action === "disable" || action === "enable") && target) {
     const user = await db().appUser.findUnique({ where: { username: target.toLowerCase() } });
     if (!user) {
@@ -54,7 +66,7 @@ export async function runUser(
     return 0;
   }
   console.error(
-    'Cách dùng: user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--email E] [--password-stdin] | user disable U | user enable U',
+    'Cách dùng: user create --username U --name "Họ tên" --role VAI_TRÒ [--unit MÃ] [--email E] [--password-stdin] | user disable U | user enable U | user reset-2fa U',
   );
   return 2;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { hashPassword, randomPassword } from "@/lib/auth/password";
+import { groupSecret, newTotpSecret, secondFactorRequired } from "@/lib/auth/totp";
 import { todayInVietnam } from "@/lib/format/dates";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -9,13 +10,16 @@ import { inForceWhere } from "@/lib/units/in-force";
 import { fullName } from "@/lib/units/units-on";
 
 type UnitPick = { id: number; code: string; type: string; name: string; validFrom: Date; validTo: Date | null };
-export type DemoAccount = { username: string; role: Role; unit: string };
+/** `totpSecret`: the accounts whose role requires a second factor come enrolled with this secret. */
+export type DemoAccount = { username: string; role: Role; unit: string; totpSecret?: string };
 
 /**
  * One account for every role, on real units of the demo data: Hà Nội and one of its
  * communes today; a district of the old Hà Nội and one of its communes (districts ended on
  * 30/6/2025, so they report on the weeks before); and an officer of another province. All
- * share one password, printed at start and never shown in the interface.
+ * share one password, printed at start and never shown in the interface. The admins (and any
+ * role TOTP_REQUIRED_ROLES adds) come with a second factor whose secret is printed beside it,
+ * to type into an authenticator app (or for tests to compute codes from).
  */
 export async function createDemoAccounts(prisma: PrismaClient, password: string): Promise<DemoAccount[]> {
   const today = inForceWhere(todayInVietnam());
@@ -50,8 +54,18 @@ export async function createDemoAccounts(prisma: PrismaClient, password: string)
   for (const [username, displayName, role, unit] of plan) {
     const national = role === "MINISTRY_ADMIN" || (role === "LEADERSHIP_VIEWER" && username === "lanhdao.bo");
     if (!unit && !national) continue; // provinces-only demo: no communes or districts to work for
-    await prisma.appUser.create({ data: { username, displayName, role, unitId: unit?.id ?? null, passwordHash } });
-    accounts.push({ username, role, unit: unit ? `${fullName(unit)} (${unit.code})` : "toàn quốc" });
+    const totpSecret = secondFactorRequired(role) ? newTotpSecret() : undefined;
+    await prisma.appUser.create({
+      data: {
+        username,
+        displayName,
+        role,
+        unitId: unit?.id ?? null,
+        passwordHash,
+        ...(totpSecret ? { totpSecret, totpEnabledAt: new Date() } : {}),
+      },
+    });
+    accounts.push({ username, role, unit: unit ? `${fullName(unit)} (${unit.code})` : "toàn quốc", totpSecret });
   }
   return accounts;
 }
@@ -73,4 +87,8 @@ export function printDemoAccounts(file: string): void {
   };
   console.log(`▸ Tài khoản mẫu (mật khẩu chung: ${password}):`);
   for (const a of accounts) console.log(`    ${a.username.padEnd(16)} ${ROLE_NAMES[a.role].padEnd(28)} ${a.unit}`);
+  const enrolled = accounts.filter((a) => a.totpSecret);
+  if (enrolled.length === 0) return;
+  console.log("▸ Khoá xác thực hai bước (TOTP) của tài khoản mẫu, nhập vào ứng dụng xác thực:");
+  for (const a of enrolled) console.log(`    ${a.username.padEnd(16)} ${groupSecret(a.totpSecret ?? "")}`);
 }

@@ -3,6 +3,7 @@ import { AUDIT } from "./messages/audit";
 import { DASHBOARD, WEEK_REPORTS } from "./messages/dashboard";
 import { IMPORTS } from "./messages/imports";
 import { INDICATORS } from "./messages/indicators";
+import { SECOND_FACTOR } from "./messages/second-factor";
 import { PASSWORD_PAGE, STAFF } from "./messages/staff";
 import { TARGETS } from "./messages/targets";
 import { byLocale, pick } from "./phrase";
@@ -14,6 +15,7 @@ export const staffMessages = byLocale((locale) => ({
   ...pick(locale, WEEK_REPORTS),
   audit: pick(locale, AUDIT),
   passwordPage: pick(locale, PASSWORD_PAGE),
+  secondFactor: pick(locale, SECOND_FACTOR),
   indicators: pick(locale, INDICATORS),
   users: pick(locale, ACCOUNTS),
   imports: pick(locale, IMPORTS),

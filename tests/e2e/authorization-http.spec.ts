@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect, request, test } from "@playwright/test";
-import { signInOverHttp } from "./staff";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { httpClient } from "./staff";
 
 // The week before the one entry.spec.ts walks through, so the two never see each other's approvals.
 const OLD_WEEK = "2025-06-22";
@@ -47,9 +47,7 @@ async function sheet(unit: string, week?: string): Promise<Sheet> {
 
 test.beforeAll(async ({ baseURL }) => {
   for (const username of Object.keys(ALLOWED)) {
-    const client = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL as string } });
-    if (username !== "anonymous") await signInOverHttp(client, username);
-    clients.set(username, client);
+    clients.set(username, await httpClient(baseURL as string, username === "anonymous" ? undefined : username));
   }
   ministry = clients.get("quantri.bo") as APIRequestContext;
 });

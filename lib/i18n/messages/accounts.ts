@@ -16,6 +16,12 @@ const DONE = phrases<Record<string, (username: string) => string>>({
     vi: (u: string) => `Đã đặt lại mật khẩu của ${u}; các phiên cũ đã kết thúc.`,
     en: (u) => `Reset the password of ${u}; its old sessions have ended.`,
   },
+  "reset-second-factor": {
+    vi: (u: string) =>
+      `Đã đặt lại xác thực hai bước của ${u}; các phiên cũ đã kết thúc, lần đăng nhập tới ${u} cài lại ứng dụng xác thực.`,
+    en: (u) =>
+      `Reset the two-step sign-in of ${u}; its old sessions have ended and ${u} sets up an authenticator app again at the next sign-in.`,
+  },
   "set-email": {
     vi: (u: string) => `Đã lưu e-mail nhắc báo cáo của ${u}.`,
     en: (u) => `Saved the reminder e-mail of ${u}.`,
@@ -40,6 +46,8 @@ export const ACCOUNTS = phrases({
   columns: asPhrase(COLUMNS),
   emailOf: { vi: (u: string) => `E-mail nhắc báo cáo của ${u}`, en: (u) => `Reminder e-mail of ${u}` },
   unlock: COMMON.unlock,
+  resetSecondFactor: { vi: "Đặt lại xác thực hai bước", en: "Reset two-step sign-in" },
+  withSecondFactor: { vi: "có xác thực hai bước", en: "two-step sign-in on" },
   shown: {
     vi: (n: string, all: boolean) => (all ? `${n} tài khoản` : `${n} tài khoản khớp`),
     en: (n: string, all: boolean) => (all ? `${n} accounts` : `${n} matching accounts`),

@@ -19,6 +19,9 @@ const ACTIONS = phrases<Record<string, string>>({
   "user:user-disable": { vi: "Khoá tài khoản", en: "Account locked" },
   "user:user-enable": { vi: "Mở khoá tài khoản", en: "Account unlocked" },
   "publication:publish": { vi: "Công bố bảng xếp hạng", en: "Ranking published" },
+  "user:user-second-factor-on": { vi: "Bật xác thực hai bước", en: "Two-step sign-in turned on" },
+  "user:user-second-factor-off": { vi: "Tắt xác thực hai bước", en: "Two-step sign-in turned off" },
+  "user:user-reset-second-factor": { vi: "Đặt lại xác thực hai bước", en: "Two-step sign-in reset" },
 });
 
 /** The kinds of change the log is filtered by. */
@@ -52,6 +55,7 @@ const FIELDS = phrases<Record<string, string>>({
   email: { vi: "E-mail", en: "E-mail" },
   disabled: { vi: "Khoá", en: "Locked" },
   passwordReset: { vi: "Mật khẩu mới", en: "New password" },
+  secondFactor: { vi: "Xác thực hai bước", en: "Two-step sign-in" },
 });
 
 const YES_NO = phrases({ yes: { vi: "có", en: "yes" }, no: { vi: "không", en: "no" } });

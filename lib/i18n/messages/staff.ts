@@ -24,6 +24,14 @@ const PAGES = phrases<Record<string, string>>({
 
 const SIGN_IN_NOTICES = phrases<Record<string, string>>({
   invalid: { vi: "Sai tên đăng nhập hoặc mật khẩu.", en: "Wrong username or password." },
+  "second-factor": {
+    vi: "Tài khoản này đăng nhập hai bước: nhập cả mã xác thực.",
+    en: "This account signs in in two steps: give its verification code too.",
+  },
+  expired: {
+    vi: "Bước đăng nhập đã hết hạn; nhập lại tên đăng nhập và mật khẩu.",
+    en: "This sign-in step has expired; enter your username and password again.",
+  },
   limited: {
     vi: "Tài khoản hoặc địa chỉ này đang bị tạm khoá do đăng nhập sai nhiều lần. Thử lại sau ít phút.",
     en: "This account or address is locked for a while after too many failed sign-ins. Try again in a few minutes.",
