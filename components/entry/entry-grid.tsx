@@ -124,6 +124,11 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
                   className={`sticky right-0 whitespace-nowrap p-2 shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.25)] ${row.reported ? "bg-white" : "bg-amber-50"}`}
                 >
                   <ReportStatusBadge status={row.status} small />{" "}
+                  {row.returned ? (
+                    <span className="block max-w-56 truncate text-xs text-amber-800" title={row.returned.reason}>
+                      {w.returnedShort(row.returned.reason)}
+                    </span>
+                  ) : null}
                   {rowActions(row, busy, cells.dirty, w).map(({ verb, label, variant, disabled }) => (
                     <ReportButton
                       key={verb}
@@ -155,11 +160,12 @@ export function EntryGrid({ sheet, rows, cells, busy, form, onAction, onPasted }
   );
 }
 
-/** What the user may do with a row's report: approve, unlock, or submit on the unit's behalf. */
+/** What the user may do with a row's report: approve, return, unlock, or submit on the unit's behalf. */
 function rowActions(row: SheetRow, busy: boolean, dirty: boolean, w: EntryWords) {
   const actions: { verb: ReportVerb; label: string; variant?: "approve"; disabled: boolean }[] = [];
   if (row.canApprove) actions.push({ verb: "approve", label: w.approve, variant: "approve", disabled: busy });
   if (row.canUnlock) actions.push({ verb: "unlock", label: w.unlock, disabled: busy });
+  if (row.canReturn) actions.push({ verb: "return", label: w.returnOpen, disabled: busy });
   // Sending for a unit needs its figures saved first.
   if (row.canSubmit && row.status === "OPEN" && row.reported)
     actions.push({ verb: "submit", label: w.submitFor, disabled: busy || dirty });

@@ -1,4 +1,5 @@
 import type { SheetRow } from "@/lib/entry/get-entry-sheet";
+import { formatsFor } from "@/lib/i18n/locale";
 import { useEntryWords } from "./entry-words";
 import { ReportButton, type ReportForm, type ReportHandler, type ReportVerb } from "./report-button";
 import { ReportStatusBadge } from "./report-status-badge";
@@ -47,6 +48,11 @@ export function OwnReportBar(props: {
         </ReportButton>
       ) : null}
       {own.status === "APPROVED" && !own.canUnlock ? <span className="text-slate-600">{w.locked}</span> : null}
+      {own.returned ? (
+        <p role="status" className="basis-full rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
+          {w.returnedBy(own.returned.by, formatsFor(w.locale).moment(own.returned.at), own.returned.reason)}
+        </p>
+      ) : null}
     </div>
   );
 }

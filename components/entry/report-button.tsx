@@ -7,11 +7,11 @@ import { UNLOCK_REASON } from "@/lib/entry/unlock-reason";
 import { useEntryWords } from "./entry-words";
 
 /** What a report button does to a unit's week. */
-export type ReportVerb = "submit" | "approve" | "unlock";
+export type ReportVerb = "submit" | "approve" | "unlock" | "return";
 
 export type ReportForm = { requestId: string; week: string; back: string };
 
-/** What the page does when a report button is pressed (`reason`: an unlock's). */
+/** What the page does when a report button is pressed (`reason`: an unlock's or a return's). */
 export type ReportHandler = (unit: string, verb: ReportVerb, reason?: string) => void;
 
 function HiddenFields({ unit, verb, report }: { unit: string; verb: ReportVerb; report: ReportForm }) {
@@ -40,8 +40,8 @@ export function ReportButton(
   } & Omit<React.ComponentProps<typeof Button>, "onClick" | "type" | "form">,
 ) {
   const { unit, verb, report, onAction, children, ...button } = props;
-  if (verb === "unlock")
-    return <UnlockButton {...{ unit, report, onAction }} size={button.size} disabled={button.disabled} />;
+  if (verb === "unlock" || verb === "return")
+    return <ReasonButton {...{ unit, verb, report, onAction }} size={button.size} disabled={button.disabled} />;
   return (
     <form action={reportFormAction} className="inline">
       <HiddenFields {...{ unit, verb, report }} />
@@ -60,37 +60,43 @@ export function ReportButton(
 }
 
 /**
- * Unlocking asks why first: a disclosure (no JavaScript needed) opens the reason's field and
- * the confirming button. The browser checks the length before sending; the service again.
+ * Unlocking and returning ask why first: a disclosure (no JavaScript needed) opens the
+ * reason's field and the confirming button. The browser checks the length before sending;
+ * the service again.
  */
-function UnlockButton(props: {
+function ReasonButton(props: {
   unit: string;
+  verb: "unlock" | "return";
   report: ReportForm;
   onAction: ReportHandler;
   size?: ButtonSize;
   disabled?: boolean;
 }) {
-  const { unit, report, onAction, size, disabled } = props;
+  const { unit, verb, report, onAction, size, disabled } = props;
   const w = useEntryWords();
+  const words =
+    verb === "unlock"
+      ? { open: w.unlockOpen, reason: w.unlockReason, hint: w.unlockReasonHint, confirm: w.unlockConfirm }
+      : { open: w.returnOpen, reason: w.returnReason, hint: w.returnReasonHint, confirm: w.returnConfirm };
   const id = useId();
   return (
     <details className="group inline-block whitespace-normal align-top">
       <summary
         className={`${buttonClass({ size, className: "inline-block cursor-pointer list-none font-semibold" })} [&::-webkit-details-marker]:hidden`}
       >
-        {w.unlockOpen}
+        {words.open}
       </summary>
       <form
         action={reportFormAction}
         className="mt-2 flex w-64 flex-col gap-1 rounded border border-slate-300 bg-white p-2 text-left text-sm shadow-sm"
         onSubmit={(event) => {
           event.preventDefault();
-          onAction(unit, "unlock", String(new FormData(event.currentTarget).get("reason") ?? ""));
+          onAction(unit, verb, String(new FormData(event.currentTarget).get("reason") ?? ""));
         }}
       >
-        <HiddenFields {...{ unit, report }} verb="unlock" />
+        <HiddenFields {...{ unit, report, verb }} />
         <label htmlFor={id} className="font-semibold">
-          {w.unlockReason}
+          {words.reason}
         </label>
         <textarea
           id={id}
@@ -103,10 +109,10 @@ function UnlockButton(props: {
           className="rounded border border-slate-400 px-2 py-1"
         />
         <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {w.unlockReasonHint}
+          {words.hint}
         </p>
         <Button type="submit" size="sm" className="self-start font-semibold" disabled={disabled}>
-          {w.unlockConfirm}
+          {words.confirm}
         </Button>
       </form>
     </details>

@@ -15,6 +15,8 @@ export type Action =
   | "week.submit"
   | "week.approve"
   | "week.unlock"
+  /** Sending a submitted report back to its unit, with a reason, instead of approving it. */
+  | "week.return"
   | "target.assign"
   | "unit.view"
   | "audit.view"
@@ -38,6 +40,7 @@ const OFFICER: Partial<Record<Action, Relation[]>> = {
   // Approval, unlocking and targets come from a level above the unit, never from the unit itself.
   "week.approve": ["below"],
   "week.unlock": ["below"],
+  "week.return": ["below"],
   "target.assign": ["below"],
   "unit.view": ["own", "below"],
   "audit.view": ["own", "below"],
@@ -75,6 +78,7 @@ const ACTION_NAMES: Record<Action, string> = {
   "week.submit": "gửi báo cáo của",
   "week.approve": "phê duyệt báo cáo của",
   "week.unlock": "mở khoá báo cáo của",
+  "week.return": "trả lại báo cáo của",
   "target.assign": "giao chỉ tiêu cho",
   "unit.view": "xem số liệu nội bộ của",
   "audit.view": "xem nhật ký thay đổi của",

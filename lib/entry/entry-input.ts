@@ -65,15 +65,18 @@ export const ZReportAction = z.object({
   requestId: ZRequestId,
   week: ZReportingWeek,
   unit: ZUnitCode,
-  action: z.enum(["submit", "approve", "unlock"], "Thao tác phải là submit, approve hoặc unlock."),
+  action: z.enum(["submit", "approve", "unlock", "return"], "Thao tác phải là submit, approve, unlock hoặc return."),
   /** As for a save: the user whose page queued it (a submission kept on a device waits for its own account). */
   owner: z.number("owner phải là mã số người dùng.").int().positive().optional(),
-  /** Unlock only, and required there (checked once the user may unlock): why the approved week reopens. */
+  /**
+   * Unlock and return only, and required there (checked once the user may do it): why the
+   * approved week reopens, or why a submitted report goes back to its unit.
+   */
   reason: z
-    .string("Lý do mở khoá phải là văn bản.")
+    .string("Lý do phải là văn bản.")
     .trim()
-    .min(UNLOCK_REASON.min, `Lý do mở khoá cần ít nhất ${UNLOCK_REASON.min} ký tự.`)
-    .max(UNLOCK_REASON.max, `Lý do mở khoá tối đa ${UNLOCK_REASON.max} ký tự.`)
+    .min(UNLOCK_REASON.min, `Lý do cần ít nhất ${UNLOCK_REASON.min} ký tự.`)
+    .max(UNLOCK_REASON.max, `Lý do tối đa ${UNLOCK_REASON.max} ký tự.`)
     .optional(),
 });
 export type ReportActionInput = z.input<typeof ZReportAction>;

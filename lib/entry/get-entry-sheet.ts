@@ -41,6 +41,10 @@ export type SheetRow = {
   canSubmit: boolean;
   canApprove: boolean;
   canUnlock: boolean;
+  /** A submitted report the user may send back to its unit with a reason. */
+  canReturn: boolean;
+  /** The week is open again because the level above returned it: when, by whom and why. */
+  returned: { by: string; at: string; reason: string } | null;
   cells: Record<string, SheetCell>;
 };
 
@@ -108,7 +112,7 @@ export async function getEntrySheet(
     mode === "single" ? "all" : params.columns === "ratios" && hasRatios ? "ratios" : "counts";
   const indicators = entered.filter((i) => columns === "all" || hasDenominator(i.kind) === (columns === "ratios"));
   const ids = [...rowUnits.map((u) => u.id), ...(unit && mode === "grid" ? [unit.id] : [])];
-  const [figures, historyAt, series, reports, hasChildren, earlier] = await Promise.all([
+  const [figures, historyAt, series, reports, returns, hasChildren, earlier] = await Promise.all([
     prisma.$queryRaw<FigureRow[]>`
       SELECT unit_id, indicator_id, value, denominator, version, entered_by FROM figure
       WHERE unit_id = ANY(${ids}::int[]) AND as_of = ${week}::date`,
@@ -126,6 +130,12 @@ export async function getEntrySheet(
     prisma.$queryRaw<{ unit_id: number; status: ReportStatus; submitted_by: string; approved_by: string | null }[]>`
       SELECT unit_id, status, submitted_by, approved_by FROM weekly_report
       WHERE unit_id = ANY(${ids}::int[]) AND week = ${week}::date`,
+    // Reports sent back to their unit: the latest return of the week, shown while it is open again.
+    prisma.$queryRaw<{ unit_id: number; actor: string; at: Date; reason: string }[]>`
+      SELECT DISTINCT ON (unit_id) unit_id, actor, at, new_value->>'reason' AS reason FROM audit_entry
+      WHERE unit_id = ANY(${ids}::int[]) AND entity = 'weekly_report' AND action = 'return'
+        AND new_value->>'week' = ${isoDate(week)}
+      ORDER BY unit_id, at DESC`,
     prisma.$queryRaw<{ parent_id: number }[]>`
       SELECT DISTINCT parent_id FROM unit WHERE parent_id = ANY(${ids}::int[]) AND ${inForceOn("unit", week)}`,
     // What each row showed before the week, numerator and denominator: the "last week" beside this one.
@@ -139,6 +149,11 @@ export async function getEntrySheet(
   const earlierAt = new Map(earlier.map((s) => [key(s.unit_id, s.indicator_id), s]));
   const num = (n: bigint | null | undefined) => (n == null ? null : Number(n));
   const reportOf = new Map(reports.map((r) => [r.unit_id, r]));
+  const returnOf = new Map(returns.map((r) => [r.unit_id, r]));
+  const returnedOf = (unitId: number) => {
+    const r = returnOf.get(unitId);
+    return r ? { by: r.actor, at: r.at.toISOString(), reason: r.reason } : null;
+  };
   // A unit has reported when it has any figure of the week, whichever columns are shown.
   const reportedUnits = new Set(figures.map((f) => f.unit_id));
   const parents = new Set(hasChildren.map((h) => h.parent_id));
@@ -185,6 +200,8 @@ export async function getEntrySheet(
       canSubmit: status !== "APPROVED" && isAllowed(actor.role, "week.submit", relation),
       canApprove: status === "SUBMITTED" && isAllowed(actor.role, "week.approve", relation),
       canUnlock: status === "APPROVED" && isAllowed(actor.role, "week.unlock", relation),
+      canReturn: status === "SUBMITTED" && isAllowed(actor.role, "week.return", relation),
+      returned: status === "OPEN" ? returnedOf(u.id) : null,
       cells,
     };
   };

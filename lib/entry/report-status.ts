@@ -15,13 +15,19 @@ import { UNLOCK_REASON } from "./unlock-reason";
 
 export type ReportOutcome = { status: ReportStatus | "OPEN"; replayed: boolean; message: string };
 
-const ACTION = { submit: "week.submit", approve: "week.approve", unlock: "week.unlock" } as const;
+const ACTION = {
+  submit: "week.submit",
+  approve: "week.approve",
+  unlock: "week.unlock",
+  return: "week.return",
+} as const;
 
 /**
- * Submits, approves or unlocks a unit's weekly report. Submission sends it to the parent
- * level; approval (by a level above, once every child unit's report is approved) locks it;
- * only a level above the unit may unlock it, and not while the level above that has approved
- * its own report. Each change is audited in the same transaction.
+ * Submits, approves, unlocks or returns a unit's weekly report. Submission sends it to the
+ * parent level, which approves it (once every child unit's report is approved), locking it,
+ * or returns it with a reason; only a level above the unit may unlock it, with a reason, and
+ * not while the level above that has approved its own report. Each change is audited in the
+ * same transaction.
  */
 export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw: unknown): Promise<ReportOutcome> {
   const input = parseInput(ZReportAction, raw);
@@ -39,7 +45,7 @@ export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw
   if (!unit) throw new InvalidParamError("unit", `Không có đơn vị mã ${input.unit} vào ngày ${formatDateVi(week)}.`);
   await authorize(prisma, actor, ACTION[action], { id: unit.id, name: fullName(unit) });
   // Asked only of those who may unlock: anyone else is refused for who they are, not for the reason.
-  const reason = action === "unlock" ? unlockReason(input.reason) : undefined;
+  const reason = action === "unlock" || action === "return" ? requiredReason(action, input.reason) : undefined;
 
   return idempotentWrite<ReportOutcome>(prisma, { actor, requestId }, async (tx) => {
     const change =
@@ -47,9 +53,11 @@ export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw
         ? await submit(tx, actor, unit, week)
         : action === "approve"
           ? await approve(tx, actor, unit, week)
-          : await unlock(tx, unit, week);
+          : action === "unlock"
+            ? await unlock(tx, unit, week)
+            : await sendBack(tx, unit, week);
     // Approving or unlocking moves the week's figures into or out of the official basis.
-    const official = action !== "submit" && change.from !== change.result.status;
+    const official = (action === "approve" || action === "unlock") && change.from !== change.result.status;
     if (official) await refreshOfficialWeek(tx, unit.id, week);
     return {
       outcome: change.result,
@@ -69,12 +77,17 @@ export async function changeReportStatus(prisma: PrismaClient, actor: Actor, raw
   });
 }
 
-/** An approved week reopens only with a reason, kept in its audit entry (corrections cite it). */
-function unlockReason(reason: string | undefined): string {
+/**
+ * An approved week reopens only with a reason, kept in its audit entry (corrections cite it);
+ * a report goes back to its unit only with a reason too, which the unit is shown.
+ */
+function requiredReason(action: "unlock" | "return", reason: string | undefined): string {
   if (!reason)
     throw new InvalidParamError(
       "reason",
-      `Cần ghi lý do mở khoá (${UNLOCK_REASON.min}–${UNLOCK_REASON.max} ký tự): việc mở khoá được ghi vào nhật ký và nêu trong thông báo đính chính.`,
+      action === "unlock"
+        ? `Cần ghi lý do mở khoá (${UNLOCK_REASON.min}–${UNLOCK_REASON.max} ký tự): việc mở khoá được ghi vào nhật ký và nêu trong thông báo đính chính.`
+        : `Cần ghi lý do trả lại (${UNLOCK_REASON.min}–${UNLOCK_REASON.max} ký tự): đơn vị sẽ thấy lý do này khi sửa số liệu.`,
     );
   return reason;
 }
@@ -168,6 +181,31 @@ async function unlock(tx: Db, unit: UnitOnDate, week: Date): Promise<Change> {
       status: "SUBMITTED",
       replayed: false,
       message: `Đã mở khoá báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)}; đơn vị có thể sửa và gửi lại.`,
+    },
+  };
+}
+
+/**
+ * Sends a submitted report back to its unit instead of approving it: the week is open again
+ * (as if never sent), so the unit corrects its figures and sends it anew; the reason stays in
+ * the audit entry and the unit's entry page shows it.
+ */
+async function sendBack(tx: Db, unit: UnitOnDate, week: Date): Promise<Change> {
+  const existing = await lockReport(tx, unit.id, week);
+  if (existing?.status !== "SUBMITTED")
+    throw new LockedError(
+      existing?.status === "APPROVED"
+        ? `Báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)} đã được phê duyệt; mở khoá trước nếu cần sửa.`
+        : `${fullName(unit)} chưa gửi báo cáo tuần ${formatDateVi(week)}; không có gì để trả lại.`,
+    );
+  await tx.$executeRaw`DELETE FROM weekly_report WHERE id = ${existing.id}::int`;
+  return {
+    reportId: existing.id,
+    from: "SUBMITTED",
+    result: {
+      status: "OPEN",
+      replayed: false,
+      message: `Đã trả lại báo cáo tuần ${formatDateVi(week)} của ${fullName(unit)}; đơn vị sửa số liệu rồi gửi lại.`,
     },
   };
 }

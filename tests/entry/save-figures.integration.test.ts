@@ -2,6 +2,7 @@ import fc from "fast-check";
 import pg from "pg";
 import { beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { Actor } from "@/lib/access/actor";
+import { getEntrySheet } from "@/lib/entry/get-entry-sheet";
 import { changeReportStatus } from "@/lib/entry/report-status";
 import { type SaveOutcome, saveFigures } from "@/lib/entry/save-figures";
 import { ConflictError, ForbiddenError, InvalidParamError, LockedError, OtherOwnerError } from "@/lib/errors";
@@ -272,6 +273,27 @@ describe("saving figures", () => {
       "unlock",
       "unlock",
     ]);
+  });
+
+  it("a report returned with a reason is open again, the unit is told why, and only a level above may return it", async () => {
+    const act = (actor: Actor, action: "submit" | "approve" | "return", reason?: string) =>
+      changeReportStatus(prisma, actor, { requestId: requestId(), week: WEEK, unit: "00001", action, reason });
+    await expect(act(district, "return", "Số thu nhận gấp mười tuần trước")).rejects.toThrow(/chưa gửi báo cáo/);
+    await act(commune, "submit");
+    await expect(act(commune, "return", "Tự trả lại")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(act(district, "return")).rejects.toThrow(/Cần ghi lý do trả lại/);
+    expect(await act(district, "return", "  Số thu nhận gấp mười tuần trước ")).toMatchObject({ status: "OPEN" });
+    expect(await prisma.weeklyReport.count({ where: { unit: { code: "00001" } } })).toBe(0);
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "return" }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ actor: district.username, entity: "weekly_report" });
+    expect(entry.newValue).toMatchObject({ status: "OPEN", week: WEEK, reason: "Số thu nhận gấp mười tuần trước" });
+    const sheet = await getEntrySheet(prisma, commune, { unit: "00001", week: WEEK });
+    expect(sheet.own?.returned).toMatchObject({ by: district.username, reason: "Số thu nhận gấp mười tuần trước" });
+    // Sent again, the note goes; approved, it cannot be returned any more.
+    await act(commune, "submit");
+    expect((await getEntrySheet(prisma, commune, { unit: "00001", week: WEEK })).own?.returned).toBeNull();
+    await act(district, "approve");
+    await expect(act(district, "return", "Quá muộn")).rejects.toThrow(/đã được phê duyệt/);
   });
 
   it("a commune cannot submit a week it has not entered anything for", async () => {

@@ -2,13 +2,14 @@ import { asPhrase, phrases, plain } from "../phrase";
 import auditJson from "./audit.json";
 import { COMMON } from "./common";
 
-// The change log's page (/nhat-ky): every entry, correction, submission, approval and unlock.
+// The change log's page (/nhat-ky): every entry, correction, submission, approval, return and unlock.
 const ACTIONS = phrases<Record<string, string>>({
   create: { vi: "Nhập mới", en: "Entered" },
   update: { vi: "Sửa", en: "Corrected" },
   submit: { vi: "Gửi báo cáo", en: "Submitted" },
   approve: { vi: "Phê duyệt", en: "Approved" },
   unlock: { vi: "Mở khoá", en: "Unlocked" },
+  return: { vi: "Trả lại", en: "Returned" },
   "indicator:create": { vi: "Tạo chỉ số", en: "Indicator defined" },
   "indicator:edit": { vi: "Sửa chỉ số", en: "Indicator edited" },
   "indicator:retire": { vi: "Ngừng sử dụng chỉ số", en: "Indicator retired" },

@@ -142,18 +142,32 @@ export const ENTRY = phrases({
     en: (n) => `and ${n} more`,
   },
   reportDone: {
-    vi: (verb: "submit" | "approve" | "unlock", unit: string, week: string) =>
+    vi: (verb: "submit" | "approve" | "unlock" | "return", unit: string, week: string) =>
       verb === "submit"
         ? `Đã gửi báo cáo tuần ${week} của ${unit} để cấp trên phê duyệt.`
         : verb === "approve"
           ? `Đã phê duyệt và khoá báo cáo tuần ${week} của ${unit}.`
-          : `Đã mở khoá báo cáo tuần ${week} của ${unit}; đơn vị có thể sửa và gửi lại.`,
+          : verb === "return"
+            ? `Đã trả lại báo cáo tuần ${week} của ${unit}; đơn vị sửa số liệu rồi gửi lại.`
+            : `Đã mở khoá báo cáo tuần ${week} của ${unit}; đơn vị có thể sửa và gửi lại.`,
     en: (verb, unit, week) =>
       verb === "submit"
         ? `Submitted the report of ${unit} for the week ending ${week}, for approval.`
         : verb === "approve"
           ? `Approved and locked the report of ${unit} for the week ending ${week}.`
-          : `Unlocked the report of ${unit} for the week ending ${week}; the unit can correct it and submit again.`,
+          : verb === "return"
+            ? `Returned the report of ${unit} for the week ending ${week}; the unit corrects its figures and sends it again.`
+            : `Unlocked the report of ${unit} for the week ending ${week}; the unit can correct it and submit again.`,
+  },
+  returnedBy: {
+    vi: (who: string, at: string, reason: string) =>
+      `Cấp trên (${who}) đã trả lại báo cáo lúc ${at}: “${reason}”. Sửa số liệu rồi gửi lại.`,
+    en: (who, at, reason) =>
+      `The level above (${who}) returned this report at ${at}: “${reason}”. Correct the figures and send it again.`,
+  },
+  returnedShort: {
+    vi: (reason: string) => `Đã trả lại: ${reason}`,
+    en: (reason) => `Returned: ${reason}`,
   },
   submittedBy: {
     vi: (who: string) => ` · gửi bởi ${who}`,
