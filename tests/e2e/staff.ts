@@ -178,13 +178,13 @@ export async function approveWeek(
   const approver = await httpClient(baseURL, unit.approver);
   const shown =
     week ?? ((await (await officer.get(`/api/v1/entry/sheet?unit=${unit.code}`)).json()) as { week: string }).week;
-  const act = async (client: typeof officer, action: string) => {
+  const act = async (client: typeof officer, action: string, reason?: string) => {
     const answer = await client.post("/api/v1/entry/reports", {
-      data: { requestId: crypto.randomUUID(), week: shown, unit: unit.code, action },
+      data: { requestId: crypto.randomUUID(), week: shown, unit: unit.code, action, reason },
     });
     if (answer.status() !== 200) throw new Error(`${action} ${unit.code} ${shown}: ${await answer.text()}`);
   };
   await act(officer, "submit");
   await act(approver, "approve");
-  return { week: shown, undo: () => act(approver, "unlock") };
+  return { week: shown, undo: () => act(approver, "unlock", "Trả lại như trước khi kiểm thử") };
 }
