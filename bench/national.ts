@@ -120,10 +120,10 @@ export async function benchNational(scale: Scale, options: { rankingsOnly?: bool
     }
 
     out.push(...(await saveLatency(prisma, UNTIL)));
-    if (options.rankingsOnly) return out;
     out.push(...(await benchPublication(prisma, UNTIL, scale.runs)));
-    out.push(...(await writtenReport(prisma)));
     out.push(...(await weekFlags(prisma)));
+    if (options.rankingsOnly) return out;
+    out.push(...(await writtenReport(prisma)));
     out.push(...(await weeklyFileImport(prisma)));
     out.push(...(await freshness(prisma)));
     await disconnectDb();

@@ -1,6 +1,7 @@
 // npm run bench [-- --smoke] [-- --rounds N] [-- --rankings]: prints timings; goals are read
 // from the output, not asserted by timed tests. --smoke runs every path at a small scale (used
-// by npm test); --rankings only loads the national data and times the rankings.
+// by npm test); --rankings only loads the national data and times its reads and a save: the
+// rankings (live and official), a save, a published edition, the week's quality flags.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchNational, SCALES } from "./national";
