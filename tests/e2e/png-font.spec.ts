@@ -34,7 +34,7 @@ test("a chart's PNG is drawn in Be Vietnam Pro, embedded in the image", async ({
   const svg = decodeURIComponent(svgUrl.slice(svgUrl.indexOf(",") + 1));
   // Shared in a chat group the picture still says what it is: title, unit and date, source and address.
   expect(svg).toMatch(/Biểu đồ [^<]*Hà Nội/);
-  expect(svg).toMatch(/Thành phố Hà Nội, tính đến \d{2}\/\d{2}\/\d{4}/);
+  expect(svg).toMatch(/Thành phố Hà Nội, số liệu đã phê duyệt tính đến \d{2}\/\d{2}\/\d{4}/);
   expect(svg).toContain("Nguồn: Đề án 06 – Bộ Công an · localhost:");
   const faces = svg.match(/@font-face\{[^}]*\}/g) ?? [];
   expect(faces.length).toBeGreaterThan(0);
