@@ -27,18 +27,15 @@ async function signedInForSetup() {
   return signedIn;
 }
 
-export async function confirmSecondFactorAction(
-  _previous: SecondFactorState,
+/** Runs one step of the set-up with the code typed on the form; a refusal is told on the page. */
+async function withCode(
   form: FormData,
+  step: (signedIn: Awaited<ReturnType<typeof signedInForSetup>>, code: string) => Promise<SecondFactorState>,
 ): Promise<SecondFactorState> {
   serverActionStarted();
   const signedIn = await signedInForSetup();
   try {
-    const { recoveryCodes } = await confirmSecondFactor(db(), signedIn.actor, {
-      code: String(form.get("code") ?? "").slice(0, 50),
-      keepSessionId: signedIn.sessionId,
-    });
-    return { error: null, recoveryCodes };
+    return await step(signedIn, String(form.get("code") ?? "").slice(0, 50));
   } catch (error) {
     if (error instanceof InvalidParamError)
       return { error: error.message, recoveryCodes: null, wrongCode: error.message === WRONG_ENROL_CODE };
@@ -46,20 +43,25 @@ export async function confirmSecondFactorAction(
   }
 }
 
+export async function confirmSecondFactorAction(
+  _previous: SecondFactorState,
+  form: FormData,
+): Promise<SecondFactorState> {
+  return withCode(form, async (signedIn, code) => {
+    const { recoveryCodes } = await confirmSecondFactor(db(), signedIn.actor, {
+      code,
+      keepSessionId: signedIn.sessionId,
+    });
+    return { error: null, recoveryCodes };
+  });
+}
+
 export async function turnOffSecondFactorAction(
   _previous: SecondFactorState,
   form: FormData,
 ): Promise<SecondFactorState> {
-  serverActionStarted();
-  const signedIn = await signedInForSetup();
-  try {
-    await turnOffSecondFactor(db(), signedIn.actor, {
-      code: String(form.get("code") ?? "").slice(0, 50),
-      address: clientAddress(await headers()),
-    });
+  return withCode(form, async (signedIn, code) => {
+    await turnOffSecondFactor(db(), signedIn.actor, { code, address: clientAddress(await headers()) });
     return { error: null, recoveryCodes: null, turnedOff: true };
-  } catch (error) {
-    if (error instanceof InvalidParamError) return { error: error.message, recoveryCodes: null };
-    throw error;
-  }
+  });
 }
