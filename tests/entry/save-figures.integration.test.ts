@@ -398,6 +398,9 @@ describe("faults", () => {
       // Up to 20 s for the save to reach the lock: on a busy machine it can take seconds.
       for (let i = 0; i < 800 && killed === 0; i++) {
         await new Promise((r) => setTimeout(r, 25));
+        // Inside a transaction PostgreSQL keeps its first view of pg_stat_activity: drop it,
+        // or a save that reaches the lock after the first look is never seen waiting.
+        await holder.query("SELECT pg_stat_clear_snapshot()");
         const result = await holder.query(
           `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
            WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE '%data_version%'`,
