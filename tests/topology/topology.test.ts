@@ -92,8 +92,26 @@ async function save(base: string, cookie: string, unit: string, value: number, v
   }
 }
 
+/** Sends the officer's week and approves it as their province: the saved figure becomes official. */
+async function approveWeek(base: string, officer: { username: string; unit: string; province: string }) {
+  for (const [username, action] of [
+    [officer.username, "submit"],
+    [`topo.tinh.${officer.province}`, "approve"],
+  ] as const) {
+    const cookie = await signIn(base, username);
+    const response = await fetch(`${base}/api/v1/entry/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: base },
+      body: JSON.stringify({ requestId: randomUUID(), week, unit: officer.unit, action }),
+    });
+    if (response.status !== 200) throw new Error(`${action} ${officer.unit}: ${await response.text()}`);
+  }
+}
+
+/** The unit's value in the public ranking (approved figures), or, with a signed-in cookie, in the live one. */
 async function rankedValue(base: string, unit: { unit: string; province: string }, cookie?: string) {
-  const url = `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=commune&parent=${unit.province}&asOf=${week}`;
+  const basis = cookie ? "&basis=live" : "";
+  const url = `${base}/api/v1/rankings?indicator=CCCD_INTAKE&level=commune&parent=${unit.province}&asOf=${week}${basis}`;
   const response = await fetch(url, { headers: cookie ? { cookie } : {} });
   const ranking = (await response.json()) as { items: { code: string; value: number }[] };
   return ranking.items.find((i) => i.code === unit.unit)?.value;
@@ -131,6 +149,13 @@ beforeAll(async () => {
     );
     officers.push({ username, unit: c.code, province: c.province });
   }
+  // The public reads approved figures: a province officer of each province approves its communes' weeks.
+  for (const province of new Set(communes.rows.map((c) => c.province as string)))
+    await superuser.query(
+      `INSERT INTO app_user (username, display_name, role, unit_id, password_hash)
+       SELECT $1, $1, 'PROVINCE_OFFICER', id, $2 FROM unit WHERE code = $3 AND valid_to IS NULL`,
+      [`topo.tinh.${province}`, hash, province],
+    );
   officers = officers.slice(0, OFFICERS);
 
   const replicaPort = await freePort();
@@ -159,12 +184,13 @@ afterAll(async () => {
 }, 60_000);
 
 describe("two instances behind nginx, on a primary and a streaming replica", () => {
-  it("shows a figure saved through instance A in the public ranking through the balancer within a second", async () => {
+  it("shows a figure saved and approved through instance A in the public ranking through the balancer within a second", async () => {
     const officer = officers[0] as (typeof officers)[number];
     const cookie = await signIn(INSTANCE.a, officer.username);
     const before = await figureOf(officer.unit);
     const saved = await save(INSTANCE.a, cookie, officer.unit, before.value + 7, before.version);
     expect(saved.status).toBe(200);
+    await approveWeek(INSTANCE.a, officer);
     const savedAt = performance.now();
     await waitFor(
       "the save in the public ranking",
@@ -172,7 +198,7 @@ describe("two instances behind nginx, on a primary and a streaming replica", () 
       1000,
     );
     console.log(
-      `  lưu qua A → thấy trong xếp hạng công khai qua nginx sau ${(performance.now() - savedAt).toFixed(0)} ms`,
+      `  lưu và phê duyệt qua A → thấy trong xếp hạng công khai qua nginx sau ${(performance.now() - savedAt).toFixed(0)} ms`,
     );
   });
 
@@ -180,6 +206,7 @@ describe("two instances behind nginx, on a primary and a streaming replica", () 
     const officer = officers[1] as (typeof officers)[number];
     const cookie = await signIn(BALANCER, officer.username);
     const before = await figureOf(officer.unit);
+    const publicBefore = await rankedValue(BALANCER, officer);
     const replicaAdmin = new pg.Client({
       connectionString: replicaUrl.replace(/\/\/[^@]+@/, `//${superuserLogin()}@`),
     });
@@ -187,9 +214,10 @@ describe("two instances behind nginx, on a primary and a streaming replica", () 
     try {
       await replicaAdmin.query("SELECT pg_wal_replay_pause()");
       expect((await save(BALANCER, cookie, officer.unit, before.value + 11, before.version)).status).toBe(200);
-      // The replica has not replayed the save: anonymous readers there still see the old value,
+      await approveWeek(BALANCER, officer);
+      // The replica has not replayed the approval: anonymous readers there still see the old value,
       await new Promise((r) => setTimeout(r, 300));
-      expect(await rankedValue(BALANCER, officer)).toBe(before.value);
+      expect(await rankedValue(BALANCER, officer)).toBe(publicBefore);
       // the officer who saved it reads the primary,
       expect(await rankedValue(BALANCER, officer, cookie)).toBe(before.value + 11);
       // and after REPLICA_MAX_LAG_SECONDS (2 s) the lagging replica is skipped.
@@ -215,7 +243,8 @@ describe("two instances behind nginx, on a primary and a streaming replica", () 
 
   it("loses and duplicates no acknowledged save when instance B is killed under a save load", async () => {
     const workers = [];
-    for (const o of officers) {
+    // Not the first officers: the tests above approved their weeks, and an approved week takes no saves.
+    for (const o of officers.slice(4)) {
       workers.push({ ...o, cookie: await signIn(BALANCER, o.username), ...(await figureOf(o.unit)), acked: 0 });
     }
     const startedAt = new Date(Date.now() - 1000);
@@ -261,6 +290,7 @@ describe("two instances behind nginx, on a primary and a streaming replica", () 
     await replica.stop();
     // A new data version, so the pages are rendered again rather than served from memory.
     expect((await save(BALANCER, cookie, officer.unit, before.value + 3, before.version)).status).toBe(200);
+    await approveWeek(BALANCER, officer);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       for (const page of ["/", `/units/${officer.province}`, `/api/v1/rankings?indicator=CCCD_INTAKE&level=province`]) {
