@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { LazyUnitTrendChart } from "@/components/charts/lazy-unit-trend-chart";
+import { TrendChartSvg } from "@/components/charts/trend-chart-svg";
 import { PngDownloadButton } from "@/components/download/png-download-button";
 import { PublicLinks } from "@/components/i18n/public-links";
 import { LeaderboardControls } from "@/components/leaderboard/leaderboard-controls";
@@ -212,7 +212,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             {m.nationalTrendHeading}
           </h2>
           <div id="national-trend">
-            <LazyUnitTrendChart
+            <TrendChartSvg
               points={board.national.points}
               target={board.national.target}
               label={m.nationalTrendLabel(nameOf(board.indicator))}

@@ -1,15 +1,18 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { PngDownloadButton, type PngFrame } from "@/components/download/png-download-button";
 import { LazyUnitTrendChart } from "./lazy-unit-trend-chart";
-import type { UnitTrendChart } from "./unit-trend-chart";
+import { type TrendChartProps, TrendChartSvg } from "./trend-chart-svg";
 
 /**
  * A unit's figures over time against its target, with a link to save the chart as an image,
  * or a line saying there are no figures yet. `children` follow the download link (notes).
+ * Drawn on the server; `interactive` swaps in the browser-drawn chart (recharts, loaded after the
+ * page), whose tooltip follows the cursor, for staff screens read on a desktop.
  */
 export function TrendSection(props: {
   heading: string;
-  chart: ComponentProps<typeof UnitTrendChart>;
+  chart: TrendChartProps;
+  interactive?: boolean;
   /** The name of the saved image, and what it says around the chart. */
   fileName: string;
   frame?: PngFrame;
@@ -27,7 +30,7 @@ export function TrendSection(props: {
       {props.chart.points.length ? (
         <>
           <div id="trend-chart">
-            <LazyUnitTrendChart {...props.chart} />
+            {props.interactive ? <LazyUnitTrendChart {...props.chart} /> : <TrendChartSvg {...props.chart} />}
           </div>
           <p className="mt-1 text-sm">
             <PngDownloadButton

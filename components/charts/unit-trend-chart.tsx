@@ -2,26 +2,15 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type TrendLabels = { value: string; forecast: string; target: string; numberLocale: string };
-const VIETNAMESE: TrendLabels = { value: "Số liệu", forecast: "Dự báo", target: "Chỉ tiêu", numberLocale: "vi-VN" };
+import { type TrendChartProps, VIETNAMESE } from "./trend-chart-svg";
+
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10).split("-").reverse().join("/");
 
-type Point = { asOf: string; value: number };
-
-/** A unit's value over time against its target in force, and optionally the forecast to the deadline. */
-export function UnitTrendChart({
-  points,
-  target,
-  label,
-  forecast = [],
-  labels = VIETNAMESE,
-}: {
-  points: Point[];
-  target: number | null;
-  label: string;
-  forecast?: Point[];
-  labels?: TrendLabels;
-}) {
+/**
+ * The same chart as TrendChartSvg, drawn in the browser with a tooltip that follows the cursor:
+ * for staff screens, where the dashboard is read on a desktop and explored point by point.
+ */
+export function UnitTrendChart({ points, target, label, forecast = [], labels = VIETNAMESE }: TrendChartProps) {
   const count = new Intl.NumberFormat(labels.numberLocale);
   // A time axis (not one slot per point), so the forecast's weeks to the deadline are to scale.
   const rows = new Map<string, { t: number; value?: number; forecast?: number }>();

@@ -34,7 +34,9 @@ export function PngDownloadButton({
 
   async function save() {
     setError(null);
-    const svg = document.getElementById(target)?.querySelector("svg");
+    // The drawing on screen: a chart draws one per screen width and hides the others.
+    const drawings = document.getElementById(target)?.querySelectorAll("svg") ?? [];
+    const svg = [...drawings].find((d) => d.getBoundingClientRect().width > 0);
     if (!svg) {
       setError("Chưa có hình để tải; đợi biểu đồ hiện ra rồi bấm lại.");
       return;

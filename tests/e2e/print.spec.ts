@@ -8,8 +8,6 @@ test("the leaderboard prints on A4 landscape: no controls, the table within the 
 }) => {
   await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
   await page.goto("/");
-  // The national chart is drawn after the page loads: print once it is there.
-  await expect(page.locator("#national-trend .recharts-surface").first()).toBeVisible({ timeout: 20_000 });
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("combobox", { name: "Chỉ tiêu" })).toBeHidden();
   await expect(page.getByRole("link", { name: "Tải bảng xếp hạng (CSV)" })).toBeHidden();
@@ -24,7 +22,8 @@ test("the leaderboard prints on A4 landscape: no controls, the table within the 
   // chart is scaled to the page, not cut; the legend's colours are printed.
   const printed = await page.evaluate(() => {
     const thead = document.querySelector("section[aria-labelledby=ranking-heading] thead") as HTMLElement;
-    const chart = document.querySelector("#national-trend .recharts-surface") as SVGElement | null;
+    const chart =
+      [...document.querySelectorAll("#national-trend svg")].find((d) => d.getBoundingClientRect().width > 0) ?? null;
     const swatch = document.querySelector("#map-figure figcaption span span") as HTMLElement | null;
     return {
       header: getComputedStyle(thead).display,

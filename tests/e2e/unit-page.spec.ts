@@ -7,7 +7,7 @@ test("a click on a province opens its unit page with its trend and its communes 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tỉnh Nghệ An");
   await expect(page.getByRole("navigation", { name: "Đường dẫn" })).toContainText("Toàn quốc");
   await expect(page.getByText(/Xếp hạng toàn quốc/)).toBeVisible();
-  await expect(page.locator(".recharts-line")).toHaveCount(1);
+  await expect(page.locator("#trend-chart svg [data-series=value]").filter({ visible: true })).toHaveCount(1);
   const communes = page.getByRole("heading", { name: "Xếp hạng xã, phường trực thuộc" });
   await expect(communes).toBeVisible();
   expect(await page.locator("table tbody tr").count()).toBeGreaterThan(100);

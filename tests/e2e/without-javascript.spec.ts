@@ -36,3 +36,26 @@ test("without JavaScript a commune still submits its week, written once with its
   await db.end();
   await context.close();
 });
+
+// What a visitor on a weak phone reads first is drawn on the server: headline, table, map and
+// chart are all in the page before (or without) any script.
+test("without JavaScript the public leaderboard and a unit page show their table, map and chart", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  const page = await context.newPage();
+  await page.goto("/?indicator=CCCD_INTAKE");
+  await expect(page.getByRole("region", { name: "Cả nước", exact: true })).toContainText(/\d+\/34/);
+  await expect(page.locator("section[aria-labelledby=ranking-heading] tbody tr")).toHaveCount(34);
+  await expect(page.locator("#map-figure svg").filter({ visible: true }).first()).toBeVisible();
+  await expect(page.locator("#national-trend svg [data-series=value]").filter({ visible: true })).toHaveCount(1);
+  await page.goto("/units/40?indicator=CCCD_INTAKE");
+  await expect(page.locator("#trend-chart svg [data-series=value]").filter({ visible: true })).toHaveCount(1);
+  expect(await page.locator("table tbody tr").count()).toBeGreaterThan(100);
+  await context.close();
+});

@@ -126,6 +126,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <TrendSection
         heading={t.trend}
+        interactive
         chart={{
           points: d.points,
           target: h.target,
