@@ -1,6 +1,4 @@
-import "@fontsource/be-vietnam-pro/400.css";
-import "@fontsource/be-vietnam-pro/600.css";
-import "@fontsource/be-vietnam-pro/700.css";
+import "./fonts.css";
 import "./globals.css";
 import type { Metadata } from "next";
 import { headers } from "next/headers";

@@ -39,6 +39,8 @@ test("the leaderboard ranks today's 34 provinces in Vietnamese, under the countr
       .map((f) => f.unicodeRange);
   });
   expect(loadedRanges.some((range) => range.includes("1EA0"))).toBe(true);
+  // Vietnamese letters take the Vietnamese file: the Latin Extended one (to U+A7FF) is not fetched.
+  expect(loadedRanges.some((range) => range.includes("A720"))).toBe(false);
 });
 
 test("on a desktop all 34 provinces lie on the page, with no scroll box of their own, the header in view", async ({
