@@ -71,22 +71,28 @@ function useHydrated(): boolean {
 /** Tables shorter than this are read at a glance: they get no search box. */
 const SEARCH_FROM_ROWS = 11;
 
-/** The search box above a long table, with how many rows it shows; only once JavaScript runs. */
+/**
+ * Above a long table: how many rows it has, from the server, and the search box once JavaScript
+ * runs. The box's room (two lines on a phone) is kept from the start, so the table does not jump
+ * down when it appears.
+ */
 export function TableSearch<K extends string>({ view, locale }: { view: TableView<K>; locale: Locale }) {
-  if (!view.hydrated || view.total < SEARCH_FROM_ROWS) return null;
+  if (view.total < SEARCH_FROM_ROWS) return null;
   const m = tableMessages(locale);
   return (
-    <div className="mb-2 flex flex-wrap items-center gap-3 print:hidden">
-      <Field
-        label={m.searchLabel}
-        inline
-        type="search"
-        value={view.query}
-        onChange={(event) => view.setQuery(event.target.value.slice(0, 100))}
-        placeholder={m.searchPlaceholder}
-        maxLength={100}
-        controlClassName="w-56"
-      />
+    <div className="mb-2 flex min-h-[3.625rem] flex-wrap sm:min-h-[2.375rem] items-center gap-x-3 gap-y-1 print:hidden">
+      {view.hydrated ? (
+        <Field
+          label={m.searchLabel}
+          inline
+          type="search"
+          value={view.query}
+          onChange={(event) => view.setQuery(event.target.value.slice(0, 100))}
+          placeholder={m.searchPlaceholder}
+          maxLength={100}
+          controlClassName="w-44 sm:w-56"
+        />
+      ) : null}
       <span className="text-sm text-slate-600" aria-live="polite">
         {m.shownOf(view.visible.length, view.total)}
       </span>
