@@ -57,6 +57,9 @@ export const DEMO_SHARE_TARGET = { code: "HS_TRUC_TUYEN", percent: 80 } as const
 /** The essential online public services each province has in place, of 25. */
 export const DEMO_CHECKLIST = { code: "DVC_THIET_YEU", required: 25 } as const;
 
+/** The public-service index: a scorecard of five groups, ranked by quarter. */
+export const DEMO_SCORECARD = { code: "BO_CHI_SO_PVND" } as const;
+
 const DEFINITIONS: IndicatorDefinition[] = [
   ...DEMO_RATIOS.map((r) => ({ code: r.code, nameVi: r.nameVi, nameEn: r.nameEn, kind: "RATIO" as const })),
   {
@@ -82,7 +85,7 @@ const DEFINITIONS: IndicatorDefinition[] = [
     denominator: "VNEID_L2_INTAKE",
   },
   {
-    code: "BO_CHI_SO_PVND",
+    code: DEMO_SCORECARD.code,
     kind: "COMPOSITE",
     nameVi: "Bộ chỉ số phục vụ người dân, doanh nghiệp",
     nameEn: "Public-service index",
