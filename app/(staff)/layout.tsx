@@ -11,7 +11,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const actor = await currentActor();
   const locale = await staffLocale();
   return (
-    <>
+    <div className="font-brand">
       {/* First on the page: past the header's links straight to the page's own content. */}
       <a
         href="#noi-dung"
@@ -25,6 +25,6 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <div id="noi-dung" tabIndex={-1} className="outline-none">
         {children}
       </div>
-    </>
+    </div>
   );
 }

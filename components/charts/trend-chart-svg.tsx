@@ -81,7 +81,7 @@ function TrendDrawing({
   return (
     <svg
       viewBox={`0 0 ${box.width} ${box.height}`}
-      className={`${className} h-auto w-full overflow-visible font-sans`}
+      className={`${className} h-auto w-full overflow-visible`}
       aria-hidden="true"
       data-chart="trend"
     >

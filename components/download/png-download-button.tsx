@@ -90,6 +90,8 @@ async function toPng(svg: SVGSVGElement, frame?: PngFrame): Promise<Blob> {
       "opacity",
     ])
       node.style.setProperty(property, style.getPropertyValue(property));
+    // The picture is in the product's typeface, whatever font the page is drawn in.
+    if (node instanceof SVGTextContentElement) node.style.setProperty("font-family", `"${PRODUCT_FONT}", sans-serif`);
   });
   if (frame) weights.add("400").add("700");
   const fontFaces = await embeddedFontFaces(weights);

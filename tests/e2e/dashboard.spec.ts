@@ -13,6 +13,15 @@ test("national leadership lands on the dashboard: headline, trend with forecast,
   await expect(headline).toContainText(/Đơn vị đã đạt\s*\d+\/34/);
   await expect(page.getByRole("img", { name: /Biểu đồ .* của Toàn quốc/ })).toBeVisible();
   await expect(page.locator("#children-heading + div tbody tr")).toHaveCount(34);
+  // Staff pages are in the product's typeface: its Latin and Vietnamese files, not Latin Extended.
+  const loadedRanges = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((f) => f.family.replaceAll('"', "") === "Be Vietnam Pro" && f.status === "loaded")
+      .map((f) => f.unicodeRange);
+  });
+  expect(loadedRanges.some((range) => range.includes("1EA0"))).toBe(true);
+  expect(loadedRanges.some((range) => range.includes("A720"))).toBe(false);
   // Today's week is rarely due yet: the reports shown are the last week that fell due, and
   // the demo's provinces submitted none, so every one of them is named late.
   const due = page.getByRole("region", {
