@@ -75,6 +75,8 @@ function TrendDrawing({
   const axis = compact ? new Intl.NumberFormat(labels.numberLocale, { notation: "compact" }) : count;
   const layout = trendLayout(points, forecast, target, box, ticks);
   const plotRight = box.width - box.right;
+  /** A horizontal line across the plot at height y. */
+  const across = (y: number) => `M${box.left} ${y.toFixed(1)} H${plotRight}`;
   // The latest figure is written at the end of its line: the number a reader looks for first.
   const last = points.reduce<TrendPoint | null>((a, p) => (a && a.asOf > p.asOf ? a : p), null);
   const plotBottom = box.height - box.bottom;
@@ -88,14 +90,7 @@ function TrendDrawing({
       <g fontSize={12} fill="#475569">
         {layout.yTicks.map((tick) => (
           <g key={tick}>
-            <line
-              x1={box.left}
-              x2={plotRight}
-              y1={layout.y(tick)}
-              y2={layout.y(tick)}
-              stroke="#e2e8f0"
-              strokeDasharray={tick ? "3 3" : undefined}
-            />
+            <path d={across(layout.y(tick))} stroke="#e2e8f0" strokeDasharray={tick ? "3 3" : undefined} />
             <text x={box.left - 6} y={layout.y(tick) + 4} textAnchor="end">
               {axis.format(tick)}
             </text>
@@ -114,15 +109,7 @@ function TrendDrawing({
       </g>
       {target !== null ? (
         <g>
-          <line
-            x1={box.left}
-            x2={plotRight}
-            y1={layout.y(target)}
-            y2={layout.y(target)}
-            stroke="#059669"
-            strokeWidth={1.5}
-            strokeDasharray="6 3"
-          />
+          <path d={across(layout.y(target))} stroke="#059669" strokeWidth={1.5} strokeDasharray="6 3" />
           <text x={box.left + 6} y={layout.y(target) + 15} fontSize={12} fill="#047857">
             {`${labels.target} ${count.format(target)}`}
           </text>
