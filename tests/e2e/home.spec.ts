@@ -201,8 +201,15 @@ test("the map and a unit's trend chart download as PNG images", async ({ page })
     expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
     return { name: download.suggestedFilename(), width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
   };
-  await page.goto("/");
+  // The drawing code is fetched by the first click, not by every visitor's page.
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  await page.goto("/", { waitUntil: "networkidle" });
+  const onLoad = scripts.length;
   const map = await png("Tải bản đồ (PNG)");
+  expect(scripts.length).toBeGreaterThan(onLoad);
   expect(map.name).toMatch(/^ban-do-CCCD_INTAKE-\d{4}-\d{2}-\d{2}-34-tinh\.png$/);
   expect(map.width).toBeGreaterThan(400);
   await page.goto("/units/01");
