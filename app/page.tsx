@@ -193,6 +193,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
             target="map-figure"
             fileName={`ban-do-${board.indicator.code}-${board.asOf ?? "nay"}-${structure}-tinh.png`}
             label={m.downloadMap}
+            locale={locale}
             frame={{
               title: `${nameOf(board.indicator)} – ${m.mapHeading}`,
               subtitle: board.asOf ? m.pictureWhen(m.provinceUnits, f.date(board.asOf)) : m.provinceUnits,
@@ -224,6 +225,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               target="national-trend"
               fileName={`ca-nuoc-${board.indicator.code}-${board.asOf ?? "nay"}.png`}
               label={m.downloadChart}
+              locale={locale}
               frame={{
                 title: m.nationalTrendLabel(nameOf(board.indicator)),
                 subtitle: m.pictureWhen(m.nationalHeadline, f.date(board.asOf)),

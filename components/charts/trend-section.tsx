@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { PngDownloadButton, type PngFrame } from "@/components/download/png-download-button";
+import type { Locale } from "@/lib/i18n/locale";
 import { LazyUnitTrendChart } from "./lazy-unit-trend-chart";
 import { type TrendChartProps, TrendChartSvg } from "./trend-chart-svg";
 
@@ -17,6 +18,7 @@ export function TrendSection(props: {
   fileName: string;
   frame?: PngFrame;
   downloadLabel: string;
+  locale: Locale;
   /** Shown instead of the chart when there are no figures. */
   empty: string;
   className?: string;
@@ -37,6 +39,7 @@ export function TrendSection(props: {
               target="trend-chart"
               fileName={props.fileName}
               label={props.downloadLabel}
+              locale={props.locale}
               frame={props.frame}
             />
           </p>

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locale";
+import { pictureMessages } from "@/lib/i18n/picture-messages";
 import type { PngFrame } from "./svg-to-png";
 
 export type { PngFrame };
@@ -16,13 +18,16 @@ export function PngDownloadButton({
   fileName,
   label,
   frame,
+  locale,
 }: {
   target: string;
   fileName: string;
   label: string;
   frame?: PngFrame;
+  locale: Locale;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const m = pictureMessages(locale);
 
   async function save() {
     setError(null);
@@ -30,13 +35,17 @@ export function PngDownloadButton({
     const drawings = document.getElementById(target)?.querySelectorAll("svg") ?? [];
     const svg = [...drawings].find((d) => d.getBoundingClientRect().width > 0);
     if (!svg) {
-      setError("Chưa có hình để tải; đợi biểu đồ hiện ra rồi bấm lại.");
+      setError(m.pictureNotReady);
+      return;
+    }
+    // The drawing code loads on the first click: most visitors never save a picture.
+    const drawing = await import("./svg-to-png").catch(() => null);
+    if (!drawing) {
+      setError(m.pictureNotLoaded);
       return;
     }
     try {
-      // The drawing code loads on the first click: most visitors never save a picture.
-      const { toPng } = await import("./svg-to-png");
-      const blob = await toPng(svg, frame);
+      const blob = await drawing.toPng(svg, frame);
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;
@@ -44,7 +53,7 @@ export function PngDownloadButton({
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
-      setError("Trình duyệt không tạo được ảnh PNG; thử trình duyệt khác.");
+      setError(m.pictureFailed);
     }
   }
 

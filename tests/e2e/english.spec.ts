@@ -33,6 +33,18 @@ test("the English switch translates the leaderboard and the unit page, and the U
   await expect(page).not.toHaveURL(/lang=en/);
 });
 
+test("saving a picture on a weak link says in English what to do when its drawing code cannot load", async ({
+  page,
+}) => {
+  await page.goto("/?lang=en", { waitUntil: "networkidle" });
+  // The page is loaded; the connection drops before the first click fetches the drawing code.
+  await page.route("**/_next/static/**", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Download the map (PNG)" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "picture" })).toHaveText(
+    "The picture maker did not load; check the connection, then click again.",
+  );
+});
+
 test("the public pages lead staff to a working sign-in", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Cán bộ đăng nhập" }).click();

@@ -125,6 +125,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       ) : null}
 
       <TrendSection
+        locale={locale}
         heading={t.trend}
         interactive
         chart={{

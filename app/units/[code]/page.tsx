@@ -137,6 +137,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       </p>
 
       <TrendSection
+        locale={locale}
         heading={m.trendHeading}
         className="mb-6"
         chart={{
