@@ -93,10 +93,13 @@ function line(label: string, runs: Run[]): string {
   const median = (pick: (r: Run) => number) => percentile(runs.map(pick), 50);
   const scores = CATEGORIES.map(([id, name]) => `${name} ${median((r) => r.scores[id] ?? 0)}`).join(" · ");
   const lcp = median((r) => r.lcp);
+  // Lighthouse's simulated LCP falls in two groups about 0.5 s apart, by whether the framework's
+  // scripts happened to run before the first paint of the run it models; the range shows both.
+  const lcps = runs.map((r) => r.lcp / 1000);
   const tbt = median((r) => r.tbt);
   const goal = lcp <= 2500 && tbt <= 200 && median((r) => r.scores.performance ?? 0) >= 90 ? "đạt" : "CHƯA ĐẠT";
   return (
-    `${label.padEnd(34)} ${scores}   LCP ${(lcp / 1000).toFixed(2)} s   TBT ${tbt.toFixed(0)} ms` +
+    `${label.padEnd(34)} ${scores}   LCP ${(lcp / 1000).toFixed(2)} s (${Math.min(...lcps).toFixed(2)}–${Math.max(...lcps).toFixed(2)})   TBT ${tbt.toFixed(0)} ms` +
     `   FCP ${(median((r) => r.fcp) / 1000).toFixed(2)} s   CLS ${median((r) => r.cls).toFixed(3)}` +
     `   ${(median((r) => r.bytes) / 1024).toFixed(0)} KiB   (trung vị ${runs.length} lần; mục tiêu ${goal})`
   );
